@@ -1,0 +1,125 @@
+/// One news article, as loaded and repaired. Every later stage reads articles only through this type.
+public struct Article: Sendable, Hashable {
+    /// The file name without its extension, e.g. `000_a07414719247a0af`.
+    public var id: String
+    /// Path of the source file relative to the content directory, e.g. `articles/000_a0….txt`.
+    public var sourceFile: String
+    public var format: ArticleFormat
+    public var title: String
+    public var published: CalendarDay
+    /// The original article's address; only `http` and `https` are kept.
+    public var url: String?
+    public var author: String?
+    public var outlet: Outlet?
+    /// Every block of text in reading order. Block `n` is anchored as `#p<n>` on the article page.
+    public var blocks: [TextBlock]
+    /// The quotation given as structure (`Quote from NAME:` in the dateline format).
+    public var quote: Quote?
+
+    public init(id: String, sourceFile: String, format: ArticleFormat, title: String, published: CalendarDay,
+                url: String? = nil, author: String? = nil, outlet: Outlet? = nil,
+                blocks: [TextBlock] = [], quote: Quote? = nil) {
+        self.id = id
+        self.sourceFile = sourceFile
+        self.format = format
+        self.title = title
+        self.published = published
+        self.url = url
+        self.author = author
+        self.outlet = outlet
+        self.blocks = blocks
+        self.quote = quote
+    }
+
+    public func blocks(_ role: TextBlock.Role) -> [TextBlock] {
+        blocks.filter { $0.role == role }
+    }
+
+    /// The lead sentence, or the summary's first line: what an index shows under the title.
+    public var teaser: String? {
+        (blocks.first { $0.role == .lead } ?? blocks.first { $0.role == .body })?.text
+    }
+}
+
+/// A paragraph-level piece of an article: a lead, a summary bullet, a body paragraph….
+public struct TextBlock: Sendable, Hashable {
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        /// The dateline's lead sentence, or the first line of a tagged SUMMARY.
+        case lead
+        case summary
+        case highlight
+        /// The text of the structural quote (see `Article.quote`).
+        case quote
+        case body
+        /// The paragraphs after a dateline `Details:` label.
+        case details
+        /// The paragraphs after a dateline `Background:` label.
+        case background
+    }
+
+    /// 1-based position among all the article's blocks, in reading order.
+    public var number: Int
+    public var role: Role
+    /// Repaired text. Plain text, unless `isMarkdown` (articles written in Markdown).
+    public var text: String
+    public var isMarkdown: Bool
+    /// Line in the source file where the block starts.
+    public var line: Int
+
+    public init(number: Int, role: Role, text: String, isMarkdown: Bool = false, line: Int) {
+        self.number = number
+        self.role = role
+        self.text = text
+        self.isMarkdown = isMarkdown
+        self.line = line
+    }
+
+    public var anchor: String { "p\(number)" }
+}
+
+/// The outlet an article comes from, and how the article describes it.
+public struct Outlet: Sendable, Hashable {
+    public var name: String
+    /// e.g. "a Kremlin-aligned Russian news outlet"
+    public var description: String?
+
+    public init(name: String, description: String? = nil) {
+        self.name = name
+        self.description = description
+    }
+
+    /// Splits "RIA Novosti, a Kremlin-aligned Russian news outlet" at the first comma.
+    public init?(sourceLine: String) {
+        let trimmed = sourceLine.trimmingWhitespace
+        guard !trimmed.isEmpty else { return nil }
+        if let comma = trimmed.firstIndex(of: ",") {
+            name = String(trimmed[..<comma]).trimmingWhitespace
+            let rest = String(trimmed[trimmed.index(after: comma)...]).trimmingWhitespace
+            description = rest.isEmpty ? nil : rest
+        } else {
+            name = trimmed
+            description = nil
+        }
+        if name.isEmpty { return nil }
+    }
+}
+
+/// A direct quotation and its speaker as written in the text ("Peskov").
+public struct Quote: Sendable, Hashable {
+    public var text: String
+    public var speaker: String?
+
+    public init(text: String, speaker: String?) {
+        self.text = text
+        self.speaker = speaker
+    }
+}
+
+public enum ArticleFormat: String, Sendable, Hashable {
+    /// ` date YYYY-MM-DD lead…` followed by labelled paragraphs (sample 000).
+    case dateline
+    /// `<TITLE>…</TITLE>` and the other tags (sample 003).
+    case tagged
+    /// Markdown with YAML front matter, for articles an editor writes by hand.
+    case markdown
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The Load stage: files in `Content/articles/` → `Article` values.
+///
+/// The reader is picked by sniffing the content, never by the file extension. Bad input gives one
+/// diagnostic naming the file and line, and never stops the other articles.
+public enum ArticleLoader {
+    public struct Result: Sendable {
+        /// Ordered by source file path.
+        public var articles: [Article]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads one file's bytes. `displayPath` names it in diagnostics.
+    public static func read(bytes: [UInt8], id: String, sourceFile: String) -> ReadResult {
+        let source: SourceText
+        do {
+            source = try SourceText(path: sourceFile, bytes: bytes)
+        } catch {
+            return .failed(LoadProblem(line: error.line, error.message))
+        }
+        if TaggedReader.sniff(source) { return TaggedReader.read(source, id: id, sourceFile: sourceFile) }
+        if DatelineReader.sniff(source) { return DatelineReader.read(source, id: id, sourceFile: sourceFile) }
+        if MarkdownReader.sniff(source) { return MarkdownReader.read(source, id: id, sourceFile: sourceFile) }
+        return .failed(LoadProblem(line: 1, "unknown format: expected a ` date YYYY-MM-DD` line, `<TITLE>`-style tags, or `---` YAML front matter"))
+    }
+
+    /// Loads every file under `directory` (hidden files and folders skipped), in path order.
+    /// - Parameter displayRoot: how the content directory is named in diagnostics (e.g. `Content`).
+    public static func load(directory: URL, displayRoot: String) -> Result {
+        var articles: [Article] = []
+        var diagnostics: [Diagnostic] = []
+        var seenIDs: [String: String] = [:]
+        for relative in FileTree.files(under: directory) {
+            let displayPath = displayRoot + "/articles/" + relative
+            let name = (relative as NSString).lastPathComponent
+            let id = (name as NSString).deletingPathExtension
+            guard !id.isEmpty else { continue }
+            let bytes: [UInt8]
+            do {
+                bytes = try FileTree.read(directory.appendingPathComponent(relative))
+            } catch {
+                diagnostics.append(Diagnostic(file: displayPath, "cannot read file: \(error.localizedDescription)"))
+                continue
+            }
+            let result = read(bytes: bytes, id: id, sourceFile: "articles/" + relative)
+            diagnostics += result.problems.map { Diagnostic(file: displayPath, line: $0.line, $0.message) }
+            guard let article = result.article else { continue }
+            if let other = seenIDs[id] {
+                diagnostics.append(Diagnostic(file: displayPath, "article id `\(id)` is already used by \(other); this file is skipped"))
+                continue
+            }
+            seenIDs[id] = displayPath
+            articles.append(article)
+        }
+        return Result(articles: articles, diagnostics: diagnostics)
+    }
+}
+
+/// Small file-system helpers shared by the stages that read directories.
+public enum FileTree {
+    /// Regular files under `directory`, as paths relative to it, sorted bytewise; hidden entries skipped.
+    public static func files(under directory: URL) -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
+                                                  options: [.skipsHiddenFiles]) else { return [] }
+        let base = directory.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            paths.append(String(path.dropFirst(base.count + 1)))
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    public static func read(_ url: URL) throws -> [UInt8] {
+        Array(try Data(contentsOf: url))
+    }
+
+    public static func exists(_ url: URL, directory: Bool? = nil) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return false }
+        return directory.map { $0 == isDirectory.boolValue } ?? true
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Yams
+
+/// `Content/briefing.yml`: the briefing's title, description, language and optional `base_url`.
+public struct SiteSettings: Sendable, Hashable {
+    public var title: String
+    public var description: String
+    /// BCP 47 language tag for `<html lang>`.
+    public var language: String
+    /// Absolute address where the site is published, e.g. `https://example.org/briefings/ukraine/`.
+    /// Pages never need it: every internal link is relative. Later features (feed, sitemap) use it.
+    public var baseURL: String?
+
+    public init(title: String = "Briefing", description: String = "", language: String = "en", baseURL: String? = nil) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+    }
+
+    /// Reads the settings file; a missing file gives the defaults, a bad one gives diagnostics and
+    /// the defaults for the fields it could not read.
+    public static func load(_ url: URL, displayPath: String) -> (SiteSettings, [Diagnostic]) {
+        var settings = SiteSettings()
+        guard let bytes = try? FileTree.read(url) else {
+            return (settings, [Diagnostic(file: displayPath, "no settings file; using the title \"Briefing\"")])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (settings, [Diagnostic(file: displayPath, "invalid UTF-8; using default settings")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let mapping: Node.Mapping
+        do {
+            guard let node = try Yams.compose(yaml: text), let map = node.mapping else {
+                return (settings, [Diagnostic(file: displayPath, line: 1, "expected `key: value` lines; using default settings")])
+            }
+            mapping = map
+        } catch let error as YamlError {
+            return (settings, [Diagnostic(file: displayPath, line: error.line, "invalid YAML: \(error.problemText)")])
+        } catch {
+            return (settings, [Diagnostic(file: displayPath, "invalid YAML: \(error)")])
+        }
+        for (key, value) in mapping {
+            let line = value.mark?.line
+            guard let name = key.string else { continue }
+            guard let string = value.string?.trimmingWhitespace else {
+                diagnostics.append(Diagnostic(file: displayPath, line: line, "`\(name)` must be a single line of text"))
+                continue
+            }
+            switch name {
+            case "title": settings.title = string.isEmpty ? settings.title : string
+            case "description": settings.description = string
+            case "language":
+                if string.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil {
+                    settings.language = string
+                } else {
+                    diagnostics.append(Diagnostic(file: displayPath, line: line, "`language` must be a language tag such as `en` or `en-GB`"))
+                }
+            case "base_url":
+                if string.isEmpty { continue }
+                if let url = ExternalURL.sanitize(string) {
+                    settings.baseURL = url.hasSuffix("/") ? url : url + "/"
+                } else {
+                    diagnostics.append(Diagnostic(file: displayPath, line: line, "`base_url` must be an http(s) address; ignored"))
+                }
+            default:
+                diagnostics.append(Diagnostic(file: displayPath, line: line, "unknown setting `\(name)` ignored"))
+            }
+        }
+        return (settings, diagnostics)
+    }
+}

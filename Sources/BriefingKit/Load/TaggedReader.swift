@@ -1,0 +1,186 @@
+/// Reads the tagged format (sample 003): `<TITLE>`, `<PUBLISHED_DATE>`, `<URL>`, `<AUTHOR>`,
+/// `<SUMMARY>` (a first line plus `-` bullets), `<HIGHLIGHTS>` (`-` bullets) and `<CONTENT>`.
+/// Tags may come in any order and with extra white space (`< TITLE >`, `</ TITLE>`).
+public enum TaggedReader {
+    public static let knownTags = ["TITLE", "PUBLISHED_DATE", "URL", "AUTHOR", "SUMMARY", "HIGHLIGHTS", "CONTENT"]
+
+    public static func sniff(_ source: SourceText) -> Bool {
+        guard let first = source.text.first(where: { !$0.isWhitespace }), first == "<" else { return false }
+        return Tag.scan(source.text).first.map { !$0.isClosing } ?? false
+    }
+
+    /// One element's content and the line where the content starts.
+    struct Element {
+        var name: String
+        var content: Substring
+        var line: Int
+    }
+
+    public static func read(_ source: SourceText, id: String, sourceFile: String) -> ReadResult {
+        var problems: [LoadProblem] = []
+        let elements = elements(in: source.text, problems: &problems)
+        var fields: [String: Element] = [:]
+        for element in elements {
+            if !knownTags.contains(element.name) {
+                problems.append(LoadProblem(line: element.line, "unknown tag <\(element.name)> ignored"))
+            } else if fields[element.name] != nil {
+                problems.append(LoadProblem(line: element.line, "second <\(element.name)> ignored"))
+            } else {
+                fields[element.name] = element
+            }
+        }
+
+        guard let dateElement = fields["PUBLISHED_DATE"] else {
+            return .failed(LoadProblem(line: nil, "missing <PUBLISHED_DATE> tag; the article is skipped"), after: problems)
+        }
+        let dateText = dateElement.content.trimmingWhitespace
+        guard let published = CalendarDay(iso: dateText) else {
+            return .failed(LoadProblem(line: dateElement.line, "impossible or malformed date `\(dateText)` in <PUBLISHED_DATE>; expected YYYY-MM-DD"), after: problems)
+        }
+
+        var blocks = BlockList()
+        if let summary = fields["SUMMARY"] {
+            let (lead, bullets) = bulletList(summary)
+            if let lead { blocks.append(.lead, ParagraphRepair.clean(lead.text), line: lead.info) }
+            blocks.appendRepaired(.summary, bullets)
+        }
+        if let highlights = fields["HIGHLIGHTS"] {
+            let (intro, bullets) = bulletList(highlights)
+            if let intro { blocks.appendRepaired(.highlight, [intro]) }
+            blocks.appendRepaired(.highlight, bullets)
+        }
+        if let content = fields["CONTENT"] {
+            let lines = content.content.split(separator: "\n", omittingEmptySubsequences: false)
+            let paragraphs = LineGroups.split(lines, firstLine: content.line).map { (text: $0.text, info: $0.line) }
+            blocks.appendRepaired(.body, paragraphs)
+        } else {
+            problems.append(LoadProblem(line: nil, "missing <CONTENT> tag"))
+        }
+        guard !blocks.blocks.isEmpty else {
+            return .failed(LoadProblem(line: nil, "no text in <SUMMARY>, <HIGHLIGHTS> or <CONTENT>; the article is skipped"), after: problems)
+        }
+
+        var title = fields["TITLE"].map { ParagraphRepair.clean($0.content) } ?? ""
+        if title.isEmpty {
+            problems.append(LoadProblem(line: fields["TITLE"]?.line, "missing <TITLE>; using the first sentence"))
+            title = blocks.blocks[0].text.firstSentence
+        }
+        var url: String?
+        if let raw = fields["URL"] {
+            let text = raw.content.trimmingWhitespace
+            url = ExternalURL.sanitize(text)
+            if url == nil, !text.isEmpty {
+                problems.append(LoadProblem(line: raw.line, "<URL> is not an http(s) address; ignored"))
+            }
+        }
+        let author = fields["AUTHOR"].map { ParagraphRepair.clean($0.content) }.flatMap { $0.isEmpty ? nil : $0 }
+        let article = Article(id: id, sourceFile: sourceFile, format: .tagged, title: title, published: published,
+                              url: url, author: author, blocks: blocks.blocks)
+        return ReadResult(article: article, problems: problems)
+    }
+
+    /// Pairs each opening tag with its closing tag. An unclosed tag is reported and runs to the next
+    /// opening tag, so that the rest of the article is still read.
+    static func elements(in text: String, problems: inout [LoadProblem]) -> [Element] {
+        let tags = Tag.scan(text)
+        var elements: [Element] = []
+        var index = 0
+        while index < tags.count {
+            let open = tags[index]
+            if open.isClosing {
+                problems.append(LoadProblem(line: open.line, "closing </\(open.name)> without an opening tag"))
+                index += 1
+                continue
+            }
+            let next = tags[(index + 1)...].firstIndex { !$0.isClosing || $0.name == open.name }
+            if let next, tags[next].isClosing {
+                elements.append(Element(name: open.name, content: text[open.range.upperBound..<tags[next].range.lowerBound], line: open.line))
+                index = next + 1
+            } else {
+                problems.append(LoadProblem(line: open.line, "unclosed <\(open.name)> tag"))
+                let end = next.map { tags[$0].range.lowerBound } ?? text.endIndex
+                elements.append(Element(name: open.name, content: text[open.range.upperBound..<end], line: open.line))
+                index = next ?? tags.count
+            }
+        }
+        return elements
+    }
+
+    /// A first line (if any) and the `-` bullets that follow; a bullet's continuation lines join it.
+    static func bulletList(_ element: Element) -> (lead: (text: String, info: Int)?, bullets: [(text: String, info: Int)]) {
+        var lead: (text: String, info: Int)?
+        var bullets: [(text: String, info: Int)] = []
+        for (offset, line) in element.content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingWhitespace
+            let number = element.line + offset
+            if trimmed.isEmpty { continue }
+            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed == "-" {
+                bullets.append((String(trimmed.dropFirst()).trimmingWhitespace, number))
+            } else if !bullets.isEmpty {
+                bullets[bullets.count - 1].text += " " + trimmed
+            } else if lead != nil {
+                lead!.text += " " + trimmed
+            } else {
+                lead = (trimmed, number)
+            }
+        }
+        return (lead, bullets)
+    }
+}
+
+/// An opening or closing tag such as `<TITLE>` or `</ CONTENT >`: upper-case letters and `_` only.
+struct Tag {
+    var name: String
+    var isClosing: Bool
+    var range: Range<String.Index>
+    var line: Int
+
+    static func scan(_ text: String) -> [Tag] {
+        var tags: [Tag] = []
+        var line = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            let ch = text[index]
+            if ch == "\n" { line += 1 }
+            if ch == "<", let tag = parse(text, at: index, line: line) {
+                tags.append(tag)
+                index = tag.range.upperBound
+                continue
+            }
+            index = text.index(after: index)
+        }
+        return tags
+    }
+
+    private static func parse(_ text: String, at start: String.Index, line: Int) -> Tag? {
+        var i = text.index(after: start)
+        func skipSpaces() { while i < text.endIndex, text[i] == " " || text[i] == "\t" { i = text.index(after: i) } }
+        skipSpaces()
+        var closing = false
+        if i < text.endIndex, text[i] == "/" {
+            closing = true
+            i = text.index(after: i)
+            skipSpaces()
+        }
+        var name = ""
+        while i < text.endIndex, text[i].isASCII, text[i].isUppercase || text[i] == "_" {
+            name.append(text[i])
+            i = text.index(after: i)
+        }
+        skipSpaces()
+        guard name.count >= 2, i < text.endIndex, text[i] == ">" else { return nil }
+        return Tag(name: name, isClosing: closing, range: start..<text.index(after: i), line: line)
+    }
+}
+
+extension String {
+    /// Up to the first full stop that ends a sentence, or the whole text.
+    var firstSentence: String {
+        var sentence = ""
+        for word in split(separator: " ") {
+            sentence += sentence.isEmpty ? String(word) : " " + word
+            if word.hasSuffix("."), Abbreviations.kind(endingOf: sentence) == nil { break }
+        }
+        return sentence
+    }
+}

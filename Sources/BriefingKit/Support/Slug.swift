@@ -1,0 +1,67 @@
+import Foundation
+
+/// Stable ASCII slugs for file names and URLs.
+///
+/// A slug keeps ASCII letters, digits, `-` and `_`; letters with accents lose them ("Zelenskyy" stays,
+/// "Tykhyi" stays, "Śmigły" becomes "smigly"); everything else becomes `-`. Slugs are lower case so that
+/// two pages never collide on a case-insensitive file system. Long names are cut and given a short
+/// checksum of the original so they stay unique.
+public enum Slug {
+    public static let maximumLength = 80
+
+    public static func make(_ text: String, fallback: String = "item") -> String {
+        let folded = text.decomposedStringWithCompatibilityMapping
+        var out = ""
+        var lastWasDash = true
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let value = scalar.value
+            let isAlnum = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+            if isAlnum || value == 0x5F {
+                let lower = (value >= 0x41 && value <= 0x5A) ? value + 0x20 : value
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(lower)))
+                lastWasDash = false
+            } else if !lastWasDash {
+                out.append("-")
+                lastWasDash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        if out.isEmpty { out = fallback }
+        if out.utf8.count > maximumLength {
+            let checksum = String(fnv1a(text) & 0xFFFF_FFFF, radix: 16)
+            out = String(out.prefix(maximumLength - checksum.count - 1)) + "-" + checksum
+        }
+        return out
+    }
+
+    /// FNV-1a over UTF-8: a small, stable hash (Swift's `Hasher` is seeded per process).
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Gives each key a slug that no other key has, in the order given: the first keeps the plain
+    /// slug, later ones get `-2`, `-3`, ….
+    public static func unique<Key: Hashable>(_ items: [(key: Key, text: String)]) -> [Key: String] {
+        var taken = Set<String>()
+        var result: [Key: String] = [:]
+        for item in items {
+            let base = make(item.text)
+            var candidate = base
+            var n = 2
+            while taken.contains(candidate) {
+                candidate = "\(base)-\(n)"
+                n += 1
+            }
+            taken.insert(candidate)
+            result[item.key] = candidate
+        }
+        return result
+    }
+}
+
