@@ -23,12 +23,23 @@ public enum ParagraphRepair {
 
     /// Whether `next` is the continuation of a paragraph `text` that was split after an abbreviation.
     public static func continues(_ text: String, with next: String) -> Bool {
+        if splitInsideQuotation(text, next) { return true }
         guard let kind = Abbreviations.kind(endingOf: text), let first = next.first else { return false }
         switch kind {
         case .title: return first.isLetter
         case .month: return first.isNumber || first.isLowercase
         case .other: return first.isNumber || first.isLowercase
         }
+    }
+
+    /// A quotation opened in `text` and closed in `next`, which does not open a quotation first:
+    /// "“We see that Mr. Trump … dialogue." / "We welcome that.” The Kremlin …". A quotation that
+    /// really runs over paragraphs reopens with “ at the start of the next one, and is left alone.
+    static func splitInsideQuotation(_ text: String, _ next: String) -> Bool {
+        let opens = text.filter { $0 == "“" }.count
+        let closes = text.filter { $0 == "”" }.count
+        guard opens > closes, let firstMark = next.first(where: { $0 == "“" || $0 == "”" }) else { return false }
+        return firstMark == "”" && next.first != "“"
     }
 
     /// Removes white space before `,` `.` `;` `:` ("officials , just" becomes "officials, just"),

@@ -1,0 +1,80 @@
+/// Block attributes in templates, in the style of Hugo and kramdown: a line `{#id .class}`.
+///
+/// - On the first line of a paragraph, they apply to that paragraph:
+///   ```
+///   {#{{anchor}} .body}
+///   {{text}}
+///   ```
+/// - On a line of their own (a blank line before), they apply to the next block: a paragraph,
+///   heading, list, quote or table (the last three are wrapped in a `<div>`).
+///
+/// Only ids and classes, made of letters, digits, `_`, `-` and `:`, are accepted; anything else is
+/// dropped. Only template lines are attribute lines: the template loader marks them with reserved
+/// characters before Mustache runs, and inserted values can never contain those characters.
+struct BlockAttributes: Equatable {
+    var id: String?
+    var classes: [String] = []
+
+    /// Replaces each attribute line of a template's source with the reserved markers, keeping the
+    /// line count so that error line numbers stay right.
+    static func markLines(in template: String) -> String {
+        template.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let prefix = containerPrefix(of: line)
+            let trimmed = line[prefix.endIndex...].trimmingWhitespace
+            guard trimmed.hasPrefix("{#") || trimmed.hasPrefix("{."), trimmed.hasSuffix("}"), !trimmed.hasPrefix("{{") else {
+                return String(line)
+            }
+            let inner = trimmed.dropFirst().dropLast()
+            return prefix + String(Character(MarkdownEscaping.attributeOpen)) + inner + String(Character(MarkdownEscaping.attributeClose))
+        }.joined(separator: "\n")
+    }
+
+    /// The list markers and quote markers an attribute line may stand after: `- `, `1. `, `> `.
+    private static func containerPrefix(of line: Substring) -> Substring {
+        var index = line.startIndex
+        var end = index
+        while index < line.endIndex {
+            while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+            var marker = index
+            if marker < line.endIndex, "-*+>".contains(line[marker]) {
+                marker = line.index(after: marker)
+            } else {
+                while marker < line.endIndex, line[marker].isASCII, line[marker].isNumber { marker = line.index(after: marker) }
+                guard marker > index, marker < line.endIndex, ".)".contains(line[marker]) else { break }
+                marker = line.index(after: marker)
+            }
+            if marker < line.endIndex, line[marker] == " " {
+                marker = line.index(after: marker)
+            } else if line[index] != ">" {
+                break
+            }
+            index = marker
+            end = index
+        }
+        return line[line.startIndex..<end]
+    }
+
+    /// Parses a marked text node's literal: `\u{E000}#p3 .body\u{E001}`.
+    init?(marker: String) {
+        let scalars = marker.unicodeScalars
+        guard scalars.first == MarkdownEscaping.attributeOpen, scalars.last == MarkdownEscaping.attributeClose else { return nil }
+        let inner = String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
+        for token in inner.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let name = token.dropFirst()
+            guard Self.isValidName(name) else { continue }
+            if token.first == "#" { id = String(name) } else if token.first == "." { classes.append(String(name)) }
+        }
+    }
+
+    static func isValidName(_ name: Substring) -> Bool {
+        !name.isEmpty && name.count <= 128 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-:".contains($0)) }
+    }
+
+    /// ` id="p3" class="body"`, or empty.
+    var html: String {
+        var out = ""
+        if let id { out += " id=\"\(id)\"" }
+        if !classes.isEmpty { out += " class=\"\(classes.joined(separator: " "))\"" }
+        return out
+    }
+}

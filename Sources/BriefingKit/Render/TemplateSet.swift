@@ -1,0 +1,130 @@
+import Foundation
+import Mustache
+
+/// The templates of a site, read at run time from a directory:
+///
+/// - `*.md`: Markdown templates with Mustache tags, one per kind of page (`index.md`, `article.md`)
+///   plus partials anywhere below (`partials/article-card.md` is `{{> partials/article-card}}`);
+/// - `layout.html`: the HTML page around every rendered Markdown template;
+/// - `assets/`: copied to the site as it is.
+public struct TemplateSet: Sendable {
+    public let directory: URL
+    /// How the directory is named in messages, e.g. `Templates`.
+    public let displayRoot: String
+    let library: MustacheLibrary
+    let layout: MustacheTemplate
+    /// Template name → source text as written, for the template check.
+    let sources: [String: String]
+
+    public static let layoutName = "layout"
+
+    public init(directory: URL, displayRoot: String) throws(BuildError) {
+        _ = MarkdownContentType.registered
+        self.directory = directory
+        self.displayRoot = displayRoot
+        guard FileTree.exists(directory, directory: true) else {
+            throw BuildError(.render, file: displayRoot, "template directory not found")
+        }
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        for relative in FileTree.files(under: directory) where relative.hasSuffix(".md") && !relative.hasPrefix("assets/") {
+            let name = String(relative.dropLast(3))
+            let text = try Self.readText(directory.appendingPathComponent(relative), display: "\(displayRoot)/\(relative)")
+            sources[name] = text
+            // The content type tag goes on the first line, so line numbers stay those of the file.
+            let prepared = "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}" + BlockAttributes.markLines(in: text)
+            library.register(try Self.parse(prepared, display: "\(displayRoot)/\(relative)"), named: name)
+        }
+        let layoutFile = "\(displayRoot)/layout.html"
+        let layoutText = try Self.readText(directory.appendingPathComponent("layout.html"), display: layoutFile)
+        sources[Self.layoutName] = layoutText
+        layout = try Self.parse(layoutText, display: layoutFile)
+        self.library = library
+        self.sources = sources
+        try checkPartials()
+    }
+
+    public var names: [String] { sources.keys.sorted() }
+
+    public func fileName(of template: String) -> String {
+        template == Self.layoutName ? "\(displayRoot)/layout.html" : "\(displayRoot)/\(template).md"
+    }
+
+    func render(_ name: String, context: Any) throws(BuildError) -> String {
+        guard let output = library.render(context, withTemplate: name) else {
+            throw BuildError(.render, file: fileName(of: name), "template not found; every page of this kind needs it")
+        }
+        return output
+    }
+
+    func renderLayout(_ context: Any) -> String {
+        layout.render(context, library: library)
+    }
+
+    private static func readText(_ url: URL, display: String) throws(BuildError) -> String {
+        guard let data = try? Data(contentsOf: url) else {
+            throw BuildError(.render, file: display, "cannot read template")
+        }
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            throw BuildError(.render, file: display, "template is not valid UTF-8")
+        }
+        return text
+    }
+
+    private static func parse(_ text: String, display: String) throws(BuildError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw BuildError(.render, file: display, line: error.context.lineNumber,
+                             "template syntax: \(error.error) near `\(error.context.line.trimmingWhitespace)`")
+        } catch {
+            throw BuildError(.render, file: display, "template syntax: \(error)")
+        }
+    }
+
+    /// swift-mustache renders an unknown partial as nothing; here it is an error with file and line.
+    private func checkPartials() throws(BuildError) {
+        for name in names {
+            for tag in MustacheTags.scan(sources[name]!) where tag.sigil == ">" || tag.sigil == "<" {
+                if library.getTemplate(named: tag.name) == nil {
+                    throw BuildError(.render, file: fileName(of: name), line: tag.line,
+                                     "unknown partial `\(tag.name)`: no file \(displayRoot)/\(tag.name).md")
+                }
+            }
+        }
+    }
+}
+
+/// The tags of a Mustache template, found by a light scan (default delimiters only) for checks that
+/// swift-mustache does not make: unknown partials and unknown keys.
+struct MustacheTags {
+    struct Tag: Equatable {
+        /// `#`, `^`, `/`, `>`, `<`, `&`, `{`, `!`, `%`, `$`, `=` or empty for a plain variable.
+        var sigil: String
+        var name: String
+        var line: Int
+    }
+
+    static func scan(_ text: String) -> [Tag] {
+        var tags: [Tag] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.range(of: "}}") else { break }
+                var body = rest[..<close.lowerBound].trimmingWhitespace[...]
+                rest = rest[close.upperBound...]
+                var sigil = ""
+                if let first = body.first, "#^/><&{!%$=".contains(first) {
+                    sigil = String(first)
+                    body = body.dropFirst()
+                }
+                if sigil == "{", rest.first == "}" { rest = rest.dropFirst() }
+                var name = body.trimmingWhitespace
+                if sigil == "{", name.hasSuffix("}") { name.removeLast() }
+                tags.append(Tag(sigil: sigil, name: name, line: offset + 1))
+            }
+        }
+        return tags
+    }
+}

@@ -1,0 +1,73 @@
+/// The typed contexts the default templates read. Field names are the Mustache keys; README lists them.
+
+public struct SiteContext: Sendable {
+    public var title: String
+    public var description: String
+    public var language: String
+    /// Relative link to the front page from the current page.
+    public var home: String
+}
+
+/// A link to another page, already relative to the page it appears on.
+public struct LinkContext: Sendable {
+    public var title: String
+    public var url: String
+}
+
+/// A block of article text with its stable anchor (`p3`). `text` is Markdown-ready: plain text
+/// is escaped, Markdown articles keep their Markdown.
+public struct BlockContext: Sendable {
+    public var anchor: String
+    public var text: MarkdownFragment
+}
+
+public struct OutletContext: Sendable {
+    public var name: String
+    public var description: String?
+}
+
+public struct QuoteContext: Sendable {
+    public var anchor: String
+    public var text: MarkdownFragment
+    public var speaker: String?
+}
+
+/// An article as listed on the front page.
+public struct ArticleCard: Sendable {
+    public var title: String
+    public var url: String
+    public var date: String
+    public var dateISO: String
+    public var outlet: String?
+    public var teaser: String?
+}
+
+public struct IndexContext: PageContext {
+    public var site: SiteContext
+    public var articles: [ArticleCard]
+    public var articleCount: Int
+}
+
+public struct ArticleContext: PageContext {
+    public var site: SiteContext
+    public var id: String
+    public var title: String
+    /// The anchor of the title when the title is the lead sentence itself (dateline articles), so
+    /// that the lead is not shown twice; `lead` is then nil.
+    public var titleAnchor: String?
+    public var date: String
+    public var dateISO: String
+    public var outlet: OutletContext?
+    public var author: String?
+    public var originalURL: String?
+    public var lead: BlockContext?
+    public var summary: [BlockContext]
+    public var highlights: [BlockContext]
+    public var quote: QuoteContext?
+    public var body: [BlockContext]
+    public var details: [BlockContext]
+    public var background: [BlockContext]
+    /// The article published before this one, and the one after (by date, then id).
+    public var previous: LinkContext?
+    public var next: LinkContext?
+}

@@ -1,0 +1,24 @@
+import Mustache
+
+/// Markdown the Site stage has already made safe: escaped plain text, or an editor's sanitized
+/// Markdown. A template inserts it with `{{text}}` like any other value, and it is not escaped twice.
+public struct MarkdownFragment: Sendable, Hashable, MustacheCustomRenderable, CustomStringConvertible {
+    public let markdown: String
+
+    public init(plain text: String) {
+        markdown = MarkdownEscaping.escape(text)
+    }
+
+    public init(markdown text: String) {
+        markdown = MarkdownEscaping.sanitize(markdown: text)
+    }
+
+    init(block: TextBlock) {
+        self = block.isMarkdown ? MarkdownFragment(markdown: block.text) : MarkdownFragment(plain: block.text)
+    }
+
+    /// Prefixed with a reserved marker that the Markdown content type recognises and strips.
+    public var renderText: String { String(Character(MarkdownEscaping.fragmentMarker)) + markdown }
+    public var isNull: Bool { markdown.isEmpty }
+    public var description: String { renderText }
+}

@@ -1,0 +1,27 @@
+/// One page of the site: where it goes, which template renders it, and the typed context it gets.
+public struct Page: Sendable {
+    /// Output path relative to the site root, always `/`-separated and ending in `.html`,
+    /// e.g. `articles/000_a07414719247a0af.html`.
+    public var path: String
+    /// Template name without extension, e.g. `article` for `Templates/article.md`.
+    public var template: String
+    /// The `<title>` of the page, without the site title.
+    public var title: String
+    public var description: String
+    public var context: any PageContext
+
+    public init(path: String, template: String, title: String, description: String, context: any PageContext) {
+        self.path = path
+        self.template = template
+        self.title = title
+        self.description = description
+        self.context = context
+    }
+
+    /// The relative prefix from this page back to the site root: `""` or `"../"`.
+    public var root: String { SitePath.root(from: path) }
+}
+
+/// A template context. Contexts are plain structs of stored properties: swift-mustache reads them
+/// by reflection, so every value a template needs is computed by the Site stage beforehand.
+public protocol PageContext: Sendable {}

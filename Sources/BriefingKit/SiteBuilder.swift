@@ -1,0 +1,99 @@
+import Foundation
+
+/// The whole pipeline: Load → Link → Site → Render → Write.
+public enum SiteBuilder {
+    public struct Options: Sendable {
+        public var content: URL
+        public var templates: URL
+        public var output: URL
+
+        public init(content: URL, templates: URL, output: URL) {
+            self.content = content
+            self.templates = templates
+            self.output = output
+        }
+
+        /// How a directory is named in messages: as given, relative to the working directory.
+        func display(_ url: URL) -> String {
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+            let path = url.standardizedFileURL.path
+            return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+        }
+    }
+
+    public struct Report: Sendable {
+        public var articles: Int
+        public var pages: Int
+        public var filesWritten: Int
+        public var diagnostics: [Diagnostic]
+        public var seconds: Double
+    }
+
+    /// Loads and links without writing anything: what `build` would publish, and its warnings.
+    public static func load(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic]) {
+        let contentName = options.display(options.content)
+        let (settings, settingsDiagnostics) = SiteSettings.load(options.content.appendingPathComponent("briefing.yml"),
+                                                                displayPath: contentName + "/briefing.yml")
+        let loaded = ArticleLoader.load(directory: options.content.appendingPathComponent("articles"), displayRoot: contentName)
+        var diagnostics = settingsDiagnostics + loaded.diagnostics
+        if loaded.articles.isEmpty {
+            diagnostics.append(Diagnostic(file: contentName + "/articles", "no articles found"))
+        }
+        return (Linker.link(articles: loaded.articles, settings: settings), diagnostics)
+    }
+
+    public static func build(_ options: Options) throws(BuildError) -> Report {
+        let start = DispatchTime.now()
+        try checkOutputIsSafe(options)
+        let (graph, loadDiagnostics) = load(options)
+        let pages = SitePlanner.pages(for: graph)
+
+        let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
+        var diagnostics = loadDiagnostics
+        diagnostics += templateDiagnostics(templates, pages: pages)
+        let renderer = PageRenderer(templates: templates, settings: graph.settings)
+        var rendered: [(path: String, html: String)] = []
+        for page in pages {
+            rendered.append((page.path, try renderer.render(page)))
+        }
+
+        let staticDirectory = options.content.appendingPathComponent("static")
+        let assets = options.templates.appendingPathComponent("assets")
+        let input = SiteWriter.Input(pages: rendered,
+                                     assets: FileTree.exists(assets, directory: true) ? assets : nil,
+                                     staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
+                                     staticDisplayRoot: options.display(staticDirectory))
+        let written = try SiteWriter.write(input, to: OutputDirectory(options.output))
+        diagnostics += written.diagnostics
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Report(articles: graph.articles.count, pages: pages.count, filesWritten: written.filesWritten,
+                      diagnostics: diagnostics, seconds: seconds)
+    }
+
+    /// Every key named in a template must exist in some context: catches `{{titel}}`.
+    static func templateDiagnostics(_ templates: TemplateSet, pages: [Page]) -> [Diagnostic] {
+        var samples: [Any] = []
+        var seen: Set<String> = []
+        for page in pages where seen.insert(page.template).inserted { samples.append(page.context) }
+        samples.append(LayoutContext(language: "", siteTitle: "", title: "", documentTitle: "", description: "",
+                                     root: "", home: "", kind: "", content: ""))
+        return TemplateCheck.unknownKeys(in: templates, vocabulary: TemplateCheck.vocabulary(of: samples))
+    }
+
+    /// The output directory is replaced whole, so it must not be, hold or sit inside the inputs.
+    static func checkOutputIsSafe(_ options: Options) throws(BuildError) {
+        let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        if output == "/" || output == home || output == cwd {
+            throw BuildError(.write, file: options.display(options.output), "refusing to replace this directory with the site")
+        }
+        for input in [options.content, options.templates] {
+            let path = input.standardizedFileURL.resolvingSymlinksInPath().path
+            if path == output || path.hasPrefix(output + "/") || output.hasPrefix(path + "/") {
+                throw BuildError(.write, file: options.display(options.output),
+                                 "the output directory overlaps \(options.display(input)); it is replaced on every build")
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Escaping of values inserted into Markdown templates, so that a title containing `*`, `_`, `[`,
+/// `<`, `#` or a backtick shows literally, and content can never add structure or HTML.
+public enum MarkdownEscaping {
+    /// Characters reserved by the generator. Content never contains them: they are removed from
+    /// every inserted value.
+    /// - `attributeOpen`/`attributeClose` mark a block attribute line (`{#id .class}`) of a template.
+    /// - `fragmentMarker` prefixes Markdown that the Site stage has already made safe.
+    static let attributeOpen: Unicode.Scalar = "\u{E000}"
+    static let attributeClose: Unicode.Scalar = "\u{E001}"
+    static let fragmentMarker: Unicode.Scalar = "\u{E002}"
+
+    /// Plain text → Markdown that renders as exactly that text on one line: every ASCII punctuation
+    /// character is backslash-escaped, line breaks and runs of white space become one space, and
+    /// control and reserved characters are dropped.
+    public static func escape(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isDropped(scalar) { continue }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            if scalar.isASCII, isASCIIPunctuation(scalar) {
+                out.append("\\")
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Markdown written by an editor → Markdown safe to insert in a template: reserved and control
+    /// characters removed, and an unclosed code fence closed so it cannot swallow the page.
+    public static func sanitize(markdown: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in markdown.unicodeScalars where scalar == "\n" || scalar == "\t" || !isDropped(scalar) {
+            out.append(scalar)
+        }
+        var text = String(out)
+        var openFence: Substring?
+        for line in text.split(separator: "\n") {
+            let trimmed = line.drop(while: { $0 == " " })
+            for marker in ["```", "~~~"] where trimmed.hasPrefix(marker) {
+                if let open = openFence { if open == marker { openFence = nil } } else { openFence = Substring(marker) }
+            }
+        }
+        if let fence = openFence { text += "\n" + fence }
+        return text
+    }
+
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xE000...0xF8FF: return true
+        case 0x00...0x1F, 0x7F: return true
+        default: return scalar.properties.generalCategory == .control
+        }
+    }
+
+    static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// Walks the generated pages and checks every internal `href` and `src`: the file must exist, and a
+/// `#fragment` must name an `id` on the target page. A broken link fails the build.
+public enum LinkChecker {
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public var page: String
+        public var link: String
+        public var reason: String
+        public var description: String { "\(page): broken link `\(link)`: \(reason)" }
+    }
+
+    /// Checks every `.html` file below `directory`; paths in problems are relative to it.
+    public static func check(directory: URL) -> [Problem] {
+        let files = FileTree.files(under: directory)
+        let existing = Set(files)
+        var pages: [String: String] = [:]
+        for file in files where file.hasSuffix(".html") {
+            if let data = try? Data(contentsOf: directory.appendingPathComponent(file)) {
+                pages[file] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return check(pages: pages, files: existing)
+    }
+
+    /// Checks in memory: `pages` maps a site path to its HTML; `files` is every file of the site.
+    public static func check(pages: [String: String], files: Set<String>) -> [Problem] {
+        var idCache: [String: Set<String>] = [:]
+        func ids(of page: String) -> Set<String> {
+            if let cached = idCache[page] { return cached }
+            let found = Set(HTMLScan.attributeValues(named: ["id"], in: pages[page] ?? ""))
+            idCache[page] = found
+            return found
+        }
+        var problems: [Problem] = []
+        for page in pages.keys.sorted() {
+            for link in HTMLScan.attributeValues(named: ["href", "src"], in: pages[page]!) {
+                if let reason = problem(with: link, on: page, files: files, ids: ids) {
+                    problems.append(Problem(page: page, link: link, reason: reason))
+                }
+            }
+        }
+        return problems
+    }
+
+    static func problem(with link: String, on page: String, files: Set<String>, ids: (String) -> Set<String>) -> String? {
+        if link.hasPrefix("//") || link.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
+            return nil  // another host, mailto:, data:…
+        }
+        if link.hasPrefix("/") { return "absolute path; it breaks under a sub-path and over file://" }
+        var rest = Substring(link)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        var target = page
+        if !rest.isEmpty {
+            guard let decoded = String(rest).removingPercentEncoding else { return "malformed percent-encoding" }
+            guard let resolved = resolve(decoded, from: page) else { return "points outside the site" }
+            target = resolved
+            if decoded.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
+            if !files.contains(target), files.contains(target + "/index.html") { target += "/index.html" }
+            guard files.contains(target) else { return "no file \(target)" }
+        }
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+            let id = fragment.removingPercentEncoding ?? fragment
+            guard ids(target).contains(id) else { return "no id=\"\(id)\" in \(target)" }
+        }
+        return nil
+    }
+
+    /// `../a/b.html` from `x/y.html` → `a/b.html`; nil when it climbs above the root.
+    static func resolve(_ link: String, from page: String) -> String? {
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for part in link.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// Just enough HTML scanning for the link check: attribute values in double or single quotes, with
+/// the entities the renderers emit decoded.
+enum HTMLScan {
+    static func attributeValues(named names: Set<String>, in html: String) -> [String] {
+        var values: [String] = []
+        let bytes = Array(html.utf8)
+        var i = 0
+        var inTag = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if !inTag {
+                if b == UInt8(ascii: "<") {
+                    if bytes[i...].starts(with: Array("<!--".utf8)) {
+                        i = find(Array("-->".utf8), in: bytes, from: i + 4) ?? bytes.count
+                        continue
+                    }
+                    inTag = true
+                }
+                i += 1
+                continue
+            }
+            if b == UInt8(ascii: ">") { inTag = false; i += 1; continue }
+            if b == UInt8(ascii: "=") {
+                var start = i - 1
+                while start >= 0, bytes[start] == UInt8(ascii: " ") { start -= 1 }
+                var nameStart = start
+                while nameStart >= 0, isNameByte(bytes[nameStart]) { nameStart -= 1 }
+                let name = String(decoding: bytes[(nameStart + 1)...start], as: UTF8.self).lowercased()
+                var j = i + 1
+                while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+                guard j < bytes.count else { break }
+                let quote = bytes[j]
+                var end: Int
+                var valueStart = j
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    valueStart = j + 1
+                    end = valueStart
+                    while end < bytes.count, bytes[end] != quote { end += 1 }
+                    i = end + 1
+                } else {
+                    end = j
+                    while end < bytes.count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: ">") { end += 1 }
+                    i = end
+                }
+                if names.contains(name) {
+                    values.append(decodeEntities(String(decoding: bytes[valueStart..<min(end, bytes.count)], as: UTF8.self)))
+                }
+                continue
+            }
+            i += 1
+        }
+        return values
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
+            i += 1
+        }
+        return nil
+    }
+
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

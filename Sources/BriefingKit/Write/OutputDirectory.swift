@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+#if os(Linux)
+/// glibc's renameat2, which Swift's Glibc module does not export.
+@_silgen_name("renameat2")
+private func c_renameat2(_ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32,
+                         _ newPath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
+private let renameExchange: UInt32 = 2  // RENAME_EXCHANGE
+#endif
+
+/// The output directory and its staging directories beside it.
+///
+/// A build writes into `.<name>.staging-<pid>` in the same parent folder, and swaps it in only when
+/// it is complete and link-checked. On Linux the swap is one `renameat2(RENAME_EXCHANGE)`: at every
+/// moment the output directory is the whole previous site or the whole new one. Elsewhere it is two
+/// renames, and the next build restores the previous site if a build died between them.
+///
+/// The output directory belongs to the generator: a build replaces it whole.
+public struct OutputDirectory: Sendable {
+    public let url: URL
+
+    public init(_ url: URL) {
+        self.url = url.standardizedFileURL
+    }
+
+    var parent: URL { url.deletingLastPathComponent() }
+    var stagingPrefix: String { "." + url.lastPathComponent + ".staging-" }
+    var previousPrefix: String { "." + url.lastPathComponent + ".previous-" }
+
+    /// Removes what earlier builds left behind (a build killed while staging), after restoring the
+    /// previous site if one was killed between the two renames of the fallback swap.
+    public func clearLeftovers() throws(BuildError) {
+        let manager = FileManager.default
+        let siblings = ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        let previous = siblings.filter { $0.hasPrefix(previousPrefix) }
+        if !FileTree.exists(url), let last = previous.last {
+            try move(parent.appendingPathComponent(last), to: url)
+        }
+        for name in siblings where name.hasPrefix(stagingPrefix) || name.hasPrefix(previousPrefix) {
+            let leftover = parent.appendingPathComponent(name)
+            if FileTree.exists(leftover) { try? manager.removeItem(at: leftover) }
+        }
+    }
+
+    /// A new, empty staging directory.
+    public func makeStaging() throws(BuildError) -> URL {
+        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError(.write, file: staging.path, "cannot create the staging directory: \(error.localizedDescription)")
+        }
+        return staging
+    }
+
+    /// Puts the staged site in place of the output directory, then deletes the previous site.
+    public func swap(in staging: URL) throws(BuildError) {
+        let manager = FileManager.default
+        if !FileTree.exists(url) {
+            try move(staging, to: url)
+            return
+        }
+        #if os(Linux)
+        if c_renameat2(AT_FDCWD, staging.path, AT_FDCWD, url.path, renameExchange) == 0 {
+            try? manager.removeItem(at: staging)  // now the previous site
+            return
+        }
+        #endif
+        let previous = parent.appendingPathComponent(previousPrefix + String(getpid()))
+        try move(url, to: previous)
+        try move(staging, to: url)
+        try? manager.removeItem(at: previous)
+    }
+
+    private func move(_ from: URL, to: URL) throws(BuildError) {
+        guard rename(from.path, to.path) == 0 else {
+            throw BuildError(.write, file: to.path, "cannot move \(from.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+        }
+    }
+}

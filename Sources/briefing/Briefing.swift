@@ -1,0 +1,61 @@
+import ArgumentParser
+import BriefingKit
+import Foundation
+
+@main
+struct Briefing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "Build an annotated, cross-linked news briefing as a static site.",
+        discussion: """
+        Exit status: 0 built; 1 build failed, or --strict and there were warnings; 64 bad usage.
+        """,
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Read Content/, render Templates/, write Public/ (the default command).")
+
+    @Option(help: "Directory with briefing.yml, articles/ and static/.")
+    var content = "Content"
+
+    @Option(help: "Directory with the Markdown templates, layout.html and assets/.")
+    var templates = "Templates"
+
+    @Option(help: "Output directory. It belongs to briefing: each build replaces it whole.")
+    var output = "Public"
+
+    @Flag(help: "Exit with status 1 when there is any warning.")
+    var strict = false
+
+    @Flag(help: "Print only warnings and errors.")
+    var quiet = false
+
+    func run() throws {
+        let options = SiteBuilder.Options(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+                                          output: URL(fileURLWithPath: output))
+        let report: SiteBuilder.Report
+        do {
+            report = try SiteBuilder.build(options)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        for diagnostic in report.diagnostics.sorted() { printError(diagnostic.description) }
+        let warnings = report.diagnostics.count
+        if !quiet {
+            let time = String(format: "%.2f", report.seconds)
+            print("Built \(report.articles) article(s) into \(report.pages) page(s), \(report.filesWritten) file(s) in \(output)/; \(warnings) warning(s); \(time) s")
+        }
+        if strict && warnings > 0 {
+            printError("--strict: \(warnings) warning(s) count as errors")
+            throw ExitCode(1)
+        }
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
