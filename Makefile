@@ -1,0 +1,28 @@
+# Briefing: the two set-up commands are `make site` and `make test`.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CMARK_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+
+.PHONY: site test deps build clean
+
+## Build in release mode and generate Public/ from Content/ and Templates/.
+site: deps
+	$(SWIFT) build -c release --product briefing
+	.build/release/briefing build
+
+## Run the test suite.
+test: deps
+	$(SWIFT) test
+
+## Install libcmark-gfm (and its GFM extensions) with apt-get when pkg-config cannot find it.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then \
+		echo "Installing $(CMARK_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(CMARK_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,35 @@
+import Testing
+@testable import BriefingKit
+
+@Suite("Markdown with YAML front matter")
+struct MarkdownReaderTests {
+    @Test func frontMatterFields() throws {
+        let article = try Fixtures.article("010_kellogg-plan.md")
+        #expect(article.format == .markdown)
+        #expect(article.title == "Kellogg's *plan* for [Ukraine] <b>talks</b>")
+        #expect(article.published.iso == "2025-01-12")
+        #expect(article.outlet == Outlet(name: "The Example Times", description: "a fictional daily newspaper"))
+        #expect(article.url == "https://example.com/kellogg%20plan")
+        #expect(article.author == "Jane Q. Doe")
+        #expect(article.blocks(.summary).map(\.text) == ["Kellogg's plan calls for a ceasefire along the current line.", "Kyiv has rejected ceding territory."])
+    }
+
+    @Test func bodyBlocksKeepMarkdownAndFencesStayWhole() throws {
+        let body = try Fixtures.article("010_kellogg-plan.md").blocks(.body)
+        #expect(body.allSatisfy { $0.isMarkdown })
+        #expect(body[0].text == "Special envoy Keith Kellogg said on Sunday that his plan would freeze the front line, according to officials in the U.S. administration who spoke on condition of anonymity.")
+        #expect(body[0].line == 11)
+        #expect(body[1].text == "The plan has **three** parts:")
+        #expect(body[2].text == "- a ceasefire;\n- talks in Riyadh;\n- security guarantees.")
+        #expect(body[3].text == "```\ncode that stays whole\n\nacross a blank line\n```")
+        #expect(body.count == 5)
+    }
+
+    @Test func badYAMLNamesTheLine() {
+        let text = "---\ntitle: ok\ndate: [unclosed\n---\nBody.\n"
+        let result = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.md")
+        #expect(result.article == nil)
+        #expect(result.problems.first?.message.hasPrefix("invalid YAML front matter") == true)
+        #expect(result.problems.first?.line == 4)
+    }
+}
