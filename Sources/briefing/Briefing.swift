@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Exit with status 1 when there is any warning.")
     var strict = false
 
-    @Flag(help: "Print only warnings and errors.")
+    @Flag(name: [.short, .long], help: "Print only warnings and errors.")
     var quiet = false
 
     func run() throws {

@@ -70,6 +70,8 @@ struct BlockAttributes: Equatable {
         !name.isEmpty && name.count <= 128 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-:".contains($0)) }
     }
 
+    var isEmpty: Bool { id == nil && classes.isEmpty }
+
     /// ` id="p3" class="body"`, or empty.
     var html: String {
         var out = ""

@@ -95,7 +95,9 @@ final class MarkdownDocument {
         else if let previous = cmark_node_previous(markerNode), isLineBreak(previous) { detach(previous) }
         detach(markerNode)
 
-        if cmark_node_first_child(paragraph) != nil {
+        if attributes.isEmpty {
+            if cmark_node_first_child(paragraph) == nil { detach(paragraph) }
+        } else if cmark_node_first_child(paragraph) != nil {
             replace(paragraph, tag: "p", attributes: attributes)
         } else {
             // A line of its own: the attributes belong to the next block.

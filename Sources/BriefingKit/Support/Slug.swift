@@ -2,15 +2,17 @@ import Foundation
 
 /// Stable ASCII slugs for file names and URLs.
 ///
-/// A slug keeps ASCII letters, digits, `-` and `_`; letters with accents lose them ("Zelenskyy" stays,
-/// "Tykhyi" stays, "Śmigły" becomes "smigly"); everything else becomes `-`. Slugs are lower case so that
+/// A slug keeps ASCII letters, digits, `-` and `_`; other scripts are transliterated to Latin and
+/// letters lose their accents ("Śmigły" becomes "smigly"); everything else becomes `-`. Slugs are lower case so that
 /// two pages never collide on a case-insensitive file system. Long names are cut and given a short
 /// checksum of the original so they stay unique.
 public enum Slug {
     public static let maximumLength = 80
 
     public static func make(_ text: String, fallback: String = "item") -> String {
-        let folded = text.decomposedStringWithCompatibilityMapping
+        // ICU transliteration: "Śmigły" → "Smigly", "Зеленський" → "Zelens'kij", "北京" → "bei jing".
+        let latin = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
+        let folded = latin.decomposedStringWithCompatibilityMapping
         var out = ""
         var lastWasDash = true
         for scalar in folded.unicodeScalars {

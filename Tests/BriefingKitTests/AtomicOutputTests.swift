@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+@Suite("Atomic output and build errors")
+struct AtomicOutputTests {
+    /// A copy of the default templates that a test may change.
+    func templates(in directory: URL) throws -> URL {
+        let copy = directory.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Fixtures.templates, to: copy)
+        return copy
+    }
+
+    func options(_ templates: URL, _ output: URL) -> SiteBuilder.Options {
+        .init(content: Fixtures.siteContent, templates: templates, output: output)
+    }
+
+    @Test func brokenLinkFailsAndLeavesThePreviousSite() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let templates = try templates(in: directory)
+        let output = directory.appendingPathComponent("Public")
+        _ = try SiteBuilder.build(options(templates, output))
+        let before = try Fixtures.snapshot(output)
+
+        let article = templates.appendingPathComponent("article.md")
+        try (try String(contentsOf: article, encoding: .utf8) + "\n[gone](../missing.html#x)\n").write(to: article, atomically: true, encoding: .utf8)
+        #expect {
+            try SiteBuilder.build(options(templates, output))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("3 broken link(s)") && text.contains("articles/000_a07414719247a0af.html: broken link `../missing.html#x`: no file missing.html")
+        }
+        #expect(try Fixtures.snapshot(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".Public") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func leftoverStagingIsClearedAndAnInterruptedSwapIsRestored() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let output = directory.appendingPathComponent("Public")
+        _ = try SiteBuilder.build(options(Fixtures.templates, output))
+        let site = try Fixtures.snapshot(output)
+        // A build killed while staging, and one killed between the two renames of the fallback swap.
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".Public.staging-99999/articles"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: output, to: directory.appendingPathComponent(".Public.previous-99998"))
+        try OutputDirectory(output).clearLeftovers()
+        #expect(try Fixtures.snapshot(output) == site)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["Public"])
+    }
+
+    @Test func templateSyntaxErrorNamesFileAndLine() throws {
+        let broken = Fixtures.root.appendingPathComponent("templates-broken")
+        let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        #expect {
+            try SiteBuilder.build(options(broken, output))
+        } throws: { error in
+            let error = error as? BuildError
+            return error?.step == .render && error?.file?.hasSuffix("templates-broken/index.md") == true && error?.line == 5
+        }
+        #expect(!FileTree.exists(output))
+    }
+
+    @Test func unknownPartialNamesFileAndLine() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let templates = try templates(in: directory)
+        try "# {{site.title}}\n\n{{#articles}}\n{{> partials/nope}}\n{{/articles}}\n".write(to: templates.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        #expect {
+            try SiteBuilder.build(options(templates, directory.appendingPathComponent("Public")))
+        } throws: { error in
+            let error = error as? BuildError
+            return error?.line == 4 && error?.message.contains("unknown partial `partials/nope`") == true
+        }
+    }
+
+    @Test func unknownKeyIsAWarningWithLine() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let templates = try templates(in: directory)
+        try "# {{site.titel}}\n\n{{#articles}}\n- {{title}} {{dat}}\n{{/articles}}\n".write(to: templates.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.build(options(templates, directory.appendingPathComponent("Public")))
+        #expect(report.diagnostics.map(\.message) == [
+            "unknown key `titel` in `{{site.titel}}`: it renders as nothing",
+            "unknown key `dat` in `{{dat}}`: it renders as nothing",
+        ])
+        #expect(report.diagnostics.map(\.line) == [1, 4])
+    }
+
+    @Test func outputMayNotOverlapTheInputs() throws {
+        #expect(throws: BuildError.self) {
+            try SiteBuilder.build(options(Fixtures.templates, Fixtures.siteContent))
+        }
+        #expect(throws: BuildError.self) {
+            try SiteBuilder.build(options(Fixtures.templates, Fixtures.site))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import BriefingKit
+
+@Suite("Markdown escaping and rendering")
+struct MarkdownEscapingTests {
+    @Test func everySpecialCharacterShowsLiterally() {
+        let title = "A *bold* _claim_ [link](x) <b>tag</b> # not a heading `code` & more"
+        let html = MarkdownDocument.html(from: "# " + MarkdownEscaping.escape(title) + "\n")
+        #expect(html == "<h1>A *bold* _claim_ [link](x) &lt;b&gt;tag&lt;/b&gt; # not a heading `code` &amp; more</h1>\n")
+    }
+
+    @Test func valuesCannotStartBlocks() {
+        for value in ["# Heading", "- item", "1. item", "> quote", "    code", "---", "===", "```"] {
+            let html = MarkdownDocument.html(from: MarkdownEscaping.escape(value) + "\n")
+            #expect(html.hasPrefix("<p>"), "\(value) → \(html)")
+        }
+    }
+
+    @Test func newlinesAndReservedCharactersAreRemoved() {
+        #expect(MarkdownEscaping.escape("one\n\ntwo\u{E000}#x\u{E001}") == "one two\\#x")
+    }
+
+    @Test func rawHTMLAndJavascriptLinksAreDropped() {
+        let html = MarkdownDocument.html(from: "<script>alert(1)</script>\n\nA [link](javascript:alert(1)) <img src=x onerror=alert(1)>\n")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func gfmExtensionsAreOn() {
+        let html = MarkdownDocument.html(from: "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ and https://example.com\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"https://example.com\">https://example.com</a>"))
+    }
+
+    @Test func fragmentsAreInsertedOnceEscaped() throws {
+        #expect(MarkdownFragment(plain: "*x*").markdown == "\\*x\\*")
+        #expect(MarkdownFragment(markdown: "*x*").markdown == "*x*")
+        #expect(MarkdownFragment(markdown: "```\nopen fence").markdown == "```\nopen fence\n```")
+        let escaper = MarkdownContentType()
+        #expect(escaper.escapeText(MarkdownFragment(markdown: "**bold**").renderText) == "**bold**")
+        #expect(escaper.escapeText("**bold**") == "\\*\\*bold\\*\\*")
+    }
+}
+
+@Suite("Block attributes")
+struct BlockAttributeTests {
+    func render(_ template: String) -> String {
+        MarkdownDocument.html(from: BlockAttributes.markLines(in: template))
+    }
+
+    @Test func onTheFirstLineOfAParagraph() {
+        #expect(render("{#p3 .body}\nSome text.\n") == "<p id=\"p3\" class=\"body\">\nSome text.\n</p>\n")
+    }
+
+    @Test func onALineOfTheirOwnForTheNextBlock() {
+        #expect(render("{.list}\n- a\n- b\n") == "<div class=\"list\">\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</div>\n")
+        #expect(render("{#top}\n# Title\n") == "<h1 id=\"top\">\nTitle\n</h1>\n")
+    }
+
+    @Test func insideListItemsAndQuotes() {
+        #expect(render("- {#p2}\n  Item text\n") == "<ul>\n<li>\n<p id=\"p2\">\nItem text\n</p>\n</li>\n</ul>\n")
+        #expect(render("> {#p4}\n> Quoted\n") == "<blockquote>\n<p id=\"p4\">\nQuoted\n</p>\n</blockquote>\n")
+    }
+
+    @Test func invalidNamesAreDropped() {
+        #expect(render("{#\"onload=x .ok}\nText\n") == "<p class=\"ok\">\nText\n</p>\n")
+    }
+
+    @Test func contentCannotForgeAttributes() {
+        // An inserted value is escaped and never marked: it shows as text.
+        let html = MarkdownDocument.html(from: BlockAttributes.markLines(in: "Text\n") + "\n" + MarkdownEscaping.escape("{#evil}") + "\n")
+        #expect(html == "<p>Text</p>\n<p>{#evil}</p>\n")
+    }
+}
+
+@Suite("Block attributes, empty")
+struct EmptyBlockAttributeTests {
+    @Test func emptyAttributesLeaveTheBlockAlone() {
+        // `{#{{titleAnchor}}}` with no anchor renders `{#}`.
+        #expect(MarkdownDocument.html(from: BlockAttributes.markLines(in: "{#}\n# Title\n")) == "<h1>Title</h1>\n")
+        #expect(MarkdownDocument.html(from: BlockAttributes.markLines(in: "{#}\nText\n")) == "<p>Text</p>\n")
+    }
+}

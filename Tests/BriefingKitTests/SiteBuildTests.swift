@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+@Suite("Building the fixture site")
+struct SiteBuildTests {
+    func build(into output: URL, templates: URL = Fixtures.templates) throws -> SiteBuilder.Report {
+        try SiteBuilder.build(.init(content: Fixtures.siteContent, templates: templates, output: output))
+    }
+
+    func page(_ path: String, in output: URL) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func pagesExistAndLinkToEachOther() throws {
+        let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        let report = try build(into: output)
+        #expect(report.articles == 3)
+        #expect(report.pages == 4)
+        #expect(report.diagnostics.isEmpty)
+        #expect(FileTree.files(under: output) == [
+            "articles/000_a07414719247a0af.html", "articles/003_aa876f87d1a0a2ba.html", "articles/010_kellogg-plan.html",
+            "assets/style.css", "index.html", "robots.txt",
+        ])
+        #expect(LinkChecker.check(directory: output).isEmpty)
+
+        let index = try page("index.html", in: output)
+        let order = ["010_kellogg-plan", "003_aa876f87d1a0a2ba", "000_a07414719247a0af"].map { index.range(of: "href=\"articles/\($0).html\"")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order[0]! < order[1]! && order[1]! < order[2]!, "newest first")
+        #expect(index.contains("<link rel=\"stylesheet\" href=\"assets/style.css\">"))
+        #expect(index.contains("<html lang=\"en-GB\">"))
+
+        let middle = try page("articles/003_aa876f87d1a0a2ba.html", in: output)
+        #expect(middle.contains("<a href=\"000_a07414719247a0af.html\">← Older: Putin’s press secretary"))
+        #expect(middle.contains("<a href=\"010_kellogg-plan.html\">Newer: Kellogg's *plan* for [Ukraine] &lt;b&gt;talks&lt;/b&gt; →</a>"))
+        #expect(middle.contains("<a class=\"site-title\" href=\"../index.html\">"))
+        #expect(middle.contains("href=\"https://www.washingtonpost.com/world/2025/01/10/putin-trump-meeting-kremlin/\""))
+        #expect(!middle.contains("href=\"/"), "no absolute links")
+    }
+
+    @Test func everyBlockHasItsAnchor() throws {
+        let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        _ = try build(into: output)
+        for name in ["000_a07414719247a0af.txt", "003_aa876f87d1a0a2ba.txt"] {
+            let article = try Fixtures.article(name)
+            let html = try page("articles/\(article.id).html", in: output)
+            for block in article.blocks {
+                #expect(html.contains("id=\"\(block.anchor)\""), "\(article.id) #\(block.anchor)")
+            }
+            #expect(!html.contains("id=\"p\(article.blocks.count + 1)\""))
+        }
+        let dateline = try page("articles/000_a07414719247a0af.html", in: output)
+        #expect(dateline.contains("by <strong>RIA Novosti</strong>, a Kremlin-aligned Russian news outlet"))
+        #expect(dateline.contains("<p>— Peskov</p>"))
+        #expect(dateline.contains("<h2>Background</h2>"))
+    }
+
+    @Test func contentIsEscapedAndCannotInjectHTML() throws {
+        let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        _ = try build(into: output)
+        let html = try page("articles/010_kellogg-plan.html", in: output)
+        #expect(html.contains("<h1>Kellogg's *plan* for [Ukraine] &lt;b&gt;talks&lt;/b&gt;</h1>"))
+        #expect(html.contains("<title>Kellogg&#39;s *plan* for [Ukraine] &lt;b&gt;talks&lt;/b&gt; · Fixture briefing</title>"))
+        #expect(html.contains("The plan has <strong>three</strong> parts:"), "Markdown articles keep their Markdown")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("<pre><code>code that stays whole\n\nacross a blank line\n</code></pre>"))
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        let first = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        let second = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        _ = try build(into: first)
+        _ = try build(into: second)
+        let a = try Fixtures.snapshot(first)
+        let b = try Fixtures.snapshot(second)
+        #expect(a.count == 6)
+        #expect(a == b)
+        // Rebuilding in place gives the same bytes too.
+        _ = try build(into: first)
+        #expect(try Fixtures.snapshot(first) == a)
+    }
+
+    @Test func thePublishedSampleSiteIsReproduced() throws {
+        let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        _ = try SiteBuilder.build(.init(content: Fixtures.repository.appendingPathComponent("Content"),
+                                        templates: Fixtures.templates, output: output))
+        let committed = try Fixtures.snapshot(Fixtures.repository.appendingPathComponent("Public"))
+        #expect(try Fixtures.snapshot(output) == committed, "run `make site` and commit Public/")
+    }
+}
