@@ -39,7 +39,10 @@ public enum SiteBuilder {
         if loaded.articles.isEmpty {
             diagnostics.append(Diagnostic(file: contentName + "/articles", "no articles found"))
         }
-        return (Linker.link(articles: loaded.articles, settings: settings), diagnostics)
+        let (gazetteer, gazetteerDiagnostics) = Gazetteer.load(options.content.appendingPathComponent("actors.yml"),
+                                                               displayPath: contentName + "/actors.yml")
+        diagnostics += gazetteerDiagnostics
+        return (Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings), diagnostics)
     }
 
     public static func build(_ options: Options) throws(BuildError) -> Report {

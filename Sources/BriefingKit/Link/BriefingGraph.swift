@@ -1,16 +1,37 @@
 /// The Link stage's output: everything later stages know about the briefing.
-///
-/// For now it holds the articles in chronological order; the actors and dates issues add actors,
-/// mentions, date references and quotes here, so that Site never reads raw files.
 public struct BriefingGraph: Sendable {
     public var settings: SiteSettings
     /// Oldest first; ties broken by id, so the order never depends on the file system.
     public var articles: [Article]
+    /// Sorted by id.
+    public var actors: [Actor]
+    /// Every mention, in article order, then block, then offset.
+    public var mentions: [Mention]
+    /// Every quotation found, attributed or not, in article order.
+    public var quotes: [AttributedQuote]
+    /// Names that matched more than one actor and were left unlinked.
+    public var unresolved: [UnresolvedName]
 
-    public init(settings: SiteSettings, articles: [Article]) {
+    public struct UnresolvedName: Sendable, Hashable {
+        public var name: String
+        public var articleID: String
+        public var block: Int
+        public var candidates: [String]
+    }
+
+    public init(settings: SiteSettings, articles: [Article], actors: [Actor] = [], mentions: [Mention] = [],
+                quotes: [AttributedQuote] = [], unresolved: [UnresolvedName] = []) {
         self.settings = settings
         self.articles = articles.sorted { a, b in
             a.published != b.published ? a.published < b.published : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
+        self.actors = actors.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        self.mentions = mentions
+        self.quotes = quotes
+        self.unresolved = unresolved
+    }
+
+    public func actor(_ id: String) -> Actor? {
+        actors.first { $0.id == id }
     }
 }

@@ -1,6 +1,54 @@
-/// The Link stage: articles (and, in later issues, the gazetteer) → the briefing graph.
+/// The Link stage: articles + gazetteer → the briefing graph (actors, mentions, quotes).
+///
+/// 1. Discovery proposes actors from cues in every article (`ActorDiscovery`).
+/// 2. The registry merges them with the gazetteer and with each other (`ActorRegistry`).
+/// 3. Every article is searched for every known name, with coreference (`MentionFinder`).
+/// 4. Quotations are attributed (`QuoteAttributor`).
 public enum Linker {
-    public static func link(articles: [Article], settings: SiteSettings) -> BriefingGraph {
-        BriefingGraph(settings: settings, articles: articles)
+    public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings) -> BriefingGraph {
+        let ordered = BriefingGraph(settings: settings, articles: articles).articles
+        var registry = ActorRegistry(gazetteer: gazetteer)
+        for article in ordered {
+            var candidates = ActorDiscovery.candidates(in: article)
+            if let speaker = article.quote?.speaker, ActorDiscovery.isPersonName(speaker.split(separator: " ").map(String.init)) {
+                candidates.append(.init(name: speaker, kind: .person, role: nil, articleID: article.id, block: 0))
+            }
+            for candidate in candidates {
+                registry.resolveOrAdd(candidate, date: article.published)
+            }
+        }
+
+        let finder = MentionFinder(registry: registry)
+        var mentions: [Mention] = []
+        var quotes: [AttributedQuote] = []
+        var unresolved: [BriefingGraph.UnresolvedName] = []
+        for article in ordered {
+            let found = finder.mentions(in: article)
+            mentions += found.mentions
+            unresolved += found.unresolved.map { .init(name: $0.name, articleID: $0.articleID, block: $0.block, candidates: $0.candidates) }
+
+            if let quote = article.quote, let block = article.blocks(.quote).first {
+                let speaker = quote.speaker.flatMap { resolveSpeaker($0, mentions: found.mentions, registry: registry) }
+                quotes.append(AttributedQuote(speakerID: speaker, text: quote.text, articleID: article.id, block: block.number))
+            }
+            var people: [Int: QuoteAttributor.PersonMentions] = [:]
+            for mention in found.mentions where registry.actor(mention.actorID)?.kind == .person {
+                people[mention.block, default: []].append((mention.offset..<(mention.offset + mention.text.utf8.count), mention.actorID))
+            }
+            let textBlocks = article.blocks.filter { $0.role != .quote }
+            quotes += QuoteAttributor.attribute(QuoteAttributor.quotations(in: textBlocks), blocks: textBlocks, people: people, articleID: article.id)
+        }
+        return BriefingGraph(settings: settings, articles: ordered, actors: registry.actors, mentions: mentions,
+                             quotes: quotes, unresolved: unresolved)
+    }
+
+    /// "Peskov" in `Quote from Peskov:`: the person the article names so, or the one known person.
+    static func resolveSpeaker(_ name: String, mentions: [Mention], registry: ActorRegistry) -> String? {
+        if let mention = mentions.first(where: { $0.text == name && registry.actor($0.actorID)?.kind == .person }) {
+            return mention.actorID
+        }
+        if let id = registry.resolve(name: name, kind: .person) { return id }
+        let ids = registry.surnames[name] ?? registry.variantSurnames[ActorRegistry.variantKey(name)] ?? []
+        return ids.count == 1 ? ids.first : nil
     }
 }

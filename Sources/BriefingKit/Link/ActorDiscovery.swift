@@ -1,0 +1,158 @@
+/// Finds actors that are not in the gazetteer, by rules (no machine learning). Precision first:
+/// a name is taken only with a clear cue.
+///
+/// - A person is 2 to 4 capitalised words introduced by a title or role ("Foreign Minister Sergei
+///   Lavrov", "Kremlin spokesman Dmitry Peskov", "special envoy for Ukraine, Keith Kellogg"), an
+///   appositive ("Heorhii Tykhyi, a spokesman for …"), a speech verb ("X said", "said X",
+///   "X told reporters", "according to X"), a `Quote from X:` label or a byline.
+/// - An outlet comes from a `Source:` line, or a name ending like an outlet ("… Post") that
+///   "reported" or follows "according to".
+/// - An organisation comes from "the … Ministry" and the like; a place from "in Riyadh".
+enum ActorDiscovery {
+    struct Candidate: Hashable {
+        var name: String
+        var kind: ActorKind
+        /// The role or title seen with the name, e.g. "Kremlin spokesman".
+        var role: String?
+        var articleID: String
+        var block: Int
+    }
+
+    static let outletEndings: Set<String> = ["Post", "Times", "News", "Journal", "Agency", "Press", "Novosti", "Tribune",
+                                             "Herald", "Telegraph", "Guardian", "Reuters", "Bloomberg", "Gazette", "Interfax", "Axios"]
+    static let organizationEndings: Set<String> = ["Ministry", "Department", "Agency", "Council", "Committee", "Service",
+                                                   "Commission", "Parliament", "Party", "Army", "Court", "Bureau"]
+
+    /// Lower-case words that may stand before a role noun in a role: "special envoy", "former adviser".
+    static let roleModifiers: Set<String> = [
+        "special", "former", "campaign", "senior", "chief", "deputy", "top", "foreign", "press", "incoming", "outgoing",
+        "acting", "national", "security", "defense", "defence", "presidential", "military", "economic", "policy",
+        "foreign-policy", "lead", "peace", "trade", "government", "state", "regional", "opposition",
+    ]
+
+    static func candidates(in article: Article) -> [Candidate] {
+        var found: [Candidate] = []
+        if let outlet = article.outlet {
+            found.append(Candidate(name: outlet.name, kind: .outlet, articleID: article.id, block: 0))
+        }
+        if let author = article.author, isPersonName(author.split(separator: " ").map(String.init)) {
+            found.append(Candidate(name: author, kind: .person, role: "author", articleID: article.id, block: 0))
+        }
+        for block in article.blocks {
+            let bytes = Array(block.text.utf8)
+            let tokens = Tokenizer.tokens(in: block.text)
+            for run in NameRun.runs(in: tokens, text: bytes) {
+                if let candidate = candidate(run, tokens: tokens, bytes: bytes) {
+                    found.append(Candidate(name: candidate.name, kind: candidate.kind, role: candidate.role,
+                                           articleID: article.id, block: block.number))
+                }
+            }
+        }
+        return found
+    }
+
+    static func candidate(_ run: NameRun, tokens: [Token], bytes: [UInt8]) -> (name: String, kind: ActorKind, role: String?)? {
+        var start = run.range.lowerBound
+        let end = run.range.upperBound
+        // Leading words that are not names: "The", "However", "Russian", and titles.
+        var prefix: [String] = []
+        while start < end, NameLexicon.isStopWord(tokens[start].text) || isTitle(tokens[start].text) {
+            if tokens[start].text != "The" && !NameLexicon.functionWords.contains(tokens[start].text) || isTitle(tokens[start].text) {
+                prefix.append(tokens[start].text)
+            }
+            start += 1
+        }
+        guard start < end else { return nil }
+        let words = tokens[start..<end].map(\.text)
+        let name = words.joined(separator: " ")
+        let beforeRun = run.range.lowerBound > 0 ? tokens[run.range.lowerBound - 1] : nil
+        let after = end < tokens.count ? tokens[end] : nil
+        let last = words.last!
+
+        // Organisations and outlets first: their names end in telling words.
+        if tokens[run.range.lowerBound].text == "The" || beforeRun?.text.lowercased() == "the",
+           organizationEndings.contains(last), words.count >= 2 {
+            return (tokens[(run.range.lowerBound + (tokens[run.range.lowerBound].text == "The" ? 1 : 0))..<end].map(\.text).joined(separator: " "), .organization, nil)
+        }
+        if outletEndings.contains(last), words.count <= 4,
+           after?.text == "reported" || after?.text == "reports" || isAccordingTo(tokens, before: run.range.lowerBound) {
+            let full = tokens[run.range].map(\.text).joined(separator: " ")
+            return (full.hasPrefix("The ") || full.hasPrefix("the ") ? full : name, .outlet, nil)
+        }
+        // A place: "in Riyadh".
+        if words.count == 1, beforeRun?.text == "in", prefix.isEmpty, !tokens[start].isPossessive,
+           !NameLexicon.isStopWord(last), !NameLexicon.notPersonWords.contains(last), !isAcronym(last) {
+            return (name, .place, nil)
+        }
+
+        guard isPersonName(words) else { return nil }
+        var role: String?
+        if !prefix.isEmpty, prefix.contains(where: isTitle) {
+            role = prefix.joined(separator: " ")
+        } else if start == run.range.lowerBound, start > 0, let phrase = rolePhrase(tokens, endingAt: start - 1, bytes: bytes) {
+            role = phrase
+        }
+        let saidBefore = beforeRun.map { NameLexicon.speechVerbs.contains($0.text) } ?? false
+        let saidAfter = after.map { NameLexicon.speechVerbs.contains($0.text) && isSpaceOnly(bytes, tokens[end - 1], $0) } ?? false
+        let appositiveAfter = isAppositiveAfter(tokens, end: end, bytes: bytes)
+        guard role != nil || saidBefore || saidAfter || appositiveAfter || isAccordingTo(tokens, before: run.range.lowerBound) else { return nil }
+        return (name, .person, role)
+    }
+
+    static func isTitle(_ word: String) -> Bool {
+        NameLexicon.titleWords.contains(word) || NameLexicon.titleWords.contains(word + ".")
+    }
+
+    /// 2 to 4 capitalised words, none of them a stop word, a title, an institution word or an acronym.
+    static func isPersonName(_ words: [String]) -> Bool {
+        guard (2...4).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase, word.count >= 2 || word.hasSuffix(".") else { return false }
+            return !NameLexicon.isStopWord(word) && !isTitle(word) && !NameLexicon.notPersonWords.contains(word)
+                && !isAcronym(word) && !word.contains(where: \.isNumber)
+        }
+    }
+
+    static func isAcronym(_ word: String) -> Bool {
+        word.count >= 2 && word.allSatisfy { $0.isUppercase || $0 == "." }
+    }
+
+    static func isSpaceOnly(_ bytes: [UInt8], _ a: Token, _ b: Token) -> Bool {
+        bytes[a.end..<b.start].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") }
+    }
+
+    static func isAccordingTo(_ tokens: [Token], before index: Int) -> Bool {
+        index >= 2 && tokens[index - 1].text == "to" && tokens[index - 2].text.lowercased() == "according"
+    }
+
+    /// "Kremlin spokesman", "campaign adviser", "special envoy for Ukraine" right before a name.
+    static func rolePhrase(_ tokens: [Token], endingAt index: Int, bytes: [UInt8]) -> String? {
+        var nounIndex = index
+        // "special envoy for Ukraine, Keith Kellogg": skip back over "for Ukraine,".
+        if bytes[tokens[index].end..<min(bytes.count, tokens[index].end + 2)].elementsEqual(Array(", ".utf8)) {
+            var k = index
+            while k > 0, tokens[k].isCapitalized { k -= 1 }
+            guard ["for", "of", "to", "in"].contains(tokens[k].text), k > 0 else { return nil }
+            nounIndex = k - 1
+        } else if tokens[index + 1].start - tokens[index].end != 1 {
+            return nil
+        }
+        guard NameLexicon.roleNouns.contains(tokens[nounIndex].text) else { return nil }
+        var first = nounIndex
+        while first > 0, nounIndex - first < 2 {
+            let previous = tokens[first - 1]
+            guard !previous.isPossessive, !NameLexicon.functionWords.contains(previous.text),
+                  previous.isCapitalized || roleModifiers.contains(previous.text),
+                  bytes[previous.end..<tokens[first].start].elementsEqual([UInt8(ascii: " ")]) else { break }
+            first -= 1
+        }
+        return tokens[first...index].map(\.text).joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
+    }
+
+    /// "Heorhii Tykhyi, a spokesman for …": a comma, then a/an/the and a role noun within four words.
+    static func isAppositiveAfter(_ tokens: [Token], end: Int, bytes: [UInt8]) -> Bool {
+        guard end < tokens.count, bytes[tokens[end - 1].end..<tokens[end].start].elementsEqual(Array(", ".utf8)),
+              ["a", "an", "the"].contains(tokens[end].text) else { return false }
+        return tokens[(end + 1)..<min(tokens.count, end + 5)].contains { NameLexicon.roleNouns.contains($0.text) }
+    }
+}

@@ -1,0 +1,86 @@
+/// All the actors of the briefing, the gazetteer's and the discovered ones, with the index of the
+/// names they go by.
+struct ActorRegistry {
+    private(set) var actors: [Actor] = []
+    private var byID: [String: Int] = [:]
+    /// Exact name or alias (case-sensitive: "US" is not "us") → actor ids.
+    private(set) var names: [String: Set<String>] = [:]
+    /// Person surname → ids; and the same by spelling-variant key (Zelensky/Zelenskyy/Zelenskiy).
+    private(set) var surnames: [String: Set<String>] = [:]
+    private(set) var variantSurnames: [String: Set<String>] = [:]
+    private(set) var longestName = 1
+
+    init(gazetteer: Gazetteer) {
+        for entry in gazetteer.entries {
+            add(Actor(id: entry.id, name: entry.name, kind: entry.kind, origin: .gazetteer, aliases: entry.aliases,
+                      roles: entry.roles, description: entry.description, link: entry.link))
+        }
+    }
+
+    func actor(_ id: String) -> Actor? { byID[id].map { actors[$0] } }
+
+    /// Finds the actor a discovered name stands for, or adds it as a new, discovered actor.
+    /// Spelling variants of a person's surname merge when nothing else competes.
+    @discardableResult
+    mutating func resolveOrAdd(_ candidate: ActorDiscovery.Candidate, date: CalendarDay) -> String {
+        let id = resolve(name: candidate.name, kind: candidate.kind) ?? {
+            var taken = Set(byID.keys)
+            let base = Slug.make(candidate.name, fallback: "actor")
+            var slug = base
+            var n = 2
+            while taken.contains(slug) { slug = "\(base)-\(n)"; n += 1 }
+            taken.insert(slug)
+            add(Actor(id: slug, name: candidate.name, kind: candidate.kind, origin: .discovered, aliases: [], roles: []))
+            return slug
+        }()
+        if let role = candidate.role, role != "author" || candidate.kind == .person {
+            let sighting = Actor.RoleSighting(role: role, articleID: candidate.articleID, date: date)
+            if let index = byID[id], !actors[index].roleSightings.contains(sighting) {
+                actors[index].roleSightings.append(sighting)
+            }
+        }
+        return id
+    }
+
+    /// The one actor a full name stands for, if exactly one.
+    func resolve(name: String, kind: ActorKind) -> String? {
+        if let ids = names[name], ids.count == 1 { return ids.first }
+        guard kind == .person else { return nil }
+        let words = name.split(separator: " ").map(String.init)
+        guard let last = words.last else { return nil }
+        // Same first names and a surname that differs only in its ending.
+        let matches = (variantSurnames[Self.variantKey(last)] ?? []).filter { id in
+            guard let actor = actor(id), actor.kind == .person else { return false }
+            let other = actor.name.split(separator: " ").map(String.init)
+            return other.count == words.count && other.dropLast() == words.dropLast()
+        }
+        return matches.count == 1 ? matches.first : nil
+    }
+
+    private mutating func add(_ actor: Actor) {
+        byID[actor.id] = actors.count
+        actors.append(actor)
+        for name in [actor.name] + actor.aliases {
+            names[name, default: []].insert(actor.id)
+            longestName = max(longestName, name.split(separator: " ").count)
+        }
+        if let surname = actor.surname {
+            surnames[surname, default: []].insert(actor.id)
+            variantSurnames[Self.variantKey(surname), default: []].insert(actor.id)
+        }
+        for alias in actor.aliases where actor.kind == .person && !alias.contains(" ") {
+            variantSurnames[Self.variantKey(alias), default: []].insert(actor.id)
+        }
+    }
+
+    /// "Zelenskyy", "Zelensky" and "Zelenskiy" share the key "zelensk".
+    static func variantKey(_ word: String) -> String {
+        var key = word.lowercased()
+        while key.count > 4, let last = key.last, "yij".contains(last) { key.removeLast() }
+        return key
+    }
+
+    mutating func setRoleSightings(_ id: String, _ sightings: [Actor.RoleSighting]) {
+        if let index = byID[id] { actors[index].roleSightings = sightings }
+    }
+}

@@ -1,0 +1,122 @@
+/// Finds direct quotations and attributes them to their speaker when a rule is sure:
+///
+/// - `“…,” X said` / `“…,” said X` / `“…,” spokesman X told reporters`;
+/// - `X said: “…”` (and other speech verbs: `X explained how …: “…”`);
+/// - `according to X, “…”`;
+/// - `he/she added` (or said) right after a quotation of a named speaker.
+///
+/// Straight and curly quotes both count, and a quotation may run over paragraphs. When unsure, the
+/// quotation stays unattributed. The dateline `Quote from X:` label is attributed by the linker.
+struct QuoteAttributor {
+    /// Person mentions of one block: UTF-8 offset range → actor id.
+    typealias PersonMentions = [(range: Range<Int>, actorID: String)]
+
+    struct Span {
+        var block: Int
+        var text: String
+        /// Byte offsets of the opening and closing marks in their blocks.
+        var open: Int
+        var closeBlock: Int
+        var close: Int
+    }
+
+    static func quotations(in blocks: [TextBlock]) -> [Span] {
+        var spans: [Span] = []
+        var current: (block: Int, open: Int, text: String, mark: UInt8)?
+        for block in blocks {
+            let bytes = Array(block.text.utf8)
+            var i = 0
+            var segmentStart = 0
+            while i < bytes.count {
+                let isCurlyOpen = bytes[i...].starts(with: [0xE2, 0x80, 0x9C])   // “
+                let isCurlyClose = bytes[i...].starts(with: [0xE2, 0x80, 0x9D])  // ”
+                let isStraight = bytes[i] == UInt8(ascii: "\"")
+                let width = isStraight ? 1 : 3
+                if current == nil, isCurlyOpen || isStraight {
+                    current = (block.number, i, "", isStraight ? 0x22 : 0x9D)
+                    segmentStart = i + width
+                } else if let open = current, (isCurlyClose && open.mark == 0x9D) || (isStraight && open.mark == 0x22) {
+                    var text = open.text
+                    if !text.isEmpty { text += " " }
+                    text += String(decoding: bytes[segmentStart..<i], as: UTF8.self)
+                    spans.append(Span(block: open.block, text: text.trimmingWhitespace, open: open.open, closeBlock: block.number, close: i + width))
+                    current = nil
+                }
+                i += (isCurlyOpen || isCurlyClose) ? 3 : 1
+            }
+            if var open = current {
+                if !open.text.isEmpty { open.text += " " }
+                open.text += String(decoding: bytes[segmentStart...].prefix(bytes.count - segmentStart), as: UTF8.self)
+                current = open
+            }
+        }
+        return spans
+    }
+
+    static func attribute(_ spans: [Span], blocks: [TextBlock], people: [Int: PersonMentions], articleID: String) -> [AttributedQuote] {
+        let texts = Dictionary(uniqueKeysWithValues: blocks.map { ($0.number, Array($0.text.utf8)) })
+        var quotes: [AttributedQuote] = []
+        var lastSpeaker: (id: String, block: Int)?
+        for span in spans {
+            var speaker: String?
+            if let bytes = texts[span.closeBlock] {
+                speaker = after(bytes[span.close...], offset: span.close, people: people[span.closeBlock] ?? [], last: lastSpeaker, block: span.closeBlock)
+            }
+            if speaker == nil, let bytes = texts[span.block] {
+                speaker = before(bytes[..<span.open], people: people[span.block] ?? [], last: lastSpeaker, block: span.block)
+            }
+            quotes.append(AttributedQuote(speakerID: speaker, text: span.text, articleID: articleID, block: span.block))
+            if let speaker { lastSpeaker = (speaker, span.closeBlock) }
+        }
+        return quotes
+    }
+
+    /// `, X said`, `, said X`, `, spokesman X told`, `, he added`.
+    static func after(_ rest: ArraySlice<UInt8>, offset: Int, people: PersonMentions, last: (id: String, block: Int)?, block: Int) -> String? {
+        let text = String(decoding: rest.prefix(120), as: UTF8.self)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).prefix(8).map { $0.filter { $0 != "." } }
+        if words.isEmpty { return nil }
+        if ["he", "she"].contains(words[0].lowercased()), words.count > 1, NameLexicon.speechVerbs.contains(words[1]),
+           let last, block - last.block <= 1 {
+            return last.id
+        }
+        // The first person named within a few words, next to a speech verb.
+        let window = offset..<(offset + min(rest.count, 80))
+        guard let person = people.first(where: { window.contains($0.range.lowerBound) }) else { return nil }
+        let between = String(decoding: rest.prefix(person.range.lowerBound - offset), as: UTF8.self)
+        let afterName = String(decoding: rest.dropFirst(person.range.upperBound - offset).prefix(30), as: UTF8.self)
+        let betweenWords = between.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard betweenWords.count <= 4, !between.contains("."), !between.contains("“"), !between.contains("\"") else { return nil }
+        let verbBefore = betweenWords.contains { NameLexicon.speechVerbs.contains(String($0)) }
+        let nextWord = afterName.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).first.map(String.init) ?? ""
+        let verbAfter = NameLexicon.speechVerbs.contains(nextWord)
+        return verbBefore || verbAfter ? person.actorID : nil
+    }
+
+    /// `X said: “`, `X explained how …: “`, `according to X, “`, `He added that “`.
+    static func before(_ head: ArraySlice<UInt8>, people: PersonMentions, last: (id: String, block: Int)?, block: Int) -> String? {
+        // The clause the quotation is part of: from the last sentence end or closing quote.
+        var clauseStart = head.startIndex
+        for i in head.indices {
+            let b = head[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: "\"") {
+                clauseStart = i + 1
+            } else if b == 0x9D, i >= head.startIndex + 2, head[i - 1] == 0x80, head[i - 2] == 0xE2 {
+                clauseStart = i + 1
+            }
+        }
+        let clause = String(decoding: head[clauseStart...], as: UTF8.self).trimmingWhitespace
+        let words = clause.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        if words.count >= 2, ["He", "She"].contains(words[0]), NameLexicon.speechVerbs.contains(words[1]), let last, block - last.block <= 1 {
+            return last.id
+        }
+        let inClause = people.filter { $0.range.lowerBound >= clauseStart }
+        if clause.hasSuffix(","), words.suffix(4).contains(where: { $0.lowercased() == "according" }), let person = inClause.last {
+            return person.actorID
+        }
+        guard clause.hasSuffix(":"), let person = inClause.first else { return nil }
+        let afterName = String(decoding: head[person.range.upperBound...].prefix(40), as: UTF8.self)
+        let next = afterName.split(whereSeparator: { $0 == " " || $0 == "," }).prefix(2).map(String.init)
+        return next.contains(where: { NameLexicon.speechVerbs.contains($0) }) ? person.actorID : nil
+    }
+}
