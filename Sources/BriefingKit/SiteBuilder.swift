@@ -73,14 +73,18 @@ public enum SiteBuilder {
                       diagnostics: diagnostics, seconds: seconds)
     }
 
-    /// Every key named in a template must exist in some context: catches `{{titel}}`.
+    /// Every key named in a template must exist in some context: catches `{{titel}}`. Contexts are
+    /// read until every key is found (an empty list hides its element's keys), so a clean site
+    /// costs a few pages of reflection and only a real typo costs a full pass.
     static func templateDiagnostics(_ templates: TemplateSet, pages: [Page]) -> [Diagnostic] {
-        var samples: [Any] = []
-        var seen: Set<String> = []
-        for page in pages where seen.insert(page.template).inserted { samples.append(page.context) }
-        samples.append(LayoutContext(language: "", siteTitle: "", title: "", documentTitle: "", description: "",
-                                     root: "", home: "", kind: "", content: ""))
-        return TemplateCheck.unknownKeys(in: templates, vocabulary: TemplateCheck.vocabulary(of: samples))
+        var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext(language: "", siteTitle: "", title: "", documentTitle: "",
+                                                                     description: "", root: "", home: "", actors: "", kind: "", content: "")])
+        var diagnostics = TemplateCheck.unknownKeys(in: templates, vocabulary: vocabulary)
+        for page in pages where !diagnostics.isEmpty {
+            vocabulary.formUnion(TemplateCheck.vocabulary(of: [page.context]))
+            diagnostics = diagnostics.filter { !vocabulary.contains($0.key) }
+        }
+        return diagnostics.map(\.diagnostic)
     }
 
     /// The output directory is replaced whole, so it must not be, hold or sit inside the inputs.

@@ -11,6 +11,8 @@ public struct LayoutContext: Sendable {
     /// Relative prefix back to the site root: `""` or `"../"`.
     public var root: String
     public var home: String
+    /// Relative link to the actors index.
+    public var actors: String
     /// The page kind (template name), e.g. for a `class` on `<body>`.
     public var kind: String
     public var content: String

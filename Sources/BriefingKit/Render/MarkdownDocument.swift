@@ -53,10 +53,17 @@ final class MarkdownDocument {
         cmark_parser_free(parser)
     }
 
-    /// Markdown → HTML, applying the template's block attribute lines.
-    static func html(from markdown: String) -> String {
+    /// Blocks given an id by an attribute line, by id.
+    private var blocksByID: [String: OpaquePointer] = [:]
+
+    /// Markdown → HTML, applying the template's block attribute lines, then turning the given
+    /// mentions into links inside the blocks with those ids.
+    static func html(from markdown: String, links: [String: [InlineLink]] = [:]) -> String {
         let document = MarkdownDocument(markdown)
         document.applyBlockAttributes()
+        for id in links.keys.sorted() {
+            if let block = document.blocksByID[id] { document.link(links[id]!, in: block) }
+        }
         return document.renderHTML()
     }
 
@@ -137,6 +144,7 @@ final class MarkdownDocument {
         }
         cmark_node_insert_before(block, custom)
         detach(block)
+        if let id = attributes.id { blocksByID[id] = custom }
     }
 
     private func wrap(_ block: OpaquePointer, tag: String, attributes: BlockAttributes) {
@@ -146,5 +154,104 @@ final class MarkdownDocument {
         cmark_node_insert_before(block, custom)
         cmark_node_unlink(block)
         cmark_node_append_child(custom, block)
+        if let id = attributes.id { blocksByID[id] = custom }
+    }
+
+    // MARK: Links on mentions
+
+    /// Splits text nodes into text and link nodes, finding each link's text in order. Text already
+    /// inside a link is never linked again.
+    private func link(_ links: [InlineLink], in block: OpaquePointer) {
+        var texts: [OpaquePointer] = []
+        let iterator = cmark_iter_new(block)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_TEXT, !isInsideLink(node, below: block) else { continue }
+            texts.append(node)
+        }
+        cmark_iter_free(iterator)
+
+        // (text node index, byte offset) where the search goes on.
+        var cursor = (node: 0, offset: 0)
+        var cuts: [Int: [(range: Range<Int>, link: InlineLink)]] = [:]
+        let literals = texts.map { Array(String(cString: cmark_node_get_literal($0)).utf8) }
+        for link in links {
+            let needle = Array(link.text.utf8)
+            var k = cursor.node
+            var from = cursor.offset
+            while k < literals.count {
+                if let at = find(needle, in: literals[k], from: from) {
+                    cuts[k, default: []].append((at..<(at + needle.count), link))
+                    cursor = (k, at + needle.count)
+                    break
+                }
+                k += 1
+                from = 0
+            }
+        }
+        for (k, pieces) in cuts {
+            split(texts[k], literal: literals[k], at: pieces)
+        }
+    }
+
+    private func isInsideLink(_ node: OpaquePointer, below block: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent, current != block {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_CUSTOM_INLINE || type == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    private func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        var i = start
+        while i + needle.count <= haystack.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle),
+               !isWordScalar(endingAt: i, in: haystack), !isWordScalar(startingAt: i + needle.count, in: haystack) {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether a letter or digit ends just before `index` ("Russia" inside "Russian" is no match).
+    private func isWordScalar(endingAt index: Int, in bytes: [UInt8]) -> Bool {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start >= 0 && isWordScalar(startingAt: start, in: bytes)
+    }
+
+    private func isWordScalar(startingAt index: Int, in bytes: [UInt8]) -> Bool {
+        guard index < bytes.count else { return false }
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private func split(_ node: OpaquePointer, literal: [UInt8], at pieces: [(range: Range<Int>, link: InlineLink)]) {
+        var position = 0
+        func insertText(_ bytes: ArraySlice<UInt8>) {
+            guard !bytes.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
+            cmark_node_insert_before(node, text)
+        }
+        for piece in pieces {
+            insertText(literal[position..<piece.range.lowerBound])
+            guard let anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_on_enter(anchor, "<a class=\"\(HTML.escape(piece.link.cssClass))\" href=\"\(HTML.escape(piece.link.url))\" title=\"\(HTML.escape(piece.link.title))\">")
+            cmark_node_set_on_exit(anchor, "</a>")
+            cmark_node_set_literal(text, String(decoding: literal[piece.range], as: UTF8.self))
+            cmark_node_append_child(anchor, text)
+            cmark_node_insert_before(node, anchor)
+            position = piece.range.upperBound
+        }
+        insertText(literal[position...])
+        detach(node)
     }
 }

@@ -27,13 +27,19 @@ enum TemplateCheck {
         return names
     }
 
-    static func unknownKeys(in templates: TemplateSet, vocabulary: Set<String>) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    struct UnknownKey {
+        var key: String
+        var diagnostic: Diagnostic
+    }
+
+    static func unknownKeys(in templates: TemplateSet, vocabulary: Set<String>) -> [UnknownKey] {
+        var diagnostics: [UnknownKey] = []
         for name in templates.names {
             for tag in MustacheTags.scan(templates.sources[name]!) where ["", "#", "^", "&", "{"].contains(tag.sigil) {
                 for key in keys(in: tag.name) where !vocabulary.contains(key) {
-                    diagnostics.append(Diagnostic(file: templates.fileName(of: name), line: tag.line,
-                                                  "unknown key `\(key)` in `{{\(tag.sigil)\(tag.name)}}`: it renders as nothing"))
+                    diagnostics.append(UnknownKey(key: key, diagnostic: Diagnostic(
+                        file: templates.fileName(of: name), line: tag.line,
+                        "unknown key `\(key)` in `{{\(tag.sigil)\(tag.name)}}`: it renders as nothing")))
                 }
             }
         }

@@ -4,8 +4,9 @@ public struct SiteContext: Sendable {
     public var title: String
     public var description: String
     public var language: String
-    /// Relative link to the front page from the current page.
+    /// Relative links to the front page and to the actors index from the current page.
     public var home: String
+    public var actors: String
 }
 
 /// A link to another page, already relative to the page it appears on.
@@ -19,6 +20,8 @@ public struct LinkContext: Sendable {
 public struct BlockContext: Sendable {
     public var anchor: String
     public var text: MarkdownFragment
+    /// The actors this block mentions, for readers who skim.
+    public var actors: [ActorLink]
 }
 
 public struct OutletContext: Sendable {
@@ -59,6 +62,8 @@ public struct ArticleContext: PageContext {
     public var dateISO: String
     public var outlet: OutletContext?
     public var author: String?
+    /// The author's actor page, when the byline names a person.
+    public var authorURL: String?
     public var originalURL: String?
     public var lead: BlockContext?
     public var summary: [BlockContext]
@@ -67,6 +72,10 @@ public struct ArticleContext: PageContext {
     public var body: [BlockContext]
     public var details: [BlockContext]
     public var background: [BlockContext]
+    /// Every actor the article mentions, in order of first mention.
+    public var actors: [ActorLink]
+    public var related: [RelatedArticle]
+    public var actorsIndex: String
     /// The article published before this one, and the one after (by date, then id).
     public var previous: LinkContext?
     public var next: LinkContext?

@@ -9,13 +9,17 @@ public struct Page: Sendable {
     public var title: String
     public var description: String
     public var context: any PageContext
+    /// Links to put on mentions, by the id of the block they are in (`p3`).
+    public var inlineLinks: [String: [InlineLink]]
 
-    public init(path: String, template: String, title: String, description: String, context: any PageContext) {
+    public init(path: String, template: String, title: String, description: String, context: any PageContext,
+                inlineLinks: [String: [InlineLink]] = [:]) {
         self.path = path
         self.template = template
         self.title = title
         self.description = description
         self.context = context
+        self.inlineLinks = inlineLinks
     }
 
     /// The relative prefix from this page back to the site root: `""` or `"../"`.

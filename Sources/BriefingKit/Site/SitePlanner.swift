@@ -1,10 +1,14 @@
 /// The Site stage: the briefing graph → the pages of the site, their URLs and their contexts.
 public enum SitePlanner {
     public static func pages(for graph: BriefingGraph) -> [Page] {
-        let slugs = articleSlugs(graph.articles)
-        var pages = [indexPage(graph, slugs: slugs)]
+        let index = GraphIndex(graph)
+        var pages = [indexPage(index)]
         for (position, article) in graph.articles.enumerated() {
-            pages.append(articlePage(graph, position: position, article: article, slugs: slugs))
+            pages.append(ArticlePages.page(index, position: position, article: article))
+        }
+        pages.append(ActorPages.indexPage(index))
+        for actor in index.actorsWithPages {
+            pages.append(ActorPages.page(index, actor: actor))
         }
         return pages
     }
@@ -19,13 +23,15 @@ public enum SitePlanner {
 
     static func site(_ graph: BriefingGraph, on path: String) -> SiteContext {
         SiteContext(title: graph.settings.title, description: graph.settings.description,
-                    language: graph.settings.language, home: SitePath.relative(from: path, to: SitePath.index))
+                    language: graph.settings.language, home: SitePath.relative(from: path, to: SitePath.index),
+                    actors: SitePath.relative(from: path, to: SitePath.actors))
     }
 
-    static func indexPage(_ graph: BriefingGraph, slugs: [String: String]) -> Page {
+    static func indexPage(_ index: GraphIndex) -> Page {
+        let graph = index.graph
         let path = SitePath.index
         let cards = graph.articles.reversed().map { article in
-            ArticleCard(title: article.title, url: SitePath.relative(from: path, to: SitePath.article(slugs[article.id]!)),
+            ArticleCard(title: article.title, url: SitePath.relative(from: path, to: index.articlePath(article.id)),
                         date: article.published.longForm, dateISO: article.published.iso,
                         outlet: article.outlet?.name, teaser: article.teaser == article.title ? nil : article.teaser)
         }
@@ -34,34 +40,13 @@ public enum SitePlanner {
                     description: graph.settings.description, context: context)
     }
 
-    static func articlePage(_ graph: BriefingGraph, position: Int, article: Article, slugs: [String: String]) -> Page {
-        let path = SitePath.article(slugs[article.id]!)
-        func link(_ other: Article?) -> LinkContext? {
-            other.map { LinkContext(title: $0.title, url: SitePath.relative(from: path, to: SitePath.article(slugs[$0.id]!))) }
-        }
-        func blocks(_ role: TextBlock.Role) -> [BlockContext] {
-            article.blocks(role).map { BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0)) }
-        }
-        let quoteBlock = article.blocks(.quote).first
-        let quote = quoteBlock.map {
-            QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker)
-        }
-        var lead = blocks(.lead).first
-        var titleAnchor: String?
-        if let first = article.blocks(.lead).first, first.text == article.title {
-            titleAnchor = first.anchor
-            lead = nil
-        }
-        let context = ArticleContext(
-            site: site(graph, on: path), id: article.id, title: article.title, titleAnchor: titleAnchor,
-            date: article.published.longForm, dateISO: article.published.iso,
-            outlet: article.outlet.map { OutletContext(name: $0.name, description: $0.description) },
-            author: article.author, originalURL: article.url,
-            lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,
-            body: blocks(.body), details: blocks(.details), background: blocks(.background),
-            previous: link(position > 0 ? graph.articles[position - 1] : nil),
-            next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
-        let description = article.teaser.map { String($0.prefix(300)) } ?? article.title
-        return Page(path: path, template: "article", title: article.title, description: description, context: context)
+    static func datedLink(_ article: Article, from path: String, index: GraphIndex, anchor: String? = nil) -> DatedLink {
+        DatedLink(title: article.title, url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: anchor),
+                  date: article.published.longForm, dateISO: article.published.iso)
+    }
+
+    static func actorLink(_ actor: Actor, from path: String, index: GraphIndex) -> ActorLink {
+        ActorLink(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
+                  kind: actor.kind.rawValue, mentions: index.mentionsByActor[actor.id]?.count ?? 0)
     }
 }

@@ -10,14 +10,15 @@ public enum MarkdownEscaping {
     static let fragmentMarker: Unicode.Scalar = "\u{E002}"
 
     /// Plain text → Markdown that renders as exactly that text on one line: every ASCII punctuation
-    /// character is backslash-escaped, line breaks and runs of white space become one space, and
-    /// control and reserved characters are dropped.
+    /// character is backslash-escaped, line breaks and runs of white space become one space (kept at
+    /// either end, so "before " + match + " after" keeps its spaces), and control and reserved
+    /// characters are dropped.
     public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
+                pendingSpace = true
                 continue
             }
             if isDropped(scalar) { continue }
@@ -28,6 +29,7 @@ public enum MarkdownEscaping {
             }
             out.append(scalar)
         }
+        if pendingSpace { out.append(" ") }
         return String(out)
     }
 

@@ -1,0 +1,98 @@
+/// Contexts of the actor pages, the actors index and the actor parts of article pages.
+
+/// A link to an actor, relative to the page it is on.
+public struct ActorLink: Sendable {
+    public var name: String
+    public var url: String
+    public var kind: String
+    public var mentions: Int
+}
+
+public struct RoleContext: Sendable {
+    public var role: String
+    /// Where it was seen: article links with dates. Empty for roles from the gazetteer only.
+    public var seen: [DatedLink]
+    public var fromGazetteer: Bool
+}
+
+public struct DatedLink: Sendable {
+    public var title: String
+    public var url: String
+    public var date: String
+    public var dateISO: String
+}
+
+public struct ArticleMentions: Sendable {
+    public var article: DatedLink
+    public var snippets: [SnippetContext]
+}
+
+public struct QuoteItem: Sendable {
+    public var text: String
+    public var article: DatedLink
+    public var url: String
+}
+
+public struct CoActor: Sendable {
+    public var name: String
+    public var url: String
+    public var sharedArticles: Int
+}
+
+public struct ActorContext: PageContext {
+    public var site: SiteContext
+    public var id: String
+    public var name: String
+    public var kind: String
+    public var origin: String
+    public var description: String?
+    public var link: String?
+    public var roles: [RoleContext]
+    /// The name forms seen in the text, most frequent first ("Zelenskyy", "Zelensky").
+    public var aliases: [String]
+    public var articleCount: Int
+    public var mentionCount: Int
+    public var mentions: [ArticleMentions]
+    public var quotes: [QuoteItem]
+    public var appearsWith: [CoActor]
+    public var authored: [DatedLink]
+    public var firstMention: DatedLink?
+    public var lastMention: DatedLink?
+    public var actorsIndex: String
+}
+
+public struct ActorGroup: Sendable {
+    public var title: String
+    public var actors: [ActorLinkWithArticles]
+}
+
+public struct ActorLinkWithArticles: Sendable {
+    public var name: String
+    public var url: String
+    public var articles: Int
+    public var mentions: Int
+    public var discovered: Bool
+}
+
+public struct ActorsIndexContext: PageContext {
+    public var site: SiteContext
+    public var groups: [ActorGroup]
+    public var actorCount: Int
+}
+
+/// A related article and the actors it shares.
+public struct RelatedArticle: Sendable {
+    public var title: String
+    public var url: String
+    public var date: String
+    public var shared: String
+}
+
+/// A link the Render stage puts on a mention in the text of a block.
+public struct InlineLink: Sendable, Hashable {
+    /// The exact surface string to link, found in order in the block's text.
+    public var text: String
+    public var url: String
+    public var title: String
+    public var cssClass: String
+}

@@ -1,0 +1,65 @@
+/// Article pages: the text with its anchors, the actors it mentions and the related articles.
+enum ArticlePages {
+    static func page(_ index: GraphIndex, position: Int, article: Article) -> Page {
+        let graph = index.graph
+        let path = index.articlePath(article.id)
+        let mentions = index.mentionsByArticle[article.id] ?? []
+        let mentionsByBlock = Dictionary(grouping: mentions, by: \.block)
+
+        func link(_ other: Article?) -> LinkContext? {
+            other.map { LinkContext(title: $0.title, url: SitePath.relative(from: path, to: index.articlePath($0.id))) }
+        }
+        func actorsIn(_ block: TextBlock) -> [ActorLink] {
+            var seen: [String] = []
+            for mention in mentionsByBlock[block.number] ?? [] where !seen.contains(mention.actorID) { seen.append(mention.actorID) }
+            return seen.compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) }
+        }
+        func blocks(_ role: TextBlock.Role) -> [BlockContext] {
+            article.blocks(role).map { BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), actors: actorsIn($0)) }
+        }
+        var lead = blocks(.lead).first
+        var titleAnchor: String?
+        if let first = article.blocks(.lead).first, first.text == article.title {
+            titleAnchor = first.anchor
+            lead = nil
+        }
+        let quote = article.blocks(.quote).first.map {
+            QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker)
+        }
+        let author = article.author.flatMap { name in index.graph.actors.first { $0.kind == .person && $0.name == name } }
+        let related = index.related(to: article).map { item in
+            RelatedArticle(title: item.article.title, url: SitePath.relative(from: path, to: index.articlePath(item.article.id)),
+                           date: item.article.published.longForm,
+                           shared: item.shared.prefix(5).map(\.name).joined(separator: ", ") + (item.shared.count > 5 ? ", …" : ""))
+        }
+        let context = ArticleContext(
+            site: SitePlanner.site(graph, on: path), id: article.id, title: article.title, titleAnchor: titleAnchor,
+            date: article.published.longForm, dateISO: article.published.iso,
+            outlet: article.outlet.map { OutletContext(name: $0.name, description: $0.description) },
+            author: article.author, authorURL: author.map { SitePlanner.actorLink($0, from: path, index: index).url },
+            originalURL: article.url,
+            lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,
+            body: blocks(.body), details: blocks(.details), background: blocks(.background),
+            actors: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) },
+            related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
+            previous: link(position > 0 ? graph.articles[position - 1] : nil),
+            next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
+        let description = article.teaser.map { String($0.prefix(300)) } ?? article.title
+        return Page(path: path, template: "article", title: article.title, description: description, context: context,
+                    inlineLinks: inlineLinks(mentions, index: index, from: path))
+    }
+
+    /// The first mention of each actor in each block becomes a link; every mention stays in the data.
+    static func inlineLinks(_ mentions: [Mention], index: GraphIndex, from path: String) -> [String: [InlineLink]] {
+        var links: [String: [InlineLink]] = [:]
+        var linked: Set<String> = []
+        for mention in mentions.sorted(by: { ($0.block, $0.offset) < ($1.block, $1.offset) }) {
+            guard let actor = index.actorsByID[mention.actorID], linked.insert("\(mention.block) \(actor.id)").inserted else { continue }
+            let anchor = "p\(mention.block)"
+            links[anchor, default: []].append(InlineLink(
+                text: mention.text, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
+                title: "\(actor.name) (\(actor.kind.rawValue))", cssClass: "actor actor-\(actor.kind.rawValue)"))
+        }
+        return links
+    }
+}
