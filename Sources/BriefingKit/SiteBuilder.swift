@@ -55,14 +55,15 @@ public enum SiteBuilder {
         var diagnostics = loadDiagnostics
         diagnostics += templateDiagnostics(templates, pages: pages)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
-        var rendered: [(path: String, html: String)] = []
+        var files: [(path: String, bytes: [UInt8])] = []
         for page in pages {
-            rendered.append((page.path, try renderer.render(page)))
+            files.append((page.path, Array(try renderer.render(page).utf8)))
         }
+        files.append((BriefingExport.path, BriefingExport.data(graph)))
 
         let staticDirectory = options.content.appendingPathComponent("static")
         let assets = options.templates.appendingPathComponent("assets")
-        let input = SiteWriter.Input(pages: rendered,
+        let input = SiteWriter.Input(files: files,
                                      assets: FileTree.exists(assets, directory: true) ? assets : nil,
                                      staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                                      staticDisplayRoot: options.display(staticDirectory))

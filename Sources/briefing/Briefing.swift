@@ -8,17 +8,16 @@ struct Briefing: ParsableCommand {
         commandName: "briefing",
         abstract: "Build an annotated, cross-linked news briefing as a static site.",
         discussion: """
-        Exit status: 0 built; 1 build failed, or --strict and there were warnings; 64 bad usage.
+        Exit status: 0 built; 1 build failed, or --strict and there were warnings (check: there were \
+        problems); 64 bad usage.
         """,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: Build.self
     )
 }
 
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Read Content/, render Templates/, write Public/ (the default command).")
-
-    @Option(help: "Directory with briefing.yml, articles/ and static/.")
+struct Paths: ParsableArguments {
+    @Option(help: "Directory with briefing.yml, actors.yml, articles/ and static/.")
     var content = "Content"
 
     @Option(help: "Directory with the Markdown templates, layout.html and assets/.")
@@ -27,6 +26,30 @@ struct Build: ParsableCommand {
     @Option(help: "Output directory. It belongs to briefing: each build replaces it whole.")
     var output = "Public"
 
+    var options: SiteBuilder.Options {
+        SiteBuilder.Options(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+                            output: URL(fileURLWithPath: output))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint the content without writing the site: problems, actors missing from the gazetteer, ambiguous names.")
+
+    @OptionGroup var paths: Paths
+
+    func run() throws {
+        let report = CheckReport.run(paths.options)
+        print(report.text)
+        if !report.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Read Content/, render Templates/, write Public/ (the default command).")
+
+    @OptionGroup var paths: Paths
+
     @Flag(help: "Exit with status 1 when there is any warning.")
     var strict = false
 
@@ -34,11 +57,9 @@ struct Build: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let options = SiteBuilder.Options(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-                                          output: URL(fileURLWithPath: output))
         let report: SiteBuilder.Report
         do {
-            report = try SiteBuilder.build(options)
+            report = try SiteBuilder.build(paths.options)
         } catch {
             printError(error.description)
             throw ExitCode(1)
@@ -47,7 +68,7 @@ struct Build: ParsableCommand {
         let warnings = report.diagnostics.count
         if !quiet {
             let time = String(format: "%.2f", report.seconds)
-            print("Built \(report.articles) article(s) into \(report.pages) page(s), \(report.filesWritten) file(s) in \(output)/; \(warnings) warning(s); \(time) s")
+            print("Built \(report.articles) article(s) into \(report.pages) page(s), \(report.filesWritten) file(s) in \(paths.output)/; \(warnings) warning(s); \(time) s")
         }
         if strict && warnings > 0 {
             printError("--strict: \(warnings) warning(s) count as errors")

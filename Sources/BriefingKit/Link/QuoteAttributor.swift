@@ -39,7 +39,9 @@ struct QuoteAttributor {
                     var text = open.text
                     if !text.isEmpty { text += " " }
                     text += String(decoding: bytes[segmentStart..<i], as: UTF8.self)
-                    spans.append(Span(block: open.block, text: text.trimmingWhitespace, open: open.open, closeBlock: block.number, close: i + width))
+                    var quoted = text.trimmingWhitespace
+                    while let last = quoted.last, last == "," { quoted.removeLast() }
+                    spans.append(Span(block: open.block, text: quoted, open: open.open, closeBlock: block.number, close: i + width))
                     current = nil
                 }
                 i += (isCurlyOpen || isCurlyClose) ? 3 : 1

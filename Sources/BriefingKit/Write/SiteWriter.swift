@@ -3,8 +3,8 @@ import Foundation
 /// The Write stage: rendered pages and assets → a staging directory → link check → the output directory.
 public enum SiteWriter {
     public struct Input: Sendable {
-        /// Site path → HTML.
-        public var pages: [(path: String, html: String)]
+        /// Generated files: site path → bytes (pages, data files).
+        public var files: [(path: String, bytes: [UInt8])]
         /// `Templates/assets/`, copied to `assets/`.
         public var assets: URL?
         /// `Content/static/`, copied to the root of the site.
@@ -39,9 +39,9 @@ public enum SiteWriter {
     static func stage(_ input: Input, in staging: URL) throws(BuildError) -> Report {
         var written = Set<String>()
         var diagnostics: [Diagnostic] = []
-        for page in input.pages {
-            try writeFile(Array(page.html.utf8), at: page.path, in: staging)
-            written.insert(page.path)
+        for file in input.files {
+            try writeFile(file.bytes, at: file.path, in: staging)
+            written.insert(file.path)
         }
         if let assets = input.assets {
             for file in FileTree.files(under: assets) {

@@ -1,0 +1,48 @@
+import Yams
+
+/// What `briefing check` reports about actors: discovered actors the gazetteer lacks, with a
+/// ready-to-paste YAML snippet, and names that could not be resolved.
+public struct ActorSuggestions: Sendable {
+    public struct Suggestion: Sendable {
+        public var actor: Actor
+        public var mentions: Int
+        public var articles: Int
+    }
+
+    public var suggestions: [Suggestion]
+    public var unresolved: [BriefingGraph.UnresolvedName]
+
+    public init(_ graph: BriefingGraph) {
+        var mentions: [String: Int] = [:]
+        var articles: [String: Set<String>] = [:]
+        for mention in graph.mentions {
+            mentions[mention.actorID, default: 0] += 1
+            articles[mention.actorID, default: []].insert(mention.articleID)
+        }
+        suggestions = graph.actors.filter { $0.origin == .discovered }.map { actor in
+            Suggestion(actor: actor, mentions: mentions[actor.id] ?? 0, articles: articles[actor.id]?.count ?? 0)
+        }.sorted { a, b in a.mentions != b.mentions ? a.mentions > b.mentions : a.actor.id < b.actor.id }
+        unresolved = graph.unresolved
+    }
+
+    /// Gazetteer entries for the suggestions, in the format of `actors.yml`.
+    public var yaml: String {
+        suggestions.map { suggestion in
+            let actor = suggestion.actor
+            var lines = ["- name: \(Self.scalar(actor.name))"]
+            if actor.kind != .person { lines.append("  kind: \(actor.kind.rawValue)") }
+            var roles: [String] = []
+            for sighting in actor.roleSightings where sighting.role != "author" && !roles.contains(sighting.role) {
+                roles.append(sighting.role)
+            }
+            if !roles.isEmpty { lines.append("  roles: [\(roles.map(Self.scalar).joined(separator: ", "))]") }
+            if let surname = actor.surname { lines.append("  aliases: [\(Self.scalar(surname))]") }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// A YAML scalar, quoted when plain style would change its meaning.
+    static func scalar(_ text: String) -> String {
+        (try? Yams.dump(object: text).trimmingWhitespace) ?? "\"\(text)\""
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// `Public/briefing.json`: the briefing graph as data, the project's interface for other tools.
+/// Keys are sorted and absent values are `null`, so the file is stable and easy to diff.
+enum BriefingExport {
+    static let path = "briefing.json"
+
+    struct Document: Encodable {
+        var articles: [ArticleEntry]
+        var actors: [ActorEntry]
+    }
+
+    struct ArticleEntry: Encodable {
+        var id, sourceFile, title, published, page: String
+        var outlet, author, url: String?
+        var mentions: [MentionEntry]
+        var quotes: [QuoteEntry]
+
+        enum CodingKeys: String, CodingKey {
+            case id, sourceFile = "source_file", title, published, page, outlet, author, url, mentions, quotes
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(sourceFile, forKey: .sourceFile)
+            try c.encode(title, forKey: .title)
+            try c.encode(published, forKey: .published)
+            try c.encode(page, forKey: .page)
+            try c.encode(outlet, forKey: .outlet)
+            try c.encode(author, forKey: .author)
+            try c.encode(url, forKey: .url)
+            try c.encode(mentions, forKey: .mentions)
+            try c.encode(quotes, forKey: .quotes)
+        }
+    }
+
+    struct MentionEntry: Encodable {
+        var actor: String
+        var text: String
+        var paragraph: Int
+        var offset: Int
+    }
+
+    struct QuoteEntry: Encodable {
+        var speaker: String?
+        var text: String
+        var paragraph: Int
+
+        enum CodingKeys: String, CodingKey { case speaker, text, paragraph }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(speaker, forKey: .speaker)
+            try c.encode(text, forKey: .text)
+            try c.encode(paragraph, forKey: .paragraph)
+        }
+    }
+
+    struct ActorEntry: Encodable {
+        var id, name, kind: String
+        var aliases: [String]
+        var roles: [String]
+        var page: String
+        var origin: String
+        var description: String?
+        var link: String?
+        var mentions: Int
+    }
+
+    static func document(_ graph: BriefingGraph) -> Document {
+        let index = GraphIndex(graph)
+        let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
+        let articles = graph.articles.map { article in
+            ArticleEntry(
+                id: article.id, sourceFile: article.sourceFile, title: article.title, published: article.published.iso,
+                page: index.articlePath(article.id), outlet: article.outlet?.name, author: article.author, url: article.url,
+                mentions: (index.mentionsByArticle[article.id] ?? []).map {
+                    MentionEntry(actor: $0.actorID, text: $0.text, paragraph: $0.block, offset: $0.offset)
+                },
+                quotes: (quotesByArticle[article.id] ?? []).map { QuoteEntry(speaker: $0.speakerID, text: $0.text, paragraph: $0.block) })
+        }
+        let pages = Set(index.actorsWithPages.map(\.id))
+        let actors = graph.actors.filter { pages.contains($0.id) }.map { actor in
+            var aliases = actor.aliases
+            for mention in index.mentionsByActor[actor.id] ?? [] where mention.text != actor.name && !aliases.contains(mention.text) {
+                aliases.append(mention.text)
+            }
+            var roles = actor.roles
+            for sighting in actor.roleSightings where !roles.contains(sighting.role) { roles.append(sighting.role) }
+            return ActorEntry(id: actor.id, name: actor.name, kind: actor.kind.rawValue, aliases: aliases, roles: roles,
+                              page: index.actorPath(actor.id), origin: actor.origin.rawValue, description: actor.description,
+                              link: actor.link, mentions: index.mentionsByActor[actor.id]?.count ?? 0)
+        }
+        return Document(articles: articles, actors: actors)
+    }
+
+    static func data(_ graph: BriefingGraph) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Encoding plain strings and numbers cannot fail.
+        return Array((try? encoder.encode(document(graph))) ?? Data("{}".utf8)) + [0x0A]
+    }
+}
