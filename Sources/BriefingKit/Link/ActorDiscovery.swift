@@ -54,6 +54,13 @@ enum ActorDiscovery {
     static func candidate(_ run: NameRun, tokens: [Token], bytes: [UInt8]) -> (name: String, kind: ActorKind, role: String?)? {
         var start = run.range.lowerBound
         let end = run.range.upperBound
+        // "the Ukrainian Foreign Ministry": an organisation, titles and nationality included.
+        let leadingThe = tokens[start].text == "The"
+        let beforeRun = start > 0 ? tokens[start - 1] : nil
+        if leadingThe || beforeRun?.text == "the", organizationEndings.contains(tokens[end - 1].text),
+           end - start - (leadingThe ? 1 : 0) >= 2 {
+            return (tokens[(start + (leadingThe ? 1 : 0))..<end].map(\.text).joined(separator: " "), .organization, nil)
+        }
         // Leading words that are not names: "The", "However", "Russian", and titles.
         var prefix: [String] = []
         while start < end, NameLexicon.isStopWord(tokens[start].text) || isTitle(tokens[start].text) {
@@ -65,15 +72,10 @@ enum ActorDiscovery {
         guard start < end else { return nil }
         let words = tokens[start..<end].map(\.text)
         let name = words.joined(separator: " ")
-        let beforeRun = run.range.lowerBound > 0 ? tokens[run.range.lowerBound - 1] : nil
         let after = end < tokens.count ? tokens[end] : nil
         let last = words.last!
 
-        // Organisations and outlets first: their names end in telling words.
-        if tokens[run.range.lowerBound].text == "The" || beforeRun?.text.lowercased() == "the",
-           organizationEndings.contains(last), words.count >= 2 {
-            return (tokens[(run.range.lowerBound + (tokens[run.range.lowerBound].text == "The" ? 1 : 0))..<end].map(\.text).joined(separator: " "), .organization, nil)
-        }
+        // Outlets: their names end in telling words.
         if outletEndings.contains(last), words.count <= 4,
            after?.text == "reported" || after?.text == "reports" || isAccordingTo(tokens, before: run.range.lowerBound) {
             let full = tokens[run.range].map(\.text).joined(separator: " ")

@@ -33,6 +33,11 @@ struct ActorRegistry {
             add(Actor(id: slug, name: candidate.name, kind: candidate.kind, origin: .discovered, aliases: [], roles: []))
             return slug
         }()
+        // A spelling variant that merged into this actor is one of its names from now on.
+        if names[candidate.name] == nil {
+            names[candidate.name] = [id]
+            longestName = max(longestName, candidate.name.split(separator: " ").count)
+        }
         if let role = candidate.role, role != "author" || candidate.kind == .person {
             let sighting = Actor.RoleSighting(role: role, articleID: candidate.articleID, date: date)
             if let index = byID[id], !actors[index].roleSightings.contains(sighting) {

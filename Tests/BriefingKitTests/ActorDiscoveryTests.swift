@@ -1,0 +1,99 @@
+import Testing
+@testable import BriefingKit
+
+/// Known false positives of actor discovery, one test each, and the cues that must work.
+@Suite("Actor discovery")
+struct ActorDiscoveryTests {
+    func link(_ paragraphs: [String], title: String = "A title", gazetteer: Gazetteer = Gazetteer()) -> BriefingGraph {
+        let blocks = paragraphs.enumerated().map { TextBlock(number: $0 + 1, role: .body, text: $1, line: $0 + 1) }
+        let article = Article(id: "a", sourceFile: "articles/a.txt", format: .tagged, title: title,
+                              published: CalendarDay(year: 2025, month: 1, day: 10)!, blocks: blocks)
+        return Linker.link(articles: [article], gazetteer: gazetteer, settings: SiteSettings())
+    }
+
+    func people(_ graph: BriefingGraph) -> [String] {
+        graph.actors.filter { $0.kind == .person }.map(\.name).sorted()
+    }
+
+    @Test func titleOrRoleIntroducesAPerson() {
+        let graph = link([
+            "Foreign Minister Sergei Lavrov met Kremlin spokesman Dmitry Peskov and special envoy Keith Kellogg.",
+            "The president’s special envoy for Sudan, Tom Perriello, arrived.",
+        ])
+        #expect(people(graph) == ["Dmitry Peskov", "Keith Kellogg", "Sergei Lavrov", "Tom Perriello"])
+    }
+
+    @Test func appositiveSpeechVerbsAndAccordingTo() {
+        let graph = link([
+            "Heorhii Tykhyi, a spokesman for the ministry, was in Kyiv.",
+            "“We are ready,” Maria Lopez said. “Enough,” said Jean Dupont.",
+            "Anna Weber told reporters the talks would go on, according to Lukas Braun.",
+        ])
+        #expect(people(graph) == ["Anna Weber", "Heorhii Tykhyi", "Jean Dupont", "Lukas Braun", "Maria Lopez"])
+    }
+
+    @Test func sentenceInitialWordsAreNotNames() {
+        let graph = link(["However, Details remained unclear, Background briefings said.", "However Peskov said nothing."])
+        #expect(people(graph).isEmpty)
+    }
+
+    @Test func weekdaysAndMonthsAreNotNames() {
+        let graph = link(["On Monday January officials said talks would resume.", "Friday March said the paper."])
+        #expect(people(graph).isEmpty)
+    }
+
+    @Test func nationalityAdjectivesAreNotNames() {
+        let graph = link(["Russian officials said the plan failed.", "Ukrainian Foreign Ministry officials said so."])
+        #expect(people(graph).isEmpty)
+        #expect(!graph.actors.contains { $0.name == "Russian" })
+    }
+
+    @Test func titleCaseHeadlinesAreNotRead() {
+        let graph = link(["Nothing here."], title: "Kremlin Says Putin Open To Meeting Trump, Officials Said")
+        #expect(graph.actors.isEmpty)
+    }
+
+    @Test func whiteHouseAndOvalOfficeAreNotPeople() {
+        let graph = link(["The White House said on Friday that Trump enters the Oval Office said aides.", "Oval Office told reporters nothing."])
+        #expect(people(graph).isEmpty)
+    }
+
+    @Test func republicanGovernorsAreNotAPerson() {
+        let graph = link(["“We are setting it up,” Trump said during a gathering with Republican governors at his resort."])
+        #expect(people(graph).isEmpty)
+        #expect(!graph.actors.contains { $0.name.contains("Republican") })
+    }
+
+    @Test func surnameAfterFullNameAndPossessive() {
+        let graph = link(["Foreign Minister Sergei Lavrov spoke.", "Lavrov’s aides and Mr. Lavrov left. Steve Lavrov did not."])
+        #expect(graph.mentions.map(\.text) == ["Sergei Lavrov", "Lavrov", "Lavrov"])
+        #expect(graph.mentions.map(\.block) == [1, 2, 2])
+    }
+
+    @Test func ambiguousSurnamesAreNotLinked() {
+        let (gazetteer, _) = Gazetteer.parse("- name: Jason Miller\n- name: Stephen Miller\n", displayPath: "actors.yml")
+        let graph = link(["Miller said the report was fake."], gazetteer: gazetteer)
+        #expect(graph.mentions.isEmpty)
+        #expect(graph.unresolved.map(\.name) == ["Miller"])
+        #expect(graph.unresolved.first?.candidates == ["jason-miller", "stephen-miller"])
+    }
+
+    @Test func spellingVariantsMergeWithoutAGazetteer() {
+        let graph = link(["President Volodymyr Zelenskyy warned.", "Zelensky said no.", "President Volodymyr Zelenskiy spoke."])
+        #expect(people(graph) == ["Volodymyr Zelenskyy"])
+        #expect(graph.mentions.map(\.text) == ["Volodymyr Zelenskyy", "Zelensky", "Volodymyr Zelenskiy"])
+    }
+
+    @Test func placesAndOrganisationsFromCues() {
+        let graph = link(["Talks were held in Riyadh, the Ukrainian Foreign Ministry said."])
+        #expect(graph.actors.map { "\($0.name)/\($0.kind.rawValue)" }.sorted() == ["Riyadh/place", "Ukrainian Foreign Ministry/organization"])
+    }
+
+    @Test func mentionsAreLinkedOnTheASTNotInsideLinks() {
+        let html = MarkdownDocument.html(
+            from: BlockAttributes.markLines(in: "{#p1}\n") + "[Putin](https://example.org) met Putin in Russia, not Russian.\n",
+            links: ["p1": [InlineLink(text: "Putin", url: "../actors/putin.html", title: "Vladimir Putin", cssClass: "actor"),
+                           InlineLink(text: "Russia", url: "../actors/russia.html", title: "Russia", cssClass: "actor")]])
+        #expect(html == "<p id=\"p1\">\n<a href=\"https://example.org\">Putin</a> met <a class=\"actor\" href=\"../actors/putin.html\" title=\"Vladimir Putin\">Putin</a> in <a class=\"actor\" href=\"../actors/russia.html\" title=\"Russia\">Russia</a>, not Russian.\n</p>\n")
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import BriefingKit
+
+@Suite("Gazetteer")
+struct GazetteerTests {
+    @Test func entriesWithDefaults() {
+        let (gazetteer, diagnostics) = Gazetteer.parse("""
+        - name: Dmitry Peskov
+          aliases: [Peskov]
+          roles: [Kremlin spokesman]
+          link: https://example.org/peskov
+        - name: RIA Novosti
+          kind: outlet
+          id: ria
+        """, displayPath: "actors.yml")
+        #expect(diagnostics.isEmpty)
+        #expect(gazetteer.entries.map(\.id) == ["dmitry-peskov", "ria"])
+        #expect(gazetteer.entries[0].kind == .person)
+        #expect(gazetteer.entries[0].aliases == ["Peskov"])
+        #expect(gazetteer.entries[0].roles == ["Kremlin spokesman"])
+        #expect(gazetteer.entries[0].line == 1)
+        #expect(gazetteer.entries[1].kind == .outlet)
+        #expect(gazetteer.entries[1].line == 5)
+    }
+
+    @Test func malformedAndDuplicateEntriesNameTheLine() {
+        let (gazetteer, diagnostics) = Gazetteer.parse("""
+        - name: Vladimir Putin
+          aliases: [Putin]
+        - kind: person
+        - name: Putin Fan Club
+          kind: club
+        - name: Vladimir Putin
+        - name: Vova
+          aliases: [Putin]
+        - just a string
+        """, displayPath: "Content/actors.yml")
+        #expect(gazetteer.entries.map(\.id) == ["vladimir-putin", "vova"])
+        #expect(diagnostics.map(\.description) == [
+            "Content/actors.yml:3: warning: actor without a `name`; skipped",
+            "Content/actors.yml:5: warning: unknown kind `club` for Putin Fan Club; expected person, organization, outlet or place",
+            "Content/actors.yml:6: warning: id `vladimir-putin` is already claimed on line 1; Vladimir Putin skipped",
+            "Content/actors.yml:8: warning: alias `Putin` is already claimed by `vladimir-putin` on line 1; ignored for `vova`",
+            "Content/actors.yml:9: warning: an actor must be a mapping with at least `name`",
+        ])
+    }
+
+    @Test func invalidYAMLNamesTheLine() {
+        let (_, diagnostics) = Gazetteer.parse("- name: A\n  aliases: [unclosed\n", displayPath: "actors.yml")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].line == 3)
+    }
+}
