@@ -16,14 +16,15 @@ struct SiteBuildTests {
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
         let report = try build(into: output)
         #expect(report.articles == 3)
-        #expect(report.pages == 23)
+        #expect(report.pages == 25)
         #expect(report.diagnostics.isEmpty)
         // No gazetteer here: every actor page comes from discovery.
         #expect(FileTree.files(under: output) == [
             "actors/dmitry-peskov.html", "actors/donald-trump.html", "actors/fiona-hill.html", "actors/geneva.html",
             "actors/heorhii-tykhyi.html", "actors/index.html", "actors/jason-miller.html", "actors/joe-biden.html",
             "actors/keith-kellogg.html", "actors/kyiv.html", "actors/mary-ilyushina.html", "actors/moscow.html",
-            "actors/riyadh.html", "actors/sergei-lavrov.html", "actors/the-washington-post.html", "actors/ukraine.html",
+            "actors/ria-novosti.html", "actors/riyadh.html", "actors/sergei-lavrov.html", "actors/the-example-times.html",
+            "actors/the-washington-post.html", "actors/ukraine.html",
             "actors/ukrainian-foreign-ministry.html", "actors/vladimir-putin.html", "actors/volodymyr-zelenskyy.html",
             "articles/000_a07414719247a0af.html", "articles/003_aa876f87d1a0a2ba.html", "articles/010_kellogg-plan.html",
             "assets/style.css", "briefing.json", "index.html", "robots.txt",
@@ -81,7 +82,7 @@ struct SiteBuildTests {
         _ = try build(into: second)
         let a = try Fixtures.snapshot(first)
         let b = try Fixtures.snapshot(second)
-        #expect(a.count == 26)
+        #expect(a.count == 28)
         #expect(a == b)
         // Rebuilding in place gives the same bytes too.
         _ = try build(into: first)

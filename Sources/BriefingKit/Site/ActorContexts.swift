@@ -37,6 +37,8 @@ public struct CoActor: Sendable {
     public var name: String
     public var url: String
     public var sharedArticles: Int
+    /// "2 shared articles".
+    public var shared: String
 }
 
 public struct ActorContext: PageContext {
@@ -52,10 +54,14 @@ public struct ActorContext: PageContext {
     public var aliases: [String]
     public var articleCount: Int
     public var mentionCount: Int
+    /// "5 mentions in 2 articles".
+    public var counts: String
     public var mentions: [ArticleMentions]
     public var quotes: [QuoteItem]
     public var appearsWith: [CoActor]
     public var authored: [DatedLink]
+    /// For outlets: the articles they are the source of.
+    public var published: [DatedLink]
     public var firstMention: DatedLink?
     public var lastMention: DatedLink?
     public var actorsIndex: String
@@ -71,6 +77,8 @@ public struct ActorLinkWithArticles: Sendable {
     public var url: String
     public var articles: Int
     public var mentions: Int
+    /// "36 mentions in 2 articles".
+    public var counts: String
     public var discovered: Bool
 }
 

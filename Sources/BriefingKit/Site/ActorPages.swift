@@ -46,7 +46,8 @@ enum ActorPages {
             a.value != b.value ? a.value > b.value : a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
         }.prefix(12).compactMap { item -> CoActor? in
             guard let other = index.actorsByID[item.key] else { return nil }
-            return CoActor(name: other.name, url: SitePath.relative(from: path, to: index.actorPath(other.id)), sharedArticles: item.value)
+            return CoActor(name: other.name, url: SitePath.relative(from: path, to: index.actorPath(other.id)),
+                           sharedArticles: item.value, shared: Count.phrase(item.value, "shared article"))
         }
 
         let first = mentions.first.flatMap { m in index.articlesByID[m.articleID].map { SitePlanner.datedLink($0, from: path, index: index, anchor: "p\(m.block)") } }
@@ -54,12 +55,14 @@ enum ActorPages {
         let context = ActorContext(
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,
-            articleCount: articleIDs.count, mentionCount: mentions.count, mentions: grouped, quotes: quotes,
-            appearsWith: Array(appearsWith), authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
+            articleCount: articleIDs.count, mentionCount: mentions.count, counts: index.countPhrase(actor),
+            mentions: grouped, quotes: quotes, appearsWith: Array(appearsWith),
+            authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
+            published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
             actorsIndex: SitePath.relative(from: path, to: SitePath.actors))
         let kind = actor.kind.rawValue
-        let description = actor.description ?? "\(actor.name) (\(kind)): \(mentions.count) mention(s) in \(articleIDs.count) article(s)."
+        let description = actor.description ?? "\(actor.name) (\(kind)): \(index.countPhrase(actor))."
         return Page(path: path, template: "actor", title: actor.name, description: description, context: context)
     }
 
@@ -71,7 +74,7 @@ enum ActorPages {
                 let mentions = index.mentionsByActor[actor.id] ?? []
                 return ActorLinkWithArticles(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
                                              articles: Set(mentions.map(\.articleID)).count, mentions: mentions.count,
-                                             discovered: actor.origin == .discovered)
+                                             counts: index.countPhrase(actor), discovered: actor.origin == .discovered)
             }.sorted { a, b in a.mentions != b.mentions ? a.mentions > b.mentions : a.name < b.name }
             return members.isEmpty ? nil : ActorGroup(title: kind.plural, actors: members)
         }

@@ -30,14 +30,35 @@ struct GraphIndex {
         quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
     }
 
-    /// Actors that are mentioned at least once, or that wrote an article: the ones with a page.
+    /// Actors that are mentioned at least once, wrote an article or published one: the ones with a page.
     var actorsWithPages: [Actor] {
-        graph.actors.filter { mentionsByActor[$0.id] != nil || !authored(by: $0).isEmpty }
+        graph.actors.filter { mentionsByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty }
     }
 
+    /// Articles whose byline names this person.
     func authored(by actor: Actor) -> [Article] {
         guard actor.kind == .person else { return [] }
         return graph.articles.filter { $0.author == actor.name }
+    }
+
+    /// Articles whose `Source:` is this outlet.
+    func published(by actor: Actor) -> [Article] {
+        guard actor.kind == .outlet else { return [] }
+        return graph.articles.filter { $0.outlet?.name == actor.name || ($0.outlet?.name).map(actor.aliases.contains) == true }
+    }
+
+    /// "36 mentions in 2 articles", "author of 1 article".
+    func countPhrase(_ actor: Actor) -> String {
+        let mentions = mentionsByActor[actor.id] ?? []
+        var parts: [String] = []
+        if !mentions.isEmpty {
+            parts.append("\(Count.phrase(mentions.count, "mention")) in \(Count.phrase(Set(mentions.map(\.articleID)).count, "article"))")
+        }
+        let authored = authored(by: actor).count
+        if authored > 0 { parts.append("author of \(Count.phrase(authored, "article"))") }
+        let published = published(by: actor).count
+        if published > 0 { parts.append("source of \(Count.phrase(published, "article"))") }
+        return parts.joined(separator: "; ")
     }
 
     func articlePath(_ id: String) -> String { SitePath.article(articleSlugs[id]!) }
