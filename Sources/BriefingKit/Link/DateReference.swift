@@ -1,0 +1,33 @@
+/// A date expression found in an article and normalised to a TIMEX3-style value, relative to the
+/// article's publication date (the document creation time, DCT).
+public struct DateReference: Sendable, Hashable {
+    public enum Granularity: String, Sendable, Hashable {
+        case day, week, weekend, month, season, quarter, year, decade, interval, duration, vague
+    }
+
+    public enum Modifier: String, Sendable, Hashable {
+        case start = "START", mid = "MID", end = "END", approx = "APPROX", moreThan = "MORE_THAN", lessThan = "LESS_THAN"
+    }
+
+    /// The exact surface text, e.g. "Jan. 20" or "at the end of last year".
+    public var text: String
+    /// UTF-8 byte offset of `text` in the paragraph.
+    public var offset: Int
+    /// TIMEX3-style value: `2025-01-20`, `2025-W02`, `2024-12`, `2022-SP`, `2024-Q4`, `2024`, `199`,
+    /// `2017/2021`, `P3Y`, `PT24H`, `PRESENT_REF`, `PAST_REF`.
+    public var value: String
+    public var granularity: Granularity
+    public var mod: Modifier?
+    /// The values this reference is placed at on the timeline: one for a point, two for a range
+    /// ("Jan. 20–21"), none for durations and vague references.
+    public var points: [String]
+
+    public init(text: String, offset: Int, value: String, granularity: Granularity, mod: Modifier? = nil, points: [String]? = nil) {
+        self.text = text
+        self.offset = offset
+        self.value = value
+        self.granularity = granularity
+        self.mod = mod
+        self.points = points ?? ([.duration, .vague, .interval].contains(granularity) ? [] : [value])
+    }
+}

@@ -1,0 +1,362 @@
+/// One attempt to match a date expression at a word of the text. Rules are tried longest first.
+struct Scan {
+    let words: [Token]
+    let bytes: [UInt8]
+    let index: Int
+    let resolver: TemporalResolver
+    var dct: CalendarDay { resolver.dct }
+
+    typealias Match = (length: Int, reference: DateReference)
+
+    func word(_ k: Int) -> String? { index + k < words.count ? words[index + k].text.lowercased() : nil }
+    func raw(_ k: Int) -> String? { index + k < words.count ? words[index + k].text : nil }
+
+    /// The bytes between word k and word k+1.
+    func gap(after k: Int) -> String {
+        guard index + k + 1 < words.count else { return "" }
+        return String(decoding: bytes[words[index + k].end..<words[index + k + 1].start], as: UTF8.self)
+    }
+
+    func reference(_ length: Int, _ value: String, _ granularity: DateReference.Granularity,
+                   mod: DateReference.Modifier? = nil, points: [String]? = nil, skipFirst: Int = 0) -> Match {
+        let first = words[index + skipFirst]
+        let last = words[index + length - 1]
+        var end = last.end
+        // Keep the full stop of an abbreviated month at the end ("on Jan.").
+        if last.text.count <= 4, DateLexicon.monthAbbreviations[last.text.lowercased()] != nil, end < bytes.count,
+           bytes[end] == UInt8(ascii: ".") { end += 1 }
+        let text = String(decoding: bytes[first.start..<end], as: UTF8.self)
+        return (length, DateReference(text: text, offset: first.start, value: value, granularity: granularity, mod: mod, points: points))
+    }
+
+    // MARK: Word classes
+
+    func month(_ k: Int) -> Int? {
+        guard let w = word(k), raw(k)?.first?.isUppercase == true else { return nil }
+        if let m = DateLexicon.months[w] { return m }
+        if let m = DateLexicon.monthAbbreviations[w], gap(after: k).hasPrefix(".") || index + k + 1 == words.count { return m }
+        return nil
+    }
+
+    func day(_ k: Int) -> Int? {
+        guard var w = word(k) else { return nil }
+        for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w.removeLast(2) }
+        guard w.count <= 2, let n = Int(w), (1...31).contains(n) else { return nil }
+        return n
+    }
+
+    func year(_ k: Int) -> Int? {
+        guard let w = word(k), w.count == 4, w.allSatisfy(\.isNumber), let n = Int(w), (1000...2199).contains(n) else { return nil }
+        return n
+    }
+
+    func number(_ k: Int) -> Int? {
+        guard let w = word(k) else { return nil }
+        if let n = Int(w), n > 0, n < 1000 { return n }
+        if let n = DateLexicon.numbers[w] { return n }
+        let parts = w.split(separator: "-").map(String.init)
+        if parts.count == 2, let tens = DateLexicon.numbers[parts[0]], let ones = DateLexicon.numbers[parts[1]], tens >= 20, ones < 10 {
+            return tens + ones
+        }
+        return nil
+    }
+
+    /// Past or future, from the tense cues of the sentence before the expression: a future cue
+    /// ("will be held in March") outweighs a past form, which outweighs nothing.
+    func tense() -> Scan.Tense {
+        var k = index - 1
+        var past = false
+        while k >= 0 {
+            let between = String(decoding: bytes[words[k].end..<words[k + 1].start], as: UTF8.self)
+            if between.contains(".") || between.contains("!") || between.contains("?") { break }
+            let w = words[k].text.lowercased()
+            if DateLexicon.futureCues.contains(w) { return .future }
+            if DateLexicon.pastCues.contains(w) || (w.count > 4 && w.hasSuffix("ed")) { past = true }
+            k -= 1
+        }
+        return past ? .past : .neutral
+    }
+
+    enum Tense { case past, future, neutral }
+
+    // MARK: Resolution helpers
+
+    /// The month-day nearest to the DCT, or the latest before it (past) or earliest after it (future).
+    func resolveMonthDay(_ month: Int, _ day: Int) -> CalendarDay? {
+        let candidates = (dct.year - 1...dct.year + 1).compactMap { CalendarDay(year: $0, month: month, day: day) }
+        switch tense() {
+        case .past: return candidates.last { $0 <= dct }
+        case .future: return candidates.first { $0 >= dct }
+        case .neutral: return candidates.min { abs($0.ordinal - dct.ordinal) < abs($1.ordinal - dct.ordinal) }
+        }
+    }
+
+    /// A month without a year: past tense → the latest one up to the DCT's month, future → the next.
+    func resolveMonth(_ month: Int, tense forced: Scan.Tense? = nil) -> String {
+        let this = CalendarDay(year: dct.year, month: month, day: 1)!
+        let dctMonth = dct.firstOfMonth(adding: 0)
+        switch forced ?? tense() {
+        case .past: return (this <= dctMonth ? this : this.firstOfMonth(adding: -12)).monthValue
+        case .future: return (this >= dctMonth ? this : this.firstOfMonth(adding: 12)).monthValue
+        case .neutral:
+            let options = [this.firstOfMonth(adding: -12), this, this.firstOfMonth(adding: 12)]
+            return options.min { abs($0.ordinal - dct.ordinal) < abs($1.ordinal - dct.ordinal) }!.monthValue
+        }
+    }
+
+    func resolveWeekday(_ weekday: Int, future: Bool) -> CalendarDay {
+        let delta = weekday - dct.weekday
+        if future { return dct.adding(days: delta > 0 ? delta : delta + 7) }
+        return dct.adding(days: delta <= 0 ? delta : delta - 7)
+    }
+
+    // MARK: Rules
+
+    func match() -> Match? {
+        if let m = isoDate() ?? yearRange() ?? decade() ?? fullDate() ?? monthYear() ?? seasonOrQuarter() { return m }
+        if let m = partOfPeriod() ?? relativePeriod() ?? ago() ?? relativeDay() ?? weekday() { return m }
+        if let m = bareMonth() ?? duration() ?? bareYear() ?? vague() { return m }
+        return nil
+    }
+
+    func isoDate() -> Match? {
+        guard let w = word(0), let day = CalendarDay(iso: w) else { return nil }
+        return reference(1, day.iso, .day)
+    }
+
+    /// `2017-2021`, `2017–2021`, `from 2022 to 2024`.
+    func yearRange() -> Match? {
+        if let w = word(0), w.count == 9, w.split(separator: "-").count == 2 {
+            let parts = w.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 2, parts.allSatisfy({ (1000...2199).contains($0) }), parts[0] < parts[1] {
+                return reference(1, "\(parts[0])/\(parts[1])", .interval, points: ["\(parts[0])", "\(parts[1])"])
+            }
+        }
+        if let a = year(0), let b = year(1), ["–", "-", "—"].contains(gap(after: 0)), a < b {
+            return reference(2, "\(a)/\(b)", .interval, points: ["\(a)", "\(b)"])
+        }
+        if word(0) == "from", let a = year(1), word(2) == "to" || word(2) == "until", let b = year(3), a < b {
+            return reference(4, "\(a)/\(b)", .interval, points: ["\(a)", "\(b)"])
+        }
+        return nil
+    }
+
+    /// `the 1990s`
+    func decade() -> Match? {
+        guard let w = word(0), w.count == 5, w.hasSuffix("0s"), let n = Int(w.prefix(4)), (1000...2190).contains(n) else { return nil }
+        return reference(1, String(w.prefix(3)), .decade)
+    }
+
+    /// `20 January 2025`, `Jan. 20, 2025`, `Wednesday, February 19`, `Jan. 20–21`, `Jan. 20`, `20 January`.
+    func fullDate() -> Match? {
+        var k = 0
+        var weekdayGiven = false
+        if let w = word(0), DateLexicon.weekdays[w] != nil, gap(after: 0).hasPrefix(","), month(1) != nil {
+            k = 1
+            weekdayGiven = true
+        }
+        if let m = month(k), let d = day(k + 1) {
+            var length = k + 2
+            if ["–", "-", "—"].contains(gap(after: k + 1)), let d2 = day(k + 2), d2 > d {
+                let y = year(k + 3) ?? resolveMonthDay(m, d)?.year ?? dct.year
+                guard let a = CalendarDay(year: y, month: m, day: d), let b = CalendarDay(year: y, month: m, day: d2) else { return nil }
+                length = year(k + 3) != nil ? k + 4 : k + 3
+                return reference(length, "\(a.iso)/\(b.iso)", .interval, points: [a.iso, b.iso])
+            }
+            let resolved: CalendarDay?
+            if let y = year(k + 2) {
+                resolved = CalendarDay(year: y, month: m, day: d)
+                length += 1
+            } else if weekdayGiven {
+                resolved = CalendarDay(year: dct.year, month: m, day: d)
+            } else {
+                resolved = resolveMonthDay(m, d)
+            }
+            guard let day = resolved else { return nil }
+            return reference(length, day.iso, .day)
+        }
+        if k == 0, let d = day(0), let m = month(1) {
+            if let y = year(2), let day = CalendarDay(year: y, month: m, day: d) { return reference(3, day.iso, .day) }
+            if let day = resolveMonthDay(m, d) { return reference(2, day.iso, .day) }
+        }
+        return nil
+    }
+
+    /// `April 2024`
+    func monthYear() -> Match? {
+        guard let m = month(0), let y = year(1), let day = CalendarDay(year: y, month: m, day: 1) else { return nil }
+        return reference(2, day.monthValue, .month)
+    }
+
+    /// `spring 2022`, `Q4 2024`
+    func seasonOrQuarter() -> Match? {
+        if let w = word(0), let season = DateLexicon.seasons[w], let y = year(1) { return reference(2, "\(y)-\(season)", .season) }
+        if let w = word(0), w.count == 2, w.first == "q", let q = Int(w.dropFirst()), (1...4).contains(q), let y = year(1) {
+            return reference(2, "\(y)-Q\(q)", .quarter)
+        }
+        return nil
+    }
+
+    /// A `last`/`this`/`next` period: "last year" → 2024, "next week" → 2025-W03, "last June".
+    func period(_ k: Int) -> (length: Int, value: String, granularity: DateReference.Granularity)? {
+        guard let which = word(k), ["last", "this", "next", "past", "coming"].contains(which), let unit = word(k + 1) else { return nil }
+        let step = which == "last" || which == "past" ? -1 : which == "this" ? 0 : 1
+        switch unit {
+        case "year": return (2, String(dct.year + step), .year)
+        case "month": return (2, dct.firstOfMonth(adding: step).monthValue, .month)
+        case "week": return (2, dct.adding(days: 7 * step).isoWeekValue, .week)
+        case "weekend": return (2, dct.adding(days: 7 * step).isoWeekValue + "-WE", .weekend)
+        default:
+            if let m = month(k + 1) {
+                return (2, resolveMonth(m, tense: step < 0 ? .past : step > 0 ? .future : .neutral), .month)
+            }
+            if let weekday = DateLexicon.weekdays[unit] {
+                let day = step == 0 ? dct.adding(days: weekday - dct.weekday)
+                    : step < 0 ? resolveWeekday(weekday, future: false).adding(days: weekday >= dct.weekday ? 0 : -7)
+                    : resolveWeekday(weekday, future: true)
+                return (2, day.iso, .day)
+            }
+            if let season = DateLexicon.seasons[unit] {
+                return (2, "\(dct.year + step)-\(season)", .season)
+            }
+            return nil
+        }
+    }
+
+    func relativePeriod() -> Match? {
+        if let p = period(0) { return reference(p.length, p.value, p.granularity) }
+        if word(0) == "the", word(1) == "weekend" { return reference(2, dct.isoWeekValue + "-WE", .weekend) }
+        return nil
+    }
+
+    /// `at the end of last year`, `early next year`, `mid-January`, `later this month`, `late 2024`.
+    func partOfPeriod() -> Match? {
+        let mods: [String: DateReference.Modifier] = ["end": .end, "beginning": .start, "start": .start, "middle": .mid]
+        // "(at) the end of …"
+        var k = 0
+        if word(0) == "at" || word(0) == "by" || word(0) == "until" { k = 1 }
+        if word(k) == "the", let w = word(k + 1), let mod = mods[w], word(k + 2) == "of" {
+            let start = k + 3
+            if let p = period(start) { return reference(start + p.length, p.value, p.granularity, mod: mod) }
+            if word(start) == "the", word(start + 1) == "year" { return reference(start + 2, String(dct.year), .year, mod: mod) }
+            if let y = year(start) { return reference(start + 1, String(y), .year, mod: mod) }
+            if let m = month(start) {
+                if let y = year(start + 1), let day = CalendarDay(year: y, month: m, day: 1) { return reference(start + 2, day.monthValue, .month, mod: mod) }
+                return reference(start + 1, resolveMonth(m), .month, mod: mod)
+            }
+        }
+        // "early next year", "late 2024", "earlier this month", "later this month"
+        if let w = word(0), ["early", "late", "mid", "earlier", "later"].contains(w) {
+            let mod: DateReference.Modifier? = w == "early" ? .start : w == "late" ? .end : w == "mid" ? .mid : nil
+            if let p = period(1) { return reference(1 + p.length, p.value, p.granularity, mod: mod) }
+            if let y = year(1) { return reference(2, String(y), .year, mod: mod) }
+            if let m = month(1) {
+                if let y = year(2), let day = CalendarDay(year: y, month: m, day: 1) { return reference(3, day.monthValue, .month, mod: mod) }
+                return reference(2, resolveMonth(m), .month, mod: mod)
+            }
+        }
+        // "mid-January", "mid-2024" (one hyphenated word)
+        if let w = word(0), w.hasPrefix("mid-") {
+            let rest = String(w.dropFirst(4))
+            if let m = DateLexicon.months[rest] { return reference(1, resolveMonth(m), .month, mod: .mid) }
+            if rest.count == 4, let y = Int(rest), (1000...2199).contains(y) { return reference(1, String(y), .year, mod: .mid) }
+        }
+        return nil
+    }
+
+    /// `two weeks ago`, `three years ago`
+    func ago() -> Match? {
+        guard let n = number(0), let unit = word(1), word(2) == "ago" else { return nil }
+        switch unit {
+        case "day", "days": return reference(3, dct.adding(days: -n).iso, .day)
+        case "week", "weeks": return reference(3, dct.adding(days: -7 * n).isoWeekValue, .week)
+        case "month", "months": return reference(3, dct.firstOfMonth(adding: -n).monthValue, .month)
+        case "year", "years": return reference(3, String(dct.year - n), .year)
+        default: return nil
+        }
+    }
+
+    /// `today`, `yesterday`, `tomorrow`, `the day before`, `the next day`.
+    func relativeDay() -> Match? {
+        switch word(0) {
+        case "today", "tonight": return reference(1, dct.iso, .day)
+        case "yesterday": return reference(1, dct.adding(days: -1).iso, .day)
+        case "tomorrow": return reference(1, dct.adding(days: 1).iso, .day)
+        default: break
+        }
+        guard word(0) == "the", let base = resolver.anchor else { return nil }
+        if word(1) == "day", word(2) == "before" { return reference(3, base.adding(days: -1).iso, .day) }
+        if word(1) == "previous" || word(1) == "day", word(2) == "day" || word(2) == "earlier" { return reference(3, base.adding(days: -1).iso, .day) }
+        if ["next", "following"].contains(word(1) ?? ""), word(2) == "day" { return reference(3, base.adding(days: 1).iso, .day) }
+        if word(1) == "day", word(2) == "after" { return reference(3, base.adding(days: 1).iso, .day) }
+        return nil
+    }
+
+    /// `Thursday`, `on Monday` (future tense → the coming one).
+    func weekday() -> Match? {
+        guard let w = word(0), let weekday = DateLexicon.weekdays[w], raw(0)?.first?.isUppercase == true else { return nil }
+        let day = resolveWeekday(weekday, future: tense() == .future)
+        return reference(1, day.iso, .day)
+    }
+
+    /// `in June` (past tense) → 2024-06, `in March` (future) → 2025-03. Needs a trigger word, so
+    /// that "may" and "march" as verbs are not dates.
+    func bareMonth() -> Match? {
+        guard index > 0, let m = month(0) else { return nil }
+        let before = words[index - 1].text.lowercased()
+        guard DateLexicon.monthTriggers.contains(before) else { return nil }
+        if m == 5 || m == 3, word(1).map({ $0.first?.isLetter == true && !DateLexicon.countNouns.contains($0) && $0 != "and" && $0 != "or" }) == true,
+           raw(1)?.first?.isLowercase == true, !gap(after: 0).contains(",") {
+            // "in May say", "they march on": a verb or noun, not a month.
+            if !["last", "next", "this", "early", "late", "mid", "since", "until", "by", "in", "during"].contains(before) { return nil }
+        }
+        return reference(1, resolveMonth(m), .month)
+    }
+
+    /// `three years`, `24 hours`, `a three-hour meeting`, `more than four years`.
+    func duration() -> Match? {
+        var k = 0
+        var mod: DateReference.Modifier?
+        if word(0) == "more" || word(0) == "less" || word(0) == "fewer", word(1) == "than" {
+            mod = word(0) == "more" ? .moreThan : .lessThan
+            k = 2
+        } else if let w = word(0), ["about", "nearly", "almost", "around", "roughly", "some"].contains(w) {
+            mod = .approx
+            k = 1
+        }
+        // "three-hour", "24-hour" as one word
+        if let w = word(k), let dash = w.lastIndex(of: "-") {
+            let unit = String(w[w.index(after: dash)...])
+            let count = String(w[..<dash])
+            if let (designator, time) = DateLexicon.units[unit], let n = Int(count) ?? DateLexicon.numbers[count] {
+                return reference(k + 1, "P\(time ? "T" : "")\(n)\(designator)", .duration, mod: mod)
+            }
+        }
+        guard let n = number(k), let unit = word(k + 1), let (designator, time) = DateLexicon.units[unit] else { return nil }
+        if let next = word(k + 2), ["ago", "later", "earlier", "before", "after"].contains(next) { return nil }
+        // "a day" alone is too weak; "a year" as in "once a year" is a frequency.
+        if ["a", "an"].contains(word(k) ?? ""), mod == nil { return nil }
+        return reference(k + 2, "P\(time ? "T" : "")\(n)\(designator)", .duration, mod: mod)
+    }
+
+    /// `2018`, when it stands as a year: not a count ("2018 troops"), not part of "1,000".
+    func bareYear() -> Match? {
+        guard let y = year(0), (1900...2100).contains(y) else { return nil }
+        if index > 0, words[index - 1].text.allSatisfy(\.isNumber), [",", "."].contains(String(decoding: bytes[words[index - 1].end..<words[index].start], as: UTF8.self)) {
+            return nil
+        }
+        if let next = word(1), DateLexicon.countNouns.contains(next) { return nil }
+        if gap(after: 0).hasPrefix(",") || gap(after: 0).hasPrefix(".") , let _ = word(1).flatMap({ Int($0) }) { return nil }
+        return reference(1, String(y), .year)
+    }
+
+    /// `now`, `recently`, `currently`, `soon`: recorded, never placed on the timeline.
+    func vague() -> Match? {
+        switch word(0) {
+        case "now", "currently", "nowadays": return reference(1, "PRESENT_REF", .vague)
+        case "recently", "lately": return reference(1, "PAST_REF", .vague)
+        case "soon": return reference(1, "FUTURE_REF", .vague)
+        default: return nil
+        }
+    }
+}
