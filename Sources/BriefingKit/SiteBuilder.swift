@@ -79,7 +79,8 @@ public enum SiteBuilder {
     /// costs a few pages of reflection and only a real typo costs a full pass.
     static func templateDiagnostics(_ templates: TemplateSet, pages: [Page]) -> [Diagnostic] {
         var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext(language: "", siteTitle: "", title: "", documentTitle: "",
-                                                                     description: "", root: "", home: "", actors: "", kind: "", content: "")])
+                                                                     description: "", root: "", home: "", actors: "", timeline: "",
+                                                                     kind: "", content: "")])
         var diagnostics = TemplateCheck.unknownKeys(in: templates, vocabulary: vocabulary)
         for page in pages where !diagnostics.isEmpty {
             vocabulary.formUnion(TemplateCheck.vocabulary(of: [page.context]))

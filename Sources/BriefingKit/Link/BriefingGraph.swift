@@ -11,6 +11,8 @@ public struct BriefingGraph: Sendable {
     public var quotes: [AttributedQuote]
     /// Names that matched more than one actor and were left unlinked.
     public var unresolved: [UnresolvedName]
+    /// Every date expression, in article order, then block, then offset.
+    public var dates: [DateMention]
 
     public struct UnresolvedName: Sendable, Hashable {
         public var name: String
@@ -20,7 +22,7 @@ public struct BriefingGraph: Sendable {
     }
 
     public init(settings: SiteSettings, articles: [Article], actors: [Actor] = [], mentions: [Mention] = [],
-                quotes: [AttributedQuote] = [], unresolved: [UnresolvedName] = []) {
+                quotes: [AttributedQuote] = [], unresolved: [UnresolvedName] = [], dates: [DateMention] = []) {
         self.settings = settings
         self.articles = articles.sorted { a, b in
             a.published != b.published ? a.published < b.published : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
@@ -29,6 +31,7 @@ public struct BriefingGraph: Sendable {
         self.mentions = mentions
         self.quotes = quotes
         self.unresolved = unresolved
+        self.dates = dates
     }
 
     public func actor(_ id: String) -> Actor? {

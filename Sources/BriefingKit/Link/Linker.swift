@@ -38,8 +38,22 @@ public enum Linker {
             let textBlocks = article.blocks.filter { $0.role != .quote }
             quotes += QuoteAttributor.attribute(QuoteAttributor.quotations(in: textBlocks), blocks: textBlocks, people: people, articleID: article.id)
         }
+        let dates = ordered.flatMap(dateMentions)
         return BriefingGraph(settings: settings, articles: ordered, actors: registry.actors, mentions: mentions,
-                             quotes: quotes, unresolved: unresolved)
+                             quotes: quotes, unresolved: unresolved, dates: dates)
+    }
+
+    /// Every date expression of an article, resolved against its publication date, in reading order
+    /// (so that "the day before" refers to the last date read).
+    static func dateMentions(in article: Article) -> [DateMention] {
+        var resolver = TemporalResolver(dct: article.published)
+        return article.blocks.flatMap { block in
+            resolver.resolve(block.text).map { reference in
+                let start = reference.points.compactMap(TimexValue.start).min()
+                let future = start.map { $0 > article.published } ?? false
+                return DateMention(articleID: article.id, block: block.number, reference: reference, isFuture: future)
+            }
+        }
     }
 
     /// "Peskov" in `Quote from Peskov:`: the person the article names so, or the one known person.

@@ -61,20 +61,34 @@ struct Scan {
         return nil
     }
 
-    /// Past or future, from the tense cues of the sentence before the expression: a future cue
-    /// ("will be held in March") outweighs a past form, which outweighs nothing.
+    /// Past or future, from the nearest tense cue before the expression, back to the start of the
+    /// sentence or of a reported clause ("said … that"). A participle after a form of "be" is no
+    /// cue ("will be held", "is being scheduled"). With no cue before it, the first cue after it
+    /// in the sentence decides ("in April, CNN learned").
     func tense() -> Scan.Tense {
-        var k = index - 1
-        var past = false
-        while k >= 0 {
-            let between = String(decoding: bytes[words[k].end..<words[k + 1].start], as: UTF8.self)
-            if between.contains(".") || between.contains("!") || between.contains("?") { break }
+        func cue(_ k: Int) -> Scan.Tense? {
             let w = words[k].text.lowercased()
             if DateLexicon.futureCues.contains(w) { return .future }
-            if DateLexicon.pastCues.contains(w) || (w.count > 4 && w.hasSuffix("ed")) { past = true }
+            guard DateLexicon.pastCues.contains(w) || (w.count > 4 && w.hasSuffix("ed")) else { return nil }
+            if k > 0, ["be", "being", "been", "is", "are"].contains(words[k - 1].text.lowercased()), w != "been" { return nil }
+            return .past
+        }
+        func sentenceEnds(between a: Int, _ b: Int) -> Bool {
+            let between = String(decoding: bytes[words[a].end..<words[b].start], as: UTF8.self)
+            return between.contains(".") || between.contains("!") || between.contains("?")
+        }
+        var k = index - 1
+        while k >= 0, !sentenceEnds(between: k, k + 1) {
+            if words[k].text.lowercased() == "that" { break }
+            if let found = cue(k) { return found }
             k -= 1
         }
-        return past ? .past : .neutral
+        k = index + 1
+        while k < words.count, k < index + 12, !sentenceEnds(between: k - 1, k) {
+            if let found = cue(k) { return found }
+            k += 1
+        }
+        return .neutral
     }
 
     enum Tense { case past, future, neutral }

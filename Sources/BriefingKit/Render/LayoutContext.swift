@@ -11,8 +11,9 @@ public struct LayoutContext: Sendable {
     /// Relative prefix back to the site root: `""` or `"../"`.
     public var root: String
     public var home: String
-    /// Relative link to the actors index.
+    /// Relative links to the actors index and the timeline.
     public var actors: String
+    public var timeline: String
     /// The page kind (template name), e.g. for a `class` on `<body>`.
     public var kind: String
     public var content: String

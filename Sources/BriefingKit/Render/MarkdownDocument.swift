@@ -244,8 +244,9 @@ final class MarkdownDocument {
         for piece in pieces {
             insertText(literal[position..<piece.range.lowerBound])
             guard let anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
-            cmark_node_set_on_enter(anchor, "<a class=\"\(HTML.escape(piece.link.cssClass))\" href=\"\(HTML.escape(piece.link.url))\" title=\"\(HTML.escape(piece.link.title))\">")
-            cmark_node_set_on_exit(anchor, "</a>")
+            let time = piece.link.datetime.map { "<time datetime=\"\(HTML.escape($0))\">" } ?? ""
+            cmark_node_set_on_enter(anchor, "<a class=\"\(HTML.escape(piece.link.cssClass))\" href=\"\(HTML.escape(piece.link.url))\" title=\"\(HTML.escape(piece.link.title))\">\(time)")
+            cmark_node_set_on_exit(anchor, piece.link.datetime == nil ? "</a>" : "</time></a>")
             cmark_node_set_literal(text, String(decoding: literal[piece.range], as: UTF8.self))
             cmark_node_append_child(anchor, text)
             cmark_node_insert_before(node, anchor)

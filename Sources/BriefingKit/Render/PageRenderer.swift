@@ -17,7 +17,8 @@ public struct PageRenderer: Sendable {
             documentTitle: isHome ? settings.title : "\(page.title) · \(settings.title)",
             description: page.description, root: page.root,
             home: SitePath.relative(from: page.path, to: SitePath.index),
-            actors: SitePath.relative(from: page.path, to: SitePath.actors), kind: page.template, content: body)
+            actors: SitePath.relative(from: page.path, to: SitePath.actors),
+            timeline: SitePath.relative(from: page.path, to: SitePath.timeline), kind: page.template, content: body)
         return templates.renderLayout(layout)
     }
 

@@ -62,6 +62,8 @@ public struct ActorContext: PageContext {
     public var authored: [DatedLink]
     /// For outlets: the articles they are the source of.
     public var published: [DatedLink]
+    /// Dates named in the same sentences as the actor, in date order.
+    public var dates: [ActorDate]
     public var firstMention: DatedLink?
     public var lastMention: DatedLink?
     public var actorsIndex: String
@@ -103,4 +105,6 @@ public struct InlineLink: Sendable, Hashable {
     public var url: String
     public var title: String
     public var cssClass: String
+    /// For a date: the value of a `<time datetime>` around the text.
+    public var datetime: String? = nil
 }

@@ -59,7 +59,7 @@ enum ActorPages {
             mentions: grouped, quotes: quotes, appearsWith: Array(appearsWith),
             authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
-            firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
+            dates: DatePages.actorDates(actor, from: path, index: index), firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
             actorsIndex: SitePath.relative(from: path, to: SitePath.actors))
         let kind = actor.kind.rawValue
         let description = actor.description ?? "\(actor.name) (\(kind)): \(index.countPhrase(actor))."

@@ -46,19 +46,37 @@ enum ArticlePages {
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
         let description = article.teaser.map { String($0.prefix(300)) } ?? article.title
         return Page(path: path, template: "article", title: article.title, description: description, context: context,
-                    inlineLinks: inlineLinks(mentions, index: index, from: path))
+                    inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path))
     }
 
-    /// The first mention of each actor in each block becomes a link; every mention stays in the data.
-    static func inlineLinks(_ mentions: [Mention], index: GraphIndex, from path: String) -> [String: [InlineLink]] {
-        var links: [String: [InlineLink]] = [:]
+    /// The first mention of each actor in each block becomes a link (every mention stays in the
+    /// data), and every date placed on the timeline links to its date page. Links of a block are in
+    /// text order, as the renderer finds them one after the other.
+    static func inlineLinks(_ mentions: [Mention], dates: [DateMention], index: GraphIndex, from path: String) -> [String: [InlineLink]] {
+        var placed: [(block: Int, offset: Int, link: InlineLink)] = []
         var linked: Set<String> = []
-        for mention in mentions.sorted(by: { ($0.block, $0.offset) < ($1.block, $1.offset) }) {
+        for mention in mentions {
             guard let actor = index.actorsByID[mention.actorID], linked.insert("\(mention.block) \(actor.id)").inserted else { continue }
-            let anchor = "p\(mention.block)"
-            links[anchor, default: []].append(InlineLink(
+            placed.append((mention.block, mention.offset, InlineLink(
                 text: mention.text, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
-                title: "\(actor.name) (\(actor.kind.rawValue))", cssClass: "actor actor-\(actor.kind.rawValue)"))
+                title: "\(actor.name) (\(actor.kind.rawValue))", cssClass: "actor actor-\(actor.kind.rawValue)")))
+        }
+        for date in dates {
+            let reference = date.reference
+            guard let point = reference.points.first, index.datesByValue[point] != nil else { continue }
+            placed.append((date.block, reference.offset, InlineLink(
+                text: reference.text, url: SitePath.relative(from: path, to: index.datePath(point)),
+                title: reference.points.map(TimexValue.label).joined(separator: " to ") + (date.isFuture ? " (then ahead)" : ""),
+                cssClass: date.isFuture ? "date date-plan" : "date",
+                datetime: TimexValue.isHTMLDatetime(point) && reference.points.count == 1 ? point : nil)))
+        }
+        var links: [String: [InlineLink]] = [:]
+        var end = (block: 0, offset: 0)
+        for item in placed.sorted(by: { ($0.block, $0.offset) < ($1.block, $1.offset) }) {
+            // Overlapping expressions (a name inside a date) keep the first.
+            if item.block == end.block && item.offset < end.offset { continue }
+            links["p\(item.block)", default: []].append(item.link)
+            end = (item.block, item.offset + item.link.text.utf8.count)
         }
         return links
     }

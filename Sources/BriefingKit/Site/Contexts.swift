@@ -7,6 +7,7 @@ public struct SiteContext: Sendable {
     /// Relative links to the front page and to the actors index from the current page.
     public var home: String
     public var actors: String
+    public var timeline: String
 }
 
 /// A link to another page, already relative to the page it appears on.

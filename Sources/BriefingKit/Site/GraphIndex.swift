@@ -13,6 +13,11 @@ struct GraphIndex {
     /// Actor ids of each article, in order of first mention.
     let actorsByArticle: [String: [String]]
     let quotesByActor: [String: [AttributedQuote]]
+    /// Date mentions by timeline value (a range is under both its points).
+    let datesByValue: [String: [DateMention]]
+    let datesByArticle: [String: [DateMention]]
+    /// Every value that has a date page: the referenced points and the months and years above them.
+    let dateValues: [String]
 
     init(_ graph: BriefingGraph) {
         self.graph = graph
@@ -28,6 +33,36 @@ struct GraphIndex {
         }
         actorsByArticle = byArticle
         quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
+        var byValue: [String: [DateMention]] = [:]
+        for mention in graph.dates {
+            for point in mention.reference.points where TimexValue.start(point) != nil { byValue[point, default: []].append(mention) }
+        }
+        datesByValue = byValue
+        datesByArticle = Dictionary(grouping: graph.dates, by: \.articleID)
+        var values = Set(byValue.keys)
+        for value in byValue.keys {
+            var parent = TimexValue.parent(value)
+            while let p = parent { values.insert(p); parent = TimexValue.parent(p) }
+        }
+        dateValues = values.sorted(by: GraphIndex.dateOrder)
+    }
+
+    /// Chronological by start, then the wider span first (2025 before 2025-01 before 2025-01-01).
+    static func dateOrder(_ a: String, _ b: String) -> Bool {
+        let sa = TimexValue.start(a)!, sb = TimexValue.start(b)!
+        return sa != sb ? sa < sb : (a.count != b.count ? a.count < b.count : a < b)
+    }
+
+    func datePath(_ value: String) -> String { "dates/\(value).html" }
+
+    /// The sentence around a byte offset of a block.
+    func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
+        guard let text = articlesByID[articleID]?.blocks.first(where: { $0.number == block })?.text else { return nil }
+        return Sentences.range(containing: offset, in: Sentences.ranges(in: text))
+    }
+
+    func blockText(_ articleID: String, _ block: Int) -> String {
+        articlesByID[articleID]?.blocks.first(where: { $0.number == block })?.text ?? ""
     }
 
     /// Actors that are mentioned at least once, wrote an article or published one: the ones with a page.

@@ -22,5 +22,6 @@ public enum SitePath {
     public static func article(_ slug: String) -> String { "articles/\(slug).html" }
     public static func actor(_ id: String) -> String { "actors/\(id).html" }
     public static let actors = "actors/index.html"
+    public static let timeline = "timeline.html"
     public static let index = "index.html"
 }

@@ -10,6 +10,7 @@ public enum SitePlanner {
         for actor in index.actorsWithPages {
             pages.append(ActorPages.page(index, actor: actor))
         }
+        pages += DatePages.pages(index)
         return pages
     }
 
@@ -24,7 +25,8 @@ public enum SitePlanner {
     static func site(_ graph: BriefingGraph, on path: String) -> SiteContext {
         SiteContext(title: graph.settings.title, description: graph.settings.description,
                     language: graph.settings.language, home: SitePath.relative(from: path, to: SitePath.index),
-                    actors: SitePath.relative(from: path, to: SitePath.actors))
+                    actors: SitePath.relative(from: path, to: SitePath.actors),
+                    timeline: SitePath.relative(from: path, to: SitePath.timeline))
     }
 
     static func indexPage(_ index: GraphIndex) -> Page {

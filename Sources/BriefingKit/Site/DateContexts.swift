@@ -1,0 +1,64 @@
+/// Contexts of the date pages, the timeline and the date parts of actor pages.
+
+/// One mention of a date: the snippet, its article, and the actors in the same sentence.
+public struct DateSnippet: Sendable {
+    public var snippet: SnippetContext
+    public var article: DatedLink
+    public var actors: [ActorLink]
+    /// The reference was to the future when the article was published.
+    public var plan: Bool
+    /// The expression's own value when it differs from the page's (e.g. a range).
+    public var value: String
+}
+
+public struct DateContext: PageContext {
+    public var site: SiteContext
+    public var value: String
+    public var label: String
+    /// The month and year above this date, most specific first.
+    public var up: [LinkContext]
+    /// The dates below: the days of a month, the months of a year.
+    public var below: [LinkContext]
+    public var mentions: [DateSnippet]
+    public var mentionCount: Int
+    public var articleCount: Int
+    /// "4 mentions in 2 articles".
+    public var counts: String
+    public var timeline: String
+}
+
+/// A date on the timeline, with its snippets.
+public struct TimelineDate: Sendable {
+    public var label: String
+    public var url: String
+    public var counts: String
+    public var mentions: [DateSnippet]
+}
+
+public struct TimelineMonth: Sendable {
+    public var label: String
+    public var dates: [TimelineDate]
+    /// Articles published in this month: shown apart from what they refer to.
+    public var published: [DatedLink]
+}
+
+public struct TimelineYear: Sendable {
+    public var label: String
+    public var url: String
+    public var months: [TimelineMonth]
+}
+
+public struct TimelineContext: PageContext {
+    public var site: SiteContext
+    public var years: [TimelineYear]
+    public var dateCount: Int
+}
+
+/// A date in an actor's own timeline.
+public struct ActorDate: Sendable {
+    public var label: String
+    public var url: String
+    public var snippet: SnippetContext
+    public var article: DatedLink
+    public var plan: Bool
+}

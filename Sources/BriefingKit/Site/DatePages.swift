@@ -1,0 +1,106 @@
+/// Date pages and the timeline.
+enum DatePages {
+    static func snippet(_ mention: DateMention, from path: String, index: GraphIndex) -> DateSnippet {
+        let article = index.articlesByID[mention.articleID]!
+        let reference = mention.reference
+        let sentence = index.sentence(mention.articleID, mention.block, containing: reference.offset)
+        var seen: [String] = []
+        for other in index.mentionsByArticle[mention.articleID] ?? [] where other.block == mention.block {
+            if let sentence, sentence.contains(other.offset), !seen.contains(other.actorID) { seen.append(other.actorID) }
+        }
+        return DateSnippet(
+            snippet: SnippetContext(text: index.blockText(mention.articleID, mention.block), offset: reference.offset,
+                                    length: reference.text.utf8.count,
+                                    url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: "p\(mention.block)"),
+                                    paragraph: mention.block),
+            article: SitePlanner.datedLink(article, from: path, index: index),
+            actors: seen.compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) },
+            plan: mention.isFuture, value: reference.value)
+    }
+
+    static func counts(_ mentions: [DateMention]) -> String {
+        "\(Count.phrase(mentions.count, "mention")) in \(Count.phrase(Set(mentions.map(\.articleID)).count, "article"))"
+    }
+
+    static func pages(_ index: GraphIndex) -> [Page] {
+        index.dateValues.map { page(index, value: $0) } + [timeline(index)]
+    }
+
+    static func page(_ index: GraphIndex, value: String) -> Page {
+        let path = index.datePath(value)
+        let mentions = index.datesByValue[value] ?? []
+        var up: [LinkContext] = []
+        var parent = TimexValue.parent(value)
+        while let p = parent {
+            up.append(LinkContext(title: TimexValue.label(p), url: SitePath.relative(from: path, to: index.datePath(p))))
+            parent = TimexValue.parent(p)
+        }
+        let below = index.dateValues.filter { TimexValue.parent($0) == value }.map {
+            LinkContext(title: TimexValue.label($0), url: SitePath.relative(from: path, to: index.datePath($0)))
+        }
+        let label = TimexValue.label(value)
+        let context = DateContext(
+            site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up, below: below,
+            mentions: mentions.map { snippet($0, from: path, index: index) }, mentionCount: mentions.count,
+            articleCount: Set(mentions.map(\.articleID)).count, counts: counts(mentions),
+            timeline: SitePath.relative(from: path, to: SitePath.timeline))
+        let description = mentions.isEmpty ? "Dates within \(label) referred to in the briefing."
+            : "\(label): \(counts(mentions)) of the briefing."
+        return Page(path: path, template: "date", title: label, description: description, context: context)
+    }
+
+    static func timeline(_ index: GraphIndex) -> Page {
+        let path = SitePath.timeline
+        let referenced = index.dateValues.filter { index.datesByValue[$0] != nil }
+        let publishedByMonth = Dictionary(grouping: index.graph.articles, by: { $0.published.monthValue })
+        var years: [TimelineYear] = []
+        let yearKeys = Set(referenced.compactMap { TimexValue.start($0).map { String($0.year) } } + index.graph.articles.map { String($0.published.year) })
+        for year in yearKeys.sorted() {
+            var months: [TimelineMonth] = []
+            let inYear = referenced.filter { TimexValue.start($0).map { String($0.year) } == year }
+            // Year-wide references first (the year, its seasons, quarters), then month by month.
+            let wide = inYear.filter { !$0.contains("-") || ($0.split(separator: "-").count == 2 && Int($0.split(separator: "-")[1]) == nil && !$0.contains("W")) }
+            if !wide.isEmpty {
+                months.append(TimelineMonth(label: "In \(year) as a whole", dates: wide.map { entry($0, path: path, index: index) }, published: []))
+            }
+            for month in 1...12 {
+                let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
+                let dates = inYear.filter { !wide.contains($0) && TimexValue.start($0)?.monthValue == key }
+                let published = (publishedByMonth[key] ?? []).map { SitePlanner.datedLink($0, from: path, index: index) }
+                guard !dates.isEmpty || !published.isEmpty else { continue }
+                months.append(TimelineMonth(label: TimexValue.label(key), dates: dates.map { entry($0, path: path, index: index) }, published: published))
+            }
+            let url = index.dateValues.contains(year) ? SitePath.relative(from: path, to: index.datePath(year)) : ""
+            years.append(TimelineYear(label: year.count == 4 ? year : TimexValue.label(year), url: url, months: months))
+        }
+        let context = TimelineContext(site: SitePlanner.site(index.graph, on: path), years: years, dateCount: referenced.count)
+        return Page(path: path, template: "timeline", title: "Timeline",
+                    description: "Every date referred to in \(index.graph.settings.title), in order.", context: context)
+    }
+
+    static func entry(_ value: String, path: String, index: GraphIndex) -> TimelineDate {
+        let mentions = index.datesByValue[value] ?? []
+        return TimelineDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
+                            counts: counts(mentions), mentions: mentions.map { snippet($0, from: path, index: index) })
+    }
+
+    /// The dates named in the same sentences as an actor, in date order.
+    static func actorDates(_ actor: Actor, from path: String, index: GraphIndex) -> [ActorDate] {
+        var found: [(String, DateMention)] = []
+        var seen = Set<String>()
+        for mention in index.mentionsByActor[actor.id] ?? [] {
+            guard let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
+            for date in index.datesByArticle[mention.articleID] ?? [] where date.block == mention.block && sentence.contains(date.reference.offset) {
+                for point in date.reference.points where TimexValue.start(point) != nil {
+                    if seen.insert("\(point) \(date.articleID) \(date.block) \(date.reference.offset)").inserted { found.append((point, date)) }
+                }
+            }
+        }
+        return found.sorted { a, b in a.0 != b.0 ? GraphIndex.dateOrder(a.0, b.0) : (index.position[a.1.articleID]!, a.1.block) < (index.position[b.1.articleID]!, b.1.block) }
+            .map { value, date in
+                let s = snippet(date, from: path, index: index)
+                return ActorDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
+                                 snippet: s.snippet, article: s.article, plan: date.isFuture)
+            }
+    }
+}
