@@ -98,7 +98,9 @@ struct SampleLinkingTests {
         #expect(mention?["paragraph"] as? Int == 1)
         #expect(mention?["offset"] as? Int == 0)
         let quotes = first?["quotes"] as? [[String: Any]]
-        #expect(quotes?.last?["speaker"] is NSNull)
+        #expect(quotes?.last?["speaker"] as? String == "volodymyr-zelensky")
+        let unattributed = (articles?.last?["quotes"] as? [[String: Any]])?.first { ($0["text"] as? String)?.hasPrefix("durable peace") == true }
+        #expect(unattributed?["speaker"] is NSNull)
         let actors = json?["actors"] as? [[String: Any]]
         let peskov = actors?.first { $0["id"] as? String == "dmitry-peskov" }
         #expect(peskov?["origin"] as? String == "gazetteer")

@@ -69,6 +69,11 @@ enum ActorDiscovery {
             }
             start += 1
         }
+        // "Solicitor General Paulo Rezende": everything up to the last title word is the title.
+        if let lastTitle = (start..<max(start, end - 2)).last(where: { isTitle(tokens[$0].text) }) {
+            prefix += tokens[start...lastTitle].map(\.text)
+            start = lastTitle + 1
+        }
         guard start < end else { return nil }
         let words = tokens[start..<end].map(\.text)
         let name = words.joined(separator: " ")
@@ -130,8 +135,12 @@ enum ActorDiscovery {
     /// "Kremlin spokesman", "campaign adviser", "special envoy for Ukraine" right before a name.
     static func rolePhrase(_ tokens: [Token], endingAt index: Int, bytes: [UInt8]) -> String? {
         var nounIndex = index
-        // "special envoy for Ukraine, Keith Kellogg": skip back over "for Ukraine,".
-        if bytes[tokens[index].end..<min(bytes.count, tokens[index].end + 2)].elementsEqual(Array(", ".utf8)) {
+        // "special envoy for Ukraine, Keith Kellogg": skip back over "for Ukraine,"; "foreign
+        // minister, Zoltán Berkes": the role noun itself before the comma.
+        if bytes[tokens[index].end..<min(bytes.count, tokens[index].end + 2)].elementsEqual(Array(", ".utf8)),
+           NameLexicon.roleNouns.contains(tokens[index].text) {
+            nounIndex = index
+        } else if bytes[tokens[index].end..<min(bytes.count, tokens[index].end + 2)].elementsEqual(Array(", ".utf8)) {
             var k = index
             while k > 0, tokens[k].isCapitalized { k -= 1 }
             guard ["for", "of", "to", "in"].contains(tokens[k].text), k > 0 else { return nil }
@@ -151,10 +160,11 @@ enum ActorDiscovery {
         return tokens[first...index].map(\.text).joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
     }
 
-    /// "Heorhii Tykhyi, a spokesman for …": a comma, then a/an/the and a role noun within four words.
+    /// "Heorhii Tykhyi, a spokesman for …", "Jamal Haddad, OPEC's secretary general, said": a comma,
+    /// then a/an/the or a possessive, and a role noun within four words.
     static func isAppositiveAfter(_ tokens: [Token], end: Int, bytes: [UInt8]) -> Bool {
         guard end < tokens.count, bytes[tokens[end - 1].end..<tokens[end].start].elementsEqual(Array(", ".utf8)),
-              ["a", "an", "the"].contains(tokens[end].text) else { return false }
+              ["a", "an", "the"].contains(tokens[end].text) || tokens[end].isPossessive else { return false }
         return tokens[(end + 1)..<min(tokens.count, end + 5)].contains { NameLexicon.roleNouns.contains($0.text) }
     }
 }

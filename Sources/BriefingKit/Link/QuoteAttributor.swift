@@ -59,16 +59,28 @@ struct QuoteAttributor {
         let texts = Dictionary(uniqueKeysWithValues: blocks.map { ($0.number, Array($0.text.utf8)) })
         var quotes: [AttributedQuote] = []
         var lastSpeaker: (id: String, block: Int)?
+        var previous: (span: Span, speaker: String?)?
         for span in spans {
+            // "he"/"she" is the last person named before the quotation in its paragraph, or else the
+            // speaker of a quotation in the paragraph before.
+            let named = (people[span.block] ?? []).last { $0.range.upperBound <= span.open }?.actorID
+            let referent = named.map { (id: $0, block: span.block) } ?? lastSpeaker
             var speaker: String?
             if let bytes = texts[span.closeBlock] {
-                speaker = after(bytes[span.close...], offset: span.close, people: people[span.closeBlock] ?? [], last: lastSpeaker, block: span.closeBlock)
+                speaker = after(bytes[span.close...], offset: span.close, people: people[span.closeBlock] ?? [], last: referent, block: span.closeBlock)
             }
             if speaker == nil, let bytes = texts[span.block] {
-                speaker = before(bytes[..<span.open], people: people[span.block] ?? [], last: lastSpeaker, block: span.block)
+                speaker = before(bytes[..<span.open], people: people[span.block] ?? [], last: referent, block: span.block)
+            }
+            // “A,” X said. “B.”: a quotation that follows an attributed one in the same paragraph,
+            // with nobody else named between them, continues it.
+            if speaker == nil, let last = previous?.span, let lastID = previous?.speaker, last.closeBlock == span.block,
+               !(people[span.block] ?? []).contains(where: { $0.range.lowerBound >= last.close && $0.range.lowerBound < span.open && $0.actorID != lastID }) {
+                speaker = lastID
             }
             quotes.append(AttributedQuote(speakerID: speaker, text: span.text, articleID: articleID, block: span.block))
             if let speaker { lastSpeaker = (speaker, span.closeBlock) }
+            previous = (span, speaker)
         }
         return quotes
     }
@@ -112,13 +124,23 @@ struct QuoteAttributor {
         if words.count >= 2, ["He", "She"].contains(words[0]), NameLexicon.speechVerbs.contains(words[1]), let last, block - last.block <= 1 {
             return last.id
         }
-        let inClause = people.filter { $0.range.lowerBound >= clauseStart }
+        let inClause = people.filter { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= head.endIndex }
         if clause.hasSuffix(","), words.suffix(4).contains(where: { $0.lowercased() == "according" }), let person = inClause.last {
             return person.actorID
         }
-        guard clause.hasSuffix(":"), let person = inClause.first else { return nil }
-        let afterName = String(decoding: head[person.range.upperBound...].prefix(40), as: UTF8.self)
-        let next = afterName.split(whereSeparator: { $0 == " " || $0 == "," }).prefix(2).map(String.init)
-        return next.contains(where: { NameLexicon.speechVerbs.contains($0) }) ? person.actorID : nil
+        // "X said: “…”", "X said the outcome was “…”", "X told reporters that … “…”": the first person
+        // of the sentence who is the subject of a speech verb.
+        // An appositive between the name and the verb is skipped: "X, who chaired the meeting, said".
+        for person in inClause {
+            let afterName = String(decoding: head[person.range.upperBound...], as: UTF8.self)
+            let next = afterName.split(whereSeparator: { $0 == " " || $0 == "," }).prefix(2).map(String.init)
+            if next.contains(where: { NameLexicon.speechVerbs.contains($0) }) { return person.actorID }
+            if afterName.hasPrefix(","), let close = afterName.dropFirst().range(of: ", "),
+               let verb = afterName[close.upperBound...].split(separator: " ").first, NameLexicon.speechVerbs.contains(String(verb)),
+               !inClause.contains(where: { $0.range.lowerBound > person.range.upperBound && $0.range.lowerBound < person.range.upperBound + afterName.utf8.distance(from: afterName.startIndex, to: close.lowerBound) }) {
+                return person.actorID
+            }
+        }
+        return nil
     }
 }
