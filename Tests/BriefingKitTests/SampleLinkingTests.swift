@@ -88,7 +88,7 @@ struct SampleLinkingTests {
         let articles = json?["articles"] as? [[String: Any]]
         #expect(articles?.count == 2)
         let first = articles?.first
-        #expect(Set(first?.keys.map { $0 } ?? []) == ["id", "source_file", "title", "published", "page", "outlet", "author", "url", "mentions", "quotes"])
+        #expect(Set(first?.keys.map { $0 } ?? []) == ["id", "source_file", "title", "published", "page", "outlet", "author", "url", "mentions", "quotes", "dates"])
         #expect(first?["published"] as? String == "2024-11-07")
         #expect(first?["page"] as? String == "articles/000_a07414719247a0af.html")
         #expect(first?["author"] is NSNull)

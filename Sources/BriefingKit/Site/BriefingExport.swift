@@ -8,6 +8,32 @@ enum BriefingExport {
     struct Document: Encodable {
         var articles: [ArticleEntry]
         var actors: [ActorEntry]
+        var dates: [DateEntry]
+    }
+
+    struct DateRef: Encodable {
+        var text, value, granularity: String
+        var mod: String?
+        var paragraph, offset: Int
+        var plan: Bool
+
+        enum CodingKeys: String, CodingKey { case text, value, granularity, mod, paragraph, offset, plan }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text)
+            try c.encode(value, forKey: .value)
+            try c.encode(granularity, forKey: .granularity)
+            try c.encode(mod, forKey: .mod)
+            try c.encode(paragraph, forKey: .paragraph)
+            try c.encode(offset, forKey: .offset)
+            try c.encode(plan, forKey: .plan)
+        }
+    }
+
+    struct DateEntry: Encodable {
+        var value, page: String
+        var mentions: Int
     }
 
     struct ArticleEntry: Encodable {
@@ -15,9 +41,10 @@ enum BriefingExport {
         var outlet, author, url: String?
         var mentions: [MentionEntry]
         var quotes: [QuoteEntry]
+        var dates: [DateRef]
 
         enum CodingKeys: String, CodingKey {
-            case id, sourceFile = "source_file", title, published, page, outlet, author, url, mentions, quotes
+            case id, sourceFile = "source_file", title, published, page, outlet, author, url, mentions, quotes, dates
         }
 
         func encode(to encoder: Encoder) throws {
@@ -32,6 +59,7 @@ enum BriefingExport {
             try c.encode(url, forKey: .url)
             try c.encode(mentions, forKey: .mentions)
             try c.encode(quotes, forKey: .quotes)
+            try c.encode(dates, forKey: .dates)
         }
     }
 
@@ -78,7 +106,11 @@ enum BriefingExport {
                 mentions: (index.mentionsByArticle[article.id] ?? []).map {
                     MentionEntry(actor: $0.actorID, text: $0.text, paragraph: $0.block, offset: $0.offset)
                 },
-                quotes: (quotesByArticle[article.id] ?? []).map { QuoteEntry(speaker: $0.speakerID, text: $0.text, paragraph: $0.block) })
+                quotes: (quotesByArticle[article.id] ?? []).map { QuoteEntry(speaker: $0.speakerID, text: $0.text, paragraph: $0.block) },
+                dates: (index.datesByArticle[article.id] ?? []).map {
+                    DateRef(text: $0.reference.text, value: $0.reference.value, granularity: $0.reference.granularity.rawValue,
+                            mod: $0.reference.mod?.rawValue, paragraph: $0.block, offset: $0.reference.offset, plan: $0.isFuture)
+                })
         }
         let pages = Set(index.actorsWithPages.map(\.id))
         let actors = graph.actors.filter { pages.contains($0.id) }.map { actor in
@@ -92,7 +124,10 @@ enum BriefingExport {
                               page: index.actorPath(actor.id), origin: actor.origin.rawValue, description: actor.description,
                               link: actor.link, mentions: index.mentionsByActor[actor.id]?.count ?? 0)
         }
-        return Document(articles: articles, actors: actors)
+        let dates = index.dateValues.map { value in
+            DateEntry(value: value, page: index.datePath(value), mentions: index.datesByValue[value]?.count ?? 0)
+        }
+        return Document(articles: articles, actors: actors, dates: dates)
     }
 
     static func data(_ graph: BriefingGraph) -> [UInt8] {
