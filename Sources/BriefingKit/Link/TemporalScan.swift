@@ -347,9 +347,12 @@ struct Scan {
             }
         }
         guard let n = number(k), let unit = word(k + 1), let (designator, time) = DateLexicon.units[unit] else { return nil }
-        if let next = word(k + 2), ["ago", "later", "earlier", "before", "after"].contains(next) { return nil }
-        // "a day" alone is too weak; "a year" as in "once a year" is a frequency.
-        if ["a", "an"].contains(word(k) ?? ""), mod == nil { return nil }
+        if word(k + 2) == "ago" { return nil }
+        // "once a year", "12 hours a day", "per week": a frequency, not a duration.
+        if ["a", "an"].contains(word(k) ?? ""), index > 0 {
+            let before = words[index - 1].text.lowercased()
+            if ["once", "twice", "times", "per"].contains(before) || DateLexicon.units[before] != nil || Int(before) != nil { return nil }
+        }
         return reference(k + 2, "P\(time ? "T" : "")\(n)\(designator)", .duration, mod: mod)
     }
 
