@@ -71,7 +71,8 @@ struct SiteBuildTests {
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
         _ = try build(into: output)
         let html = try page("articles/010_kellogg-plan.html", in: output)
-        #expect(html.contains("<h1>Kellogg's *plan* for [Ukraine] &lt;b&gt;talks&lt;/b&gt;</h1>"))
+        // The headline keeps its characters literally, and its mentions link to their actors.
+        #expect(html.contains("<h1 id=\"title\">\n<a class=\"actor actor-person\" href=\"../actors/keith-kellogg.html\" title=\"Keith Kellogg (person)\">Kellogg</a>'s *plan* for [<a class=\"actor actor-place\" href=\"../actors/ukraine.html\" title=\"Ukraine (place)\">Ukraine</a>] &lt;b&gt;talks&lt;/b&gt;\n</h1>"))
         #expect(html.contains("<title>Kellogg&#39;s *plan* for [Ukraine] &lt;b&gt;talks&lt;/b&gt; · Fixture briefing</title>"))
         #expect(html.contains("The plan has <strong>three</strong> parts:"), "Markdown articles keep their Markdown")
         #expect(!html.contains("<script"))

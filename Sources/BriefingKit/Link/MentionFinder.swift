@@ -20,7 +20,12 @@ struct MentionFinder {
         var mentions: [Mention] = []
         var unresolved: [Unresolved] = []
         var localSurnames: [String: String] = [:]
-        for block in article.blocks {
+        // The headline is block 0, unless it is the lead itself (dateline articles).
+        var blocks = article.blocks
+        if article.title != blocks.first?.text {
+            blocks.insert(TextBlock(number: 0, role: .title, text: article.title, line: 0), at: 0)
+        }
+        for block in blocks {
             let bytes = Array(block.text.utf8)
             let tokens = Tokenizer.tokens(in: block.text)
             var i = 0

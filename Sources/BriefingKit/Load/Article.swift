@@ -55,6 +55,8 @@ public struct TextBlock: Sendable, Hashable {
         case details
         /// The paragraphs after a dateline `Background:` label.
         case background
+        /// The headline, as block 0. Never in `Article.blocks`: only mentions refer to it.
+        case title
     }
 
     /// 1-based position among all the article's blocks, in reading order.
@@ -74,7 +76,10 @@ public struct TextBlock: Sendable, Hashable {
         self.line = line
     }
 
-    public var anchor: String { "p\(number)" }
+    public var anchor: String { TextBlock.anchor(number) }
+
+    /// The anchor of block `n` on the article page: `p<n>`, and `title` for the headline (block 0).
+    public static func anchor(_ number: Int) -> String { number == 0 ? "title" : "p\(number)" }
 }
 
 /// The outlet an article comes from, and how the article describes it.

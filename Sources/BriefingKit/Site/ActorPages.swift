@@ -8,10 +8,9 @@ enum ActorPages {
 
         let grouped: [ArticleMentions] = articleIDs.map { id in
             let article = index.articlesByID[id]!
-            let texts = Dictionary(uniqueKeysWithValues: article.blocks.map { ($0.number, $0.text) })
             let snippets = byArticle[id]!.map { mention in
-                SnippetContext(text: texts[mention.block] ?? "", offset: mention.offset, length: mention.text.utf8.count,
-                               url: SitePath.relative(from: path, to: index.articlePath(id), fragment: "p\(mention.block)"),
+                SnippetContext(text: index.blockText(id, mention.block), offset: mention.offset, length: mention.text.utf8.count,
+                               url: SitePath.relative(from: path, to: index.articlePath(id), fragment: TextBlock.anchor(mention.block)),
                                paragraph: mention.block)
             }
             return ArticleMentions(article: SitePlanner.datedLink(article, from: path, index: index), snippets: snippets)
@@ -35,7 +34,7 @@ enum ActorPages {
         let quotes = (index.quotesByActor[actor.id] ?? []).compactMap { quote -> QuoteItem? in
             guard let article = index.articlesByID[quote.articleID] else { return nil }
             return QuoteItem(text: quote.text, article: SitePlanner.datedLink(article, from: path, index: index),
-                             url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: "p\(quote.block)"))
+                             url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: TextBlock.anchor(quote.block)))
         }
 
         var shared: [String: Int] = [:]
@@ -50,8 +49,8 @@ enum ActorPages {
                            sharedArticles: item.value, shared: Count.phrase(item.value, "shared article"))
         }
 
-        let first = mentions.first.flatMap { m in index.articlesByID[m.articleID].map { SitePlanner.datedLink($0, from: path, index: index, anchor: "p\(m.block)") } }
-        let last = mentions.last.flatMap { m in index.articlesByID[m.articleID].map { SitePlanner.datedLink($0, from: path, index: index, anchor: "p\(m.block)") } }
+        let first = mentions.first.flatMap { m in index.articlesByID[m.articleID].map { SitePlanner.datedLink($0, from: path, index: index, anchor: TextBlock.anchor(m.block)) } }
+        let last = mentions.last.flatMap { m in index.articlesByID[m.articleID].map { SitePlanner.datedLink($0, from: path, index: index, anchor: TextBlock.anchor(m.block)) } }
         let context = ActorContext(
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,

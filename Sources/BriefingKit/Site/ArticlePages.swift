@@ -18,7 +18,7 @@ enum ArticlePages {
             article.blocks(role).map { BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), actors: actorsIn($0)) }
         }
         var lead = blocks(.lead).first
-        var titleAnchor: String?
+        var titleAnchor: String? = article.blocks.first?.text == article.title ? nil : TextBlock.anchor(0)
         if let first = article.blocks(.lead).first, first.text == article.title {
             titleAnchor = first.anchor
             lead = nil
@@ -75,7 +75,7 @@ enum ArticlePages {
         for item in placed.sorted(by: { ($0.block, $0.offset) < ($1.block, $1.offset) }) {
             // Overlapping expressions (a name inside a date) keep the first.
             if item.block == end.block && item.offset < end.offset { continue }
-            links["p\(item.block)", default: []].append(item.link)
+            links[TextBlock.anchor(item.block), default: []].append(item.link)
             end = (item.block, item.offset + item.link.text.utf8.count)
         }
         return links

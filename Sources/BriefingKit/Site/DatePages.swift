@@ -11,7 +11,7 @@ enum DatePages {
         return DateSnippet(
             snippet: SnippetContext(text: index.blockText(mention.articleID, mention.block), offset: reference.offset,
                                     length: reference.text.utf8.count,
-                                    url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: "p\(mention.block)"),
+                                    url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: TextBlock.anchor(mention.block)),
                                     paragraph: mention.block),
             article: SitePlanner.datedLink(article, from: path, index: index),
             actors: seen.compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) },

@@ -57,12 +57,14 @@ struct GraphIndex {
 
     /// The sentence around a byte offset of a block.
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        guard let text = articlesByID[articleID]?.blocks.first(where: { $0.number == block })?.text else { return nil }
-        return Sentences.range(containing: offset, in: Sentences.ranges(in: text))
+        Sentences.range(containing: offset, in: Sentences.ranges(in: blockText(articleID, block)))
     }
 
+    /// The text of block `n` of an article; block 0 is the headline.
     func blockText(_ articleID: String, _ block: Int) -> String {
-        articlesByID[articleID]?.blocks.first(where: { $0.number == block })?.text ?? ""
+        guard let article = articlesByID[articleID] else { return "" }
+        if block == 0 { return article.title }
+        return article.blocks.first(where: { $0.number == block })?.text ?? ""
     }
 
     /// Actors that are mentioned at least once, wrote an article or published one: the ones with a page.
