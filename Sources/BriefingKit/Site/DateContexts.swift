@@ -15,7 +15,7 @@ public struct DateContext: PageContext {
     public var site: SiteContext
     public var value: String
     public var label: String
-    /// The month and year above this date, most specific first.
+    /// The year and month above this date, widest first (as breadcrumbs).
     public var up: [LinkContext]
     /// The dates below: the days of a month, the months of a year.
     public var below: [LinkContext]

@@ -40,7 +40,7 @@ enum DatePages {
         }
         let label = TimexValue.label(value)
         let context = DateContext(
-            site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up, below: below,
+            site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up.reversed(), below: below,
             mentions: mentions.map { snippet($0, from: path, index: index) }, mentionCount: mentions.count,
             articleCount: Set(mentions.map(\.articleID)).count, counts: counts(mentions),
             timeline: SitePath.relative(from: path, to: SitePath.timeline))
