@@ -59,7 +59,7 @@ public enum SiteBuilder {
         for page in pages {
             files.append((page.path, Array(try renderer.render(page).utf8)))
         }
-        files.append((BriefingExport.path, BriefingExport.data(graph)))
+        files += SitePlanner.files(for: graph, pages: pages)
 
         let staticDirectory = options.content.appendingPathComponent("static")
         let assets = options.templates.appendingPathComponent("assets")
@@ -78,9 +78,7 @@ public enum SiteBuilder {
     /// read until every key is found (an empty list hides its element's keys), so a clean site
     /// costs a few pages of reflection and only a real typo costs a full pass.
     static func templateDiagnostics(_ templates: TemplateSet, pages: [Page]) -> [Diagnostic] {
-        var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext(language: "", siteTitle: "", title: "", documentTitle: "",
-                                                                     description: "", root: "", home: "", actors: "", timeline: "",
-                                                                     kind: "", content: "")])
+        var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext.sample])
         var diagnostics = TemplateCheck.unknownKeys(in: templates, vocabulary: vocabulary)
         for page in pages where !diagnostics.isEmpty {
             vocabulary.formUnion(TemplateCheck.vocabulary(of: [page.context]))

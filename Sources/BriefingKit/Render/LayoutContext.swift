@@ -17,4 +17,41 @@ public struct LayoutContext: Sendable {
     /// The page kind (template name), e.g. for a `class` on `<body>`.
     public var kind: String
     public var content: String
+    /// Open Graph type, canonical address (with `base_url` only) and JSON-LD (insert with `{{{jsonLD}}}`).
+    public var openGraphType: String
+    public var canonical: String?
+    public var jsonLD: String
+    /// The Atom feed: relative, or absolute with `base_url`.
+    public var feed: String
+    public var searchIndex: String
+    public var script: String
+
+    init(page: Page, settings: SiteSettings, content: String) {
+        let isHome = page.path == SitePath.index
+        func link(_ target: String) -> String { SitePath.relative(from: page.path, to: target) }
+        language = settings.language
+        siteTitle = settings.title
+        title = page.title
+        documentTitle = isHome ? settings.title : "\(page.title) · \(settings.title)"
+        description = page.description
+        root = page.root
+        home = link(SitePath.index)
+        actors = link(SitePath.actors)
+        timeline = link(SitePath.timeline)
+        kind = page.template
+        self.content = content
+        openGraphType = page.meta.openGraphType
+        canonical = page.meta.canonical
+        jsonLD = page.meta.jsonLD
+        feed = settings.baseURL.map { $0 + SitePath.feed } ?? link(SitePath.feed)
+        searchIndex = link(SitePath.searchIndex)
+        script = link(SitePath.script)
+    }
+
+    /// A context with every field, for the template check.
+    static let sample = LayoutContext(page: Page(path: SitePath.index, template: "", title: "", description: "",
+                                                 context: IndexContext(site: SiteContext(title: "", description: "", language: "", home: "", actors: "", timeline: ""),
+                                                                       articles: [], articleCount: 0),
+                                                 meta: PageMeta(canonical: "")),
+                                      settings: SiteSettings(), content: "")
 }

@@ -11,15 +11,7 @@ public struct PageRenderer: Sendable {
     public func render(_ page: Page) throws(BuildError) -> String {
         let markdown = try templates.render(page.template, context: page.context)
         let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks)
-        let isHome = page.path == SitePath.index
-        let layout = LayoutContext(
-            language: settings.language, siteTitle: settings.title, title: page.title,
-            documentTitle: isHome ? settings.title : "\(page.title) · \(settings.title)",
-            description: page.description, root: page.root,
-            home: SitePath.relative(from: page.path, to: SitePath.index),
-            actors: SitePath.relative(from: page.path, to: SitePath.actors),
-            timeline: SitePath.relative(from: page.path, to: SitePath.timeline), kind: page.template, content: body)
-        return templates.renderLayout(layout)
+        return templates.renderLayout(LayoutContext(page: page, settings: settings, content: body))
     }
 
     /// A fragment inserted with `{{{…}}}` keeps its marker; it has no meaning past Mustache.

@@ -62,7 +62,8 @@ enum ActorPages {
             actorsIndex: SitePath.relative(from: path, to: SitePath.actors))
         let kind = actor.kind.rawValue
         let description = actor.description ?? "\(actor.name) (\(kind)): \(index.countPhrase(actor))."
-        return Page(path: path, template: "actor", title: actor.name, description: description, context: context)
+        return Page(path: path, template: "actor", title: actor.name, description: description, context: context,
+                    meta: StructuredData.actor(actor, path: path, settings: index.graph.settings))
     }
 
     static func indexPage(_ index: GraphIndex) -> Page {
@@ -79,6 +80,7 @@ enum ActorPages {
         }
         let context = ActorsIndexContext(site: SitePlanner.site(index.graph, on: path), groups: groups, actorCount: actors.count)
         return Page(path: path, template: "actors", title: "Actors",
-                    description: "Every person, organisation, outlet and place named in \(index.graph.settings.title).", context: context)
+                    description: "Every person, organisation, outlet and place named in \(index.graph.settings.title).", context: context,
+                    meta: StructuredData.website(index.graph.settings, path: path))
     }
 }

@@ -46,7 +46,9 @@ enum ArticlePages {
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
         let description = article.teaser.map { String($0.prefix(300)) } ?? article.title
         return Page(path: path, template: "article", title: article.title, description: description, context: context,
-                    inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path))
+                    inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path),
+                    meta: StructuredData.article(article, path: path, settings: graph.settings,
+                                                 about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))
     }
 
     /// The first mention of each actor in each block becomes a link (every mention stays in the

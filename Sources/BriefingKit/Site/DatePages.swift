@@ -46,7 +46,8 @@ enum DatePages {
             timeline: SitePath.relative(from: path, to: SitePath.timeline))
         let description = mentions.isEmpty ? "Dates within \(label) referred to in the briefing."
             : "\(label): \(counts(mentions)) of the briefing."
-        return Page(path: path, template: "date", title: label, description: description, context: context)
+        return Page(path: path, template: "date", title: label, description: description, context: context,
+                    meta: StructuredData.website(index.graph.settings, path: path))
     }
 
     static func timeline(_ index: GraphIndex) -> Page {
@@ -75,7 +76,8 @@ enum DatePages {
         }
         let context = TimelineContext(site: SitePlanner.site(index.graph, on: path), years: years, dateCount: referenced.count)
         return Page(path: path, template: "timeline", title: "Timeline",
-                    description: "Every date referred to in \(index.graph.settings.title), in order.", context: context)
+                    description: "Every date referred to in \(index.graph.settings.title), in order.", context: context,
+                    meta: StructuredData.website(index.graph.settings, path: path))
     }
 
     static func entry(_ value: String, path: String, index: GraphIndex) -> TimelineDate {

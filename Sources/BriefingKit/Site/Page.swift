@@ -11,15 +11,17 @@ public struct Page: Sendable {
     public var context: any PageContext
     /// Links to put on mentions, by the id of the block they are in (`p3`).
     public var inlineLinks: [String: [InlineLink]]
+    public var meta: PageMeta
 
     public init(path: String, template: String, title: String, description: String, context: any PageContext,
-                inlineLinks: [String: [InlineLink]] = [:]) {
+                inlineLinks: [String: [InlineLink]] = [:], meta: PageMeta = PageMeta()) {
         self.path = path
         self.template = template
         self.title = title
         self.description = description
         self.context = context
         self.inlineLinks = inlineLinks
+        self.meta = meta
     }
 
     /// The relative prefix from this page back to the site root: `""` or `"../"`.

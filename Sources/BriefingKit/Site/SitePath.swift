@@ -23,5 +23,12 @@ public enum SitePath {
     public static func actor(_ id: String) -> String { "actors/\(id).html" }
     public static let actors = "actors/index.html"
     public static let timeline = "timeline.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+    public static let searchIndex = "search-index.js"
+    public static let script = "assets/briefing.js"
+    public static let printable = "briefing.html"
+    public static let sources = "sources/index.html"
+    public static func source(_ id: String) -> String { "sources/\(id).html" }
     public static let index = "index.html"
 }

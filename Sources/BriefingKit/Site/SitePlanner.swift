@@ -14,6 +14,20 @@ public enum SitePlanner {
         return pages
     }
 
+    /// The generated files that are not pages: data, feed, sitemap, search index.
+    public static func files(for graph: BriefingGraph, pages: [Page]) -> [(path: String, bytes: [UInt8])] {
+        let index = GraphIndex(graph)
+        var files: [(path: String, bytes: [UInt8])] = [
+            (BriefingExport.path, BriefingExport.data(graph)),
+            (SitePath.feed, AtomFeed.xml(index)),
+            (SitePath.searchIndex, SearchIndex.script(index)),
+        ]
+        if let base = graph.settings.baseURL {
+            files.append((SitePath.sitemap, Sitemap.xml(pages: pages, baseURL: base)))
+        }
+        return files
+    }
+
     /// Each article's page name: its id as an ASCII slug, unique even when two ids differ only by
     /// case or by characters the slug drops. Assigned in id order so that adding an article never
     /// renames another one with a different id.
@@ -39,7 +53,8 @@ public enum SitePlanner {
         }
         let context = IndexContext(site: site(graph, on: path), articles: cards, articleCount: cards.count)
         return Page(path: path, template: "index", title: graph.settings.title,
-                    description: graph.settings.description, context: context)
+                    description: graph.settings.description, context: context,
+                    meta: StructuredData.website(graph.settings, path: path))
     }
 
     static func datedLink(_ article: Article, from path: String, index: GraphIndex, anchor: String? = nil) -> DatedLink {

@@ -1,0 +1,99 @@
+import Foundation
+
+/// `Public/feed.xml`: the articles as an Atom feed (RFC 4287), newest first.
+///
+/// Ids and links are absolute when `base_url` is set. Without it, links are relative to the feed
+/// and ids are stable `urn:uuid:` values derived from the article ids, so the file is the same on
+/// every build.
+enum AtomFeed {
+    static func xml(_ index: GraphIndex) -> [UInt8] {
+        let settings = index.graph.settings
+        let articles = Array(index.graph.articles.reversed())
+        func link(_ path: String) -> String { settings.baseURL.map { $0 + path } ?? path }
+        func id(_ key: String) -> String { settings.baseURL.map { $0 + key } ?? uuid(settings.title + "\u{0}" + key) }
+        let updated = articles.first.map { timestamp($0.published) } ?? "1970-01-01T00:00:00Z"
+        var lines = [
+            #"<?xml version="1.0" encoding="utf-8"?>"#,
+            #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\#(XML.escape(settings.language))">"#,
+            "  <title>\(XML.escape(settings.title))</title>",
+        ]
+        if !settings.description.isEmpty { lines.append("  <subtitle>\(XML.escape(settings.description))</subtitle>") }
+        lines += [
+            "  <id>\(XML.escape(id(SitePath.index)))</id>",
+            "  <updated>\(updated)</updated>",
+            "  <author><name>\(XML.escape(settings.title))</name></author>",
+            #"  <link rel="alternate" type="text/html" href="\#(XML.escape(link(SitePath.index)))"/>"#,
+        ]
+        if let base = settings.baseURL {
+            lines.append(#"  <link rel="self" type="application/atom+xml" href="\#(XML.escape(base + SitePath.feed))"/>"#)
+        }
+        lines.append("  <generator>Briefing</generator>")
+        for article in articles {
+            let path = index.articlePath(article.id)
+            lines.append("  <entry>")
+            lines.append("    <title>\(XML.escape(article.title))</title>")
+            lines.append("    <id>\(XML.escape(id(path)))</id>")
+            lines.append(#"    <link rel="alternate" type="text/html" href="\#(XML.escape(link(path)))"/>"#)
+            if let original = article.url {
+                lines.append(#"    <link rel="related" type="text/html" href="\#(XML.escape(original))"/>"#)
+            }
+            lines.append("    <published>\(timestamp(article.published))</published>")
+            lines.append("    <updated>\(timestamp(article.published))</updated>")
+            if let author = article.author { lines.append("    <author><name>\(XML.escape(author))</name></author>") }
+            if let outlet = article.outlet { lines.append(#"    <category term="\#(XML.escape(outlet.name))"/>"#) }
+            if let teaser = article.teaser, teaser != article.title {
+                lines.append("    <summary>\(XML.escape(teaser))</summary>")
+            }
+            lines.append("  </entry>")
+        }
+        lines.append("</feed>")
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    static func timestamp(_ day: CalendarDay) -> String { day.iso + "T00:00:00Z" }
+
+    /// A name-based UUID from two FNV-1a hashes: stable across builds and machines.
+    static func uuid(_ name: String) -> String {
+        let a = Slug.fnv1a(name), b = Slug.fnv1a(String(name.reversed()) + "#")
+        let hex = String(format: "%016llx%016llx", a, b).map(String.init)
+        var chars = hex
+        chars[12] = "8"  // version nibble: 8, "custom" (RFC 9562)
+        chars[16] = ["8", "9", "a", "b"][Int(b & 3)]
+        let s = chars.joined()
+        return "urn:uuid:\(s.prefix(8))-\(s.dropFirst(8).prefix(4))-\(s.dropFirst(12).prefix(4))-\(s.dropFirst(16).prefix(4))-\(s.dropFirst(20))"
+    }
+}
+
+/// `Public/sitemap.xml`, written only when `base_url` is set (a sitemap needs absolute addresses).
+enum Sitemap {
+    static func xml(pages: [Page], baseURL: String) -> [UInt8] {
+        var lines = [#"<?xml version="1.0" encoding="utf-8"?>"#, #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#]
+        for page in pages.sorted(by: { $0.path < $1.path }) {
+            lines.append("  <url><loc>\(XML.escape(baseURL + page.path))</loc></url>")
+        }
+        lines.append("</urlset>")
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+}
+
+/// XML escaping for text and attribute values.
+enum XML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // Characters XML 1.0 does not allow are dropped.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
+                if (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

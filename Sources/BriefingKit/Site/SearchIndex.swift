@@ -1,0 +1,93 @@
+import Foundation
+
+/// `Public/search-index.js`: what the search box and the link previews read, as a script so that
+/// it loads over file:// too. It is an inverted index, not a copy of the site: each paragraph
+/// keeps a short preview for the result snippet, and words map to the documents that hold them.
+///
+/// ```
+/// window.BRIEFING_SEARCH = {"docs": [[kind, title, url, detail], …], "terms": {"peskov": "3,6,z", …}}
+/// ```
+/// Kinds: `a` article (detail: date · outlet), `p` paragraph (title: the article's doc number,
+/// url: the block number, detail: a preview), `c` actor (detail: kind · role · counts), `d` date
+/// (detail: counts). URLs are relative to the site root. Each term's documents are a string of
+/// base-36 gaps between ascending doc numbers ("3,6,z" is 3, 9, 44).
+enum SearchIndex {
+    static let previewLength = 64
+    static let stopWords: Set<String> = ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with",
+                                         "from", "that", "this", "is", "was", "were", "be", "been", "has", "have", "had",
+                                         "it", "its", "as", "but", "not", "he", "she", "they", "his", "her", "their", "we",
+                                         "said", "would", "will", "which", "who", "s"]
+
+    struct Doc: Encodable {
+        var fields: [String]
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            for f in fields { try c.encode(f) }
+        }
+    }
+
+    struct Index: Encodable {
+        var docs: [Doc]
+        var terms: [String: String]
+    }
+
+    /// Ascending numbers as base-36 gaps: [3, 9, 44] → "3,6,z".
+    static func gaps(_ numbers: [Int]) -> String {
+        var previous = 0
+        return numbers.map { n in
+            defer { previous = n }
+            return String(n - previous, radix: 36)
+        }.joined(separator: ",")
+    }
+
+    static func build(_ index: GraphIndex) -> Index {
+        var docs: [Doc] = []
+        var terms: [String: [Int]] = [:]
+        func add(_ fields: [String], words: String) -> Int {
+            let number = docs.count
+            docs.append(Doc(fields: fields))
+            for term in Set(self.terms(in: words)) { terms[term, default: []].append(number) }
+            return number
+        }
+        for article in index.graph.articles.reversed() {
+            let detail = [article.published.longForm, article.outlet?.name].compactMap { $0 }.joined(separator: " · ")
+            let articleDoc = add(["a", article.title, index.articlePath(article.id), detail], words: article.title + " " + (article.author ?? ""))
+            for block in article.blocks {
+                let plain = block.isMarkdown ? block.text.collapsingWhitespace : block.text
+                _ = add(["p", String(articleDoc), String(block.number), preview(plain)], words: plain)
+            }
+        }
+        for actor in index.actorsWithPages {
+            let role = (actor.roles.first ?? actor.roleSightings.first?.role).map { " · " + $0 } ?? ""
+            let names = ([actor.name] + actor.aliases + Set((index.mentionsByActor[actor.id] ?? []).map(\.text)).sorted()).joined(separator: " ")
+            _ = add(["c", actor.name, index.actorPath(actor.id), actor.kind.rawValue + role + " · " + index.countPhrase(actor)], words: names)
+        }
+        for value in index.dateValues {
+            let mentions = index.datesByValue[value] ?? []
+            let label = TimexValue.label(value)
+            _ = add(["d", label, index.datePath(value), mentions.isEmpty ? "dates within" : DatePages.counts(mentions)], words: label + " " + value)
+        }
+        return Index(docs: docs, terms: terms.mapValues(gaps))
+    }
+
+    static func script(_ index: GraphIndex) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(build(index))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        // "<" escaped: the index can never end a script element.
+        return Array(("window.BRIEFING_SEARCH=" + json.replacingOccurrences(of: "<", with: "\\u003c") + ";\n").utf8)
+    }
+
+    static func preview(_ text: String) -> String {
+        guard text.count > previewLength else { return text }
+        let cut = text.prefix(previewLength)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+    }
+
+    /// Lower-case words without accents, as the search box folds its query.
+    static func terms(in text: String) -> [String] {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            .filter { $0.count >= 2 && !stopWords.contains($0) }
+    }
+}
