@@ -16,7 +16,7 @@ struct SiteBuildTests {
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
         let report = try build(into: output)
         #expect(report.articles == 3)
-        #expect(report.pages == 39)
+        #expect(report.pages == 42)
         #expect(report.diagnostics.isEmpty)
         // No gazetteer here: every actor page comes from discovery.
         #expect(FileTree.files(under: output) == [
@@ -31,7 +31,8 @@ struct SiteBuildTests {
             "dates/2016.html", "dates/2018.html", "dates/2021-06.html", "dates/2021.html", "dates/2024-04.html",
             "dates/2024-06.html", "dates/2024.html", "dates/2025-01-09.html", "dates/2025-01-10.html",
             "dates/2025-01-12.html", "dates/2025-01-20.html", "dates/2025-01.html", "dates/2025.html",
-            "feed.xml", "index.html", "robots.txt", "search-index.js", "timeline.html",
+            "feed.xml", "index.html", "robots.txt", "search-index.js",
+            "sources/index.html", "sources/ria-novosti.html", "sources/the-example-times.html", "timeline.html",
         ])
         #expect(LinkChecker.check(directory: output).isEmpty)
 
@@ -62,7 +63,7 @@ struct SiteBuildTests {
             #expect(!html.contains("id=\"p\(article.blocks.count + 1)\""))
         }
         let dateline = try page("articles/000_a07414719247a0af.html", in: output)
-        #expect(dateline.contains("by <strong>RIA Novosti</strong>, a Kremlin-aligned Russian news outlet"))
+        #expect(dateline.contains("by <strong><a href=\"../sources/ria-novosti.html\">RIA Novosti</a></strong>, a Kremlin-aligned Russian news outlet"))
         #expect(dateline.contains("<p>— Peskov</p>"))
         #expect(dateline.contains("<h2>Background</h2>"))
     }
@@ -89,7 +90,7 @@ struct SiteBuildTests {
         _ = try build(into: second)
         let a = try Fixtures.snapshot(first)
         let b = try Fixtures.snapshot(second)
-        #expect(a.count == 45)
+        #expect(a.count == 48)
         #expect(a == b)
         // Rebuilding in place gives the same bytes too.
         _ = try build(into: first)

@@ -14,6 +14,7 @@ public struct LayoutContext: Sendable {
     /// Relative links to the actors index and the timeline.
     public var actors: String
     public var timeline: String
+    public var sources: String
     /// The page kind (template name), e.g. for a `class` on `<body>`.
     public var kind: String
     public var content: String
@@ -38,6 +39,7 @@ public struct LayoutContext: Sendable {
         home = link(SitePath.index)
         actors = link(SitePath.actors)
         timeline = link(SitePath.timeline)
+        sources = link(SitePath.sources)
         kind = page.template
         self.content = content
         openGraphType = page.meta.openGraphType
@@ -50,7 +52,7 @@ public struct LayoutContext: Sendable {
 
     /// A context with every field, for the template check.
     static let sample = LayoutContext(page: Page(path: SitePath.index, template: "", title: "", description: "",
-                                                 context: IndexContext(site: SiteContext(title: "", description: "", language: "", home: "", actors: "", timeline: ""),
+                                                 context: IndexContext(site: SiteContext(title: "", description: "", language: "", home: "", actors: "", timeline: "", sources: ""),
                                                                        articles: [], articleCount: 0),
                                                  meta: PageMeta(canonical: "")),
                                       settings: SiteSettings(), content: "")

@@ -58,9 +58,10 @@ final class MarkdownDocument {
 
     /// Markdown → HTML, applying the template's block attribute lines, then turning the given
     /// mentions into links inside the blocks with those ids.
-    static func html(from markdown: String, links: [String: [InlineLink]] = [:]) -> String {
+    static func html(from markdown: String, links: [String: [InlineLink]] = [:], figures: [String: String] = [:]) -> String {
         let document = MarkdownDocument(markdown)
         document.applyBlockAttributes()
+        document.placeFigures(figures)
         for id in links.keys.sorted() {
             if let block = document.blocksByID[id] { document.link(links[id]!, in: block) }
         }
@@ -71,6 +72,35 @@ final class MarkdownDocument {
         guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    // MARK: Figures
+
+    /// Replaces each paragraph that is only a figure marker with the figure's HTML (or nothing, when
+    /// the page has no such figure).
+    private func placeFigures(_ figures: [String: String]) {
+        var markers: [(paragraph: OpaquePointer, id: String)] = []
+        let iterator = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+                  let paragraph = cmark_node_parent(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+                  cmark_node_first_child(paragraph) == node, cmark_node_last_child(paragraph) == node else { continue }
+            let scalars = String(cString: literal).unicodeScalars
+            guard scalars.first == MarkdownEscaping.figureOpen, scalars.last == MarkdownEscaping.figureClose else { continue }
+            markers.append((paragraph, String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))))
+        }
+        cmark_iter_free(iterator)
+        for (paragraph, id) in markers {
+            if let html = figures[id], let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                cmark_node_set_on_enter(custom, html)
+                cmark_node_set_on_exit(custom, "")
+                cmark_node_insert_before(paragraph, custom)
+            }
+            detach(paragraph)
+        }
     }
 
     // MARK: Block attributes

@@ -10,7 +10,7 @@ public struct PageRenderer: Sendable {
 
     public func render(_ page: Page) throws(BuildError) -> String {
         let markdown = try templates.render(page.template, context: page.context)
-        let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks)
+        let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures)
         return templates.renderLayout(LayoutContext(page: page, settings: settings, content: body))
     }
 

@@ -62,6 +62,9 @@ public struct ActorContext: PageContext {
     public var authored: [DatedLink]
     /// For outlets: the articles they are the source of.
     public var published: [DatedLink]
+    /// The one-hop network and the mentions per month (SVG figures).
+    public var network: Figure?
+    public var chart: Figure?
     /// Dates named in the same sentences as the actor, in date order.
     public var dates: [ActorDate]
     public var firstMention: DatedLink?
@@ -86,6 +89,8 @@ public struct ActorLinkWithArticles: Sendable {
 
 public struct ActorsIndexContext: PageContext {
     public var site: SiteContext
+    /// The network of the most-mentioned actors (an SVG figure), when there are two or more.
+    public var network: Figure?
     public var groups: [ActorGroup]
     public var actorCount: Int
 }

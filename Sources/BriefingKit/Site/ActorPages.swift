@@ -41,16 +41,34 @@ enum ActorPages {
         for id in articleIDs {
             for other in index.actorsByArticle[id] ?? [] where other != actor.id { shared[other, default: 0] += 1 }
         }
-        let appearsWith = shared.sorted { a, b in
+        let coActors: [(actor: Actor, shared: Int)] = shared.sorted { a, b in
             a.value != b.value ? a.value > b.value : a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
-        }.prefix(12).compactMap { item -> CoActor? in
-            guard let other = index.actorsByID[item.key] else { return nil }
-            return CoActor(name: other.name, url: SitePath.relative(from: path, to: index.actorPath(other.id)),
-                           sharedArticles: item.value, shared: Count.phrase(item.value, "shared article"))
+        }.prefix(12).compactMap { item in index.actorsByID[item.key].map { ($0, item.value) } }
+        let appearsWith = coActors.map { other, count in
+            CoActor(name: other.name, url: SitePath.relative(from: path, to: index.actorPath(other.id)),
+                    sharedArticles: count, shared: Count.phrase(count, "shared article"))
         }
 
         let first = mentions.first.flatMap { m in index.articlesByID[m.articleID].map { SitePlanner.datedLink($0, from: path, index: index, anchor: TextBlock.anchor(m.block)) } }
         let last = mentions.last.flatMap { m in index.articlesByID[m.articleID].map { SitePlanner.datedLink($0, from: path, index: index, anchor: TextBlock.anchor(m.block)) } }
+        let neighbours = coActors.map(\.actor)
+        var figures: [String: String] = [:]
+        if !neighbours.isEmpty {
+            let nodes = ([actor] + neighbours).map { Charts.Node(label: $0.name, url: SitePath.relative(from: path, to: index.actorPath($0.id)),
+                                                                 kind: $0.kind, weight: index.mentionsByActor[$0.id]?.count ?? 0) }
+            let edges = coActors.enumerated().map { (0, $0.offset + 1, $0.element.shared) }
+            figures["network"] = Charts.network(id: "network", nodes: nodes, edges: edges, center: 0,
+                                                title: "Actors who appear with \(actor.name)",
+                                                caption: "\(actor.name) and the \(Count.phrase(neighbours.count, "actor")) named in the same articles; lines are thicker for more shared articles.")
+        }
+        var perMonth: [String: Int] = [:]
+        for mention in mentions { perMonth[index.articlesByID[mention.articleID]!.published.monthValue, default: 0] += 1 }
+        let months = Charts.months(perMonth)
+        if !months.isEmpty {
+            figures["chart"] = Charts.bars(id: "chart", bars: months.map { ($0.label, $0.value, nil) },
+                                           title: "Mentions of \(actor.name) per month",
+                                           caption: "Mentions of \(actor.name) per month of publication, \(months.first!.label) to \(months.last!.label).", unit: "mention")
+        }
         let context = ActorContext(
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,
@@ -58,12 +76,15 @@ enum ActorPages {
             mentions: grouped, quotes: quotes, appearsWith: Array(appearsWith),
             authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
+            network: figures["network"] == nil ? nil : Figure(id: "network"), chart: figures["chart"] == nil ? nil : Figure(id: "chart"),
             dates: DatePages.actorDates(actor, from: path, index: index), firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
             actorsIndex: SitePath.relative(from: path, to: SitePath.actors))
         let kind = actor.kind.rawValue
         let description = actor.description ?? "\(actor.name) (\(kind)): \(index.countPhrase(actor))."
-        return Page(path: path, template: "actor", title: actor.name, description: description, context: context,
-                    meta: StructuredData.actor(actor, path: path, settings: index.graph.settings))
+        var page = Page(path: path, template: "actor", title: actor.name, description: description, context: context,
+                        meta: StructuredData.actor(actor, path: path, settings: index.graph.settings))
+        page.figures = figures
+        return page
     }
 
     static func indexPage(_ index: GraphIndex) -> Page {
@@ -78,9 +99,39 @@ enum ActorPages {
             }.sorted { a, b in a.mentions != b.mentions ? a.mentions > b.mentions : a.name < b.name }
             return members.isEmpty ? nil : ActorGroup(title: kind.plural, actors: members)
         }
-        let context = ActorsIndexContext(site: SitePlanner.site(index.graph, on: path), groups: groups, actorCount: actors.count)
-        return Page(path: path, template: "actors", title: "Actors",
-                    description: "Every person, organisation, outlet and place named in \(index.graph.settings.title).", context: context,
-                    meta: StructuredData.website(index.graph.settings, path: path))
+        let network = indexNetwork(index, from: path)
+        let context = ActorsIndexContext(site: SitePlanner.site(index.graph, on: path), network: network == nil ? nil : Figure(id: "network"),
+                                         groups: groups, actorCount: actors.count)
+        var page = Page(path: path, template: "actors", title: "Actors",
+                        description: "Every person, organisation, outlet and place named in \(index.graph.settings.title).", context: context,
+                        meta: StructuredData.website(index.graph.settings, path: path))
+        page.figures = network.map { ["network": $0] } ?? [:]
+        return page
+    }
+
+    static let networkSize = 40
+
+    /// The most-mentioned actors, linked wherever two appear in the same article.
+    static func indexNetwork(_ index: GraphIndex, from path: String) -> String? {
+        let ranked = index.actorsWithPages.filter { index.mentionsByActor[$0.id] != nil }.sorted { a, b in
+            let ma = index.mentionsByActor[a.id]!.count, mb = index.mentionsByActor[b.id]!.count
+            return ma != mb ? ma > mb : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        let top = Array(ranked.prefix(networkSize)).sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }
+        guard top.count >= 2 else { return nil }
+        let position = Dictionary(uniqueKeysWithValues: top.enumerated().map { ($1.id, $0) })
+        var shared: [Int: [Int: Int]] = [:]
+        for article in index.graph.articles {
+            let present = (index.actorsByArticle[article.id] ?? []).compactMap { position[$0] }.sorted()
+            for (k, a) in present.enumerated() {
+                for b in present[(k + 1)...] { shared[a, default: [:]][b, default: 0] += 1 }
+            }
+        }
+        let edges = shared.keys.sorted().flatMap { a in shared[a]!.keys.sorted().map { b in (a, b, shared[a]![b]!) } }
+        let nodes = top.map { Charts.Node(label: $0.name, url: SitePath.relative(from: path, to: index.actorPath($0.id)),
+                                          kind: $0.kind, weight: index.mentionsByActor[$0.id]!.count) }
+        let shown = ranked.count > top.count ? "the \(top.count) most-mentioned of \(ranked.count) actors" : "all \(top.count) actors"
+        return Charts.network(id: "network", nodes: nodes, edges: edges, title: "Who appears with whom",
+                              caption: "Network of \(shown), sized by mentions, with a line wherever two appear in the same article. Every actor is listed below.")
     }
 }

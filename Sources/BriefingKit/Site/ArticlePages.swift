@@ -35,7 +35,8 @@ enum ArticlePages {
         let context = ArticleContext(
             site: SitePlanner.site(graph, on: path), id: article.id, title: article.title, titleAnchor: titleAnchor,
             date: article.published.longForm, dateISO: article.published.iso,
-            outlet: article.outlet.map { OutletContext(name: $0.name, description: $0.description) },
+            outlet: article.outlet.map { OutletContext(name: $0.name, description: $0.description,
+                                                       url: SitePath.relative(from: path, to: SitePath.source(index.sourceSlugs[$0.name]!))) },
             author: article.author, authorURL: author.map { SitePlanner.actorLink($0, from: path, index: index).url },
             originalURL: article.url,
             lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,

@@ -8,6 +8,7 @@ public struct SiteContext: Sendable {
     public var home: String
     public var actors: String
     public var timeline: String
+    public var sources: String
 }
 
 /// A link to another page, already relative to the page it appears on.
@@ -28,6 +29,8 @@ public struct BlockContext: Sendable {
 public struct OutletContext: Sendable {
     public var name: String
     public var description: String?
+    /// The outlet's page under `sources/`.
+    public var url: String
 }
 
 public struct QuoteContext: Sendable {

@@ -50,6 +50,8 @@ public struct TimelineYear: Sendable {
 
 public struct TimelineContext: PageContext {
     public var site: SiteContext
+    /// Date references per month (an SVG figure).
+    public var chart: Figure?
     public var years: [TimelineYear]
     public var dateCount: Int
 }

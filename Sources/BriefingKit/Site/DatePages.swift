@@ -74,10 +74,24 @@ enum DatePages {
             let url = index.dateValues.contains(year) ? SitePath.relative(from: path, to: index.datePath(year)) : ""
             years.append(TimelineYear(label: year.count == 4 ? year : TimexValue.label(year), url: url, months: months))
         }
-        let context = TimelineContext(site: SitePlanner.site(index.graph, on: path), years: years, dateCount: referenced.count)
-        return Page(path: path, template: "timeline", title: "Timeline",
-                    description: "Every date referred to in \(index.graph.settings.title), in order.", context: context,
-                    meta: StructuredData.website(index.graph.settings, path: path))
+        var perMonth: [String: Int] = [:]
+        for mention in index.graph.dates {
+            for point in mention.reference.points where point.count >= 7 && Int(point.split(separator: "-")[1]) != nil {
+                perMonth[String(point.prefix(7)), default: 0] += 1
+            }
+        }
+        let months = Charts.months(perMonth)
+        let chart = months.isEmpty ? nil : Charts.bars(
+            id: "chart", bars: months.map { ($0.label, $0.value, index.dateValues.contains($0.key) ? SitePath.relative(from: path, to: index.datePath($0.key)) : nil) },
+            title: "Date references per month", caption: "How often the articles refer to each month (days and months named), \(months.first!.label) to \(months.last!.label).",
+            unit: "reference")
+        let context = TimelineContext(site: SitePlanner.site(index.graph, on: path), chart: chart == nil ? nil : Figure(id: "chart"),
+                                      years: years, dateCount: referenced.count)
+        var page = Page(path: path, template: "timeline", title: "Timeline",
+                        description: "Every date referred to in \(index.graph.settings.title), in order.", context: context,
+                        meta: StructuredData.website(index.graph.settings, path: path))
+        page.figures = chart.map { ["chart": $0] } ?? [:]
+        return page
     }
 
     static func entry(_ value: String, path: String, index: GraphIndex) -> TimelineDate {

@@ -18,6 +18,8 @@ struct GraphIndex {
     let datesByArticle: [String: [DateMention]]
     /// Every value that has a date page: the referenced points and the months and years above them.
     let dateValues: [String]
+    /// Outlet name → slug of its page under `sources/`.
+    private(set) var sourceSlugs: [String: String] = [:]
 
     init(_ graph: BriefingGraph) {
         self.graph = graph
@@ -45,6 +47,7 @@ struct GraphIndex {
             while let p = parent { values.insert(p); parent = TimexValue.parent(p) }
         }
         dateValues = values.sorted(by: GraphIndex.dateOrder)
+        sourceSlugs = SourcePages.slugs(self)
     }
 
     /// Chronological by start, then the wider span first (2025 before 2025-01 before 2025-01-01).

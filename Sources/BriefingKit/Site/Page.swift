@@ -12,6 +12,8 @@ public struct Page: Sendable {
     /// Links to put on mentions, by the id of the block they are in (`p3`).
     public var inlineLinks: [String: [InlineLink]]
     public var meta: PageMeta
+    /// Generated pictures (SVG) by figure id, placed where the template puts the `Figure`.
+    public var figures: [String: String] = [:]
 
     public init(path: String, template: String, title: String, description: String, context: any PageContext,
                 inlineLinks: [String: [InlineLink]] = [:], meta: PageMeta = PageMeta()) {

@@ -11,6 +11,7 @@ public enum SitePlanner {
             pages.append(ActorPages.page(index, actor: actor))
         }
         pages += DatePages.pages(index)
+        pages += SourcePages.pages(index)
         return pages
     }
 
@@ -40,7 +41,8 @@ public enum SitePlanner {
         SiteContext(title: graph.settings.title, description: graph.settings.description,
                     language: graph.settings.language, home: SitePath.relative(from: path, to: SitePath.index),
                     actors: SitePath.relative(from: path, to: SitePath.actors),
-                    timeline: SitePath.relative(from: path, to: SitePath.timeline))
+                    timeline: SitePath.relative(from: path, to: SitePath.timeline),
+                    sources: SitePath.relative(from: path, to: SitePath.sources))
     }
 
     static func indexPage(_ index: GraphIndex) -> Page {

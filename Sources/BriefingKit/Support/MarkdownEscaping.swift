@@ -8,6 +8,9 @@ public enum MarkdownEscaping {
     static let attributeOpen: Unicode.Scalar = "\u{E000}"
     static let attributeClose: Unicode.Scalar = "\u{E001}"
     static let fragmentMarker: Unicode.Scalar = "\u{E002}"
+    /// `figureOpen` id `figureClose` on a line of its own stands for a generated picture.
+    static let figureOpen: Unicode.Scalar = "\u{E003}"
+    static let figureClose: Unicode.Scalar = "\u{E004}"
 
     /// Plain text → Markdown that renders as exactly that text on one line: every ASCII punctuation
     /// character is backslash-escaped, line breaks and runs of white space become one space (kept at
