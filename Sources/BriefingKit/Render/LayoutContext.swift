@@ -15,6 +15,7 @@ public struct LayoutContext: Sendable {
     public var actors: String
     public var timeline: String
     public var sources: String
+    public var printable: String
     /// The page kind (template name), e.g. for a `class` on `<body>`.
     public var kind: String
     public var content: String
@@ -40,6 +41,7 @@ public struct LayoutContext: Sendable {
         actors = link(SitePath.actors)
         timeline = link(SitePath.timeline)
         sources = link(SitePath.sources)
+        printable = link(SitePath.printable)
         kind = page.template
         self.content = content
         openGraphType = page.meta.openGraphType

@@ -56,19 +56,29 @@ enum ArticlePages {
     /// data), and every date placed on the timeline links to its date page. Links of a block are in
     /// text order, as the renderer finds them one after the other.
     static func inlineLinks(_ mentions: [Mention], dates: [DateMention], index: GraphIndex, from path: String) -> [String: [InlineLink]] {
+        inlineLinks(mentions, dates: dates, index: index,
+                    actorURL: { SitePath.relative(from: path, to: index.actorPath($0.id)) },
+                    dateURL: { SitePath.relative(from: path, to: index.datePath($0)) },
+                    anchor: TextBlock.anchor)
+    }
+
+    /// The same, with the link targets and the block ids chosen by the caller (the printable
+    /// briefing links to its own glossary and timeline, and prefixes block ids per article).
+    static func inlineLinks(_ mentions: [Mention], dates: [DateMention], index: GraphIndex,
+                            actorURL: (Actor) -> String, dateURL: (String) -> String, anchor: (Int) -> String) -> [String: [InlineLink]] {
         var placed: [(block: Int, offset: Int, link: InlineLink)] = []
         var linked: Set<String> = []
         for mention in mentions {
             guard let actor = index.actorsByID[mention.actorID], linked.insert("\(mention.block) \(actor.id)").inserted else { continue }
             placed.append((mention.block, mention.offset, InlineLink(
-                text: mention.text, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
+                text: mention.text, url: actorURL(actor),
                 title: "\(actor.name) (\(actor.kind.rawValue))", cssClass: "actor actor-\(actor.kind.rawValue)")))
         }
         for date in dates {
             let reference = date.reference
             guard let point = reference.points.first, index.datesByValue[point] != nil else { continue }
             placed.append((date.block, reference.offset, InlineLink(
-                text: reference.text, url: SitePath.relative(from: path, to: index.datePath(point)),
+                text: reference.text, url: dateURL(point),
                 title: reference.points.map(TimexValue.label).joined(separator: " to ") + (date.isFuture ? " (then ahead)" : ""),
                 cssClass: date.isFuture ? "date date-plan" : "date",
                 datetime: TimexValue.isHTMLDatetime(point) && reference.points.count == 1 ? point : nil)))
@@ -78,7 +88,7 @@ enum ArticlePages {
         for item in placed.sorted(by: { ($0.block, $0.offset) < ($1.block, $1.offset) }) {
             // Overlapping expressions (a name inside a date) keep the first.
             if item.block == end.block && item.offset < end.offset { continue }
-            links[TextBlock.anchor(item.block), default: []].append(item.link)
+            links[anchor(item.block), default: []].append(item.link)
             end = (item.block, item.offset + item.link.text.utf8.count)
         }
         return links

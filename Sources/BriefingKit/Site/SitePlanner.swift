@@ -12,6 +12,7 @@ public enum SitePlanner {
         }
         pages += DatePages.pages(index)
         pages += SourcePages.pages(index)
+        pages.append(PrintableBriefing.page(index))
         return pages
     }
 

@@ -1,0 +1,90 @@
+/// `Public/briefing.html`: the whole briefing on one page, to read offline or print: every article
+/// in order with its annotations, then a glossary of actors and a timeline. Mentions link to the
+/// glossary and dates to the timeline on the same page.
+public struct PrintableContext: PageContext {
+    public var site: SiteContext
+    public var articles: [PrintArticle]
+    public var glossary: [GlossaryEntry]
+    public var timeline: [PrintDate]
+}
+
+public struct PrintArticle: Sendable {
+    public var anchor: String
+    public var title: String
+    public var date: String
+    public var outlet: String?
+    public var author: String?
+    public var originalURL: String?
+    public var quoteSpeaker: String?
+    public var blocks: [PrintBlock]
+}
+
+public struct PrintBlock: Sendable {
+    public var anchor: String
+    public var text: MarkdownFragment
+    /// A heading before the block when its section starts: "Summary", "Details", …
+    public var section: String?
+    public var isQuote: Bool
+}
+
+public struct GlossaryEntry: Sendable {
+    public var anchor: String
+    public var name: String
+    public var kind: String
+    public var description: String?
+    public var roles: String?
+    public var counts: String
+}
+
+public struct PrintDate: Sendable {
+    public var anchor: String
+    public var label: String
+    public var articles: String
+    public var plan: Bool
+}
+
+enum PrintableBriefing {
+    static func page(_ index: GraphIndex) -> Page {
+        let graph = index.graph
+        let path = SitePath.printable
+        var links: [String: [InlineLink]] = [:]
+        let sectionNames: [TextBlock.Role: String] = [.summary: "Summary", .highlight: "Highlights", .details: "Details", .background: "Background"]
+        let articles = graph.articles.enumerated().map { position, article -> PrintArticle in
+            let prefix = "a\(position + 1)"
+            var previous: TextBlock.Role?
+            let blocks = article.blocks.map { block -> PrintBlock in
+                defer { previous = block.role }
+                return PrintBlock(anchor: "\(prefix)-\(block.anchor)", text: MarkdownFragment(block: block),
+                                  section: block.role != previous ? sectionNames[block.role] : nil, isQuote: block.role == .quote)
+            }
+            let own = ArticlePages.inlineLinks(
+                (index.mentionsByArticle[article.id] ?? []).filter { $0.block > 0 }, dates: index.datesByArticle[article.id] ?? [],
+                index: index, actorURL: { "#actor-\($0.id)" }, dateURL: { "#date-\($0)" }, anchor: { "\(prefix)-\(TextBlock.anchor($0))" })
+            links.merge(own) { $1 }
+            return PrintArticle(anchor: prefix, title: article.title, date: article.published.longForm, outlet: article.outlet?.name,
+                                author: article.author, originalURL: article.url, quoteSpeaker: article.quote?.speaker, blocks: blocks)
+        }
+        let glossary = index.actorsWithPages.filter { index.mentionsByActor[$0.id] != nil }.map { actor -> GlossaryEntry in
+            var roles = actor.roles
+            for sighting in actor.roleSightings where sighting.role != "author" && !roles.contains(sighting.role) { roles.append(sighting.role) }
+            return GlossaryEntry(anchor: "actor-\(actor.id)", name: actor.name, kind: actor.kind.rawValue, description: actor.description,
+                                 roles: roles.isEmpty ? nil : roles.joined(separator: "; "), counts: index.countPhrase(actor))
+        }.sorted { $0.name < $1.name }
+        let timeline = index.dateValues.filter { index.datesByValue[$0] != nil }.map { value -> PrintDate in
+            let mentions = index.datesByValue[value]!
+            var titles: [String] = []
+            for mention in mentions {
+                let title = index.articlesByID[mention.articleID]!.title
+                if !titles.contains(title) { titles.append(title) }
+            }
+            return PrintDate(anchor: "date-\(value)", label: TimexValue.label(value), articles: titles.joined(separator: "; "),
+                             plan: mentions.contains { $0.isFuture })
+        }
+        let context = PrintableContext(site: SitePlanner.site(graph, on: path), articles: articles, glossary: glossary, timeline: timeline)
+        var page = Page(path: path, template: "briefing", title: "The whole briefing",
+                        description: "\(graph.settings.title): every article with its annotations, a glossary of actors and a timeline, on one page.",
+                        context: context, meta: StructuredData.website(graph.settings, path: path))
+        page.inlineLinks = links
+        return page
+    }
+}
