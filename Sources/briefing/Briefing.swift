@@ -1,9 +1,10 @@
 import ArgumentParser
 import BriefingKit
+import BriefingPreview
 import Foundation
 
 @main
-struct Briefing: ParsableCommand {
+struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "Build an annotated, cross-linked news briefing as a static site.",
@@ -11,7 +12,7 @@ struct Briefing: ParsableCommand {
         Exit status: 0 built; 1 build failed, or --strict and there were warnings (check: there were \
         problems); 64 bad usage.
         """,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -42,6 +43,27 @@ struct Check: ParsableCommand {
         let report = CheckReport.run(paths.options)
         print(report.text)
         if !report.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the site on loopback, rebuild on changes to the content or templates, and reload open pages.")
+
+    @OptionGroup var paths: Paths
+
+    @Option(help: "Port to listen on.")
+    var port: UInt16 = 8000
+
+    @Option(help: "Address to listen on (loopback by default).")
+    var host = "127.0.0.1"
+
+    func run() async throws {
+        let server = PreviewServer(options: paths.options, host: host, port: port, log: { line in
+            print(line)
+            fflush(stdout)
+        })
+        try await server.run()
     }
 }
 

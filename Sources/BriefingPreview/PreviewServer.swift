@@ -1,0 +1,163 @@
+import BriefingKit
+import FlyingFox
+import Foundation
+
+/// `briefing serve`: builds, serves the output on loopback, rebuilds when the content or the
+/// templates change, and reloads open pages. A failed rebuild shows its error in the page and the
+/// last good site stays served (the build is atomic).
+public actor PreviewServer {
+    public let options: SiteBuilder.Options
+    public let host: String
+    public let port: UInt16
+    private var version = 0
+    private var error: String?
+    private var fingerprint = ""
+    private let log: @Sendable (String) -> Void
+
+    public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 8000,
+                log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.host = host
+        self.port = port
+        self.log = log
+    }
+
+    /// The path prefix of the server's own endpoints; never a file of the site.
+    static let endpoint = "/__briefing/"
+
+    public func run() async throws {
+        rebuild(reason: "first build")
+        fingerprint = Self.fingerprint(of: [options.content, options.templates])
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port))
+        let output = options.output
+        await server.appendRoute(HTTPRoute("GET \(Self.endpoint)status")) { [weak self] (_: HTTPRequest) in
+            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+            return await self.statusResponse()
+        }
+        await server.appendRoute(HTTPRoute("GET \(Self.endpoint)reload.js")) { (_: HTTPRequest) in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(Self.reloadScript.utf8))
+        }
+        await server.appendRoute(HTTPRoute("GET *")) { (request: HTTPRequest) in
+            Self.file(request.path, in: output)
+        }
+        let watcher = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 400_000_000)
+                await self?.rebuildIfChanged()
+            }
+        }
+        defer { watcher.cancel() }
+        log("Serving \(options.output.lastPathComponent)/ on http://\(host):\(port)/ (Ctrl-C to stop)")
+        try await server.run()
+    }
+
+    func statusResponse() -> HTTPResponse {
+        let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "error": error.map { $0 as Any } ?? NSNull()], options: [.sortedKeys])) ?? Data()
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: body)
+    }
+
+    func rebuildIfChanged() {
+        let now = Self.fingerprint(of: [options.content, options.templates])
+        guard now != fingerprint else { return }
+        fingerprint = now
+        rebuild(reason: "change")
+    }
+
+    func rebuild(reason: String) {
+        do {
+            let report = try SiteBuilder.build(options)
+            version += 1
+            error = nil
+            log("Rebuilt (\(reason)): \(report.pages) pages, \(report.diagnostics.count) warning(s), \(String(format: "%.2f", report.seconds)) s")
+            for diagnostic in report.diagnostics { log(diagnostic.description) }
+        } catch let failure {
+            version += 1
+            error = failure.description
+            log("Build failed; still serving the last good site:\n\(failure.description)")
+        }
+    }
+
+    /// Paths, sizes and modification times of every file below the directories.
+    static func fingerprint(of directories: [URL]) -> String {
+        var parts: [String] = []
+        for directory in directories {
+            for path in FileTree.files(under: directory) {
+                let url = directory.appendingPathComponent(path)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+                let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+                let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                parts.append("\(directory.path)/\(path) \(size) \(date)")
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// A file of the site. `/` and folders map to `index.html`; nothing outside the folder is served.
+    static func file(_ requestPath: String, in root: URL) -> HTTPResponse {
+        var path = (requestPath.removingPercentEncoding ?? requestPath).split(separator: "?").first.map(String.init) ?? "/"
+        if path.hasSuffix("/") { path += "index.html" }
+        let parts = path.split(separator: "/").map(String.init)
+        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
+            return HTTPResponse(statusCode: .badRequest)
+        }
+        var url = root
+        for part in parts { url.appendPathComponent(part) }
+        if FileTree.exists(url, directory: true) { url.appendPathComponent("index.html") }
+        guard let data = try? Data(contentsOf: url) else {
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found: \(path)\n".utf8))
+        }
+        let type = contentType(url.pathExtension)
+        if type.hasPrefix("text/html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let script = "<script src=\"\(endpoint)reload.js\"></script>"
+            let injected = html.replacingOccurrences(of: "</body>", with: script + "</body>")
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: Data(injected.utf8))
+        }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: data)
+    }
+
+    static func contentType(_ ext: String) -> String {
+        switch ext.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "xml": return "application/xml"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "ico": return "image/x-icon"
+        case "txt": return "text/plain; charset=utf-8"
+        default: return "application/octet-stream"
+        }
+    }
+
+    /// Injected into served pages only (never written to the site): polls the status and reloads
+    /// on a new build, or shows the build error over the page.
+    static let reloadScript = """
+    (function () {
+      var seen = null;
+      function show(error) {
+        var box = document.getElementById("briefing-build-error");
+        if (!error) { if (box) box.remove(); return; }
+        if (!box) {
+          box = document.createElement("pre");
+          box.id = "briefing-build-error";
+          box.setAttribute("role", "alert");
+          box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1rem;" +
+            "background:#5c0011;color:#fff;font:13px/1.4 monospace;z-index:1000;white-space:pre-wrap";
+          document.body.appendChild(box);
+        }
+        box.textContent = "Build failed; showing the last good site.\\n\\n" + error;
+      }
+      function poll() {
+        fetch("\(endpoint)status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+          if (seen !== null && s.version !== seen && !s.error) { location.reload(); return; }
+          seen = s.version;
+          show(s.error);
+        }).catch(function () {}).then(function () { setTimeout(poll, 700); });
+      }
+      poll();
+    })();
+    """
+}
