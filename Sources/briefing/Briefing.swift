@@ -60,8 +60,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let server = PreviewServer(options: paths.options, host: host, port: port, log: { line in
-            print(line)
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         })
         try await server.run()
     }
