@@ -25,8 +25,26 @@ public enum SiteBuilder {
         public var articles: Int
         public var pages: Int
         public var filesWritten: Int
+        public var actors: Int
+        public var dates: Int
         public var diagnostics: [Diagnostic]
         public var seconds: Double
+        /// Seconds spent in each stage, in pipeline order.
+        public var stages: [(stage: String, seconds: Double)]
+
+        /// The line every build ends with.
+        public var summary: String {
+            "Built \(Count.phrase(articles, "article")) into \(Count.phrase(pages, "page")) (\(Count.phrase(filesWritten, "file"))): "
+                + "\(Count.phrase(actors, "actor")), \(Count.phrase(dates, "date")), \(Count.phrase(diagnostics.count, "warning")), "
+                + String(format: "%.2f s", seconds)
+        }
+    }
+
+    /// Where a build is: the stage, and how far through it (for progress on a terminal).
+    public struct Progress: Sendable {
+        public var stage: String
+        public var done: Int
+        public var total: Int
     }
 
     /// Loads and links without writing anything: what `build` would publish, and its warnings.
@@ -45,22 +63,35 @@ public enum SiteBuilder {
         return (Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings), diagnostics)
     }
 
-    public static func build(_ options: Options) throws(BuildError) -> Report {
+    public static func build(_ options: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
         let start = DispatchTime.now()
+        var stages: [(String, Double)] = []
+        var mark = start
+        func finish(_ stage: String) {
+            let now = DispatchTime.now()
+            stages.append((stage, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9))
+            mark = now
+        }
         try checkOutputIsSafe(options)
+        progress?(Progress(stage: "loading and linking", done: 0, total: 1))
         let (graph, loadDiagnostics) = load(options)
+        finish("load and link")
         let pages = SitePlanner.pages(for: graph)
+        finish("site")
 
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         var diagnostics = loadDiagnostics
         diagnostics += templateDiagnostics(templates, pages: pages)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         var files: [(path: String, bytes: [UInt8])] = []
-        for page in pages {
+        for (number, page) in pages.enumerated() {
+            if number % 50 == 0 { progress?(Progress(stage: "rendering pages", done: number, total: pages.count)) }
             files.append((page.path, Array(try renderer.render(page).utf8)))
         }
         files += SitePlanner.files(for: graph, pages: pages)
+        finish("render")
 
+        progress?(Progress(stage: "writing and checking links", done: 0, total: files.count))
         let staticDirectory = options.content.appendingPathComponent("static")
         let assets = options.templates.appendingPathComponent("assets")
         let input = SiteWriter.Input(files: files,
@@ -68,10 +99,13 @@ public enum SiteBuilder {
                                      staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                                      staticDisplayRoot: options.display(staticDirectory))
         let written = try SiteWriter.write(input, to: OutputDirectory(options.output))
+        finish("write and check")
         diagnostics += written.diagnostics
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let index = GraphIndex(graph)
         return Report(articles: graph.articles.count, pages: pages.count, filesWritten: written.filesWritten,
-                      diagnostics: diagnostics, seconds: seconds)
+                      actors: index.actorsWithPages.count, dates: index.dateValues.count,
+                      diagnostics: diagnostics, seconds: seconds, stages: stages)
     }
 
     /// Every key named in a template must exist in some context: catches `{{titel}}`. Contexts are

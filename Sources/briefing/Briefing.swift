@@ -74,27 +74,59 @@ struct Build: ParsableCommand {
     @Flag(help: "Exit with status 1 when there is any warning.")
     var strict = false
 
-    @Flag(name: [.short, .long], help: "Print only warnings and errors.")
+    @Flag(name: [.short, .long], help: "No progress: only warnings, errors and the summary line.")
     var quiet = false
 
+    @Flag(name: [.short, .long], help: "Print the time of each stage.")
+    var verbose = false
+
     func run() throws {
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let report: SiteBuilder.Report
         do {
-            report = try SiteBuilder.build(paths.options)
+            report = try SiteBuilder.build(paths.options, progress: { progress.show($0) })
         } catch {
+            progress.clear()
             printError(error.description)
             throw ExitCode(1)
         }
+        progress.clear()
         for diagnostic in report.diagnostics.sorted() { printError(diagnostic.description) }
-        let warnings = report.diagnostics.count
-        if !quiet {
-            let time = String(format: "%.2f", report.seconds)
-            print("Built \(report.articles) article(s) into \(report.pages) page(s), \(report.filesWritten) file(s) in \(paths.output)/; \(warnings) warning(s); \(time) s")
+        if verbose {
+            for (stage, seconds) in report.stages {
+                print("  " + stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%.3f s", seconds))
+            }
         }
-        if strict && warnings > 0 {
-            printError("--strict: \(warnings) warning(s) count as errors")
+        print(report.summary)
+        if strict && !report.diagnostics.isEmpty {
+            printError("--strict: \(report.diagnostics.count) warning(s) count as errors")
             throw ExitCode(1)
         }
+    }
+}
+
+/// The stage and progress of a build on one terminal line, shown only after about a second, so
+/// that quick builds stay quiet. Nothing when output is not a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let start = Date()
+    private var shown = false
+    private let lock = NSLock()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ progress: SiteBuilder.Progress) {
+        guard enabled, Date().timeIntervalSince(start) > 1 else { return }
+        lock.lock(); defer { lock.unlock() }
+        let count = progress.total > 1 ? " \(progress.done)/\(progress.total)" : ""
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(progress.stage)\(count)…".utf8))
+        shown = true
+    }
+
+    func clear() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
     }
 }
 
