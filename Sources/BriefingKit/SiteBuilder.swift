@@ -14,7 +14,7 @@ public enum SiteBuilder {
         }
 
         /// How a directory is named in messages: as given, relative to the working directory.
-        func display(_ url: URL) -> String {
+        public func display(_ url: URL) -> String {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
             let path = url.standardizedFileURL.path
             return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path

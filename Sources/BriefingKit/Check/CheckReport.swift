@@ -5,8 +5,63 @@ public struct CheckReport: Sendable {
     public var articleCount: Int
 
     public static func run(_ options: SiteBuilder.Options) -> CheckReport {
-        let (graph, diagnostics) = SiteBuilder.load(options)
-        return CheckReport(diagnostics: diagnostics.sorted(), actors: ActorSuggestions(graph), articleCount: graph.articles.count)
+        let (graph, loaded) = SiteBuilder.load(options)
+        var diagnostics = loaded + suspiciousDates(graph, contentName: options.display(options.content)) + links(graph, options: options)
+        diagnostics.sort()
+        return CheckReport(diagnostics: diagnostics, actors: ActorSuggestions(graph), articleCount: graph.articles.count)
+    }
+
+    /// Dates that resolved, but oddly: a weekday that does not match its date ("Wednesday,
+    /// February 20" in 2025), or a year far from the publication date.
+    static func suspiciousDates(_ graph: BriefingGraph, contentName: String) -> [Diagnostic] {
+        let articles = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
+        var found: [Diagnostic] = []
+        for mention in graph.dates {
+            guard let article = articles[mention.articleID] else { continue }
+            let reference = mention.reference
+            let line = article.blocks.first { $0.number == mention.block }?.line
+            let file = contentName + "/" + article.sourceFile
+            if reference.granularity == .day, let day = CalendarDay(iso: reference.value),
+               let first = reference.text.split(separator: ",").first, let weekday = DateLexicon.weekdays[first.lowercased()],
+               weekday != day.weekday {
+                found.append(Diagnostic(file: file, line: line, "“\(reference.text)”: \(day.longForm) is not a \(first); check the date"))
+            }
+            for point in reference.points {
+                if let start = TimexValue.start(point), abs(start.year - article.published.year) > 60, reference.granularity != .decade {
+                    found.append(Diagnostic(file: file, line: line, "“\(reference.text)” resolves to \(TimexValue.label(point)), more than 60 years from the publication date"))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Renders the site in memory and checks its links, without writing anything.
+    static func links(_ graph: BriefingGraph, options: SiteBuilder.Options) -> [Diagnostic] {
+        let templatesName = options.display(options.templates)
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet(directory: options.templates, displayRoot: templatesName)
+        } catch {
+            return [Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message)]
+        }
+        let pages = SitePlanner.pages(for: graph)
+        var diagnostics = SiteBuilder.templateDiagnostics(templates, pages: pages)
+        let renderer = PageRenderer(templates: templates, settings: graph.settings)
+        var html: [String: String] = [:]
+        for page in pages {
+            do {
+                html[page.path] = try renderer.render(page)
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message))
+            }
+        }
+        var files = Set(html.keys).union(SitePlanner.files(for: graph, pages: pages).map(\.path))
+        files.formUnion(FileTree.files(under: options.templates.appendingPathComponent("assets")).map { "assets/" + $0 })
+        files.formUnion(FileTree.files(under: options.content.appendingPathComponent("static")))
+        for problem in LinkChecker.check(pages: html, files: files) {
+            diagnostics.append(Diagnostic(.error, file: "(site) " + problem.page, "broken link `\(problem.link)`: \(problem.reason)"))
+        }
+        return diagnostics
     }
 
     /// Readable text, grouped by file.
@@ -29,7 +84,7 @@ public struct CheckReport: Sendable {
         } else {
             out.append("Actors found in the text but not in the gazetteer (\(actors.suggestions.count)):")
             for suggestion in actors.suggestions {
-                out.append("  \(suggestion.actor.name) (\(suggestion.actor.kind.rawValue)): \(suggestion.mentions) mention(s) in \(suggestion.articles) article(s)")
+                out.append("  \(suggestion.actor.name) (\(suggestion.actor.kind.rawValue)): \(Count.phrase(suggestion.mentions, "mention")) in \(Count.phrase(suggestion.articles, "article"))")
             }
             out.append("")
             out.append("Ready to paste into actors.yml:")

@@ -1,0 +1,182 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import BriefingKit
+@testable import BriefingPreview
+
+/// Search index, feed, metadata, pictures, printable briefing, sources, check and the preview server.
+@Suite("Reader features")
+struct ReaderFeatureTests {
+    static let site: URL = {
+        let output = try! Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        _ = try! SiteBuilder.build(.init(content: Fixtures.repository.appendingPathComponent("Content"), templates: Fixtures.templates, output: output))
+        return output
+    }()
+
+    func page(_ path: String) throws -> String {
+        try String(contentsOf: Self.site.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func searchFindsPeskovTheActorAndBothArticles() throws {
+        let index = SearchIndex.build(GraphIndex(SampleLinkingTests.graph))
+        var documents: [Int] = []
+        var n = 0
+        for gap in index.terms["peskov"]!.split(separator: ",") { n += Int(gap, radix: 36)!; documents.append(n) }
+        let docs = documents.map { index.docs[$0].fields }
+        #expect(docs.contains { $0[0] == "c" && $0[1] == "Dmitry Peskov" && $0[2] == "actors/dmitry-peskov.html" })
+        // Paragraph hits stand for their article: both articles are reached.
+        let articles = Set(docs.compactMap { doc -> String? in
+            doc[0] == "a" ? doc[2] : doc[0] == "p" ? index.docs[Int(doc[1])!].fields[2] : nil
+        })
+        #expect(articles == ["articles/000_a07414719247a0af.html", "articles/003_aa876f87d1a0a2ba.html"])
+        #expect(docs.contains { $0[0] == "p" && $0[2] == "12" && $0[3].hasPrefix("Kremlin spokesman Dmitry Peskov") })
+        // Dates and accents: "zelenskiy" and a date label are searchable.
+        #expect(index.terms["january"] != nil)
+        #expect(SearchIndex.terms(in: "Zelenskyy’s Café") == ["zelenskyy", "cafe"])
+        let script = try page("search-index.js")
+        #expect(script.hasPrefix("window.BRIEFING_SEARCH={"))
+        #expect(!script.contains("<"))
+    }
+
+    @Test func everyPageLoadsTheSearchBoxAndScripts() throws {
+        let html = try page("articles/003_aa876f87d1a0a2ba.html")
+        #expect(html.contains(#"<input type="search" id="search""#))
+        #expect(html.contains(#"<script src="../search-index.js" defer></script>"#))
+        #expect(html.contains(#"<script src="../assets/briefing.js" defer></script>"#))
+        #expect(!html.contains("onsubmit") && !html.contains("onclick"))
+    }
+
+    @Test func feedIsAtom() throws {
+        let data = try Data(contentsOf: Self.site.appendingPathComponent("feed.xml"))
+        let document = try XMLDocument(data: data)
+        let root = try #require(document.rootElement())
+        #expect(root.name == "feed")
+        #expect(root.uri == "http://www.w3.org/2005/Atom")
+        let entries = root.elements(forName: "entry")
+        #expect(entries.count == 2)
+        for entry in entries {
+            for required in ["id", "title", "updated", "link"] { #expect(!entry.elements(forName: required).isEmpty, "\(required)") }
+        }
+        #expect(entries.first?.elements(forName: "title").first?.stringValue == "Putin is open to meet with Trump after inauguration, Kremlin says")
+        #expect(root.elements(forName: "author").count == 1)
+        #expect(root.elements(forName: "id").first?.stringValue?.hasPrefix("urn:uuid:") == true)
+        #expect(!FileTree.exists(Self.site.appendingPathComponent("sitemap.xml")), "no sitemap without base_url")
+    }
+
+    @Test func metadataOnEveryKindOfPage() throws {
+        let article = try page("articles/003_aa876f87d1a0a2ba.html")
+        #expect(article.contains(#"<meta property="og:type" content="article">"#))
+        #expect(article.contains(#"<meta property="og:title" content="Putin is open to meet with Trump after inauguration, Kremlin says">"#))
+        #expect(!article.contains("rel=\"canonical\""), "relative site: no canonical without base_url")
+        #expect(article.contains(#"<link rel="alternate" type="application/atom+xml" title="Putin–Trump contacts: a briefing" href="../feed.xml">"#))
+        let jsonLD = try #require(article.components(separatedBy: #"<script type="application/ld+json">"#).dropFirst().first?.components(separatedBy: "</script>").first)
+        let object = try JSONSerialization.jsonObject(with: Data(jsonLD.utf8)) as? [String: Any]
+        #expect(object?["@type"] as? String == "NewsArticle")
+        #expect(object?["datePublished"] as? String == "2025-01-10")
+        let actor = try page("actors/dmitry-peskov.html")
+        #expect(actor.contains(#""@type":"Person""#))
+        #expect(actor.contains(#"<meta property="og:type" content="profile">"#))
+    }
+
+    @Test func baseURLAddsCanonicalAbsoluteFeedAndSitemap() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let content = directory.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("Content"), to: content)
+        try "title: T\nbase_url: https://example.org/briefing\n".write(to: content.appendingPathComponent("briefing.yml"), atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("Public")
+        _ = try SiteBuilder.build(.init(content: content, templates: Fixtures.templates, output: output))
+        let article = try String(contentsOf: output.appendingPathComponent("articles/000_a07414719247a0af.html"), encoding: .utf8)
+        #expect(article.contains(#"<link rel="canonical" href="https://example.org/briefing/articles/000_a07414719247a0af.html">"#))
+        #expect(article.contains(#"href="https://example.org/briefing/feed.xml""#))
+        #expect(article.contains(#"<link rel="stylesheet" href="../assets/style.css">"#), "pages still link relatively")
+        let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://example.org/briefing/actors/dmitry-peskov.html</loc>"))
+        let feed = try String(contentsOf: output.appendingPathComponent("feed.xml"), encoding: .utf8)
+        #expect(feed.contains(#"<link rel="self" type="application/atom+xml" href="https://example.org/briefing/feed.xml"/>"#))
+    }
+
+    @Test func picturesAreInlineSVGWithTextAlternatives() throws {
+        for (path, id) in [("actors/index.html", "network"), ("actors/donald-trump.html", "network"), ("actors/donald-trump.html", "chart"), ("timeline.html", "chart")] {
+            let html = try page(path)
+            #expect(html.contains(#"<figure class="chart"#) && html.contains(#"id="\#(id)"><svg"#), "\(path) \(id)")
+            #expect(html.contains(#"role="img" aria-labelledby="\#(id)-title \#(id)-desc""#), "\(path)")
+            #expect(html.contains("<figcaption>"), "\(path)")
+        }
+        let index = try page("actors/index.html")
+        #expect(index.contains("Network of all 27 actors, sized by mentions"))
+        let trump = try page("actors/donald-trump.html")
+        // 13 mentions in the article of November 2024, 24 in the one of January 2025 (the headline included).
+        #expect(trump.contains("<tr><td>Nov 2024</td><td>13</td></tr>"))
+        #expect(trump.contains("<tr><td>Jan 2025</td><td>24</td></tr>"))
+        #expect(!trump.contains("<tr><td>Dec 2024</td>"), "empty months are bars of zero, not table rows")
+    }
+
+    @Test func printableBriefingHoldsEverything() throws {
+        let html = try page("briefing.html")
+        #expect(html.contains(#"<h2 id="a1" class="print-article">"#))
+        #expect(html.contains(#"<h2 id="a2" class="print-article">"#))
+        #expect(html.contains(#"id="glossary""#) && html.contains(#"id="timeline""#))
+        #expect(html.contains(##"<a class="actor actor-person" href="#actor-dmitry-peskov""##))
+        #expect(html.contains(##"href="#date-2025-01-20""##))
+        #expect(html.contains(#"id="actor-dmitry-peskov""#) && html.contains(#"id="date-2025-01-20""#))
+        let css = try page("assets/style.css")
+        #expect(css.contains("break-before: page"))
+        #expect(css.contains(#"a[href^="http"]::after"#))
+    }
+
+    @Test func sourcesPages() throws {
+        let ria = try page("sources/ria-novosti.html")
+        #expect(ria.contains("<li>a Kremlin-aligned Russian news outlet</li>"))
+        #expect(ria.contains(#"href="../articles/000_a07414719247a0af.html""#))
+        let index = try page("sources/index.html")
+        #expect(index.contains(#"<a href="ria-novosti.html">RIA Novosti</a>, a Kremlin-aligned Russian news outlet: 1 article"#))
+    }
+
+    @Test func checkReportsSuspiciousDatesAndBrokenLinks() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let content = directory.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try " date 2025-01-10 The vote is on Wednesday, February 20 in Kyiv, officials said.\n\nIn 1920 nothing happened.\n"
+            .write(to: content.appendingPathComponent("articles/a.txt"), atomically: true, encoding: .utf8)
+        let templates = directory.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Fixtures.templates, to: templates)
+        let article = templates.appendingPathComponent("article.md")
+        try (try String(contentsOf: article, encoding: .utf8) + "\n[gone](missing.html)\n").write(to: article, atomically: true, encoding: .utf8)
+        let report = CheckReport.run(.init(content: content, templates: templates, output: directory.appendingPathComponent("Public")))
+        let messages = report.diagnostics.map(\.message)
+        #expect(messages.contains("“Wednesday, February 20”: 20 February 2025 is not a Wednesday; check the date"))
+        #expect(messages.contains("“1920” resolves to 1920, more than 60 years from the publication date"))
+        #expect(messages.contains("broken link `missing.html`: no file articles/missing.html"))
+        #expect(!FileTree.exists(directory.appendingPathComponent("Public")), "check writes nothing")
+        #expect(report.text.contains("Problems ("))
+    }
+
+    @Test func previewServerServesFilesSafelyAndInjectsReload() async throws {
+        let index = PreviewServer.file("/", in: Self.site)
+        #expect(index.statusCode == .ok)
+        let indexBody = String(decoding: try await index.bodyData, as: UTF8.self)
+        #expect(indexBody.contains(#"<script src="/__briefing/reload.js"></script></body>"#))
+        #expect(PreviewServer.file("/actors/", in: Self.site).statusCode == .ok)
+        #expect(PreviewServer.file("/../Content/briefing.yml", in: Self.site).statusCode == .badRequest)
+        #expect(PreviewServer.file("/nope.html", in: Self.site).statusCode == .notFound)
+        let css = PreviewServer.file("/assets/style.css", in: Self.site)
+        #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+        let cssBody = String(decoding: try await css.bodyData, as: UTF8.self)
+        #expect(!cssBody.contains("reload.js"))
+    }
+
+    @Test func previewServerNoticesChanges() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        try "one".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        let before = PreviewServer.fingerprint(of: [directory])
+        try "two, longer".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        #expect(PreviewServer.fingerprint(of: [directory]) != before)
+    }
+
+    @Test func summaryLine() {
+        let report = SiteBuilder.Report(articles: 2, pages: 49, filesWritten: 54, actors: 29, dates: 12, diagnostics: [], seconds: 0.5, stages: [])
+        #expect(report.summary == "Built 2 articles into 49 pages (54 files): 29 actors, 12 dates, 0 warnings, 0.50 s")
+    }
+}
