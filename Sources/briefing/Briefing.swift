@@ -12,7 +12,7 @@ struct Briefing: AsyncParsableCommand {
         Exit status: 0 built; 1 build failed, or --strict and there were warnings (check: there were \
         problems); 64 bad usage.
         """,
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, BenchCorpusCommand.self],
         defaultSubcommand: Build.self
     )
 }
@@ -43,6 +43,23 @@ struct Check: ParsableCommand {
         let report = CheckReport.run(paths.options)
         print(report.text)
         if !report.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct BenchCorpusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-corpus",
+        abstract: "Write a deterministic synthetic corpus of N articles (and the same as a Hugo site) for benchmarks.")
+
+    @Argument(help: "Number of articles.")
+    var count: Int
+
+    @Argument(help: "Directory to write Content/ and hugo/ into.")
+    var directory: String
+
+    func run() throws {
+        let bytes = try BenchCorpus.write(count: count, to: URL(fileURLWithPath: directory))
+        print("Wrote \(count) articles (\(bytes / 1024) KiB of text) to \(directory)/Content and \(directory)/hugo")
     }
 }
 

@@ -105,3 +105,18 @@ struct SiteBuildTests {
         #expect(try Fixtures.snapshot(output) == committed, "run `make site` and commit Public/")
     }
 }
+
+@Suite("Parallel rendering")
+struct ParallelRenderingTests {
+    @Test func parallelOutputIsByteIdenticalToSingleThreaded() throws {
+        let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: Fixtures.templates, output: URL(fileURLWithPath: "/nonexistent"))
+        let (graph, _) = SiteBuilder.load(options)
+        let pages = SitePlanner.pages(for: graph)
+        let renderer = PageRenderer(templates: try TemplateSet(directory: Fixtures.templates, displayRoot: "Templates"), settings: graph.settings)
+        let single = try SiteBuilder.render(pages, with: renderer, threads: 1)
+        let parallel = try SiteBuilder.render(pages, with: renderer, threads: 4)
+        #expect(single.count == pages.count)
+        #expect(single.map(\.path) == parallel.map(\.path))
+        #expect(single.map(\.bytes) == parallel.map(\.bytes))
+    }
+}

@@ -35,7 +35,7 @@ enum DatePages {
             up.append(LinkContext(title: TimexValue.label(p), url: SitePath.relative(from: path, to: index.datePath(p))))
             parent = TimexValue.parent(p)
         }
-        let below = index.dateValues.filter { TimexValue.parent($0) == value }.map {
+        let below = (index.dateChildren[value] ?? []).map {
             LinkContext(title: TimexValue.label($0), url: SitePath.relative(from: path, to: index.datePath($0)))
         }
         let label = TimexValue.label(value)

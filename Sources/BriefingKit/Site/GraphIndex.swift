@@ -13,6 +13,10 @@ struct GraphIndex {
     /// Actor ids of each article, in order of first mention.
     let actorsByArticle: [String: [String]]
     let quotesByActor: [String: [AttributedQuote]]
+    /// The articles that mention each actor, in article order.
+    let articlesByActor: [String: [String]]
+    /// Date values by the value one level up (the days of a month, the months of a year).
+    let dateChildren: [String: [String]]
     /// Date mentions by timeline value (a range is under both its points).
     let datesByValue: [String: [DateMention]]
     let datesByArticle: [String: [DateMention]]
@@ -34,6 +38,11 @@ struct GraphIndex {
             byArticle[mention.articleID, default: []].append(mention.actorID)
         }
         actorsByArticle = byArticle
+        var byActor: [String: [String]] = [:]
+        for article in graph.articles {
+            for actor in byArticle[article.id] ?? [] { byActor[actor, default: []].append(article.id) }
+        }
+        articlesByActor = byActor
         quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
         var byValue: [String: [DateMention]] = [:]
         for mention in graph.dates {
@@ -47,6 +56,9 @@ struct GraphIndex {
             while let p = parent { values.insert(p); parent = TimexValue.parent(p) }
         }
         dateValues = values.sorted(by: GraphIndex.dateOrder)
+        var children: [String: [String]] = [:]
+        for value in dateValues { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
+        dateChildren = children
         sourceSlugs = SourcePages.slugs(self)
     }
 
@@ -104,22 +116,30 @@ struct GraphIndex {
     func articlePath(_ id: String) -> String { SitePath.article(articleSlugs[id]!) }
     func actorPath(_ id: String) -> String { SitePath.actor(id) }
 
-    /// Articles that share actors with this one, rare actors weighing more (inverse document frequency).
+    /// Articles that share actors with this one, rare actors weighing more (inverse document
+    /// frequency). Only articles that share at least one actor are scored.
     func related(to article: Article, limit: Int = 5) -> [(article: Article, shared: [Actor], score: Double)] {
-        let mine = Set(actorsByArticle[article.id] ?? [])
+        let mine = actorsByArticle[article.id] ?? []
         let total = Double(graph.articles.count)
-        var scored: [(Article, [Actor], Double)] = []
-        for other in graph.articles where other.id != article.id {
-            let shared = (actorsByArticle[other.id] ?? []).filter { mine.contains($0) }
-            guard !shared.isEmpty else { continue }
-            let score = shared.reduce(0.0) { sum, id in
-                let df = Double(Set((mentionsByActor[id] ?? []).map(\.articleID)).count)
-                return sum + log(1 + total / df)
+        var scores: [String: Double] = [:]
+        var shared: [String: [String]] = [:]
+        for actor in mine {
+            let articles = articlesByActor[actor] ?? []
+            let weight = log(1 + total / Double(max(articles.count, 1)))
+            for other in articles where other != article.id {
+                scores[other, default: 0] += weight
+                shared[other, default: []].append(actor)
             }
-            scored.append((other, shared.compactMap { actorsByID[$0] }, score))
         }
-        return scored.sorted { a, b in
-            a.2 != b.2 ? a.2 > b.2 : position[a.0.id]! > position[b.0.id]!
-        }.prefix(limit).map { ($0.0, $0.1, $0.2) }
+        return scores.sorted { a, b in
+            a.value != b.value ? a.value > b.value : position[a.key]! > position[b.key]!
+        }.prefix(limit).map { item in
+            // The rarest shared actors first: they say most about why the articles are related.
+            let actors = shared[item.key]!.sorted { a, b in
+                let fa = articlesByActor[a]?.count ?? 0, fb = articlesByActor[b]?.count ?? 0
+                return fa != fb ? fa < fb : a.utf8.lexicographicallyPrecedes(b.utf8)
+            }
+            return (articlesByID[item.key]!, actors.compactMap { actorsByID[$0] }, item.value)
+        }
     }
 }

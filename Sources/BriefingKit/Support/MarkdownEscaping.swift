@@ -19,8 +19,9 @@ public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = true
                 continue
             }
@@ -55,12 +56,18 @@ public enum MarkdownEscaping {
         return text
     }
 
+    /// Private-use characters (reserved by the generator) and control characters (C0 and C1).
     static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0xE000...0xF8FF: return true
-        case 0x00...0x1F, 0x7F: return true
-        default: return scalar.properties.generalCategory == .control
+        case 0xE000...0xF8FF, 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
         }
+    }
+
+    /// White space, with a fast path for ASCII.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {

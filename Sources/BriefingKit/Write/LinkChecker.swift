@@ -44,7 +44,7 @@ public enum LinkChecker {
     }
 
     static func problem(with link: String, on page: String, files: Set<String>, ids: (String) -> Set<String>) -> String? {
-        if link.hasPrefix("//") || link.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
+        if link.hasPrefix("//") || hasScheme(link) {
             return nil  // another host, mailto:, data:…
         }
         if link.hasPrefix("/") { return "absolute path; it breaks under a sub-path and over file://" }
@@ -69,6 +69,18 @@ public enum LinkChecker {
             guard ids(target).contains(id) else { return "no id=\"\(id)\" in \(target)" }
         }
         return nil
+    }
+
+    /// `https:`, `mailto:`: a letter, then letters, digits, `+`, `.` or `-`, then a colon.
+    static func hasScheme(_ link: String) -> Bool {
+        var first = true
+        for byte in link.utf8 {
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte == UInt8(ascii: ":") { return !first }
+            if first ? !isLetter : !(isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2E || byte == 0x2D) { return false }
+            first = false
+        }
+        return false
     }
 
     /// `../a/b.html` from `x/y.html` → `a/b.html`; nil when it climbs above the root.
