@@ -76,24 +76,14 @@ enum Sitemap {
     }
 }
 
-/// XML escaping for text and attribute values.
+/// XML escaping for text and attribute values: the HTML escaping, without the characters XML 1.0
+/// does not allow.
 enum XML {
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Characters XML 1.0 does not allow are dropped.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                if (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
+        let allowed = text.unicodeScalars.filter { scalar in
+            let v = scalar.value
+            return v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF)
         }
-        return out
+        return HTML.escape(String(String.UnicodeScalarView(allowed)))
     }
 }
