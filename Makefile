@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMARK_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps build clean
+.PHONY: site test deps build clean bench
 
 ## Build in release mode and generate Public/ from Content/ and Templates/.
 site: deps
@@ -20,6 +20,10 @@ deps:
 		echo "Installing $(CMARK_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(CMARK_PACKAGES); \
 	fi
+
+## Benchmark against Hugo on the synthetic corpora (BENCH_SIZES="1000 10000", BENCH_RUNS=3).
+bench: deps
+	scripts/bench.sh
 
 build: deps
 	$(SWIFT) build

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# make bench: builds the synthetic corpora with briefing and with Hugo, alternating, several runs,
+# and prints median wall time, pages per second, peak RSS and the briefing/Hugo ratio, with the
+# cmark-gfm CLI over the same article bodies as a floor. Sizes and runs: BENCH_SIZES, BENCH_RUNS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${BENCH_SIZES:-"1000 10000"}
+RUNS=${BENCH_RUNS:-3}
+WORK=${BENCH_DIR:-.build-bench}
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "Installing $2"; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$2" >/dev/null; }; }
+need hugo hugo
+need cmark-gfm cmark-gfm
+[ -x /usr/bin/time ] || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq time >/dev/null; }
+
+swift build -c release --product briefing >/dev/null
+BRIEFING=$PWD/.build/release/briefing
+mkdir -p "$WORK"
+
+# Runs a command; prints "seconds peak_kib".
+measure() {
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
+  local wall rss
+  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+  rm -f "$log"
+  echo "$wall $rss"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+printf "%-8s %-10s %10s %10s %10s %12s\n" articles tool "median s" "pages/s" "peak MiB" "vs Hugo"
+for n in $SIZES; do
+  dir="$PWD/$WORK/corpus-$n"
+  [ -d "$dir/Content" ] || "$BRIEFING" bench-corpus "$n" "$dir" >/dev/null
+  b_times=(); h_times=(); b_rss=0; h_rss=0
+  for run in $(seq "$RUNS"); do
+    read -r t r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --quiet)
+    b_times+=("$t"); [ "$r" -gt "$b_rss" ] && b_rss=$r
+    rm -rf "$dir/hugo/public"
+    read -r t r < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
+    h_times+=("$t"); [ "$r" -gt "$h_rss" ] && h_rss=$r
+  done
+  b_pages=$(find "$dir/Public" -name '*.html' | wc -l)
+  h_pages=$(find "$dir/hugo/public" -name '*.html' | wc -l)
+  b_med=$(printf "%s\n" "${b_times[@]}" | median)
+  h_med=$(printf "%s\n" "${h_times[@]}" | median)
+  read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
+  awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" 'BEGIN {
+    printf "%-8s %-10s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
+    printf "%-8s %-10s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
+    printf "%-8s %-10s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
+  }'
+done
