@@ -11,7 +11,7 @@ public enum ArticleLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads one file's bytes. `displayPath` names it in diagnostics.
+    /// Reads one file's bytes; `sourceFile` (relative to the content directory) is kept on the article.
     public static func read(bytes: [UInt8], id: String, sourceFile: String) -> ReadResult {
         let source: SourceText
         do {
