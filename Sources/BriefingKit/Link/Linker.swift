@@ -8,39 +8,44 @@ public enum Linker {
     public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings) -> BriefingGraph {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
         var registry = ActorRegistry(gazetteer: gazetteer)
-        for article in ordered {
-            var candidates = ActorDiscovery.candidates(in: article)
+        // Discovery runs on every core; the registry takes the candidates in article order.
+        let candidates = Parallel.map(ordered) { article -> [ActorDiscovery.Candidate] in
+            var found = ActorDiscovery.candidates(in: article)
             if let speaker = article.quote?.speaker, ActorDiscovery.isPersonName(speaker.split(separator: " ").map(String.init)) {
-                candidates.append(.init(name: speaker, kind: .person, role: nil, articleID: article.id, block: 0))
+                found.append(.init(name: speaker, kind: .person, role: nil, articleID: article.id, block: 0))
             }
-            for candidate in candidates {
-                registry.resolveOrAdd(candidate, date: article.published)
-            }
+            return found
+        }
+        for (article, found) in zip(ordered, candidates) {
+            for candidate in found { registry.resolveOrAdd(candidate, date: article.published) }
         }
 
         let finder = MentionFinder(registry: registry)
-        var mentions: [Mention] = []
-        var quotes: [AttributedQuote] = []
-        var unresolved: [BriefingGraph.UnresolvedName] = []
-        for article in ordered {
-            let found = finder.mentions(in: article)
-            mentions += found.mentions
-            unresolved += found.unresolved.map { .init(name: $0.name, articleID: $0.articleID, block: $0.block, candidates: $0.candidates) }
+        let linked = Parallel.map(ordered) { article in linkArticle(article, finder: finder) }
+        let dates = Parallel.map(ordered, dateMentions).flatMap { $0 }
+        return BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
+                             mentions: linked.flatMap(\.mentions), quotes: linked.flatMap(\.quotes),
+                             unresolved: linked.flatMap(\.unresolved), dates: dates)
+    }
 
-            if let quote = article.quote, let block = article.blocks(.quote).first {
-                let speaker = quote.speaker.flatMap { resolveSpeaker($0, mentions: found.mentions, registry: registry) }
-                quotes.append(AttributedQuote(speakerID: speaker, text: quote.text, articleID: article.id, block: block.number))
-            }
-            var people: [Int: QuoteAttributor.PersonMentions] = [:]
-            for mention in found.mentions where registry.actor(mention.actorID)?.kind == .person {
-                people[mention.block, default: []].append((mention.offset..<(mention.offset + mention.text.utf8.count), mention.actorID))
-            }
-            let textBlocks = article.blocks.filter { $0.role != .quote }
-            quotes += QuoteAttributor.attribute(QuoteAttributor.quotations(in: textBlocks), blocks: textBlocks, people: people, articleID: article.id)
+    /// Mentions, unresolved names and quotes of one article.
+    static func linkArticle(_ article: Article, finder: MentionFinder)
+        -> (mentions: [Mention], quotes: [AttributedQuote], unresolved: [BriefingGraph.UnresolvedName]) {
+        let registry = finder.registry
+        let found = finder.mentions(in: article)
+        let unresolved = found.unresolved.map { BriefingGraph.UnresolvedName(name: $0.name, articleID: $0.articleID, block: $0.block, candidates: $0.candidates) }
+        var quotes: [AttributedQuote] = []
+        if let quote = article.quote, let block = article.blocks(.quote).first {
+            let speaker = quote.speaker.flatMap { resolveSpeaker($0, mentions: found.mentions, registry: registry) }
+            quotes.append(AttributedQuote(speakerID: speaker, text: quote.text, articleID: article.id, block: block.number))
         }
-        let dates = ordered.flatMap(dateMentions)
-        return BriefingGraph(settings: settings, articles: ordered, actors: registry.actors, mentions: mentions,
-                             quotes: quotes, unresolved: unresolved, dates: dates)
+        var people: [Int: QuoteAttributor.PersonMentions] = [:]
+        for mention in found.mentions where registry.actor(mention.actorID)?.kind == .person {
+            people[mention.block, default: []].append((mention.offset..<(mention.offset + mention.text.utf8.count), mention.actorID))
+        }
+        let textBlocks = article.blocks.filter { $0.role != .quote }
+        quotes += QuoteAttributor.attribute(QuoteAttributor.quotations(in: textBlocks), blocks: textBlocks, people: people, articleID: article.id)
+        return (found.mentions, quotes, unresolved)
     }
 
     /// Every date expression of an article, resolved against its publication date, in reading order

@@ -28,29 +28,28 @@ public enum ArticleLoader {
     /// Loads every file under `directory` (hidden files and folders skipped), in path order.
     /// - Parameter displayRoot: how the content directory is named in diagnostics (e.g. `Content`).
     public static func load(directory: URL, displayRoot: String) -> Result {
+        // Files are read and parsed on every core; ids are then checked in path order.
+        let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (String, ReadResult?) in
+            let displayPath = displayRoot + "/articles/" + relative
+            let id = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+            guard !id.isEmpty else { return (displayPath, nil) }
+            guard let bytes = try? FileTree.read(directory.appendingPathComponent(relative)) else {
+                return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")))
+            }
+            return (displayPath, read(bytes: bytes, id: id, sourceFile: "articles/" + relative))
+        }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
         var seenIDs: [String: String] = [:]
-        for relative in FileTree.files(under: directory) {
-            let displayPath = displayRoot + "/articles/" + relative
-            let name = (relative as NSString).lastPathComponent
-            let id = (name as NSString).deletingPathExtension
-            guard !id.isEmpty else { continue }
-            let bytes: [UInt8]
-            do {
-                bytes = try FileTree.read(directory.appendingPathComponent(relative))
-            } catch {
-                diagnostics.append(Diagnostic(file: displayPath, "cannot read file: \(error.localizedDescription)"))
-                continue
-            }
-            let result = read(bytes: bytes, id: id, sourceFile: "articles/" + relative)
+        for (displayPath, outcome) in outcomes {
+            guard let result = outcome else { continue }
             diagnostics += result.problems.map { Diagnostic(file: displayPath, line: $0.line, $0.message) }
             guard let article = result.article else { continue }
-            if let other = seenIDs[id] {
-                diagnostics.append(Diagnostic(file: displayPath, "article id `\(id)` is already used by \(other); this file is skipped"))
+            if let other = seenIDs[article.id] {
+                diagnostics.append(Diagnostic(file: displayPath, "article id `\(article.id)` is already used by \(other); this file is skipped"))
                 continue
             }
-            seenIDs[id] = displayPath
+            seenIDs[article.id] = displayPath
             articles.append(article)
         }
         return Result(articles: articles, diagnostics: diagnostics)

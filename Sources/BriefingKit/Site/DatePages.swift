@@ -22,10 +22,6 @@ enum DatePages {
         "\(Count.phrase(mentions.count, "mention")) in \(Count.phrase(Set(mentions.map(\.articleID)).count, "article"))"
     }
 
-    static func pages(_ index: GraphIndex) -> [Page] {
-        index.dateValues.map { page(index, value: $0) } + [timeline(index)]
-    }
-
     static func page(_ index: GraphIndex, value: String) -> Page {
         let path = index.datePath(value)
         let mentions = index.datesByValue[value] ?? []

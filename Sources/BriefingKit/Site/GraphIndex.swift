@@ -1,7 +1,7 @@
 import Foundation
 
 /// Look-ups over the briefing graph that the pages share, computed once.
-struct GraphIndex {
+struct GraphIndex: Sendable {
     let graph: BriefingGraph
     let articleSlugs: [String: String]
     let articlesByID: [String: Article]

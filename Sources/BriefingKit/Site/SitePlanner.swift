@@ -2,15 +2,15 @@
 public enum SitePlanner {
     public static func pages(for graph: BriefingGraph) -> [Page] {
         let index = GraphIndex(graph)
+        // Pages are planned on every core, in a fixed order.
         var pages = [indexPage(index)]
-        for (position, article) in graph.articles.enumerated() {
-            pages.append(ArticlePages.page(index, position: position, article: article))
+        pages += Parallel.map(Array(graph.articles.enumerated())) { position, article in
+            ArticlePages.page(index, position: position, article: article)
         }
         pages.append(ActorPages.indexPage(index))
-        for actor in index.actorsWithPages {
-            pages.append(ActorPages.page(index, actor: actor))
-        }
-        pages += DatePages.pages(index)
+        pages += Parallel.map(index.actorsWithPages) { ActorPages.page(index, actor: $0) }
+        pages += Parallel.map(index.dateValues) { DatePages.page(index, value: $0) }
+        pages.append(DatePages.timeline(index))
         pages += SourcePages.pages(index)
         pages.append(PrintableBriefing.page(index))
         return pages

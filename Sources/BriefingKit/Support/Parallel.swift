@@ -1,0 +1,34 @@
+import Foundation
+
+/// Ordered parallel map on every core: the result is the same array as `items.map(transform)`,
+/// so the output never depends on scheduling.
+enum Parallel {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                              _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count > 1, threads > 1 else { return items.map(transform) }
+        let slots = Slots<R>(count: items.count)
+        let stride = min(items.count, threads * 4)
+        DispatchQueue.concurrentPerform(iterations: stride) { start in
+            var index = start
+            while index < items.count {
+                slots.set(index, transform(items[index]))
+                index += stride
+            }
+        }
+        return slots.values
+    }
+
+    final class Slots<R>: @unchecked Sendable {
+        private var storage: [R?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: R) {
+            lock.lock(); defer { lock.unlock() }
+            storage[index] = value
+        }
+        var values: [R] {
+            lock.lock(); defer { lock.unlock() }
+            return storage.map { $0! }
+        }
+    }
+}
