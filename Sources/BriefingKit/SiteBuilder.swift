@@ -96,7 +96,8 @@ public enum SiteBuilder {
         progress?(Progress(stage: "loading and linking", done: 0, total: 1))
         let (graph, loadDiagnostics) = load(options)
         finish("load and link")
-        let pages = SitePlanner.pages(for: graph)
+        let plan = SitePlanner.plan(graph)
+        let pages = plan.pages
         finish("site")
 
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
@@ -104,7 +105,7 @@ public enum SiteBuilder {
         diagnostics += templateDiagnostics(templates, pages: pages)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         var files = try render(pages, with: renderer, progress: progress)
-        files += SitePlanner.files(for: graph, pages: pages)
+        files += plan.files
         finish("render")
 
         progress?(Progress(stage: "writing and checking links", done: 0, total: files.count))
@@ -118,9 +119,8 @@ public enum SiteBuilder {
         finish("write and check")
         diagnostics += written.diagnostics
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let index = GraphIndex(graph)
         return Report(articles: graph.articles.count, pages: pages.count, filesWritten: written.filesWritten,
-                      actors: index.actorsWithPages.count, dates: index.dateValues.count,
+                      actors: plan.actorCount, dates: plan.dateCount,
                       diagnostics: diagnostics, seconds: seconds, stages: stages)
     }
 

@@ -44,7 +44,8 @@ public struct CheckReport: Sendable {
         } catch {
             return [Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message)]
         }
-        let pages = SitePlanner.pages(for: graph)
+        let plan = SitePlanner.plan(graph)
+        let pages = plan.pages
         var diagnostics = SiteBuilder.templateDiagnostics(templates, pages: pages)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         var html: [String: String] = [:]
@@ -55,7 +56,7 @@ public struct CheckReport: Sendable {
                 diagnostics.append(Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message))
             }
         }
-        var files = Set(html.keys).union(SitePlanner.files(for: graph, pages: pages).map(\.path))
+        var files = Set(html.keys).union(plan.files.map(\.path))
         files.formUnion(FileTree.files(under: options.templates.appendingPathComponent("assets")).map { "assets/" + $0 })
         files.formUnion(FileTree.files(under: options.content.appendingPathComponent("static")))
         for problem in LinkChecker.check(pages: html, files: files) {

@@ -96,8 +96,8 @@ enum BriefingExport {
         var mentions: Int
     }
 
-    static func document(_ graph: BriefingGraph) -> Document {
-        let index = GraphIndex(graph)
+    static func document(_ index: GraphIndex) -> Document {
+        let graph = index.graph
         let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
         let articles = graph.articles.map { article in
             ArticleEntry(
@@ -131,9 +131,13 @@ enum BriefingExport {
     }
 
     static func data(_ graph: BriefingGraph) -> [UInt8] {
+        data(GraphIndex(graph))
+    }
+
+    static func data(_ index: GraphIndex) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Encoding plain strings and numbers cannot fail.
-        return Array((try? encoder.encode(document(graph))) ?? Data("{}".utf8)) + [0x0A]
+        return Array((try? encoder.encode(document(index))) ?? Data("{}".utf8)) + [0x0A]
     }
 }

@@ -1,7 +1,27 @@
 /// The Site stage: the briefing graph → the pages of the site, their URLs and their contexts.
 public enum SitePlanner {
-    public static func pages(for graph: BriefingGraph) -> [Page] {
+    /// Everything the Site stage makes from the graph: the pages, the generated files that are not
+    /// pages (data, feed, sitemap, search index), and the counts for the build summary.
+    public struct Plan: Sendable {
+        public var pages: [Page]
+        public var files: [(path: String, bytes: [UInt8])]
+        public var actorCount: Int
+        public var dateCount: Int
+    }
+
+    public static func plan(_ graph: BriefingGraph) -> Plan {
         let index = GraphIndex(graph)
+        let pages = pages(index)
+        return Plan(pages: pages, files: files(index, pages: pages),
+                    actorCount: index.actorsWithPages.count, dateCount: index.dateValues.count)
+    }
+
+    public static func pages(for graph: BriefingGraph) -> [Page] {
+        pages(GraphIndex(graph))
+    }
+
+    static func pages(_ index: GraphIndex) -> [Page] {
+        let graph = index.graph
         // Pages are planned on every core, in a fixed order.
         var pages = [indexPage(index)]
         pages += Parallel.map(Array(graph.articles.enumerated())) { position, article in
@@ -16,15 +36,13 @@ public enum SitePlanner {
         return pages
     }
 
-    /// The generated files that are not pages: data, feed, sitemap, search index.
-    public static func files(for graph: BriefingGraph, pages: [Page]) -> [(path: String, bytes: [UInt8])] {
-        let index = GraphIndex(graph)
+    static func files(_ index: GraphIndex, pages: [Page]) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = [
-            (BriefingExport.path, BriefingExport.data(graph)),
+            (BriefingExport.path, BriefingExport.data(index)),
             (SitePath.feed, AtomFeed.xml(index)),
             (SitePath.searchIndex, SearchIndex.script(index)),
         ]
-        if let base = graph.settings.baseURL {
+        if let base = index.graph.settings.baseURL {
             files.append((SitePath.sitemap, Sitemap.xml(pages: pages, baseURL: base)))
         }
         return files
