@@ -25,22 +25,15 @@ public enum LinkChecker {
 
     /// Checks in memory: `pages` maps a site path to its HTML; `files` is every file of the site.
     public static func check(pages: [String: String], files: Set<String>) -> [Problem] {
-        var idCache: [String: Set<String>] = [:]
-        func ids(of page: String) -> Set<String> {
-            if let cached = idCache[page] { return cached }
-            let found = Set(HTMLScan.attributeValues(named: ["id"], in: pages[page] ?? ""))
-            idCache[page] = found
-            return found
-        }
-        var problems: [Problem] = []
-        for page in pages.keys.sorted() {
-            for link in HTMLScan.attributeValues(named: ["href", "src"], in: pages[page]!) {
-                if let reason = problem(with: link, on: page, files: files, ids: ids) {
-                    problems.append(Problem(page: page, link: link, reason: reason))
-                }
+        // Every page's ids, then every page's links, on every core; problems in page order.
+        let paths = pages.keys.sorted()
+        let idLists = Parallel.map(paths) { Set(HTMLScan.attributeValues(named: ["id"], in: pages[$0]!)) }
+        let ids = Dictionary(uniqueKeysWithValues: zip(paths, idLists))
+        return Parallel.map(paths) { page -> [Problem] in
+            HTMLScan.attributeValues(named: ["href", "src"], in: pages[page]!).compactMap { link in
+                problem(with: link, on: page, files: files, ids: { ids[$0] ?? [] }).map { Problem(page: page, link: link, reason: $0) }
             }
-        }
-        return problems
+        }.flatMap { $0 }
     }
 
     static func problem(with link: String, on page: String, files: Set<String>, ids: (String) -> Set<String>) -> String? {

@@ -13,8 +13,25 @@ public enum SiteWriter {
     }
 
     public struct Report: Sendable {
-        public var filesWritten: Int
+        /// Every file of the staged site, by site path.
+        public var written: Set<String>
         public var diagnostics: [Diagnostic]
+        public var filesWritten: Int { written.count }
+    }
+
+    /// The HTML of the staged site for the link check: generated pages from memory, and the few
+    /// copied `.html` files (static files) read back from the staging directory.
+    static func pages(of input: Input, in staging: URL, written: Set<String>) -> [String: String] {
+        var pages: [String: String] = [:]
+        for file in input.files where file.path.hasSuffix(".html") {
+            pages[file.path] = String(decoding: file.bytes, as: UTF8.self)
+        }
+        for path in written where path.hasSuffix(".html") && pages[path] == nil {
+            if let data = try? Data(contentsOf: staging.appendingPathComponent(path)) {
+                pages[path] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return pages
     }
 
     public static func write(_ input: Input, to output: OutputDirectory) throws(BuildError) -> Report {
@@ -22,7 +39,7 @@ public enum SiteWriter {
         let staging = try output.makeStaging()
         do throws(BuildError) {
             let report = try stage(input, in: staging)
-            let problems = LinkChecker.check(directory: staging)
+            let problems = LinkChecker.check(pages: pages(of: input, in: staging, written: report.written), files: report.written)
             if !problems.isEmpty {
                 let list = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
                 let more = problems.count > 20 ? "\n  … and \(problems.count - 20) more" : ""
@@ -60,7 +77,7 @@ public enum SiteWriter {
                 written.insert(file)
             }
         }
-        return Report(filesWritten: written.count, diagnostics: diagnostics)
+        return Report(written: written, diagnostics: diagnostics)
     }
 
     /// Writes below `root` only: the path must be relative, without `..`, NUL or empty parts.
