@@ -26,7 +26,7 @@ enum ArticlePages {
         let quote = article.blocks(.quote).first.map {
             QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker)
         }
-        let author = article.author.flatMap { name in index.graph.actors.first { $0.kind == .person && $0.name == name } }
+        let author = article.author.flatMap { index.personActors[$0] }
         let related = index.related(to: article).map { item in
             RelatedArticle(title: item.article.title, url: SitePath.relative(from: path, to: index.articlePath(item.article.id)),
                            date: item.article.published.longForm,

@@ -112,8 +112,7 @@ enum BriefingExport {
                             mod: $0.reference.mod?.rawValue, paragraph: $0.block, offset: $0.reference.offset, plan: $0.isFuture)
                 })
         }
-        let pages = Set(index.actorsWithPages.map(\.id))
-        let actors = graph.actors.filter { pages.contains($0.id) }.map { actor in
+        let actors = graph.actors.filter { index.hasPage.contains($0.id) }.map { actor in
             var aliases = actor.aliases
             for mention in index.mentionsByActor[actor.id] ?? [] where mention.text != actor.name && !aliases.contains(mention.text) {
                 aliases.append(mention.text)

@@ -22,6 +22,16 @@ struct GraphIndex: Sendable {
     let datesByArticle: [String: [DateMention]]
     /// Every value that has a date page: the referenced points and the months and years above them.
     let dateValues: [String]
+    /// Articles by byline and by `Source:` outlet name, in article order.
+    let articlesByAuthor: [String: [Article]]
+    let articlesByOutlet: [String: [Article]]
+    /// The first outlet actor (in id order) with a name or alias, and the first person with a name.
+    let outletActors: [String: Actor]
+    let personActors: [String: Actor]
+    /// Actors that are mentioned at least once, wrote an article or published one: the ones with a
+    /// page. Computed once: it is read in many places.
+    private(set) var actorsWithPages: [Actor] = []
+    private(set) var hasPage: Set<String> = []
     /// Outlet name → slug of its page under `sources/`.
     private(set) var sourceSlugs: [String: String] = [:]
 
@@ -59,6 +69,18 @@ struct GraphIndex: Sendable {
         var children: [String: [String]] = [:]
         for value in dateValues { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
         dateChildren = children
+        articlesByAuthor = Dictionary(grouping: graph.articles.filter { $0.author != nil }, by: { $0.author! })
+        articlesByOutlet = Dictionary(grouping: graph.articles.filter { $0.outlet != nil }, by: { $0.outlet!.name })
+        var outlets: [String: Actor] = [:]
+        var people: [String: Actor] = [:]
+        for actor in graph.actors {
+            if actor.kind == .outlet { for name in [actor.name] + actor.aliases where outlets[name] == nil { outlets[name] = actor } }
+            if actor.kind == .person, people[actor.name] == nil { people[actor.name] = actor }
+        }
+        outletActors = outlets
+        personActors = people
+        actorsWithPages = graph.actors.filter { mentionsByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty }
+        hasPage = Set(actorsWithPages.map(\.id))
         sourceSlugs = SourcePages.slugs(self)
     }
 
@@ -82,21 +104,18 @@ struct GraphIndex: Sendable {
         return article.blocks.first(where: { $0.number == block })?.text ?? ""
     }
 
-    /// Actors that are mentioned at least once, wrote an article or published one: the ones with a page.
-    var actorsWithPages: [Actor] {
-        graph.actors.filter { mentionsByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty }
-    }
-
     /// Articles whose byline names this person.
     func authored(by actor: Actor) -> [Article] {
         guard actor.kind == .person else { return [] }
-        return graph.articles.filter { $0.author == actor.name }
+        return articlesByAuthor[actor.name] ?? []
     }
 
-    /// Articles whose `Source:` is this outlet.
+    /// Articles whose `Source:` is this outlet, under its name or an alias, in article order.
     func published(by actor: Actor) -> [Article] {
         guard actor.kind == .outlet else { return [] }
-        return graph.articles.filter { $0.outlet?.name == actor.name || ($0.outlet?.name).map(actor.aliases.contains) == true }
+        let names = [actor.name] + actor.aliases
+        let found = names.flatMap { articlesByOutlet[$0] ?? [] }
+        return names.count == 1 ? found : Set(found.map(\.id)).map { articlesByID[$0]! }.sorted { position[$0.id]! < position[$1.id]! }
     }
 
     /// "36 mentions in 2 articles", "author of 1 article".

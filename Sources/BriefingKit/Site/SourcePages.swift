@@ -31,7 +31,7 @@ enum SourcePages {
         var taken = Set<String>()
         var slugs: [String: String] = [:]
         for name in names {
-            let actorID = index.graph.actors.first { $0.kind == .outlet && ($0.name == name || $0.aliases.contains(name)) }?.id
+            let actorID = index.outletActors[name]?.id
             var slug = actorID ?? Slug.make(name, fallback: "source")
             var n = 2
             while taken.contains(slug) { slug = (actorID ?? Slug.make(name, fallback: "source")) + "-\(n)"; n += 1 }
@@ -51,12 +51,12 @@ enum SourcePages {
             let articles = byOutlet[name] ?? []
             var descriptions: [String] = []
             for article in articles { if let d = article.outlet?.description, !descriptions.contains(d) { descriptions.append(d) } }
-            let actor = index.graph.actors.first { $0.kind == .outlet && ($0.name == name || $0.aliases.contains(name)) }
+            let actor = index.outletActors[name]
             let counts = Count.phrase(articles.count, "article")
             let context = SourceContext(
                 site: SitePlanner.site(index.graph, on: path), name: name, descriptions: descriptions,
                 articles: articles.reversed().map { SitePlanner.datedLink($0, from: path, index: index) }, counts: counts,
-                actorURL: actor.flatMap { index.actorsWithPages.contains($0) ? SitePath.relative(from: path, to: index.actorPath($0.id)) : nil },
+                actorURL: actor.flatMap { index.hasPage.contains($0.id) ? SitePath.relative(from: path, to: index.actorPath($0.id)) : nil },
                 sourcesIndex: SitePath.relative(from: path, to: SitePath.sources))
             let description = descriptions.first.map { "\(name), \($0): \(counts) in the briefing." } ?? "\(name): \(counts) in the briefing."
             pages.append(Page(path: path, template: "source", title: name, description: description, context: context,
