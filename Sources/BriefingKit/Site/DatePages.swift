@@ -19,7 +19,7 @@ enum DatePages {
     }
 
     static func counts(_ mentions: [DateMention]) -> String {
-        "\(Count.phrase(mentions.count, "mention")) in \(Count.phrase(Set(mentions.map(\.articleID)).count, "article"))"
+        Count.mentions(mentions.map(\.articleID))
     }
 
     static func page(_ index: GraphIndex, value: String) -> Page {

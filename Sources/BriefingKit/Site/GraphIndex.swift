@@ -123,7 +123,7 @@ struct GraphIndex: Sendable {
         let mentions = mentionsByActor[actor.id] ?? []
         var parts: [String] = []
         if !mentions.isEmpty {
-            parts.append("\(Count.phrase(mentions.count, "mention")) in \(Count.phrase(Set(mentions.map(\.articleID)).count, "article"))")
+            parts.append(Count.mentions(mentions.map(\.articleID)))
         }
         let authored = authored(by: actor).count
         if authored > 0 { parts.append("author of \(Count.phrase(authored, "article"))") }

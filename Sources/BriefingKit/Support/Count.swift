@@ -3,4 +3,9 @@ enum Count {
     static func phrase(_ count: Int, _ noun: String) -> String {
         count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
     }
+
+    /// "5 mentions in 2 articles", from the article ids of the mentions.
+    static func mentions(_ articleIDs: [String]) -> String {
+        "\(phrase(articleIDs.count, "mention")) in \(phrase(Set(articleIDs).count, "article"))"
+    }
 }
