@@ -165,26 +165,28 @@ final class MarkdownDocument {
     /// Replaces a block by a custom block that renders the same element with attributes, moving
     /// its inline children over.
     private func replace(_ block: OpaquePointer, tag: String, attributes: BlockAttributes) {
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(custom, "<\(tag)\(attributes.html)>")
-        cmark_node_set_on_exit(custom, "</\(tag)>")
+        guard let custom = element(tag, attributes, before: block) else { return }
         while let child = cmark_node_first_child(block) {
             cmark_node_unlink(child)
             cmark_node_append_child(custom, child)
         }
-        cmark_node_insert_before(block, custom)
         detach(block)
-        if let id = attributes.id { blocksByID[id] = custom }
     }
 
     private func wrap(_ block: OpaquePointer, tag: String, attributes: BlockAttributes) {
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let custom = element(tag, attributes, before: block) else { return }
+        cmark_node_unlink(block)
+        cmark_node_append_child(custom, block)
+    }
+
+    /// A custom block rendering `<tag attributes>…</tag>`, inserted before `block` and known by its id.
+    private func element(_ tag: String, _ attributes: BlockAttributes, before block: OpaquePointer) -> OpaquePointer? {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
         cmark_node_set_on_enter(custom, "<\(tag)\(attributes.html)>")
         cmark_node_set_on_exit(custom, "</\(tag)>")
         cmark_node_insert_before(block, custom)
-        cmark_node_unlink(block)
-        cmark_node_append_child(custom, block)
         if let id = attributes.id { blocksByID[id] = custom }
+        return custom
     }
 
     // MARK: Links on mentions
