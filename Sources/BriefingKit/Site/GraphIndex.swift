@@ -136,16 +136,18 @@ struct GraphIndex: Sendable {
     func actorPath(_ id: String) -> String { SitePath.actor(id) }
 
     /// Articles that share actors with this one, rare actors weighing more (inverse document
-    /// frequency). Only articles that share at least one actor are scored.
+    /// frequency). Only articles that share at least one actor are scored; for a frequent actor,
+    /// only the `relatedWindow` articles nearest in time.
     func related(to article: Article, limit: Int = 5) -> [(article: Article, shared: [Actor], score: Double)] {
         let mine = actorsByArticle[article.id] ?? []
         let total = Double(graph.articles.count)
         var scores: [String: Double] = [:]
         var shared: [String: [String]] = [:]
+        let here = position[article.id] ?? 0
         for actor in mine {
             let articles = articlesByActor[actor] ?? []
             let weight = log(1 + total / Double(max(articles.count, 1)))
-            for other in articles where other != article.id {
+            for other in nearest(articles, to: here) where other != article.id {
                 scores[other, default: 0] += weight
                 shared[other, default: []].append(actor)
             }
@@ -161,4 +163,22 @@ struct GraphIndex: Sendable {
             return (articlesByID[item.key]!, actors.compactMap { actorsByID[$0] }, item.value)
         }
     }
+
+    /// At most `limit` articles of a posting list (in article order), the ones nearest in time to
+    /// the article at `here`. An actor named in thousands of articles weighs little, and scoring
+    /// all of them for every article would make the site stage quadratic; among articles that share
+    /// only such an actor, the nearest in time are the related ones.
+    func nearest(_ articles: [String], to here: Int, limit: Int = GraphIndex.relatedWindow) -> ArraySlice<String> {
+        guard articles.count > limit else { return articles[...] }
+        var low = 0, high = articles.count
+        while low < high {
+            let middle = (low + high) / 2
+            if position[articles[middle]]! < here { low = middle + 1 } else { high = middle }
+        }
+        let start = min(max(0, low - limit / 2), articles.count - limit)
+        return articles[start..<(start + limit)]
+    }
+
+    /// How many articles of one actor's list `related(to:)` looks at.
+    static let relatedWindow = 200
 }
