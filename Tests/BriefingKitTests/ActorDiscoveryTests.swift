@@ -89,6 +89,11 @@ struct ActorDiscoveryTests {
         #expect(graph.actors.map { "\($0.name)/\($0.kind.rawValue)" }.sorted() == ["Riyadh/place", "Ukrainian Foreign Ministry/organization"])
     }
 
+    @Test func quarterCodesAreNotPlaces() {
+        let graph = link(["Observers go to Budapest in Q3 2024, and talks are held in Geneva."])
+        #expect(graph.actors.map(\.name) == ["Geneva"])
+    }
+
     @Test func mentionsAreLinkedOnTheASTNotInsideLinks() {
         let html = MarkdownDocument.html(
             from: BlockAttributes.markLines(in: "{#p1}\n") + "[Putin](https://example.org) met Putin in Russia, not Russian.\n",

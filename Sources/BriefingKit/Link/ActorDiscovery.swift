@@ -88,7 +88,8 @@ enum ActorDiscovery {
         }
         // A place: "in Riyadh".
         if words.count == 1, beforeRun?.text == "in", prefix.isEmpty, !tokens[start].isPossessive,
-           !NameLexicon.isStopWord(last), !NameLexicon.notPersonWords.contains(last), !isAcronym(last) {
+           !NameLexicon.isStopWord(last), !NameLexicon.notPersonWords.contains(last), !isAcronym(last),
+           !last.contains(where: \.isNumber) {  // "in Q3 2024" is a date, not a place
             return (name, .place, nil)
         }
 
