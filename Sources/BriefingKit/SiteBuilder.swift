@@ -1,36 +1,19 @@
 import Foundation
 
-/// Results of parallel rendering, one slot per page.
-final class RenderResults: @unchecked Sendable {
-    private var slots: [Result<[UInt8], BuildError>?]
-    private let lock = NSLock()
-    private(set) var done = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<[UInt8], BuildError>) {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = result
-        done += 1
-    }
-
-    func value(_ index: Int) -> Result<[UInt8], BuildError> {
-        lock.lock(); defer { lock.unlock() }
-        return slots[index]!
-    }
-}
-
 /// The whole pipeline: Load → Link → Site → Render → Write.
 public enum SiteBuilder {
     public struct Options: Sendable {
         public var content: URL
         public var templates: URL
         public var output: URL
+        /// The build cache directory (`.briefing-cache`), or nil for a clean build that keeps no cache.
+        public var cache: URL?
 
-        public init(content: URL, templates: URL, output: URL) {
+        public init(content: URL, templates: URL, output: URL, cache: URL? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
+            self.cache = cache
         }
 
         /// How a directory is named in messages: as given, relative to the working directory.
@@ -45,6 +28,10 @@ public enum SiteBuilder {
         public var articles: Int
         public var pages: Int
         public var filesWritten: Int
+        /// Pages rendered by this build; the others were unchanged and kept from the last build.
+        public var pagesRendered: Int
+        /// Things about the build itself worth telling with `--verbose` (an ignored cache).
+        public var notes: [String] = []
         public var actors: Int
         public var dates: Int
         public var diagnostics: [Diagnostic]
@@ -54,7 +41,8 @@ public enum SiteBuilder {
 
         /// The line every build ends with.
         public var summary: String {
-            "Built \(Count.phrase(articles, "article")) into \(Count.phrase(pages, "page")) (\(Count.phrase(filesWritten, "file"))): "
+            "Built \(Count.phrase(articles, "article")) into \(Count.phrase(pages, "page")) (\(Count.phrase(filesWritten, "file"))"
+                + (pagesRendered < pages ? ", \(pagesRendered) rendered, \(pages - pagesRendered) unchanged): " : "): ")
                 + "\(Count.phrase(actors, "actor")), \(Count.phrase(dates, "date")), \(Count.phrase(diagnostics.count, "warning")), "
                 + String(format: "%.2f s", seconds)
         }
@@ -97,56 +85,97 @@ public enum SiteBuilder {
         let (graph, loadDiagnostics) = load(options)
         finish("load and link")
         let plan = SitePlanner.plan(graph)
-        let pages = plan.pages
         finish("site")
 
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         var diagnostics = loadDiagnostics
-        diagnostics += templateDiagnostics(templates, pages: pages)
+        diagnostics += templateDiagnostics(templates, plan: plan)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
-        var files = try render(pages, with: renderer, progress: progress)
-        files += plan.files
-        finish("render")
+        let cacheFile = options.cache.map { BuildCache.file(in: $0, for: options.output) }
+        let (cache, cacheNote) = cacheFile.map { BuildCache.load($0, output: options.output) } ?? (nil, nil)
 
-        progress?(Progress(stage: "writing and checking links", done: 0, total: files.count))
-        let staticDirectory = options.content.appendingPathComponent("static")
-        let assets = options.templates.appendingPathComponent("assets")
-        let input = SiteWriter.Input(files: files,
-                                     assets: FileTree.exists(assets, directory: true) ? assets : nil,
-                                     staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
-                                     staticDisplayRoot: options.display(staticDirectory))
-        let written = try SiteWriter.write(input, to: OutputDirectory(options.output))
-        finish("write and check")
-        diagnostics += written.diagnostics
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return Report(articles: graph.articles.count, pages: pages.count, filesWritten: written.filesWritten,
-                      actors: plan.actorCount, dates: plan.dateCount,
-                      diagnostics: diagnostics, seconds: seconds, stages: stages)
+        let site = try StagedSite(OutputDirectory(options.output))
+        do throws(BuildError) {
+            try site.makeFolders(for: plan.paths + plan.files.map(\.path))
+            let pages = try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), progress: progress)
+            for file in plan.files { try site.write(file.bytes, at: file.path) }
+            finish("render and write")
+
+            progress?(Progress(stage: "checking links", done: 0, total: 1))
+            let staticDirectory = options.content.appendingPathComponent("static")
+            let assets = options.templates.appendingPathComponent("assets")
+            let copied = try SiteWriter.copyFiles(
+                into: site, generated: Set(plan.paths + plan.files.map(\.path)),
+                assets: FileTree.exists(assets, directory: true) ? assets : nil,
+                staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
+                staticDisplayRoot: options.display(staticDirectory))
+            diagnostics += copied.diagnostics
+            var links = Dictionary(uniqueKeysWithValues: pages.entries.map { ($0.key, $0.value.links) })
+            links.merge(copied.links) { generated, _ in generated }
+            try SiteWriter.check(links, files: copied.written, output: site.output)
+            try site.publish()
+            finish("check and publish")
+            if let cacheFile {
+                try? BuildCache(entries: pages.entries).save(cacheFile, output: options.output)
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
+                          pagesRendered: pages.rendered, notes: cacheNote.map { [$0] } ?? [], actors: plan.actorCount,
+                          dates: plan.dateCount, diagnostics: diagnostics, seconds: seconds, stages: stages)
+        } catch {
+            site.discard()
+            throw error
+        }
     }
 
-    /// Renders every page, on every core. Each page is rendered on its own, and the results keep the
-    /// pages' order, so the output is the same bytes as a single-threaded build.
-    static func render(_ pages: [Page], with renderer: PageRenderer, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                       progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> [(path: String, bytes: [UInt8])] {
-        let results = RenderResults(count: pages.count)
-        let chunks = max(1, min(threads, pages.count)) * 4
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var number = chunk
-            while number < pages.count {
-                let page = pages[number]
-                do throws(BuildError) {
-                    results.set(number, .success(Array(try renderer.render(page).utf8)))
-                } catch {
-                    results.set(number, .failure(error))
-                }
-                if number % 64 == 0 { progress?(Progress(stage: "rendering pages", done: results.done, total: pages.count)) }
-                number += chunks
+    /// Makes, renders, writes and scans every page, on every core, one page at a time: only the
+    /// pages being worked on are in memory. A page whose fingerprint the cache knows, and whose
+    /// file in the output is still the one the cache remembers, is hard-linked instead.
+    static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
+                               progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int) {
+        let total = plan.pageCount
+        let counter = Parallel.Counter()
+        let results = Parallel.map(Array(0..<total)) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool), BuildError> in
+            defer {
+                let done = counter.increment()
+                if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
+            }
+            let page = plan.page(at: number)
+            let fingerprint = renderer.fingerprint(page)
+            if let known = cache.entries[page.path], known.fingerprint == fingerprint, site.reuse(page.path, stamp: known.stamp) {
+                return .success((page.path, known, false))
+            }
+            do throws(BuildError) {
+                let html = try renderer.render(page)
+                let stamp = try site.write(Array(html.utf8), at: page.path)
+                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: page.path))
+                return .success((page.path, entry, true))
+            } catch {
+                return .failure(error)
             }
         }
+        var entries: [String: BuildCache.Entry] = [:]
+        var rendered = 0
+        for result in results {
+            switch result {
+            case .success(let page):
+                entries[page.path] = page.entry
+                if page.rendered { rendered += 1 }
+            case .failure(let error): throw error
+            }
+        }
+        return (entries, rendered)
+    }
+
+    /// Renders every page in memory, in page order (for tests and `check`).
+    static func render(_ pages: [Page], with renderer: PageRenderer, threads: Int = ProcessInfo.processInfo.activeProcessorCount)
+        throws(BuildError) -> [(path: String, bytes: [UInt8])] {
+        let results = Parallel.map(pages, threads: threads) { page -> Result<[UInt8], BuildError> in
+            do throws(BuildError) { return .success(Array(try renderer.render(page).utf8)) } catch { return .failure(error) }
+        }
         var files: [(path: String, bytes: [UInt8])] = []
-        files.reserveCapacity(pages.count)
-        for (number, page) in pages.enumerated() {
-            switch results.value(number) {
+        for (page, result) in zip(pages, results) {
+            switch result {
             case .success(let bytes): files.append((page.path, bytes))
             case .failure(let error): throw error
             }
@@ -157,11 +186,11 @@ public enum SiteBuilder {
     /// Every key named in a template must exist in some context: catches `{{titel}}`. Contexts are
     /// read until every key is found (an empty list hides its element's keys), so a clean site
     /// costs a few pages of reflection and only a real typo costs a full pass.
-    static func templateDiagnostics(_ templates: TemplateSet, pages: [Page]) -> [Diagnostic] {
+    static func templateDiagnostics(_ templates: TemplateSet, plan: SitePlanner.Plan) -> [Diagnostic] {
         var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext.sample])
         var diagnostics = TemplateCheck.unknownKeys(in: templates, vocabulary: vocabulary)
-        for page in pages where !diagnostics.isEmpty {
-            vocabulary.formUnion(TemplateCheck.vocabulary(of: [page.context]))
+        for number in 0..<plan.pageCount where !diagnostics.isEmpty {
+            vocabulary.formUnion(TemplateCheck.vocabulary(of: [plan.page(at: number).context]))
             diagnostics = diagnostics.filter { !vocabulary.contains($0.key) }
         }
         return diagnostics.map(\.diagnostic)

@@ -12,6 +12,7 @@ struct Briefing: AsyncParsableCommand {
         Exit status: 0 built; 1 build failed, or --strict and there were warnings (check: there were \
         problems); 64 bad usage.
         """,
+        version: Generator.version,
         subcommands: [Build.self, Check.self, Serve.self, BenchCorpusCommand.self],
         defaultSubcommand: Build.self
     )
@@ -30,6 +31,20 @@ struct Paths: ParsableArguments {
     var options: SiteBuilder.Options {
         SiteBuilder.Options(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
                             output: URL(fileURLWithPath: output))
+    }
+}
+
+struct CacheOptions: ParsableArguments {
+    @Option(help: "Build cache directory: the next build renders and writes only the pages that changed.")
+    var cache = ".briefing-cache"
+
+    @Flag(help: "Build everything and keep no cache.")
+    var noCache = false
+
+    func apply(to options: SiteBuilder.Options) -> SiteBuilder.Options {
+        var options = options
+        options.cache = noCache ? nil : URL(fileURLWithPath: cache)
+        return options
     }
 }
 
@@ -68,6 +83,7 @@ struct Serve: AsyncParsableCommand {
         abstract: "Build, serve the site on loopback, rebuild on changes to the content or templates, and reload open pages.")
 
     @OptionGroup var paths: Paths
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Port to listen on.")
     var port: UInt16 = 8000
@@ -76,7 +92,7 @@ struct Serve: AsyncParsableCommand {
     var host = "127.0.0.1"
 
     func run() async throws {
-        let server = PreviewServer(options: paths.options, host: host, port: port, log: { line in
+        let server = PreviewServer(options: cache.apply(to: paths.options), host: host, port: port, log: { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         })
         try await server.run()
@@ -87,6 +103,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Read Content/, render Templates/, write Public/ (the default command).")
 
     @OptionGroup var paths: Paths
+    @OptionGroup var cache: CacheOptions
 
     @Flag(help: "Exit with status 1 when there is any warning.")
     var strict = false
@@ -101,7 +118,7 @@ struct Build: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let report: SiteBuilder.Report
         do {
-            report = try SiteBuilder.build(paths.options, progress: { progress.show($0) })
+            report = try SiteBuilder.build(cache.apply(to: paths.options), progress: { progress.show($0) })
         } catch {
             progress.clear()
             printError(error.description)
@@ -110,8 +127,9 @@ struct Build: ParsableCommand {
         progress.clear()
         for diagnostic in report.diagnostics.sorted() { printError(diagnostic.description) }
         if verbose {
+            for note in report.notes { print(note) }
             for (stage, seconds) in report.stages {
-                print("  " + stage.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%.3f s", seconds))
+                print("  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%.3f s", seconds))
             }
         }
         print(report.summary)

@@ -176,7 +176,10 @@ struct ReaderFeatureTests {
     }
 
     @Test func summaryLine() {
-        let report = SiteBuilder.Report(articles: 2, pages: 49, filesWritten: 54, actors: 29, dates: 12, diagnostics: [], seconds: 0.5, stages: [])
+        var report = SiteBuilder.Report(articles: 2, pages: 49, filesWritten: 54, pagesRendered: 49, actors: 29, dates: 12,
+                                        diagnostics: [], seconds: 0.5, stages: [])
         #expect(report.summary == "Built 2 articles into 49 pages (54 files): 29 actors, 12 dates, 0 warnings, 0.50 s")
+        report.pagesRendered = 3
+        #expect(report.summary == "Built 2 articles into 49 pages (54 files, 3 rendered, 46 unchanged): 29 actors, 12 dates, 0 warnings, 0.50 s")
     }
 }

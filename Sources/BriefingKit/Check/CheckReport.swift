@@ -45,21 +45,28 @@ public struct CheckReport: Sendable {
             return [Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message)]
         }
         let plan = SitePlanner.plan(graph)
-        let pages = plan.pages
-        var diagnostics = SiteBuilder.templateDiagnostics(templates, pages: pages)
+        var diagnostics = SiteBuilder.templateDiagnostics(templates, plan: plan)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
-        var html: [String: String] = [:]
-        for page in pages {
-            do {
-                html[page.path] = try renderer.render(page)
+        // Rendered and scanned one page at a time, on every core, as a build does; nothing is written.
+        let scanned = Parallel.map(Array(0..<plan.pageCount)) { number -> (String, Result<LinkChecker.PageLinks, BuildError>) in
+            let page = plan.page(at: number)
+            do throws(BuildError) {
+                return (page.path, .success(LinkChecker.scan(try renderer.render(page), on: page.path)))
             } catch {
-                diagnostics.append(Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message))
+                return (page.path, .failure(error))
             }
         }
-        var files = Set(html.keys).union(plan.files.map(\.path))
+        var links: [String: LinkChecker.PageLinks] = [:]
+        for (path, result) in scanned {
+            switch result {
+            case .success(let pageLinks): links[path] = pageLinks
+            case .failure(let error): diagnostics.append(Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message))
+            }
+        }
+        var files = Set(links.keys).union(plan.files.map(\.path))
         files.formUnion(FileTree.files(under: options.templates.appendingPathComponent("assets")).map { "assets/" + $0 })
         files.formUnion(FileTree.files(under: options.content.appendingPathComponent("static")))
-        for problem in LinkChecker.check(pages: html, files: files) {
+        for problem in LinkChecker.verify(links, files: files) {
             diagnostics.append(Diagnostic(.error, file: "(site) " + problem.page, "broken link `\(problem.link)`: \(problem.reason)"))
         }
         return diagnostics

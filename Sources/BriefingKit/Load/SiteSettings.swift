@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// `Content/briefing.yml`: the briefing's title, description, language and optional `base_url`.
-public struct SiteSettings: Sendable, Hashable {
+public struct SiteSettings: Sendable, Hashable, Encodable {
     public var title: String
     public var description: String
     /// BCP 47 language tag for `<html lang>`.

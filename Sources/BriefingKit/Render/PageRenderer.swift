@@ -2,10 +2,35 @@
 public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     public let settings: SiteSettings
+    /// Everything besides the page that decides its HTML: the generator, the templates, the settings.
+    private let inputs: StableHasher
 
     public init(templates: TemplateSet, settings: SiteSettings) {
         self.templates = templates
         self.settings = settings
+        var hasher = StableHasher()
+        hasher.combine(Generator.identity)
+        hasher.combine(templates.digest)
+        StableDigest.of(settings, into: &hasher)
+        inputs = hasher
+    }
+
+    /// A stable hash of everything that decides the page's HTML. Two builds that give a page the
+    /// same fingerprint render it to the same bytes, so an incremental build can keep the old file.
+    public func fingerprint(_ page: Page) -> String {
+        var hasher = inputs
+        for field in [page.path, page.template, page.title, page.description] { hasher.combine(field) }
+        StableDigest.of(page.context, into: &hasher)
+        StableDigest.of(page.meta, into: &hasher)
+        for block in page.inlineLinks.keys.sorted() {
+            hasher.combine(block)
+            StableDigest.of(page.inlineLinks[block]!, into: &hasher)
+        }
+        for figure in page.figures.keys.sorted() {
+            hasher.combine(figure)
+            hasher.combine(page.figures[figure]!)
+        }
+        return hasher.finalize()
     }
 
     public func render(_ page: Page) throws(BuildError) -> String {

@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     let layout: MustacheTemplate
     /// Template name → source text as written, for the template check.
     let sources: [String: String]
+    /// A stable hash of every template's source: a page renders the same while it is unchanged.
+    public let digest: String
 
     public static let layoutName = "layout"
 
@@ -41,6 +43,12 @@ public struct TemplateSet: Sendable {
         layout = try Self.parse(layoutText, display: layoutFile)
         self.library = library
         self.sources = sources
+        var hasher = StableHasher()
+        for name in sources.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(sources[name]!)
+        }
+        digest = hasher.finalize()
         try checkPartials()
     }
 

@@ -1,39 +1,39 @@
 /// Contexts of the actor pages, the actors index and the actor parts of article pages.
 
 /// A link to an actor, relative to the page it is on.
-public struct ActorLink: Sendable {
+public struct ActorLink: Sendable, Encodable {
     public var name: String
     public var url: String
     public var kind: String
     public var mentions: Int
 }
 
-public struct RoleContext: Sendable {
+public struct RoleContext: Sendable, Encodable {
     public var role: String
     /// Where it was seen: article links with dates. Empty for roles from the gazetteer only.
     public var seen: [DatedLink]
     public var fromGazetteer: Bool
 }
 
-public struct DatedLink: Sendable {
+public struct DatedLink: Sendable, Encodable {
     public var title: String
     public var url: String
     public var date: String
     public var dateISO: String
 }
 
-public struct ArticleMentions: Sendable {
+public struct ArticleMentions: Sendable, Encodable {
     public var article: DatedLink
     public var snippets: [SnippetContext]
 }
 
-public struct QuoteItem: Sendable {
+public struct QuoteItem: Sendable, Encodable {
     public var text: String
     public var article: DatedLink
     public var url: String
 }
 
-public struct CoActor: Sendable {
+public struct CoActor: Sendable, Encodable {
     public var name: String
     public var url: String
     public var sharedArticles: Int
@@ -72,12 +72,12 @@ public struct ActorContext: PageContext {
     public var actorsIndex: String
 }
 
-public struct ActorGroup: Sendable {
+public struct ActorGroup: Sendable, Encodable {
     public var title: String
     public var actors: [ActorLinkWithArticles]
 }
 
-public struct ActorLinkWithArticles: Sendable {
+public struct ActorLinkWithArticles: Sendable, Encodable {
     public var name: String
     public var url: String
     public var articles: Int
@@ -96,7 +96,7 @@ public struct ActorsIndexContext: PageContext {
 }
 
 /// A related article and the actors it shares.
-public struct RelatedArticle: Sendable {
+public struct RelatedArticle: Sendable, Encodable {
     public var title: String
     public var url: String
     public var date: String
@@ -104,7 +104,7 @@ public struct RelatedArticle: Sendable {
 }
 
 /// A link the Render stage puts on a mention in the text of a block.
-public struct InlineLink: Sendable, Hashable {
+public struct InlineLink: Sendable, Hashable, Encodable {
     /// The exact surface string to link, found in order in the block's text.
     public var text: String
     public var url: String

@@ -66,10 +66,10 @@ enum AtomFeed {
 
 /// `Public/sitemap.xml`, written only when `base_url` is set (a sitemap needs absolute addresses).
 enum Sitemap {
-    static func xml(pages: [Page], baseURL: String) -> [UInt8] {
+    static func xml(paths: [String], baseURL: String) -> [UInt8] {
         var lines = [#"<?xml version="1.0" encoding="utf-8"?>"#, #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#]
-        for page in pages.sorted(by: { $0.path < $1.path }) {
-            lines.append("  <url><loc>\(XML.escape(baseURL + page.path))</loc></url>")
+        for path in paths.sorted() {
+            lines.append("  <url><loc>\(XML.escape(baseURL + path))</loc></url>")
         }
         lines.append("</urlset>")
         return Array((lines.joined(separator: "\n") + "\n").utf8)

@@ -1,6 +1,6 @@
 /// The typed contexts the default templates read. Field names are the Mustache keys; README lists them.
 
-public struct SiteContext: Sendable {
+public struct SiteContext: Sendable, Encodable {
     public var title: String
     public var description: String
     public var language: String
@@ -12,35 +12,35 @@ public struct SiteContext: Sendable {
 }
 
 /// A link to another page, already relative to the page it appears on.
-public struct LinkContext: Sendable {
+public struct LinkContext: Sendable, Encodable {
     public var title: String
     public var url: String
 }
 
 /// A block of article text with its stable anchor (`p3`). `text` is Markdown-ready: plain text
 /// is escaped, Markdown articles keep their Markdown.
-public struct BlockContext: Sendable {
+public struct BlockContext: Sendable, Encodable {
     public var anchor: String
     public var text: MarkdownFragment
     /// The actors this block mentions, for readers who skim.
     public var actors: [ActorLink]
 }
 
-public struct OutletContext: Sendable {
+public struct OutletContext: Sendable, Encodable {
     public var name: String
     public var description: String?
     /// The outlet's page under `sources/`.
     public var url: String
 }
 
-public struct QuoteContext: Sendable {
+public struct QuoteContext: Sendable, Encodable {
     public var anchor: String
     public var text: MarkdownFragment
     public var speaker: String?
 }
 
 /// An article as listed on the front page.
-public struct ArticleCard: Sendable {
+public struct ArticleCard: Sendable, Encodable {
     public var title: String
     public var url: String
     public var date: String

@@ -1,7 +1,7 @@
 /// Contexts of the date pages, the timeline and the date parts of actor pages.
 
 /// One mention of a date: the snippet, its article, and the actors in the same sentence.
-public struct DateSnippet: Sendable {
+public struct DateSnippet: Sendable, Encodable {
     public var snippet: SnippetContext
     public var article: DatedLink
     public var actors: [ActorLink]
@@ -28,21 +28,21 @@ public struct DateContext: PageContext {
 }
 
 /// A date on the timeline, with its snippets.
-public struct TimelineDate: Sendable {
+public struct TimelineDate: Sendable, Encodable {
     public var label: String
     public var url: String
     public var counts: String
     public var mentions: [DateSnippet]
 }
 
-public struct TimelineMonth: Sendable {
+public struct TimelineMonth: Sendable, Encodable {
     public var label: String
     public var dates: [TimelineDate]
     /// Articles published in this month: shown apart from what they refer to.
     public var published: [DatedLink]
 }
 
-public struct TimelineYear: Sendable {
+public struct TimelineYear: Sendable, Encodable {
     public var label: String
     public var url: String
     public var months: [TimelineMonth]
@@ -57,7 +57,7 @@ public struct TimelineContext: PageContext {
 }
 
 /// A date in an actor's own timeline.
-public struct ActorDate: Sendable {
+public struct ActorDate: Sendable, Encodable {
     public var label: String
     public var url: String
     public var snippet: SnippetContext

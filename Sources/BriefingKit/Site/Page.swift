@@ -32,4 +32,4 @@ public struct Page: Sendable {
 
 /// A template context. Contexts are plain structs of stored properties: swift-mustache reads them
 /// by reflection, so every value a template needs is computed by the Site stage beforehand.
-public protocol PageContext: Sendable {}
+public protocol PageContext: Sendable, Encodable {}

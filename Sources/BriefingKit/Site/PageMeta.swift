@@ -2,7 +2,7 @@ import Foundation
 
 /// What a page says about itself to browsers, search engines and link previews: Open Graph type,
 /// canonical address and JSON-LD. Absolute addresses only when `base_url` is set.
-public struct PageMeta: Sendable {
+public struct PageMeta: Sendable, Encodable {
     /// Open Graph type: `website`, `article` or `profile`.
     public var openGraphType: String
     /// Absolute address of the page, when `base_url` is set.

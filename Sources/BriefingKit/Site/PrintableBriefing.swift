@@ -8,7 +8,7 @@ public struct PrintableContext: PageContext {
     public var timeline: [PrintDate]
 }
 
-public struct PrintArticle: Sendable {
+public struct PrintArticle: Sendable, Encodable {
     public var anchor: String
     public var title: String
     public var date: String
@@ -19,7 +19,7 @@ public struct PrintArticle: Sendable {
     public var blocks: [PrintBlock]
 }
 
-public struct PrintBlock: Sendable {
+public struct PrintBlock: Sendable, Encodable {
     public var anchor: String
     public var text: MarkdownFragment
     /// A heading before the block when its section starts: "Summary", "Details", …
@@ -27,7 +27,7 @@ public struct PrintBlock: Sendable {
     public var isQuote: Bool
 }
 
-public struct GlossaryEntry: Sendable {
+public struct GlossaryEntry: Sendable, Encodable {
     public var anchor: String
     public var name: String
     public var kind: String
@@ -36,7 +36,7 @@ public struct GlossaryEntry: Sendable {
     public var counts: String
 }
 
-public struct PrintDate: Sendable {
+public struct PrintDate: Sendable, Encodable {
     public var anchor: String
     public var label: String
     public var articles: String

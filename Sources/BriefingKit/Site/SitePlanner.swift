@@ -2,48 +2,84 @@
 public enum SitePlanner {
     /// Everything the Site stage makes from the graph: the pages, the generated files that are not
     /// pages (data, feed, sitemap, search index), and the counts for the build summary.
+    ///
+    /// Pages are made on demand, one at a time (`page(at:)`): a page's context holds all the text
+    /// it shows, so holding every context of a large briefing at once would hold the site twice.
     public struct Plan: Sendable {
-        public var pages: [Page]
+        let index: GraphIndex
+        let recipes: [Recipe]
         public var files: [(path: String, bytes: [UInt8])]
-        public var actorCount: Int
-        public var dateCount: Int
+        public var actorCount: Int { index.actorsWithPages.count }
+        public var dateCount: Int { index.dateValues.count }
+
+        /// Output paths of every page, in site order.
+        public var paths: [String] { recipes.map { $0.path(index) } }
+        public var pageCount: Int { recipes.count }
+
+        public func page(at number: Int) -> Page { recipes[number].make(index) }
+
+        /// Every page at once, made on every core (for `check` and tests; a build streams them).
+        public var pages: [Page] { Parallel.map(Array(recipes.indices)) { page(at: $0) } }
+    }
+
+    /// How to make one page.
+    enum Recipe: Sendable {
+        case front, article(Int), actorsIndex, actor(Int), date(Int), timeline, printable
+        case made(Page)
+
+        func path(_ index: GraphIndex) -> String {
+            switch self {
+            case .front: SitePath.index
+            case .article(let n): index.articlePath(index.graph.articles[n].id)
+            case .actorsIndex: SitePath.actors
+            case .actor(let n): index.actorPath(index.actorsWithPages[n].id)
+            case .date(let n): index.datePath(index.dateValues[n])
+            case .timeline: SitePath.timeline
+            case .printable: SitePath.printable
+            case .made(let page): page.path
+            }
+        }
+
+        func make(_ index: GraphIndex) -> Page {
+            switch self {
+            case .front: SitePlanner.indexPage(index)
+            case .article(let n): ArticlePages.page(index, position: n, article: index.graph.articles[n])
+            case .actorsIndex: ActorPages.indexPage(index)
+            case .actor(let n): ActorPages.page(index, actor: index.actorsWithPages[n])
+            case .date(let n): DatePages.page(index, value: index.dateValues[n])
+            case .timeline: DatePages.timeline(index)
+            case .printable: PrintableBriefing.page(index)
+            case .made(let page): page
+            }
+        }
     }
 
     public static func plan(_ graph: BriefingGraph) -> Plan {
         let index = GraphIndex(graph)
-        let pages = pages(index)
-        return Plan(pages: pages, files: files(index, pages: pages),
-                    actorCount: index.actorsWithPages.count, dateCount: index.dateValues.count)
+        // The site's page order: front page, articles, actors, dates, timeline, sources, briefing.
+        var recipes: [Recipe] = [.front]
+        recipes += graph.articles.indices.map(Recipe.article)
+        recipes.append(.actorsIndex)
+        recipes += index.actorsWithPages.indices.map(Recipe.actor)
+        recipes += index.dateValues.indices.map(Recipe.date)
+        recipes.append(.timeline)
+        recipes += SourcePages.pages(index).map(Recipe.made)
+        recipes.append(.printable)
+        return Plan(index: index, recipes: recipes, files: files(index, paths: recipes.map { $0.path(index) }))
     }
 
     public static func pages(for graph: BriefingGraph) -> [Page] {
-        pages(GraphIndex(graph))
+        plan(graph).pages
     }
 
-    static func pages(_ index: GraphIndex) -> [Page] {
-        let graph = index.graph
-        // Pages are planned on every core, in a fixed order.
-        var pages = [indexPage(index)]
-        pages += Parallel.map(Array(graph.articles.enumerated())) { position, article in
-            ArticlePages.page(index, position: position, article: article)
-        }
-        pages.append(ActorPages.indexPage(index))
-        pages += Parallel.map(index.actorsWithPages) { ActorPages.page(index, actor: $0) }
-        pages += Parallel.map(index.dateValues) { DatePages.page(index, value: $0) }
-        pages.append(DatePages.timeline(index))
-        pages += SourcePages.pages(index)
-        pages.append(PrintableBriefing.page(index))
-        return pages
-    }
-
-    static func files(_ index: GraphIndex, pages: [Page]) -> [(path: String, bytes: [UInt8])] {
+    static func files(_ index: GraphIndex, paths: [String]) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = [
             (BriefingExport.path, BriefingExport.data(index)),
             (SitePath.feed, AtomFeed.xml(index)),
             (SitePath.searchIndex, SearchIndex.script(index)),
         ]
         if let base = index.graph.settings.baseURL {
-            files.append((SitePath.sitemap, Sitemap.xml(pages: pages, baseURL: base)))
+            files.append((SitePath.sitemap, Sitemap.xml(paths: paths, baseURL: base)))
         }
         return files
     }

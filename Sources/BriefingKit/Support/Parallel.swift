@@ -31,4 +31,15 @@ enum Parallel {
             return storage.map { $0! }
         }
     }
+
+    /// A count shared by threads (pages done, for progress).
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func increment() -> Int {
+            lock.lock(); defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
 }

@@ -25,22 +25,69 @@ public enum LinkChecker {
 
     /// Checks in memory: `pages` maps a site path to its HTML; `files` is every file of the site.
     public static func check(pages: [String: String], files: Set<String>) -> [Problem] {
-        // Every page's ids, then every page's links, on every core; problems in page order.
         let paths = pages.keys.sorted()
-        let idLists = Parallel.map(paths) { Set(HTMLScan.attributeValues(named: ["id"], in: pages[$0]!)) }
-        let ids = Dictionary(uniqueKeysWithValues: zip(paths, idLists))
-        return Parallel.map(paths) { page -> [Problem] in
-            HTMLScan.attributeValues(named: ["href", "src"], in: pages[page]!).compactMap { link in
-                problem(with: link, on: page, files: files, ids: { ids[$0] ?? [] }).map { Problem(page: page, link: link, reason: $0) }
-            }
-        }.flatMap { $0 }
+        let scanned = Parallel.map(paths) { scan(pages[$0]!, on: $0) }
+        return verify(Dictionary(uniqueKeysWithValues: zip(paths, scanned)), files: files)
     }
 
-    static func problem(with link: String, on page: String, files: Set<String>, ids: (String) -> Set<String>) -> String? {
-        if link.hasPrefix("//") || hasScheme(link) {
-            return nil  // another host, mailto:, data:…
+    /// What the check needs to know of one page: the ids it defines and the internal links it
+    /// makes, resolved to site paths. A build keeps this for each page it writes, and the build
+    /// cache keeps it for each page an incremental build does not write again.
+    public struct PageLinks: Sendable, Equatable {
+        /// Sorted and distinct.
+        public var ids: [String]
+        /// Distinct internal links, in the order they first appear.
+        public var links: [Link]
+
+        public struct Link: Sendable, Hashable {
+            /// As written in the page, for messages.
+            public var text: String
+            /// The site path it points to (the page itself for `#id`), or why it is broken.
+            public var target: String
+            public var fragment: String?
+            public var problem: String?
         }
-        if link.hasPrefix("/") { return "absolute path; it breaks under a sub-path and over file://" }
+    }
+
+    /// Reads the ids and the internal links of one page; other hosts and schemes are left out.
+    public static func scan(_ html: String, on page: String) -> PageLinks {
+        let ids = Set(HTMLScan.attributeValues(named: ["id"], in: html)).sorted()
+        var seen: Set<String> = []
+        var links: [PageLinks.Link] = []
+        for text in HTMLScan.attributeValues(named: ["href", "src"], in: html) where seen.insert(text).inserted {
+            if let link = resolve(link: text, on: page) { links.append(link) }
+        }
+        return PageLinks(ids: ids, links: links)
+    }
+
+    /// Every link of every page against the files of the site and the ids of its pages; problems
+    /// in page order.
+    public static func verify(_ pages: [String: PageLinks], files: Set<String>) -> [Problem] {
+        let ids = pages.mapValues { Set($0.ids) }
+        return pages.keys.sorted().flatMap { page in
+            pages[page]!.links.compactMap { link in
+                problem(with: link, files: files, ids: { ids[$0] ?? [] }).map { Problem(page: page, link: link.text, reason: $0) }
+            }
+        }
+    }
+
+    static func problem(with link: PageLinks.Link, files: Set<String>, ids: (String) -> Set<String>) -> String? {
+        if let problem = link.problem { return problem }
+        var target = link.target
+        if !files.contains(target), files.contains(target + "/index.html") { target += "/index.html" }
+        guard files.contains(target) else { return "no file \(target)" }
+        if let fragment = link.fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+            let id = fragment.removingPercentEncoding ?? fragment
+            guard ids(target).contains(id) else { return "no id=\"\(id)\" in \(target)" }
+        }
+        return nil
+    }
+
+    /// A link as the check sees it; nil for another host, `mailto:`, `data:`…
+    static func resolve(link: String, on page: String) -> PageLinks.Link? {
+        if link.hasPrefix("//") || hasScheme(link) { return nil }
+        func broken(_ reason: String) -> PageLinks.Link { PageLinks.Link(text: link, target: page, problem: reason) }
+        if link.hasPrefix("/") { return broken("absolute path; it breaks under a sub-path and over file://") }
         var rest = Substring(link)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
@@ -50,18 +97,12 @@ public enum LinkChecker {
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
         var target = page
         if !rest.isEmpty {
-            guard let decoded = String(rest).removingPercentEncoding else { return "malformed percent-encoding" }
-            guard let resolved = resolve(decoded, from: page) else { return "points outside the site" }
+            guard let decoded = String(rest).removingPercentEncoding else { return broken("malformed percent-encoding") }
+            guard let resolved = resolve(decoded, from: page) else { return broken("points outside the site") }
             target = resolved
             if decoded.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
-            if !files.contains(target), files.contains(target + "/index.html") { target += "/index.html" }
-            guard files.contains(target) else { return "no file \(target)" }
         }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let id = fragment.removingPercentEncoding ?? fragment
-            guard ids(target).contains(id) else { return "no id=\"\(id)\" in \(target)" }
-        }
-        return nil
+        return PageLinks.Link(text: link, target: target, fragment: fragment)
     }
 
     /// `https:`, `mailto:`: a letter, then letters, digits, `+`, `.` or `-`, then a colon.

@@ -1,0 +1,119 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A site being written: a staging directory beside the output directory that pages are written
+/// into as they are rendered, from several threads at once, and that replaces the output directory
+/// whole when it is complete and link-checked (`publish()`), or is deleted (`discard()`).
+///
+/// A page an incremental build did not render again is hard-linked from the current output, after
+/// checking that the file there is still the one the build cache remembers (size and time).
+public final class StagedSite: @unchecked Sendable {
+    public let output: OutputDirectory
+    public let staging: URL
+
+    /// Size and modification time of a written file, which the build cache remembers.
+    public struct Stamp: Sendable, Equatable {
+        public var size: Int
+        public var modified: Int
+    }
+
+    public init(_ output: OutputDirectory) throws(BuildError) {
+        self.output = output
+        try output.clearLeftovers()
+        staging = try output.makeStaging()
+    }
+
+    /// Creates the folders of these site paths, so that threads writing files do not race to.
+    public func makeFolders(for paths: [String]) throws(BuildError) {
+        var folders = Set<String>()
+        for path in paths where SafePath.isSafe(path) {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+        }
+        for folder in folders.sorted() {
+            do {
+                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                throw BuildError(.write, file: folder, "cannot create folder: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Writes below the staging directory only: the path must be relative, without `..`, NUL or
+    /// empty parts.
+    @discardableResult
+    public func write(_ bytes: [UInt8], at path: String) throws(BuildError) -> Stamp {
+        guard SafePath.isSafe(path) else {
+            throw BuildError(.write, file: path, "refusing to write outside the output directory")
+        }
+        let target = staging.appendingPathComponent(path)
+        let folder = target.deletingLastPathComponent()
+        if !FileTree.exists(folder, directory: true) {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure(path, "cannot write") }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { throw Self.failure(path, "cannot write") }
+            written += result
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Self.failure(path, "cannot read back") }
+        return Stamp(info)
+    }
+
+    /// Hard-links the current output's file into the staging directory if it is still the file
+    /// with this stamp; false when it is not there or not the same (then the page is rendered).
+    public func reuse(_ path: String, stamp: Stamp) -> Bool {
+        guard SafePath.isSafe(path) else { return false }
+        let current = output.url.appendingPathComponent(path).path
+        var info = stat()
+        guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return false }
+        return link(current, staging.appendingPathComponent(path).path) == 0
+    }
+
+    public func copy(_ source: URL, to path: String) throws(BuildError) {
+        guard let bytes = try? FileTree.read(source) else {
+            throw BuildError(.write, file: source.path, "cannot read file to copy")
+        }
+        try write(bytes, at: path)
+    }
+
+    /// Puts the staged site in place of the output directory.
+    public func publish() throws(BuildError) {
+        try output.swap(in: staging)
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private static func failure(_ path: String, _ what: String) -> BuildError {
+        BuildError(.write, file: path, "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+extension StagedSite.Stamp {
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    }
+}
+
+/// Paths the generator may write: relative, `/`-separated, no `.` or `..` parts, no NUL or backslash.
+public enum SafePath {
+    public static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".." && part.utf8.count <= 255
+        }
+    }
+}
