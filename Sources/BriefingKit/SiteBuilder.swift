@@ -184,12 +184,13 @@ public enum SiteBuilder {
     }
 
     /// Every key named in a template must exist in some context: catches `{{titel}}`. Contexts are
-    /// read until every key is found (an empty list hides its element's keys), so a clean site
-    /// costs a few pages of reflection and only a real typo costs a full pass.
+    /// read until every key is found (an empty list hides its element's keys), one page of each
+    /// kind in turn, so a clean site costs a few pages of reflection and only a real typo costs a
+    /// full pass.
     static func templateDiagnostics(_ templates: TemplateSet, plan: SitePlanner.Plan) -> [Diagnostic] {
         var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext.sample])
         var diagnostics = TemplateCheck.unknownKeys(in: templates, vocabulary: vocabulary)
-        for number in 0..<plan.pageCount where !diagnostics.isEmpty {
+        for number in plan.samplingOrder where !diagnostics.isEmpty {
             vocabulary.formUnion(TemplateCheck.vocabulary(of: [plan.page(at: number).context]))
             diagnostics = diagnostics.filter { !vocabulary.contains($0.key) }
         }

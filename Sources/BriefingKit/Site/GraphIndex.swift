@@ -34,10 +34,20 @@ struct GraphIndex: Sendable {
     private(set) var hasPage: Set<String> = []
     /// Outlet name → slug of its page under `sources/`.
     private(set) var sourceSlugs: [String: String] = [:]
+    /// The sentences of every block (byte ranges) by article id and block number, found once:
+    /// snippets on actor and date pages ask for them again and again.
+    let sentences: [String: [Int: [Range<Int>]]]
 
     init(_ graph: BriefingGraph) {
         self.graph = graph
         articleSlugs = SitePlanner.articleSlugs(graph.articles)
+        let ranges = Parallel.map(graph.articles) { article -> [Int: [Range<Int>]] in
+            var byBlock: [Int: [Range<Int>]] = [:]
+            for block in article.blocks where byBlock[block.number] == nil { byBlock[block.number] = Sentences.ranges(in: block.text) }
+            byBlock[0] = Sentences.ranges(in: article.title)  // block 0 is the headline, as in blockText
+            return byBlock
+        }
+        sentences = Dictionary(zip(graph.articles.map(\.id), ranges), uniquingKeysWith: { first, _ in first })
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
         position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
@@ -94,7 +104,8 @@ struct GraphIndex: Sendable {
 
     /// The sentence around a byte offset of a block.
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        Sentences.range(containing: offset, in: Sentences.ranges(in: blockText(articleID, block)))
+        guard let ranges = sentences[articleID]?[block] else { return nil }
+        return Sentences.range(containing: offset, in: ranges)
     }
 
     /// The text of block `n` of an article; block 0 is the headline.
