@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// An incremental build (with `.briefing-cache`) must give the same bytes as a clean build, after
+/// any change: an article edited, added or removed, a template edited, the gazetteer edited.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// A briefing to edit: the sample site's articles plus the 14 linking fixtures and their
+    /// gazetteer, and a copy of the templates.
+    struct Workspace {
+        let root: URL
+        var content: URL { root.appendingPathComponent("Content") }
+        var articles: URL { content.appendingPathComponent("articles") }
+        var templates: URL { root.appendingPathComponent("Templates") }
+        var cache: URL { root.appendingPathComponent(".briefing-cache") }
+        var output: URL { root.appendingPathComponent("Public") }
+
+        init() throws {
+            root = try Fixtures.temporaryDirectory()
+            let manager = FileManager.default
+            try manager.copyItem(at: Fixtures.siteContent, to: content)
+            try manager.copyItem(at: Fixtures.templates, to: templates)
+            let linking = Fixtures.root.appendingPathComponent("linking")
+            try manager.copyItem(at: linking.appendingPathComponent("actors.yml"), to: content.appendingPathComponent("actors.yml"))
+            for name in try manager.contentsOfDirectory(atPath: linking.appendingPathComponent("articles").path) {
+                try manager.copyItem(at: linking.appendingPathComponent("articles/" + name), to: articles.appendingPathComponent(name))
+            }
+        }
+
+        func options(output: URL? = nil, cached: Bool = true) -> SiteBuilder.Options {
+            SiteBuilder.Options(content: content, templates: templates, output: output ?? self.output, cache: cached ? cache : nil)
+        }
+
+        /// The incremental build, and a clean build of the same input into a fresh directory.
+        func buildBoth() throws -> (incremental: SiteBuilder.Report, same: Bool, differences: [String]) {
+            let report = try SiteBuilder.build(options())
+            let clean = root.appendingPathComponent("clean-\(UUID().uuidString)")
+            _ = try SiteBuilder.build(options(output: clean, cached: false))
+            let a = try Fixtures.snapshot(output), b = try Fixtures.snapshot(clean)
+            try FileManager.default.removeItem(at: clean)
+            let differences = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+            return (report, differences.isEmpty, differences)
+        }
+
+        func articleNames() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted()
+        }
+    }
+
+    /// A deterministic generator (SplitMix64), so that a failure can be replayed.
+    struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    enum Edit: CaseIterable { case insertParagraph, rewordText, addArticle, removeArticle, editTemplate, editGazetteer }
+
+    /// Applies one edit; returns what it did, for the failure message.
+    static func apply(_ edit: Edit, to workspace: Workspace, random: inout Random, round: Int) throws -> String {
+        let names = try workspace.articleNames()
+        let name = names[random.next(names.count)]
+        let file = workspace.articles.appendingPathComponent(name)
+        switch edit {
+        case .insertParagraph, .rewordText:
+            var text = try String(contentsOf: file, encoding: .utf8)
+            let breaks = text.ranges(of: "\n\n")
+            // Between two paragraphs of the body: never after the last one (a closing tag may follow).
+            guard breaks.count >= 3 else { return "no edit of \(name)" }
+            let at = breaks[breaks.count / 2 + random.next(breaks.count / 2 - 1)]
+            if edit == .insertParagraph {
+                text.replaceSubrange(at, with: "\n\nPresident Olena Vasylenko met Brandt in Geneva on 3 March 2025, officials said (round \(round)).\n\n")
+            } else {
+                guard let word = text[at.upperBound...].range(of: " the ") else { return "no edit of \(name)" }
+                text.replaceSubrange(word, with: " that ")
+            }
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return "\(edit) in \(name)"
+        case .addArticle:
+            let copy = "2\(round)_copy-of-" + name
+            try FileManager.default.copyItem(at: file, to: workspace.articles.appendingPathComponent(copy))
+            return "added \(copy)"
+        case .removeArticle:
+            guard names.count > 3 else { return "kept \(name)" }
+            try FileManager.default.removeItem(at: file)
+            return "removed \(name)"
+        case .editTemplate:
+            let template = ["article.md", "actor.md", "date.md", "partials/article-card.md"][random.next(4)]
+            let url = workspace.templates.appendingPathComponent(template)
+            try (try String(contentsOf: url, encoding: .utf8) + "\nEdited in round \(round).\n").write(to: url, atomically: true, encoding: .utf8)
+            return "edited \(template)"
+        case .editGazetteer:
+            let url = workspace.content.appendingPathComponent("actors.yml")
+            let entry = "- name: Olena Vasylenko\(round)\n  aliases: [Vasylenko\(round)]\n  roles: [Ukrainian envoy]\n"
+            try (try String(contentsOf: url, encoding: .utf8) + entry).write(to: url, atomically: true, encoding: .utf8)
+            return "gazetteer entry \(round)"
+        }
+    }
+
+    @Test func randomEditsGiveTheBytesOfACleanBuild() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let first = try SiteBuilder.build(workspace.options())
+        #expect(first.pagesRendered == first.pages)
+        let seed = UInt64(ProcessInfo.processInfo.environment["BRIEFING_EDIT_SEED"] ?? "") ?? 2026
+        var random = Random(state: seed)
+        var partial = 0
+        for round in 1...12 {
+            // Every kind of edit once, then random ones.
+            let edit = round <= Edit.allCases.count ? Edit.allCases[round - 1] : Edit.allCases[random.next(Edit.allCases.count)]
+            let done = try Self.apply(edit, to: workspace, random: &random, round: round)
+            let (report, same, differences) = try workspace.buildBoth()
+            #expect(same, "round \(round) (\(done), seed \(seed)): differs from a clean build in \(differences.prefix(5))")
+            if report.pagesRendered < report.pages { partial += 1 }
+        }
+        // Article edits re-render a few pages, not all: the cache was used.
+        #expect(partial >= 6)
+    }
+
+    @Test func anUnchangedBriefingRendersNothing() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let before = try Fixtures.snapshot(workspace.output)
+        let again = try SiteBuilder.build(workspace.options())
+        #expect(again.pagesRendered == 0)
+        #expect(again.pages > 100)
+        #expect(try Fixtures.snapshot(workspace.output) == before)
+    }
+
+    @Test func oneEditedArticleRendersOnlyWhatShowsIt() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let file = workspace.articles.appendingPathComponent("108_opec-meeting.txt")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "barrels", with: "barrels of crude").write(to: file, atomically: true, encoding: .utf8)
+        let (report, same, differences) = try workspace.buildBoth()
+        #expect(same, "differs in \(differences.prefix(5))")
+        // The article page, the pages quoting its paragraphs, the printable briefing: not the rest.
+        #expect(report.pagesRendered >= 2)
+        #expect(report.pagesRendered < report.pages / 4)
+    }
+
+    @Test func aDamagedOrForeignCacheIsIgnored() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let cacheFile = BuildCache.file(in: workspace.cache, for: workspace.output)
+        let good = try Data(contentsOf: cacheFile)
+
+        // A changed byte in the middle: the checksum fails.
+        var damaged = good
+        damaged[damaged.count / 2] ^= 0x20
+        try damaged.write(to: cacheFile)
+        var report = try SiteBuilder.build(workspace.options())
+        #expect(report.pagesRendered == report.pages)
+        #expect(report.notes.count == 1 && report.notes[0].contains("ignored the build cache"))
+
+        // Another generator's cache, with a valid checksum.
+        let text = String(decoding: good, as: UTF8.self).components(separatedBy: "\n")
+        var foreign = ([text[0], "generator briefing 0.0.1"] + text[2..<(text.count - 2)]).joined(separator: "\n") + "\n"
+        foreign += "end \(StableHasher.digest(Array(foreign.utf8)))\n"
+        try foreign.write(to: cacheFile, atomically: true, encoding: .utf8)
+        report = try SiteBuilder.build(workspace.options())
+        #expect(report.pagesRendered == report.pages)
+
+        // Truncated, or not a cache at all.
+        for junk in [Data(good.prefix(100)), Data("hello\n".utf8), Data()] {
+            try junk.write(to: cacheFile)
+            report = try SiteBuilder.build(workspace.options())
+            #expect(report.pagesRendered == report.pages)
+        }
+    }
+
+    @Test func aChangedOutputFileIsRenderedAgain() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let page = workspace.output.appendingPathComponent("timeline.html")
+        let original = try Data(contentsOf: page)
+        try Data("tampered".utf8).write(to: page)
+        let report = try SiteBuilder.build(workspace.options())
+        #expect(report.pagesRendered == 1)
+        #expect(try Data(contentsOf: page) == original)
+    }
+
+    @Test func cacheRoundTrips() throws {
+        let links = LinkChecker.PageLinks(ids: ["p1", "tab\there", "100%"], links: [
+            .init(text: "../a.html#p1", target: "a.html", fragment: "p1"),
+            .init(text: "x\ny", target: "b/x\ny", fragment: nil, problem: nil),
+        ])
+        let cache = BuildCache(entries: ["articles/a\tb.html": .init(fingerprint: "0123", stamp: .init(size: 10, modified: 42), links: links)])
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("Public")
+        let file = BuildCache.file(in: directory, for: output)
+        try cache.save(file, output: output)
+        let (loaded, note) = BuildCache.load(file, output: output)
+        #expect(note == nil)
+        #expect(loaded?.entries == cache.entries)
+        // The cache of another output directory is not this one's.
+        #expect(BuildCache.load(file, output: directory.appendingPathComponent("Other")).cache == nil)
+    }
+}
