@@ -36,7 +36,7 @@ for n in $SIZES; do
   [ -d "$dir/Content" ] || "$BRIEFING" bench-corpus "$n" "$dir" >/dev/null
   b_times=(); h_times=(); b_rss=0; h_rss=0
   for run in $(seq "$RUNS"); do
-    read -r t r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --quiet)
+    read -r t r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --no-cache --quiet)
     b_times+=("$t"); [ "$r" -gt "$b_rss" ] && b_rss=$r
     rm -rf "$dir/hugo/public"
     read -r t r < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
@@ -47,9 +47,20 @@ for n in $SIZES; do
   b_med=$(printf "%s\n" "${b_times[@]}" | median)
   h_med=$(printf "%s\n" "${h_times[@]}" | median)
   read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
-  awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" 'BEGIN {
+  # Incremental: a warm cache, then one article edited (and put back afterwards).
+  cache="$dir/cache"; rm -rf "$cache"
+  "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --cache "$cache" --quiet >/dev/null
+  read -r noop_t _ < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --cache "$cache" --quiet)
+  edited=$(ls "$dir/Content/articles" | sed -n 8p); cp "$dir/Content/articles/$edited" "$WORK/edited.bak"
+  sed -i '0,/ said/s// stated/' "$dir/Content/articles/$edited"
+  read -r edit_t edit_r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --cache "$cache" --quiet)
+  cp "$WORK/edited.bak" "$dir/Content/articles/$edited"
+  awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" -v nt="$noop_t" -v et="$edit_t" -v er="$edit_r" 'BEGIN {
     printf "%-8s %-10s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
     printf "%-8s %-10s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
     printf "%-8s %-10s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
+    printf "%-8s %-10s %10.2f %10s %10s %11.0f%%\n", n, "no change", nt, "-", "-", 100 * nt / bm
+    printf "%-8s %-10s %10.2f %10s %10.0f %11.0f%%\n", n, "1 edited", et, "-", er / 1024, 100 * et / bm
   }'
 done
+echo "no change, 1 edited: incremental builds with a warm .briefing-cache; last column: share of the full briefing build."

@@ -32,7 +32,10 @@ public struct TimelineDate: Sendable, Encodable {
     public var label: String
     public var url: String
     public var counts: String
+    /// The first few snippets; the date's own page has them all.
     public var mentions: [DateSnippet]
+    /// "and 57 more": the snippets left to the date's page, or nil.
+    public var more: String?
 }
 
 public struct TimelineMonth: Sendable, Encodable {

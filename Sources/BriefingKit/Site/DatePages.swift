@@ -46,6 +46,10 @@ enum DatePages {
                     meta: StructuredData.website(index.graph.settings, path: path))
     }
 
+    /// Snippets per date on the timeline: enough to see what the date is about. The timeline of a
+    /// large briefing would otherwise hold every date reference of every article.
+    static let timelineSnippets = 3
+
     static func timeline(_ index: GraphIndex) -> Page {
         let path = SitePath.timeline
         let referenced = index.dateValues.filter { index.datesByValue[$0] != nil }
@@ -93,7 +97,8 @@ enum DatePages {
     static func entry(_ value: String, path: String, index: GraphIndex) -> TimelineDate {
         let mentions = index.datesByValue[value] ?? []
         return TimelineDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
-                            counts: counts(mentions), mentions: mentions.map { snippet($0, from: path, index: index) })
+                            counts: counts(mentions), mentions: mentions.prefix(timelineSnippets).map { snippet($0, from: path, index: index) },
+                            more: mentions.count > timelineSnippets ? "and \(mentions.count - timelineSnippets) more" : nil)
     }
 
     /// The dates named in the same sentences as an actor, in date order.

@@ -6,6 +6,8 @@ public struct PrintableContext: PageContext {
     public var articles: [PrintArticle]
     public var glossary: [GlossaryEntry]
     public var timeline: [PrintDate]
+    /// Set when the briefing has more articles than are printed: says how many and which.
+    public var omitted: String?
 }
 
 public struct PrintArticle: Sendable, Encodable {
@@ -44,12 +46,18 @@ public struct PrintDate: Sendable, Encodable {
 }
 
 enum PrintableBriefing {
+    /// The most recent articles printed in full. A briefing of thousands of articles would be a
+    /// book nobody prints and a page no browser opens; the site holds them all.
+    static let articleLimit = 150
+    /// Article titles listed under a date of the printed timeline.
+    static let titlesPerDate = 10
+
     static func page(_ index: GraphIndex) -> Page {
         let graph = index.graph
         let path = SitePath.printable
         var links: [String: [InlineLink]] = [:]
         let sectionNames: [TextBlock.Role: String] = [.summary: "Summary", .highlight: "Highlights", .details: "Details", .background: "Background"]
-        let articles = graph.articles.enumerated().map { position, article -> PrintArticle in
+        let articles = Array(graph.articles.enumerated()).suffix(articleLimit).map { position, article -> PrintArticle in
             let prefix = "a\(position + 1)"
             var previous: TextBlock.Role?
             let blocks = article.blocks.map { block -> PrintBlock in
@@ -73,14 +81,21 @@ enum PrintableBriefing {
         let timeline = index.dateValues.filter { index.datesByValue[$0] != nil }.map { value -> PrintDate in
             let mentions = index.datesByValue[value]!
             var titles: [String] = []
+            var seen: Set<String> = []
             for mention in mentions {
                 let title = index.articlesByID[mention.articleID]!.title
-                if !titles.contains(title) { titles.append(title) }
+                if seen.insert(title).inserted { titles.append(title) }
             }
-            return PrintDate(anchor: "date-\(value)", label: TimexValue.label(value), articles: titles.joined(separator: "; "),
+            let more = titles.count > titlesPerDate ? "; and \(titles.count - titlesPerDate) more" : ""
+            return PrintDate(anchor: "date-\(value)", label: TimexValue.label(value),
+                             articles: titles.prefix(titlesPerDate).joined(separator: "; ") + more,
                              plan: mentions.contains { $0.isFuture })
         }
-        let context = PrintableContext(site: SitePlanner.site(graph, on: path), articles: articles, glossary: glossary, timeline: timeline)
+        let total = graph.articles.count
+        let omitted = total > articleLimit
+            ? "The briefing has \(total) articles; the \(articleLimit) most recent are printed here. All of them are on the site." : nil
+        let context = PrintableContext(site: SitePlanner.site(graph, on: path), articles: articles, glossary: glossary,
+                                       timeline: timeline, omitted: omitted)
         var page = Page(path: path, template: "briefing", title: "The whole briefing",
                         description: "\(graph.settings.title): every article with its annotations, a glossary of actors and a timeline, on one page.",
                         context: context, meta: StructuredData.website(graph.settings, path: path))
