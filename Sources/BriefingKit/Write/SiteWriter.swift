@@ -20,11 +20,12 @@ public enum SiteWriter {
         var links: [String: LinkChecker.PageLinks] = [:]
         var diagnostics: [Diagnostic] = []
         func copy(_ source: URL, to path: String) throws(BuildError) {
-            try site.copy(source, to: path)
-            written.insert(path)
-            if path.hasSuffix(".html"), let bytes = try? FileTree.read(source) {
-                links[path] = LinkChecker.scan(String(decoding: bytes, as: UTF8.self), on: path)
+            guard let bytes = try? FileTree.read(source) else {
+                throw BuildError(.write, file: source.path, "cannot read file to copy")
             }
+            try site.write(bytes, at: path)
+            written.insert(path)
+            if path.hasSuffix(".html") { links[path] = LinkChecker.scan(String(decoding: bytes, as: UTF8.self), on: path) }
         }
         if let assets {
             for file in FileTree.files(under: assets) { try copy(assets.appendingPathComponent(file), to: "assets/" + file) }

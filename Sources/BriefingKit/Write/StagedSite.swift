@@ -80,13 +80,6 @@ public final class StagedSite: @unchecked Sendable {
         return link(current, staging.appendingPathComponent(path).path) == 0
     }
 
-    public func copy(_ source: URL, to path: String) throws(BuildError) {
-        guard let bytes = try? FileTree.read(source) else {
-            throw BuildError(.write, file: source.path, "cannot read file to copy")
-        }
-        try write(bytes, at: path)
-    }
-
     /// Puts the staged site in place of the output directory.
     public func publish() throws(BuildError) {
         try output.swap(in: staging)
