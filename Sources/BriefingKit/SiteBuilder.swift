@@ -96,7 +96,8 @@ public enum SiteBuilder {
 
         let site = try StagedSite(OutputDirectory(options.output))
         do throws(BuildError) {
-            try site.makeFolders(for: plan.paths + plan.files.map(\.path))
+            let generated = plan.paths + plan.files.map(\.path)
+            try site.makeFolders(for: generated)
             let pages = try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), progress: progress)
             for file in plan.files { try site.write(file.bytes, at: file.path) }
             finish("render and write")
@@ -105,7 +106,7 @@ public enum SiteBuilder {
             let staticDirectory = options.content.appendingPathComponent("static")
             let assets = options.templates.appendingPathComponent("assets")
             let copied = try SiteWriter.copyFiles(
-                into: site, generated: Set(plan.paths + plan.files.map(\.path)),
+                into: site, generated: Set(generated),
                 assets: FileTree.exists(assets, directory: true) ? assets : nil,
                 staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                 staticDisplayRoot: options.display(staticDirectory))
