@@ -36,8 +36,8 @@ public enum SiteBuilder {
         public var dates: Int
         public var diagnostics: [Diagnostic]
         public var seconds: Double
-        /// Seconds spent in each stage, in pipeline order.
-        public var stages: [(stage: String, seconds: Double)]
+        /// Seconds spent in each stage, in pipeline order, and the peak memory at its end (bytes).
+        public var stages: [(stage: String, seconds: Double, peakMemory: Int?)]
 
         /// The line every build ends with.
         public var summary: String {
@@ -73,11 +73,11 @@ public enum SiteBuilder {
 
     public static func build(_ options: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
         let start = DispatchTime.now()
-        var stages: [(String, Double)] = []
+        var stages: [(String, Double, Int?)] = []
         var mark = start
         func finish(_ stage: String) {
             let now = DispatchTime.now()
-            stages.append((stage, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9))
+            stages.append((stage, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9, PeakMemory.bytes))
             mark = now
         }
         try checkOutputIsSafe(options)
@@ -99,7 +99,7 @@ public enum SiteBuilder {
             let generated = plan.paths + plan.files.map(\.path)
             try site.makeFolders(for: generated)
             let pages = try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), progress: progress)
-            for file in plan.files { try site.write(file.bytes, at: file.path) }
+            for file in plan.files { try site.write(file) }
             finish("render and write")
 
             progress?(Progress(stage: "checking links", done: 0, total: 1))

@@ -128,8 +128,9 @@ struct Build: ParsableCommand {
         for diagnostic in report.diagnostics.sorted() { printError(diagnostic.description) }
         if verbose {
             for note in report.notes { print(note) }
-            for (stage, seconds) in report.stages {
-                print("  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%.3f s", seconds))
+            for (stage, seconds, peak) in report.stages {
+                let memory = peak.map { String(format: "   peak %.0f MiB", Double($0) / 1_048_576) } ?? ""
+                print("  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds) + memory)
             }
         }
         print(report.summary)

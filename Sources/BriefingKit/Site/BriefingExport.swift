@@ -5,12 +5,6 @@ import Foundation
 enum BriefingExport {
     static let path = "briefing.json"
 
-    struct Document: Encodable {
-        var articles: [ArticleEntry]
-        var actors: [ActorEntry]
-        var dates: [DateEntry]
-    }
-
     struct DateRef: Encodable {
         var text, value, granularity: String
         var mod: String?
@@ -96,47 +90,49 @@ enum BriefingExport {
         var mentions: Int
     }
 
-    static func document(_ index: GraphIndex) -> Document {
+    /// Writes the document one entry at a time: the same bytes as encoding `Document` whole, without
+    /// holding it (or the encoder's copy of it) in memory.
+    static func write(_ index: GraphIndex, to stream: ByteStream) {
         let graph = index.graph
+        stream.write("{\n")
+        JSONText.prettyArray("actors", graph.actors.lazy.filter { index.hasPage.contains($0.id) }.map { actorEntry($0, index) },
+                             last: false, to: stream)
         let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
-        let articles = graph.articles.map { article in
-            ArticleEntry(
-                id: article.id, sourceFile: article.sourceFile, title: article.title, published: article.published.iso,
-                page: index.articlePath(article.id), outlet: article.outlet?.name, author: article.author, url: article.url,
-                mentions: (index.mentionsByArticle[article.id] ?? []).map {
-                    MentionEntry(actor: $0.actorID, text: $0.text, paragraph: $0.block, offset: $0.offset)
-                },
-                quotes: (quotesByArticle[article.id] ?? []).map { QuoteEntry(speaker: $0.speakerID, text: $0.text, paragraph: $0.block) },
-                dates: (index.datesByArticle[article.id] ?? []).map {
-                    DateRef(text: $0.reference.text, value: $0.reference.value, granularity: $0.reference.granularity.rawValue,
-                            mod: $0.reference.mod?.rawValue, paragraph: $0.block, offset: $0.reference.offset, plan: $0.isFuture)
-                })
-        }
-        let actors = graph.actors.filter { index.hasPage.contains($0.id) }.map { actor in
-            var aliases = actor.aliases
-            for mention in index.mentionsByActor[actor.id] ?? [] where mention.text != actor.name && !aliases.contains(mention.text) {
-                aliases.append(mention.text)
-            }
-            var roles = actor.roles
-            for sighting in actor.roleSightings where !roles.contains(sighting.role) { roles.append(sighting.role) }
-            return ActorEntry(id: actor.id, name: actor.name, kind: actor.kind.rawValue, aliases: aliases, roles: roles,
-                              page: index.actorPath(actor.id), origin: actor.origin.rawValue, description: actor.description,
-                              link: actor.link, mentions: index.mentionsByActor[actor.id]?.count ?? 0)
-        }
-        let dates = index.dateValues.map { value in
+        JSONText.prettyArray("articles", graph.articles.lazy.map { articleEntry($0, index, quotes: quotesByArticle[$0.id] ?? []) },
+                             last: false, to: stream)
+        JSONText.prettyArray("dates", index.dateValues.lazy.map { value in
             DateEntry(value: value, page: index.datePath(value), mentions: index.datesByValue[value]?.count ?? 0)
+        }, last: true, to: stream)
+        stream.write("}\n")
+    }
+
+    static func articleEntry(_ article: Article, _ index: GraphIndex, quotes: [AttributedQuote]) -> ArticleEntry {
+        ArticleEntry(
+            id: article.id, sourceFile: article.sourceFile, title: article.title, published: article.published.iso,
+            page: index.articlePath(article.id), outlet: article.outlet?.name, author: article.author, url: article.url,
+            mentions: (index.mentionsByArticle[article.id] ?? []).map {
+                MentionEntry(actor: $0.actorID, text: $0.text, paragraph: $0.block, offset: $0.offset)
+            },
+            quotes: quotes.map { QuoteEntry(speaker: $0.speakerID, text: $0.text, paragraph: $0.block) },
+            dates: (index.datesByArticle[article.id] ?? []).map {
+                DateRef(text: $0.reference.text, value: $0.reference.value, granularity: $0.reference.granularity.rawValue,
+                        mod: $0.reference.mod?.rawValue, paragraph: $0.block, offset: $0.reference.offset, plan: $0.isFuture)
+            })
+    }
+
+    static func actorEntry(_ actor: Actor, _ index: GraphIndex) -> ActorEntry {
+        var aliases = actor.aliases
+        for mention in index.mentionsByActor[actor.id] ?? [] where mention.text != actor.name && !aliases.contains(mention.text) {
+            aliases.append(mention.text)
         }
-        return Document(articles: articles, actors: actors, dates: dates)
+        var roles = actor.roles
+        for sighting in actor.roleSightings where !roles.contains(sighting.role) { roles.append(sighting.role) }
+        return ActorEntry(id: actor.id, name: actor.name, kind: actor.kind.rawValue, aliases: aliases, roles: roles,
+                          page: index.actorPath(actor.id), origin: actor.origin.rawValue, description: actor.description,
+                          link: actor.link, mentions: index.mentionsByActor[actor.id]?.count ?? 0)
     }
 
     static func data(_ graph: BriefingGraph) -> [UInt8] {
-        data(GraphIndex(graph))
-    }
-
-    static func data(_ index: GraphIndex) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Encoding plain strings and numbers cannot fail.
-        return Array((try? encoder.encode(document(index))) ?? Data("{}".utf8)) + [0x0A]
+        ByteStream.collect { write(GraphIndex(graph), to: $0) }
     }
 }

@@ -18,34 +18,25 @@ enum SearchIndex {
                                          "it", "its", "as", "but", "not", "he", "she", "they", "his", "her", "their", "we",
                                          "said", "would", "will", "which", "who", "s"]
 
-    struct Doc: Encodable {
-        var fields: [String]
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.unkeyedContainer()
-            for f in fields { try c.encode(f) }
-        }
-    }
-
-    struct Index: Encodable {
-        var docs: [Doc]
-        var terms: [String: String]
-    }
-
     /// Ascending numbers as base-36 gaps: [3, 9, 44] → "3,6,z".
-    static func gaps(_ numbers: [Int]) -> String {
-        var previous = 0
+    static func gaps(_ numbers: [UInt32]) -> String {
+        var previous: UInt32 = 0
         return numbers.map { n in
             defer { previous = n }
             return String(n - previous, radix: 36)
         }.joined(separator: ",")
     }
 
-    static func build(_ index: GraphIndex) -> Index {
-        var docs: [Doc] = []
-        var terms: [String: [Int]] = [:]
-        func add(_ fields: [String], words: String) -> Int {
-            let number = docs.count
-            docs.append(Doc(fields: fields))
+    /// Writes the script: each document as it is made, then the terms, sorted. Only the postings
+    /// are held until the end.
+    static func write(_ index: GraphIndex, to stream: ByteStream) {
+        var terms: [String: [UInt32]] = [:]
+        var count: UInt32 = 0
+        stream.write("window.BRIEFING_SEARCH={\"docs\":[")
+        func add(_ fields: [String], words: String) -> UInt32 {
+            let number = count
+            count += 1
+            stream.write((number == 0 ? "[" : ",[") + fields.map(scriptString).joined(separator: ",") + "]")
             for term in Set(self.terms(in: words)) { terms[term, default: []].append(number) }
             return number
         }
@@ -67,15 +58,17 @@ enum SearchIndex {
             let label = TimexValue.label(value)
             _ = add(["d", label, index.datePath(value), mentions.isEmpty ? "dates within" : DatePages.counts(mentions)], words: label + " " + value)
         }
-        return Index(docs: docs, terms: terms.mapValues(gaps))
+        stream.write("],\"terms\":{")
+        for (number, term) in terms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            stream.write((number == 0 ? "" : ",") + scriptString(term) + ":\"" + gaps(terms[term]!) + "\"")
+        }
+        stream.write("}};\n")
     }
 
-    static func script(_ index: GraphIndex) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(build(index))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        // "<" escaped: the index can never end a script element.
-        return Array(("window.BRIEFING_SEARCH=" + json.replacingOccurrences(of: "<", with: "\\u003c") + ";\n").utf8)
+    /// A JSON string that can never end a script element: "<" is escaped too.
+    static func scriptString(_ text: String) -> String {
+        let json = JSONText.string(text)
+        return json.contains("<") ? json.replacingOccurrences(of: "<", with: "\\u003c") : json
     }
 
     static func preview(_ text: String) -> String {

@@ -8,7 +8,8 @@ public enum SitePlanner {
     public struct Plan: Sendable {
         let index: GraphIndex
         let recipes: [Recipe]
-        public var files: [(path: String, bytes: [UInt8])]
+        /// Made when they are written, after the pages.
+        public var files: [DataFile]
         public var actorCount: Int { index.actorsWithPages.count }
         public var dateCount: Int { index.dateValues.count }
 
@@ -93,14 +94,14 @@ public enum SitePlanner {
         plan(graph).pages
     }
 
-    static func files(_ index: GraphIndex, paths: [String]) -> [(path: String, bytes: [UInt8])] {
-        var files: [(path: String, bytes: [UInt8])] = [
-            (BriefingExport.path, BriefingExport.data(index)),
-            (SitePath.feed, AtomFeed.xml(index)),
-            (SitePath.searchIndex, SearchIndex.script(index)),
+    static func files(_ index: GraphIndex, paths: [String]) -> [DataFile] {
+        var files = [
+            DataFile(path: BriefingExport.path) { BriefingExport.write(index, to: $0) },
+            DataFile(path: SitePath.feed) { AtomFeed.xml(index) },
+            DataFile(path: SitePath.searchIndex) { SearchIndex.write(index, to: $0) },
         ]
         if let base = index.graph.settings.baseURL {
-            files.append((SitePath.sitemap, Sitemap.xml(paths: paths, baseURL: base)))
+            files.append(DataFile(path: SitePath.sitemap) { Sitemap.xml(paths: paths, baseURL: base) })
         }
         return files
     }

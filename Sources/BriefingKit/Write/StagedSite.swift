@@ -45,6 +45,15 @@ public final class StagedSite: @unchecked Sendable {
     /// empty parts.
     @discardableResult
     public func write(_ bytes: [UInt8], at path: String) throws(BuildError) -> Stamp {
+        try write(at: path) { $0.write(bytes) }
+    }
+
+    /// Writes a data file as it is made, in chunks.
+    public func write(_ file: DataFile) throws(BuildError) {
+        try write(at: file.path, file.make)
+    }
+
+    private func write(at path: String, _ make: (ByteStream) -> Void) throws(BuildError) -> Stamp {
         guard SafePath.isSafe(path) else {
             throw BuildError(.write, file: path, "refusing to write outside the output directory")
         }
@@ -56,15 +65,20 @@ public final class StagedSite: @unchecked Sendable {
         let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.failure(path, "cannot write") }
         defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        var error: Int32 = 0
+        let stream = ByteStream { chunk in
+            var written = 0
+            while written < chunk.count {
+                let result = chunk.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { error = errno; return false }
+                written += result
             }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { throw Self.failure(path, "cannot write") }
-            written += result
+            return true
         }
+        make(stream)
+        stream.flush()
+        if stream.failed { errno = error; throw Self.failure(path, "cannot write") }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Self.failure(path, "cannot read back") }
         return Stamp(info)

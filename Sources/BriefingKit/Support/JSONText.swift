@@ -1,0 +1,56 @@
+import Foundation
+
+/// JSON written piece by piece, byte for byte as `JSONEncoder` writes it with sorted keys and
+/// unescaped slashes: large data files are streamed one entry at a time (`ByteStream`).
+enum JSONText {
+    private static let pretty: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// `value` pretty-printed as the element of an array nested `depth` levels deep: every line
+    /// indented by two spaces per level. (JSON strings hold no raw newlines, so lines are safe to split.)
+    static func pretty<T: Encodable>(_ value: T, depth: Int) -> String {
+        // Encoding plain strings and numbers cannot fail.
+        let text = (try? pretty.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        let indent = String(repeating: "  ", count: depth)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+    }
+
+    /// Writes `"key" : [ … ]` as a pretty-printed member of the top-level object.
+    static func prettyArray<S: Sequence>(_ key: String, _ items: S, last: Bool, to stream: ByteStream) where S.Element: Encodable {
+        stream.write("  " + string(key) + " : [\n")
+        var first = true
+        for item in items {
+            if !first { stream.write(",\n") }
+            stream.write(pretty(item, depth: 2))
+            first = false
+        }
+        stream.write("\n  ]")
+        stream.write(last ? "\n" : ",\n")
+    }
+
+    /// A string literal: `"`, `\` and control characters escaped, as `JSONEncoder` does.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The data files are written one entry at a time (`ByteStream`); the bytes must be exactly what
+/// encoding each file whole would give.
+@Suite("Streamed data files")
+struct DataFileTests {
+    /// The document `briefing.json` holds, encoded whole: the oracle for the streamed file.
+    struct Document: Encodable {
+        var actors: [BriefingExport.ActorEntry]
+        var articles: [BriefingExport.ArticleEntry]
+        var dates: [BriefingExport.DateEntry]
+    }
+
+    static func whole(_ index: GraphIndex) throws -> [UInt8] {
+        let quotes = Dictionary(grouping: index.graph.quotes, by: \.articleID)
+        let document = Document(
+            actors: index.graph.actors.filter { index.hasPage.contains($0.id) }.map { BriefingExport.actorEntry($0, index) },
+            articles: index.graph.articles.map { BriefingExport.articleEntry($0, index, quotes: quotes[$0.id] ?? []) },
+            dates: index.dateValues.map { BriefingExport.DateEntry(value: $0, page: index.datePath($0), mentions: index.datesByValue[$0]?.count ?? 0) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return Array(try encoder.encode(document)) + [0x0A]
+    }
+
+    @Test(arguments: ["sample", "bench"])
+    func theStreamedExportIsTheWholeDocument(_ corpus: String) throws {
+        let index = corpus == "sample" ? GraphIndex(SampleLinkingTests.graph) : ScaleTests.plan.index
+        // Small chunks, so that entries straddle them.
+        var streamed: [UInt8] = []
+        let stream = ByteStream(chunkSize: 97) { streamed.append(contentsOf: $0); return true }
+        BriefingExport.write(index, to: stream)
+        stream.flush()
+        let expected = try Self.whole(index)
+        #expect(streamed.count == expected.count)
+        #expect(streamed == expected)
+    }
+
+    @Test func anEmptyBriefingIsStillTheWholeDocument() throws {
+        let index = GraphIndex(BriefingGraph(settings: SiteSettings(), articles: []))
+        #expect(BriefingExport.data(index.graph) == (try Self.whole(index)))
+        #expect(String(decoding: BriefingExport.data(index.graph), as: UTF8.self)
+                    == "{\n  \"actors\" : [\n\n  ],\n  \"articles\" : [\n\n  ],\n  \"dates\" : [\n\n  ]\n}\n")
+    }
+
+    @Test func stringsAreEscapedAsJSONEncoderEscapesThem() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        for text in ["plain", "a \"quote\" and \\ back", "line\nbreak\ttab\r\u{8}\u{C}", "\u{1}\u{1F}\u{7F}", "a/b <script>", "Zelenskyy’s café 🇺🇦", ""] {
+            #expect(JSONText.string(text) == String(decoding: try encoder.encode([text]), as: UTF8.self).dropFirst().dropLast(), "\(text)")
+        }
+        // The search index also escapes "<", so that it can never end a script element.
+        #expect(SearchIndex.scriptString("</script>") == #""\u003c/script>""#)
+    }
+
+    @Test func aFailedWriteIsReportedAndStopsTheStream() {
+        var calls = 0
+        let stream = ByteStream(chunkSize: 4) { _ in calls += 1; return false }
+        stream.write("12345678")
+        stream.write("more")
+        stream.flush()
+        #expect(stream.failed)
+        #expect(calls == 1)
+    }
+}
