@@ -68,7 +68,13 @@ public enum SiteBuilder {
         let (gazetteer, gazetteerDiagnostics) = Gazetteer.load(options.content.appendingPathComponent("actors.yml"),
                                                                displayPath: contentName + "/actors.yml")
         diagnostics += gazetteerDiagnostics
-        return (Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings), diagnostics)
+        let (overview, overviewDiagnostics) = OverviewReader.load(options.content.appendingPathComponent("briefing.md"),
+                                                                  displayPath: contentName + "/briefing.md")
+        let (notes, noteDiagnostics) = NoteReader.load(directory: options.content.appendingPathComponent("notes"), displayRoot: contentName)
+        diagnostics += overviewDiagnostics + noteDiagnostics
+        var graph = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview)
+        let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
+        return (graph, diagnostics + editorial)
     }
 
     public static func build(_ options: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
@@ -190,6 +196,7 @@ public enum SiteBuilder {
     /// full pass.
     static func templateDiagnostics(_ templates: TemplateSet, plan: SitePlanner.Plan) -> [Diagnostic] {
         var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext.sample])
+        vocabulary.formUnion(TemplateCheck.vocabulary(of: [NotesContext.sample]))
         var diagnostics = TemplateCheck.unknownKeys(in: templates, vocabulary: vocabulary)
         for number in plan.samplingOrder where !diagnostics.isEmpty {
             vocabulary.formUnion(TemplateCheck.vocabulary(of: [plan.page(at: number).context]))

@@ -9,6 +9,7 @@ struct DataFileTests {
     /// The document `briefing.json` holds, encoded whole: the oracle for the streamed file.
     struct Document: Encodable {
         var actors: [BriefingExport.ActorEntry]
+        var annotations = "annotations.jsonld"
         var articles: [BriefingExport.ArticleEntry]
         var dates: [BriefingExport.DateEntry]
     }
@@ -41,7 +42,7 @@ struct DataFileTests {
         let index = GraphIndex(BriefingGraph(settings: SiteSettings(), articles: []))
         #expect(BriefingExport.data(index.graph) == (try Self.whole(index)))
         #expect(String(decoding: BriefingExport.data(index.graph), as: UTF8.self)
-                    == "{\n  \"actors\" : [\n\n  ],\n  \"articles\" : [\n\n  ],\n  \"dates\" : [\n\n  ]\n}\n")
+                    == "{\n  \"actors\" : [\n\n  ],\n  \"annotations\" : \"annotations.jsonld\",\n  \"articles\" : [\n\n  ],\n  \"dates\" : [\n\n  ]\n}\n")
     }
 
     @Test func stringsAreEscapedAsJSONEncoderEscapesThem() throws {

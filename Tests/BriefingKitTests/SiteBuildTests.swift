@@ -16,7 +16,7 @@ struct SiteBuildTests {
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
         let report = try build(into: output)
         #expect(report.articles == 3)
-        #expect(report.pages == 43)
+        #expect(report.pages == 44)
         #expect(report.diagnostics.isEmpty)
         // No gazetteer here: every actor page comes from discovery.
         #expect(FileTree.files(under: output) == [
@@ -26,12 +26,12 @@ struct SiteBuildTests {
             "actors/ria-novosti.html", "actors/riyadh.html", "actors/sergei-lavrov.html", "actors/the-example-times.html",
             "actors/the-washington-post.html", "actors/ukraine.html",
             "actors/ukrainian-foreign-ministry.html", "actors/vladimir-putin.html", "actors/volodymyr-zelenskyy.html",
-            "articles/000_a07414719247a0af.html", "articles/003_aa876f87d1a0a2ba.html", "articles/010_kellogg-plan.html",
+            "annotations.jsonld", "articles/000_a07414719247a0af.html", "articles/003_aa876f87d1a0a2ba.html", "articles/010_kellogg-plan.html",
             "assets/briefing.js", "assets/style.css", "briefing.html", "briefing.json",
             "dates/2016.html", "dates/2018.html", "dates/2021-06.html", "dates/2021.html", "dates/2024-04.html",
             "dates/2024-06.html", "dates/2024.html", "dates/2025-01-09.html", "dates/2025-01-10.html",
             "dates/2025-01-12.html", "dates/2025-01-20.html", "dates/2025-01.html", "dates/2025.html",
-            "feed.xml", "index.html", "robots.txt", "search-index.js",
+            "feed.xml", "index.html", "notes.html", "robots.txt", "search-index.js",
             "sources/index.html", "sources/ria-novosti.html", "sources/the-example-times.html", "timeline.html",
         ])
         #expect(LinkChecker.check(directory: output).isEmpty)
@@ -90,7 +90,7 @@ struct SiteBuildTests {
         _ = try build(into: second)
         let a = try Fixtures.snapshot(first)
         let b = try Fixtures.snapshot(second)
-        #expect(a.count == 49)
+        #expect(a.count == 51)
         #expect(a == b)
         // Rebuilding in place gives the same bytes too.
         _ = try build(into: first)

@@ -13,6 +13,10 @@ public struct BriefingGraph: Sendable {
     public var unresolved: [UnresolvedName]
     /// Every date expression, in article order, then block, then offset.
     public var dates: [DateMention]
+    /// The editor's overview (`Content/briefing.md`), linked like article text.
+    public var overview: LinkedOverview?
+    /// The editor's notes, anchored (`NoteAnchoring`), in file order.
+    public var notes: [AnchoredNote] = []
 
     public struct UnresolvedName: Sendable, Hashable {
         public var name: String
@@ -34,7 +38,20 @@ public struct BriefingGraph: Sendable {
         self.dates = dates
     }
 
+    /// The overview's id in mentions and dates: no article has it (article ids are file names).
+    public static let overviewID = "briefing.md"
+
     public func actor(_ id: String) -> Actor? {
         actors.first { $0.id == id }
     }
+}
+
+/// The overview after the Link stage: its blocks with `[[…]]` links resolved, and the actors and
+/// dates its text names (their `articleID` is `BriefingGraph.overviewID`).
+public struct LinkedOverview: Sendable {
+    public var overview: Overview
+    /// One list of pieces per block, in block order.
+    public var blocks: [[WikiText.Piece]]
+    public var mentions: [Mention]
+    public var dates: [DateMention]
 }

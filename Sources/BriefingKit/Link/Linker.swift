@@ -5,7 +5,8 @@
 /// 3. Every article is searched for every known name, with coreference (`MentionFinder`).
 /// 4. Quotations are attributed (`QuoteAttributor`).
 public enum Linker {
-    public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings) -> BriefingGraph {
+    public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
+                            overview: Overview? = nil) -> BriefingGraph {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
         var registry = ActorRegistry(gazetteer: gazetteer)
         // Discovery runs on every core; the registry takes the candidates in article order.
@@ -23,9 +24,19 @@ public enum Linker {
         let finder = MentionFinder(registry: registry)
         let linked = Parallel.map(ordered) { article in linkArticle(article, finder: finder) }
         let dates = Parallel.map(ordered, dateMentions).flatMap { $0 }
-        return BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
-                             mentions: linked.flatMap(\.mentions), quotes: linked.flatMap(\.quotes),
-                             unresolved: linked.flatMap(\.unresolved), dates: dates)
+        var graph = BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
+                                  mentions: linked.flatMap(\.mentions), quotes: linked.flatMap(\.quotes),
+                                  unresolved: linked.flatMap(\.unresolved), dates: dates)
+        if let overview {
+            // The overview is read as an article dated like the newest one, so that "last week" in it
+            // means what the editor meant when the briefing was current.
+            let text = Article(id: BriefingGraph.overviewID, sourceFile: overview.sourceFile, format: .markdown, title: overview.title,
+                               published: ordered.last?.published ?? CalendarDay(iso: "2000-01-01")!, blocks: overview.blocks)
+            graph.overview = LinkedOverview(overview: overview, blocks: overview.blocks.map { [.markdown($0.text)] },
+                                            mentions: finder.mentions(in: text).mentions.filter { $0.block > 0 },
+                                            dates: dateMentions(in: text))
+        }
+        return graph
     }
 
     /// Mentions, unresolved names and quotes of one article.

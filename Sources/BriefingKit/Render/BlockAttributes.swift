@@ -8,12 +8,25 @@
 /// - On a line of their own (a blank line before), they apply to the next block: a paragraph,
 ///   heading, list, quote or table (the last three are wrapped in a `<div>`).
 ///
+/// A fenced container, in the style of Pandoc, wraps every block up to its closing fence in one
+/// element (`div`, `aside` or `section`), with the same attributes:
+///   ```
+///   ::: aside {#{{anchor}} .sidenote}
+///   Blocks…
+///   :::
+///   ```
+///
 /// Only ids and classes, made of letters, digits, `_`, `-` and `:`, are accepted; anything else is
 /// dropped. Only template lines are attribute lines: the template loader marks them with reserved
 /// characters before Mustache runs, and inserted values can never contain those characters.
 struct BlockAttributes: Equatable {
     var id: String?
     var classes: [String] = []
+    /// For a fence line: the element it opens (`div`, `aside`, `section`), or nil for a closing fence.
+    var fence: Fence?
+
+    enum Fence: Equatable { case open(String), close }
+    static let containerTags: Set<String> = ["div", "aside", "section"]
 
     /// Replaces each attribute line of a template's source with the reserved markers, keeping the
     /// line count so that error line numbers stay right.
@@ -21,6 +34,9 @@ struct BlockAttributes: Equatable {
         template.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let prefix = containerPrefix(of: line)
             let trimmed = line[prefix.endIndex...].trimmingWhitespace
+            if trimmed.hasPrefix(":::") {
+                return prefix + String(Character(MarkdownEscaping.attributeOpen)) + trimmed + String(Character(MarkdownEscaping.attributeClose))
+            }
             guard trimmed.hasPrefix("{#") || trimmed.hasPrefix("{."), trimmed.hasSuffix("}"), !trimmed.hasPrefix("{{") else {
                 return String(line)
             }
@@ -58,7 +74,15 @@ struct BlockAttributes: Equatable {
     init?(marker: String) {
         let scalars = marker.unicodeScalars
         guard scalars.first == MarkdownEscaping.attributeOpen, scalars.last == MarkdownEscaping.attributeClose else { return nil }
-        let inner = String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
+        var inner = String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
+        if inner.hasPrefix(":::") {
+            let rest = inner.drop(while: { $0 == ":" }).trimmingWhitespace
+            let tag = rest.prefix(while: { $0.isLetter })
+            if rest.isEmpty { fence = .close; return }
+            fence = .open(Self.containerTags.contains(String(tag)) ? String(tag) : "div")
+            inner = String(rest.dropFirst(tag.count)).trimmingWhitespace
+            if inner.hasPrefix("{"), inner.hasSuffix("}") { inner = String(inner.dropFirst().dropLast()) }
+        }
         for token in inner.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let name = token.dropFirst()
             guard Self.isValidName(name) else { continue }

@@ -16,6 +16,7 @@ public struct LayoutContext: Sendable {
     public var timeline: String
     public var sources: String
     public var printable: String
+    public var notes: String
     /// The page kind (template name), e.g. for a `class` on `<body>`.
     public var kind: String
     public var content: String
@@ -42,6 +43,7 @@ public struct LayoutContext: Sendable {
         timeline = link(SitePath.timeline)
         sources = link(SitePath.sources)
         printable = link(SitePath.printable)
+        notes = link(SitePath.notes)
         kind = page.template
         self.content = content
         openGraphType = page.meta.openGraphType
@@ -54,7 +56,7 @@ public struct LayoutContext: Sendable {
 
     /// A context with every field, for the template check.
     static let sample = LayoutContext(page: Page(path: SitePath.index, template: "", title: "", description: "",
-                                                 context: IndexContext(site: SiteContext(title: "", description: "", language: "", home: "", actors: "", timeline: "", sources: ""),
+                                                 context: IndexContext(site: SiteContext(title: "", description: "", language: "", home: "", actors: "", timeline: "", sources: "", notes: ""),
                                                                        articles: [], articleCount: 0),
                                                  meta: PageMeta(canonical: "")),
                                       settings: SiteSettings(), content: "")

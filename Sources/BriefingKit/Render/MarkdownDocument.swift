@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The one place in BriefingKit that handles libcmark-gfm's pointers. Everything else calls
-/// `MarkdownDocument.html(from:)`.
+/// The one place in BriefingKit that handles libcmark-gfm's pointers (this file and its two
+/// extensions, `+Containers` and `+Highlights`). Everything else calls `MarkdownDocument.html(from:)`.
 ///
 /// Markdown is parsed with the table, strikethrough, autolink and tagfilter extensions and rendered
 /// **without** `CMARK_OPT_UNSAFE`: raw HTML in the input is omitted and `javascript:` links are
@@ -23,7 +23,7 @@ final class MarkdownDocument {
     }()
 
     private let parser: OpaquePointer
-    private let root: OpaquePointer
+    let root: OpaquePointer
     /// Nodes taken out of the tree. Their text may point into their old parent's buffer, so they are
     /// freed only with the document.
     private var detached: [OpaquePointer] = []
@@ -54,14 +54,18 @@ final class MarkdownDocument {
     }
 
     /// Blocks given an id by an attribute line, by id.
-    private var blocksByID: [String: OpaquePointer] = [:]
+    var blocksByID: [String: OpaquePointer] = [:]
 
     /// Markdown → HTML, applying the template's block attribute lines, then turning the given
     /// mentions into links inside the blocks with those ids.
-    static func html(from markdown: String, links: [String: [InlineLink]] = [:], figures: [String: String] = [:]) -> String {
+    static func html(from markdown: String, links: [String: [InlineLink]] = [:], figures: [String: String] = [:],
+                     highlights: [String: [Highlight]] = [:]) -> String {
         let document = MarkdownDocument(markdown)
         document.applyBlockAttributes()
         document.placeFigures(figures)
+        for id in highlights.keys.sorted() {
+            if let block = document.blocksByID[id] { document.mark(highlights[id]!, in: block) }
+        }
         for id in links.keys.sorted() {
             if let block = document.blocksByID[id] { document.link(links[id]!, in: block) }
         }
@@ -106,8 +110,9 @@ final class MarkdownDocument {
     // MARK: Block attributes
 
     private func applyBlockAttributes() {
-        // Collect during the walk, change the tree after it.
+        // Collect during the walk, change the tree after it. Fences are applied last, in order.
         var markers: [(node: OpaquePointer, attributes: BlockAttributes)] = []
+        var fences: [(node: OpaquePointer, fence: BlockAttributes)] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -117,9 +122,10 @@ final class MarkdownDocument {
                   cmark_node_get_type(node) == CMARK_NODE_TEXT,
                   let literal = cmark_node_get_literal(node),
                   let attributes = BlockAttributes(marker: String(cString: literal)) else { continue }
-            markers.append((node, attributes))
+            if attributes.fence != nil { fences.append((node, attributes)) } else { markers.append((node, attributes)) }
         }
         for (node, attributes) in markers { apply(attributes, markerNode: node) }
+        applyFences(fences)
     }
 
     private func apply(_ attributes: BlockAttributes, markerNode: OpaquePointer) {
@@ -152,12 +158,12 @@ final class MarkdownDocument {
         }
     }
 
-    private func isLineBreak(_ node: OpaquePointer) -> Bool {
+    func isLineBreak(_ node: OpaquePointer) -> Bool {
         let type = cmark_node_get_type(node)
         return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
     }
 
-    private func detach(_ node: OpaquePointer) {
+    func detach(_ node: OpaquePointer) {
         cmark_node_unlink(node)
         detached.append(node)
     }
@@ -232,7 +238,11 @@ final class MarkdownDocument {
         var parent = cmark_node_parent(node)
         while let current = parent, current != block {
             let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_CUSTOM_INLINE || type == CMARK_NODE_IMAGE { return true }
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+            // A generated link; a note's mark is a custom inline too, and its words are linked.
+            if type == CMARK_NODE_CUSTOM_INLINE, let enter = cmark_node_get_on_enter(current), !String(cString: enter).hasPrefix("<mark") {
+                return true
+            }
             parent = cmark_node_parent(current)
         }
         return false
@@ -252,7 +262,7 @@ final class MarkdownDocument {
     }
 
     /// Whether a letter or digit ends just before `index` ("Russia" inside "Russian" is no match).
-    private func isWordScalar(endingAt index: Int, in bytes: [UInt8]) -> Bool {
+    func isWordScalar(endingAt index: Int, in bytes: [UInt8]) -> Bool {
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return start >= 0 && isWordScalar(startingAt: start, in: bytes)

@@ -26,6 +26,10 @@ public struct PageRenderer: Sendable {
             hasher.combine(block)
             StableDigest.of(page.inlineLinks[block]!, into: &hasher)
         }
+        for block in page.highlights.keys.sorted() {
+            hasher.combine(block)
+            StableDigest.of(page.highlights[block]!, into: &hasher)
+        }
         for figure in page.figures.keys.sorted() {
             hasher.combine(figure)
             hasher.combine(page.figures[figure]!)
@@ -35,7 +39,8 @@ public struct PageRenderer: Sendable {
 
     public func render(_ page: Page) throws(BuildError) -> String {
         let markdown = try templates.render(page.template, context: page.context)
-        let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures)
+        let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures,
+                                         highlights: page.highlights)
         return templates.renderLayout(LayoutContext(page: page, settings: settings, content: body))
     }
 

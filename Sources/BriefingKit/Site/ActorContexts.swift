@@ -70,6 +70,8 @@ public struct ActorContext: PageContext {
     public var firstMention: DatedLink?
     public var lastMention: DatedLink?
     public var actorsIndex: String
+    /// The editor's notes about this actor.
+    public var notes: [NoteContext]
 }
 
 public struct ActorGroup: Sendable, Encodable {

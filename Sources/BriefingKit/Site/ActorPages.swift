@@ -78,7 +78,8 @@ enum ActorPages {
             published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             network: figures["network"] == nil ? nil : Figure(id: "network"), chart: figures["chart"] == nil ? nil : Figure(id: "chart"),
             dates: DatePages.actorDates(actor, from: path, index: index), firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
-            actorsIndex: SitePath.relative(from: path, to: SitePath.actors))
+            actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
+            notes: (index.notesByActor[actor.id] ?? []).map { NotePages.context($0, from: path, index: index) })
         let kind = actor.kind.rawValue
         let description = actor.description ?? "\(actor.name) (\(kind)): \(index.countPhrase(actor))."
         var page = Page(path: path, template: "actor", title: actor.name, description: description, context: context,

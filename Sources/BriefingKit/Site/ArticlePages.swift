@@ -14,8 +14,22 @@ enum ArticlePages {
             for mention in mentionsByBlock[block.number] ?? [] where !seen.contains(mention.actorID) { seen.append(mention.actorID) }
             return seen.compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) }
         }
+        // Notes on a placed passage sit beside its block; the others are about the whole article.
+        let notes = index.notesByArticle[article.id] ?? []
+        var notesByBlock: [Int: [NoteContext]] = [:]
+        var articleNotes: [NoteContext] = []
+        for note in notes {
+            let blocks = note.targets.compactMap { target -> Int? in
+                if case .passage(let passage) = target, passage.articleID == article.id { return passage.block }
+                return nil
+            }
+            let context = NotePages.context(note, from: path, index: index)
+            if let block = blocks.first { notesByBlock[block, default: []].append(context) } else { articleNotes.append(context) }
+        }
         func blocks(_ role: TextBlock.Role) -> [BlockContext] {
-            article.blocks(role).map { BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), actors: actorsIn($0)) }
+            article.blocks(role).map {
+                BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), actors: actorsIn($0), notes: notesByBlock[$0.number] ?? [])
+            }
         }
         var lead = blocks(.lead).first
         var titleAnchor: String? = article.blocks.first?.text == article.title ? nil : TextBlock.anchor(0)
@@ -40,16 +54,18 @@ enum ArticlePages {
             author: article.author, authorURL: author.map { SitePlanner.actorLink($0, from: path, index: index).url },
             originalURL: article.url,
             lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,
-            body: blocks(.body), details: blocks(.details), background: blocks(.background),
+            body: blocks(.body), details: blocks(.details), background: blocks(.background), notes: articleNotes,
             actors: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) },
             related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
         let description = article.teaser.map { String($0.prefix(300)) } ?? article.title
-        return Page(path: path, template: "article", title: article.title, description: description, context: context,
-                    inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path),
-                    meta: StructuredData.article(article, path: path, settings: graph.settings,
-                                                 about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))
+        var page = Page(path: path, template: "article", title: article.title, description: description, context: context,
+                        inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path),
+                        meta: StructuredData.article(article, path: path, settings: graph.settings,
+                                                     about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))
+        page.highlights = NotePages.highlights(notes, articleID: article.id, index: index)
+        return page
     }
 
     /// The first mention of each actor in each block becomes a link (every mention stays in the

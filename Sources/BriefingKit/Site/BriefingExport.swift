@@ -97,6 +97,8 @@ enum BriefingExport {
         stream.write("{\n")
         JSONText.prettyArray("actors", graph.actors.lazy.filter { index.hasPage.contains($0.id) }.map { actorEntry($0, index) },
                              last: false, to: stream)
+        // The editor's notes, as W3C Web Annotations.
+        stream.write("  \"annotations\" : \"" + SitePath.annotations + "\",\n")
         let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
         JSONText.prettyArray("articles", graph.articles.lazy.map { articleEntry($0, index, quotes: quotesByArticle[$0.id] ?? []) },
                              last: false, to: stream)

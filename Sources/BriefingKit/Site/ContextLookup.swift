@@ -57,6 +57,7 @@ extension BlockContext: MustacheParent {
         case "anchor": return self.anchor
         case "text": return self.text
         case "actors": return self.actors
+        case "notes": return self.notes
         default: return nil
         }
     }

@@ -9,6 +9,7 @@ public struct SiteContext: Sendable, Encodable {
     public var actors: String
     public var timeline: String
     public var sources: String
+    public var notes: String
 }
 
 /// A link to another page, already relative to the page it appears on.
@@ -24,6 +25,8 @@ public struct BlockContext: Sendable, Encodable {
     public var text: MarkdownFragment
     /// The actors this block mentions, for readers who skim.
     public var actors: [ActorLink]
+    /// The editor's notes on passages of this block: margin notes beside it.
+    public var notes: [NoteContext] = []
 }
 
 public struct OutletContext: Sendable, Encodable {
@@ -53,6 +56,8 @@ public struct IndexContext: PageContext {
     public var site: SiteContext
     public var articles: [ArticleCard]
     public var articleCount: Int
+    /// The editor's overview (`Content/briefing.md`), or its first part.
+    public var overview: OverviewContext? = nil
 }
 
 public struct ArticleContext: PageContext {
@@ -76,6 +81,8 @@ public struct ArticleContext: PageContext {
     public var body: [BlockContext]
     public var details: [BlockContext]
     public var background: [BlockContext]
+    /// Notes about the whole article, and notes whose passage could not be placed.
+    public var notes: [NoteContext]
     /// Every actor the article mentions, in order of first mention.
     public var actors: [ActorLink]
     public var related: [RelatedArticle]

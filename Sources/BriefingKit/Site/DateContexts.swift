@@ -25,6 +25,8 @@ public struct DateContext: PageContext {
     /// "4 mentions in 2 articles".
     public var counts: String
     public var timeline: String
+    /// The editor's notes about this date.
+    public var notes: [NoteContext]
 }
 
 /// A date on the timeline, with its snippets.

@@ -39,7 +39,8 @@ enum DatePages {
             site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up.reversed(), below: below,
             mentions: mentions.map { snippet($0, from: path, index: index) }, mentionCount: mentions.count,
             articleCount: Set(mentions.map(\.articleID)).count, counts: counts(mentions),
-            timeline: SitePath.relative(from: path, to: SitePath.timeline))
+            timeline: SitePath.relative(from: path, to: SitePath.timeline),
+            notes: (index.notesByDate[value] ?? []).map { NotePages.context($0, from: path, index: index) })
         let description = mentions.isEmpty ? "Dates within \(label) referred to in the briefing."
             : "\(label): \(counts(mentions)) of the briefing."
         return Page(path: path, template: "date", title: label, description: description, context: context,

@@ -37,6 +37,13 @@ struct GraphIndex: Sendable {
     /// The sentences of every block (byte ranges) by article id and block number, found once:
     /// snippets on actor and date pages ask for them again and again.
     let sentences: [String: [Int: [Range<Int>]]]
+    /// Notes by what they are about: a passage's or whole article's article id, an actor id, a
+    /// date value. Each note in file order, once per place.
+    let notesByArticle: [String: [AnchoredNote]]
+    let notesByActor: [String: [AnchoredNote]]
+    let notesByDate: [String: [AnchoredNote]]
+    /// Each note's number on the site, by id.
+    let noteNumbers: [String: Int]
 
     init(_ graph: BriefingGraph) {
         self.graph = graph
@@ -70,8 +77,26 @@ struct GraphIndex: Sendable {
         }
         datesByValue = byValue
         datesByArticle = Dictionary(grouping: graph.dates, by: \.articleID)
-        var values = Set(byValue.keys)
-        for value in byValue.keys {
+        var noteArticles: [String: [AnchoredNote]] = [:], noteActors: [String: [AnchoredNote]] = [:], noteDates: [String: [AnchoredNote]] = [:]
+        for note in graph.notes {
+            var places = Set<String>()
+            for target in note.targets where places.insert("\(target)").inserted {
+                switch target {
+                case .passage(let passage): if !(noteArticles[passage.articleID]?.contains(note) ?? false) { noteArticles[passage.articleID, default: []].append(note) }
+                case .article(let id, _): if !(noteArticles[id]?.contains(note) ?? false) { noteArticles[id, default: []].append(note) }
+                case .actor(let id): noteActors[id, default: []].append(note)
+                case .date(let value): noteDates[value, default: []].append(note)
+                case .missing: break
+                }
+            }
+        }
+        notesByArticle = noteArticles
+        notesByActor = noteActors
+        notesByDate = noteDates
+        noteNumbers = Dictionary(graph.notes.enumerated().map { ($1.note.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        // A date or an actor a note is about has a page, to show the note on.
+        var values = Set(byValue.keys).union(noteDates.keys)
+        for value in values {
             var parent = TimexValue.parent(value)
             while let p = parent { values.insert(p); parent = TimexValue.parent(p) }
         }
@@ -89,7 +114,9 @@ struct GraphIndex: Sendable {
         }
         outletActors = outlets
         personActors = people
-        actorsWithPages = graph.actors.filter { mentionsByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty }
+        actorsWithPages = graph.actors.filter {
+            mentionsByActor[$0.id] != nil || notesByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty
+        }
         hasPage = Set(actorsWithPages.map(\.id))
         sourceSlugs = SourcePages.slugs(self)
     }

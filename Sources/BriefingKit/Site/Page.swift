@@ -14,6 +14,8 @@ public struct Page: Sendable {
     public var meta: PageMeta
     /// Generated pictures (SVG) by figure id, placed where the template puts the `Figure`.
     public var figures: [String: String] = [:]
+    /// Passages to mark for the editor's notes, by the id of the block they are in (`p3`).
+    public var highlights: [String: [Highlight]] = [:]
 
     public init(path: String, template: String, title: String, description: String, context: any PageContext,
                 inlineLinks: [String: [InlineLink]] = [:], meta: PageMeta = PageMeta()) {

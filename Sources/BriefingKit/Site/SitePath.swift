@@ -37,6 +37,9 @@ public enum SitePath {
     public static let searchIndex = "search-index.js"
     public static let script = "assets/briefing.js"
     public static let printable = "briefing.html"
+    public static let notes = "notes.html"
+    public static let overview = "overview.html"
+    public static let annotations = "annotations.jsonld"
     public static let sources = "sources/index.html"
     public static func source(_ id: String) -> String { "sources/\(id).html" }
     public static let index = "index.html"

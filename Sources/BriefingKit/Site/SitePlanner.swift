@@ -39,7 +39,7 @@ public enum SitePlanner {
 
     /// How to make one page.
     enum Recipe: Sendable {
-        case front, article(Int), actorsIndex, actor(Int), date(Int), timeline, printable
+        case front, article(Int), actorsIndex, actor(Int), date(Int), timeline, printable, notes, overview
         case made(Page)
 
         var kind: String {
@@ -58,6 +58,8 @@ public enum SitePlanner {
             case .date(let n): index.datePath(index.dateValues[n])
             case .timeline: SitePath.timeline
             case .printable: SitePath.printable
+            case .notes: SitePath.notes
+            case .overview: SitePath.overview
             case .made(let page): page.path
             }
         }
@@ -71,6 +73,8 @@ public enum SitePlanner {
             case .date(let n): DatePages.page(index, value: index.dateValues[n])
             case .timeline: DatePages.timeline(index)
             case .printable: PrintableBriefing.page(index)
+            case .notes: NotePages.page(index)
+            case .overview: OverviewPages.page(index)
             case .made(let page): page
             }
         }
@@ -87,6 +91,8 @@ public enum SitePlanner {
         recipes.append(.timeline)
         recipes += SourcePages.pages(index).map(Recipe.made)
         recipes.append(.printable)
+        recipes.append(.notes)
+        if graph.overview?.overview.isLong == true { recipes.append(.overview) }
         return Plan(index: index, recipes: recipes, files: files(index, paths: recipes.map { $0.path(index) }))
     }
 
@@ -99,6 +105,7 @@ public enum SitePlanner {
             DataFile(path: BriefingExport.path) { BriefingExport.write(index, to: $0) },
             DataFile(path: SitePath.feed) { AtomFeed.xml(index) },
             DataFile(path: SitePath.searchIndex) { SearchIndex.write(index, to: $0) },
+            DataFile(path: SitePath.annotations) { AnnotationExport.data(index) },
         ]
         if let base = index.graph.settings.baseURL {
             files.append(DataFile(path: SitePath.sitemap) { Sitemap.xml(paths: paths, baseURL: base) })
@@ -119,7 +126,8 @@ public enum SitePlanner {
                     language: graph.settings.language, home: SitePath.relative(from: path, to: SitePath.index),
                     actors: SitePath.relative(from: path, to: SitePath.actors),
                     timeline: SitePath.relative(from: path, to: SitePath.timeline),
-                    sources: SitePath.relative(from: path, to: SitePath.sources))
+                    sources: SitePath.relative(from: path, to: SitePath.sources),
+                    notes: SitePath.relative(from: path, to: SitePath.notes))
     }
 
     static func indexPage(_ index: GraphIndex) -> Page {
@@ -130,10 +138,11 @@ public enum SitePlanner {
                         date: article.published.longForm, dateISO: article.published.iso,
                         outlet: article.outlet?.name, teaser: article.teaser == article.title ? nil : article.teaser)
         }
-        let context = IndexContext(site: site(graph, on: path), articles: cards, articleCount: cards.count)
+        let overview = OverviewPages.context(index, on: path, full: false)
+        let context = IndexContext(site: site(graph, on: path), articles: cards, articleCount: cards.count, overview: overview?.context)
         return Page(path: path, template: "index", title: graph.settings.title,
-                    description: graph.settings.description, context: context,
-                    meta: StructuredData.website(graph.settings, path: path))
+                        description: graph.settings.description, context: context,
+                        inlineLinks: overview?.links ?? [:], meta: StructuredData.website(graph.settings, path: path))
     }
 
     static func datedLink(_ article: Article, from path: String, index: GraphIndex, anchor: String? = nil) -> DatedLink {

@@ -37,6 +37,24 @@ public enum MarkdownEscaping {
         return String(out)
     }
 
+    /// Plain text as a reader sees it: runs of white space become one space, the ends are trimmed,
+    /// control and reserved characters are dropped. (What `escape` keeps, without the escapes.)
+    public static func collapsing(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isWhitespace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isDropped(scalar) { continue }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
     /// Markdown written by an editor → Markdown safe to insert in a template: reserved and control
     /// characters removed, and an unclosed code fence closed so it cannot swallow the page.
     public static func sanitize(markdown: String) -> String {
