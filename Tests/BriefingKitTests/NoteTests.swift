@@ -173,7 +173,7 @@ struct NoteTests {
         #expect(index.contains("<h2>Key judgements</h2>"))
         #expect(index.contains(#"<p id="o1">"# + "\n" + #"<a class="actor actor-person" href="actors/dmitry-peskov.html" title="Dmitry Peskov (person)">Dmitry Peskov</a> speaks for the Kremlin; see <a href="actors/dmitry-peskov.html">Dmitry Peskov</a> and <a href="dates/2025-01-20.html">20 January 2025</a>."#))
         #expect(index.contains("names [[Nobody]] and"))
-        #expect(warnings("briefing.md") == ["6: unresolved link [[Nobody]]: no article, actor or date of that name"])
+        #expect(warnings("briefing.md") == ["7: unresolved link [[Nobody]]: no article, actor or date of that name"])
     }
 
     @Test func aLongOverviewHasItsOwnPage() throws {

@@ -10,7 +10,8 @@ public enum EditorialLinking {
             let names = WikiText.ActorNames(graph)
             let file = contentRoot + "/" + overview.overview.sourceFile
             overview.blocks = overview.overview.blocks.map { block in
-                let resolved = WikiText.resolve(block.text, graph: graph, names: names, file: file, firstLine: block.line)
+                let resolved = WikiText.resolve(block.text, graph: graph, names: names, file: file, firstLine: block.line,
+                                                sourceLines: overview.overview.lines)
                 diagnostics += resolved.diagnostics
                 return resolved.pieces
             }

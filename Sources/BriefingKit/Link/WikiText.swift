@@ -21,8 +21,10 @@ public enum WikiText {
         case date(String)
     }
 
-    public static func resolve(_ text: String, graph: BriefingGraph, names: ActorNames, file: String, firstLine: Int)
-        -> (pieces: [Piece], diagnostics: [Diagnostic]) {
+    /// - Parameter sourceLines: the file's lines, when `text` is not as written (a repaired paragraph
+    ///   has its lines joined): a link is then reported at the line where it is written.
+    public static func resolve(_ text: String, graph: BriefingGraph, names: ActorNames, file: String, firstLine: Int,
+                               sourceLines: [String] = []) -> (pieces: [Piece], diagnostics: [Diagnostic]) {
         var pieces: [Piece] = []
         var diagnostics: [Diagnostic] = []
         var rest = text[...]
@@ -39,7 +41,8 @@ public enum WikiText {
                 pieces.append(.link(label: parts.count > 1 && !parts[1].isEmpty ? parts[1] : label, target: target))
             case .failure(let problem):
                 pieces.append(.unresolved("[[" + inner + "]]"))
-                diagnostics.append(Diagnostic(file: file, line: line, "unresolved link [[\(inner)]]: \(problem.message)"))
+                let written = sourceLines.indices.dropFirst(max(0, line - 1)).first { sourceLines[$0].contains("[[" + inner + "]]") }
+                diagnostics.append(Diagnostic(file: file, line: written.map { $0 + 1 } ?? line, "unresolved link [[\(inner)]]: \(problem.message)"))
             }
             line += inner.filter { $0 == "\n" }.count
             rest = rest[close.upperBound...]

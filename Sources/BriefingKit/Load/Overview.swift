@@ -8,6 +8,8 @@ public struct Overview: Sendable, Hashable {
     /// How many blocks the front page shows: those before the first `##` heading, or all of a
     /// short overview. The rest is on `overview.html`.
     public var frontBlocks: Int
+    /// The file's lines, so that a message about a repaired (joined) paragraph names its own line.
+    public var lines: [String] = []
 
     /// Characters of Markdown the front page shows in full.
     static let shortLength = 1_500

@@ -41,6 +41,6 @@ public enum OverviewReader {
         let length = blocks.reduce(0) { $0 + $1.text.count }
         let firstSection = blocks.firstIndex { $0.text.hasPrefix("## ") && $0.number > 1 } ?? blocks.count
         let front = length <= Overview.shortLength ? blocks.count : max(1, firstSection == blocks.count ? 1 : firstSection)
-        return (Overview(title: title, sourceFile: sourceFile, blocks: blocks, frontBlocks: front), problems)
+        return (Overview(title: title, sourceFile: sourceFile, blocks: blocks, frontBlocks: front, lines: source.lines.map(String.init)), problems)
     }
 }
