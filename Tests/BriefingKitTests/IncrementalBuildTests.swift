@@ -3,11 +3,12 @@ import Testing
 @testable import BriefingKit
 
 /// An incremental build (with `.briefing-cache`) must give the same bytes as a clean build, after
-/// any change: an article edited, added or removed, a template edited, the gazetteer edited.
+/// any change: an article edited, added or removed, a template edited, the gazetteer edited, a
+/// note or the overview edited.
 @Suite("Incremental builds")
 struct IncrementalBuildTests {
     /// A briefing to edit: the sample site's articles plus the 14 linking fixtures and their
-    /// gazetteer, and a copy of the templates.
+    /// gazetteer, the fixture notes and overview, and a copy of the templates.
     struct Workspace {
         let root: URL
         var content: URL { root.appendingPathComponent("Content") }
@@ -26,6 +27,9 @@ struct IncrementalBuildTests {
             for name in try manager.contentsOfDirectory(atPath: linking.appendingPathComponent("articles").path) {
                 try manager.copyItem(at: linking.appendingPathComponent("articles/" + name), to: articles.appendingPathComponent(name))
             }
+            let notes = Fixtures.root.appendingPathComponent("notes")
+            try manager.copyItem(at: notes.appendingPathComponent("notes"), to: content.appendingPathComponent("notes"))
+            try manager.copyItem(at: notes.appendingPathComponent("briefing.md"), to: content.appendingPathComponent("briefing.md"))
         }
 
         func options(output: URL? = nil, cached: Bool = true) -> SiteBuilder.Options {
@@ -60,7 +64,7 @@ struct IncrementalBuildTests {
         }
     }
 
-    enum Edit: CaseIterable { case insertParagraph, rewordText, addArticle, removeArticle, editTemplate, editGazetteer }
+    enum Edit: CaseIterable { case insertParagraph, rewordText, addArticle, removeArticle, editTemplate, editGazetteer, addNote, editOverview }
 
     /// Applies one edit; returns what it did, for the failure message.
     static func apply(_ edit: Edit, to workspace: Workspace, random: inout Random, round: Int) throws -> String {
@@ -100,6 +104,24 @@ struct IncrementalBuildTests {
             let entry = "- name: Olena Vasylenko\(round)\n  aliases: [Vasylenko\(round)]\n  roles: [Ukrainian envoy]\n"
             try (try String(contentsOf: url, encoding: .utf8) + entry).write(to: url, atomically: true, encoding: .utf8)
             return "gazetteer entry \(round)"
+        case .addNote:
+            // A note on five words of a paragraph of the chosen article.
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+                .filter { !$0.contains("<") && !$0.contains(":") && $0.split(separator: " ").count >= 8 }
+            guard !lines.isEmpty else { return "no note on \(name)" }
+            let words = lines[random.next(lines.count)].split(separator: " ")
+            let exact = words[2..<7].joined(separator: " ")
+            let id = (name as NSString).deletingPathExtension
+            let url = workspace.content.appendingPathComponent("notes/edits.md")
+            let old = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let note = "---\nid: edit-\(round)\ntag: context\ntarget:\n  article: \(id)\n  exact: \"\(exact.replacingOccurrences(of: "\"", with: "\\\""))\"\n---\nNote of round \(round) on [[\(id)]].\n\n"
+            try (old + note).write(to: url, atomically: true, encoding: .utf8)
+            return "note on “\(exact)” in \(name)"
+        case .editOverview:
+            let url = workspace.content.appendingPathComponent("briefing.md")
+            try (try String(contentsOf: url, encoding: .utf8) + "\nRound \(round): Dmitry Peskov, see [[Peskov]], on 3 March 2025.\n")
+                .write(to: url, atomically: true, encoding: .utf8)
+            return "overview paragraph \(round)"
         }
     }
 
