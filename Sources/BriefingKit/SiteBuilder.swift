@@ -104,15 +104,17 @@ public enum SiteBuilder {
         do throws(BuildError) {
             let generated = plan.paths + plan.files.map(\.path)
             try site.makeFolders(for: generated)
-            let pages = try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), progress: progress)
+            // Every file the site will have, so that each page's links are checked against it as it is scanned.
+            let staticDirectory = options.content.appendingPathComponent("static")
+            let assets = options.templates.appendingPathComponent("assets")
+            let files = SiteWriter.files(generated: generated, assets: assets, staticFiles: staticDirectory)
+            let pages = try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), files: files, progress: progress)
             for file in plan.files { try site.write(file) }
             finish("render and write")
 
             progress?(Progress(stage: "checking links", done: 0, total: 1))
-            let staticDirectory = options.content.appendingPathComponent("static")
-            let assets = options.templates.appendingPathComponent("assets")
             let copied = try SiteWriter.copyFiles(
-                into: site, generated: Set(generated),
+                into: site, generated: Set(generated), files: files,
                 assets: FileTree.exists(assets, directory: true) ? assets : nil,
                 staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                 staticDisplayRoot: options.display(staticDirectory))
@@ -139,7 +141,7 @@ public enum SiteBuilder {
     /// pages being worked on are in memory. A page whose fingerprint the cache knows, and whose
     /// file in the output is still the one the cache remembers, is hard-linked instead.
     static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
-                               progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int) {
+                               files: Set<String>, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
         let results = Parallel.map(Array(0..<total)) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool), BuildError> in
@@ -155,7 +157,7 @@ public enum SiteBuilder {
             do throws(BuildError) {
                 let html = try renderer.render(page)
                 let stamp = try site.write(Array(html.utf8), at: page.path)
-                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: page.path))
+                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: page.path, files: files))
                 return .success((page.path, entry, true))
             } catch {
                 return .failure(error)

@@ -214,7 +214,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func cacheRoundTrips() throws {
-        let links = LinkChecker.PageLinks(ids: ["p1", "tab\there", "100%"], links: [
+        let links = LinkChecker.PageLinks(ids: ["p1", "tab\there", "100%"], targets: ["a.html", "b/x\ny", "c%d.html"], links: [
             .init(text: "../a.html#p1", target: "a.html", fragment: "p1"),
             .init(text: "x\ny", target: "b/x\ny", fragment: nil, problem: nil),
         ])

@@ -22,6 +22,27 @@ struct LinkCheckerTests {
         #expect(problems("<a href=\"../../x.html\">x</a>") == ["articles/a.html: broken link `../../x.html`: points outside the site"])
     }
 
+    /// What a build keeps of a page for the check: its files, and only the links that need more.
+    @Test func aPageKeepsItsFilesAndOnlyTheLinksThatNeedMore() {
+        let html = "<a href=\"b.html#p1\">b</a><a href=\"b.html\">b</a><a href='../index.html'>i</a>"
+            + "<link href=\"../assets/style.css\"><a href=\"c.html\">c</a><a href=\"#top\">t</a>"
+        let links = LinkChecker.scan(html, on: "articles/a.html", files: files)
+        #expect(links.targets == ["articles/b.html", "index.html", "assets/style.css", "articles/a.html"])
+        #expect(links.links == [
+            .init(text: "", target: "articles/b.html", fragment: "p1"),
+            .init(text: "c.html", target: "articles/c.html", problem: "no file articles/c.html"),
+            .init(text: "#top", target: "articles/a.html", fragment: "top"),
+        ])
+        // A file gone since the page was scanned (a page kept from the last build) is reported too.
+        let problems = LinkChecker.verify(["articles/a.html": links, "articles/b.html": .init(ids: ["p1"], links: [])],
+                                          files: files.subtracting(["assets/style.css"]))
+        #expect(problems.map(\.description) == [
+            "articles/a.html: broken link `../assets/style.css`: no file assets/style.css",
+            "articles/a.html: broken link `c.html`: no file articles/c.html",
+            "articles/a.html: broken link `#top`: no id=\"top\" in articles/a.html",
+        ])
+    }
+
     @Test func linksInCommentsAreIgnored() {
         #expect(problems("<!-- <a href=\"gone.html\"> -->").isEmpty)
     }

@@ -48,10 +48,12 @@ public struct CheckReport: Sendable {
         var diagnostics = SiteBuilder.templateDiagnostics(templates, plan: plan)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         // Rendered and scanned one page at a time, on every core, as a build does; nothing is written.
+        let files = SiteWriter.files(generated: plan.paths + plan.files.map(\.path), assets: options.templates.appendingPathComponent("assets"),
+                                     staticFiles: options.content.appendingPathComponent("static"))
         let scanned = Parallel.map(Array(0..<plan.pageCount)) { number -> (String, Result<LinkChecker.PageLinks, BuildError>) in
             let page = plan.page(at: number)
             do throws(BuildError) {
-                return (page.path, .success(LinkChecker.scan(try renderer.render(page), on: page.path)))
+                return (page.path, .success(LinkChecker.scan(try renderer.render(page), on: page.path, files: files)))
             } catch {
                 return (page.path, .failure(error))
             }
@@ -63,9 +65,6 @@ public struct CheckReport: Sendable {
             case .failure(let error): diagnostics.append(Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message))
             }
         }
-        var files = Set(links.keys).union(plan.files.map(\.path))
-        files.formUnion(FileTree.files(under: options.templates.appendingPathComponent("assets")).map { "assets/" + $0 })
-        files.formUnion(FileTree.files(under: options.content.appendingPathComponent("static")))
         for problem in LinkChecker.verify(links, files: files) {
             diagnostics.append(Diagnostic(.error, file: "(site) " + problem.page, "broken link `\(problem.link)`: \(problem.reason)"))
         }

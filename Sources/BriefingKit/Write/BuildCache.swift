@@ -17,7 +17,7 @@ public struct BuildCache: Sendable {
 
     public var entries: [String: Entry] = [:]
 
-    static let magic = "briefing-cache 1"
+    static let magic = "briefing-cache 2"
 
     public init(entries: [String: Entry] = [:]) {
         self.entries = entries
@@ -51,17 +51,20 @@ public struct BuildCache: Sendable {
         var entries: [String: Entry] = [:]
         for line in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 6, let size = Int(fields[2]), let modified = Int(fields[3]) else { return nil }
-            let ids = fields[4].isEmpty ? [] : fields[4].split(separator: "\u{1F}", omittingEmptySubsequences: false).map { unescape(String($0)) }
+            guard fields.count == 7, let size = Int(fields[2]), let modified = Int(fields[3]) else { return nil }
+            func list(_ field: String) -> [String] {
+                field.isEmpty ? [] : field.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { unescape(String($0)) }
+            }
+            let ids = list(fields[4]), targets = list(fields[5])
             var links: [LinkChecker.PageLinks.Link] = []
-            for item in fields[5].split(separator: "\u{1F}") {
+            for item in fields[6].split(separator: "\u{1F}") {
                 let parts = item.split(separator: "\u{1E}", omittingEmptySubsequences: false).map { unescape(String($0)) }
                 guard parts.count == 4 else { return nil }
                 links.append(.init(text: parts[0], target: parts[1], fragment: parts[2] == "\u{0}" ? nil : parts[2],
                                    problem: parts[3] == "\u{0}" ? nil : parts[3]))
             }
             entries[unescape(fields[0])] = Entry(fingerprint: fields[1], stamp: .init(size: size, modified: modified),
-                                                 links: LinkChecker.PageLinks(ids: ids, links: links))
+                                                 links: LinkChecker.PageLinks(ids: ids, targets: targets, links: links))
         }
         return BuildCache(entries: entries)
     }
@@ -75,7 +78,8 @@ public struct BuildCache: Sendable {
                 [link.text, link.target, link.fragment ?? "\u{0}", link.problem ?? "\u{0}"].map(Self.escape).joined(separator: "\u{1E}")
             }
             text += [Self.escape(path), entry.fingerprint, String(entry.stamp.size), String(entry.stamp.modified),
-                     entry.links.ids.map(Self.escape).joined(separator: "\u{1F}"), links.joined(separator: "\u{1F}")].joined(separator: "\t")
+                     entry.links.ids.map(Self.escape).joined(separator: "\u{1F}"), entry.links.targets.map(Self.escape).joined(separator: "\u{1F}"),
+                     links.joined(separator: "\u{1F}")].joined(separator: "\t")
             text += "\n"
         }
         var bytes = Array(text.utf8)

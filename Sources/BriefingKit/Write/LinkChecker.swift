@@ -26,21 +26,33 @@ public enum LinkChecker {
     /// Checks in memory: `pages` maps a site path to its HTML; `files` is every file of the site.
     public static func check(pages: [String: String], files: Set<String>) -> [Problem] {
         let paths = pages.keys.sorted()
-        let scanned = Parallel.map(paths) { scan(pages[$0]!, on: $0) }
+        let scanned = Parallel.map(paths) { scan(pages[$0]!, on: $0, files: files) }
         return verify(Dictionary(uniqueKeysWithValues: zip(paths, scanned)), files: files)
     }
 
-    /// What the check needs to know of one page: the ids it defines and the internal links it
-    /// makes, resolved to site paths. A build keeps this for each page it writes, and the build
-    /// cache keeps it for each page an incremental build does not write again.
+    /// What the check needs to know of one page: the ids it defines, the files it links to, and
+    /// the links that need more than their file (a `#fragment`, or a link broken as written). A
+    /// build keeps this for each page it writes, and the build cache keeps it for each page an
+    /// incremental build does not write again; at 10,000 articles that is millions of links, so
+    /// it is kept small: paths are the site's own strings, shared, and a fragment link does not
+    /// keep its text (messages write it again from the path).
     public struct PageLinks: Sendable, Equatable {
         /// Sorted and distinct.
         public var ids: [String]
-        /// Distinct internal links, in the order they first appear.
+        /// Distinct site paths of the files the page links to, in the order they first appear.
+        public var targets: [String]
+        /// Links to an id on another page (or this one), and links already broken.
         public var links: [Link]
 
+        public init(ids: [String], targets: [String] = [], links: [Link]) {
+            self.ids = ids
+            self.targets = targets
+            self.links = links
+        }
+
         public struct Link: Sendable, Hashable {
-            /// As written in the page, for messages.
+            /// As written in the page, for messages; empty when it can be written again from the
+            /// target and fragment.
             public var text: String
             /// The site path it points to (the page itself for `#id`), or why it is broken.
             public var target: String
@@ -50,37 +62,54 @@ public enum LinkChecker {
     }
 
     /// Reads the ids and the internal links of one page; other hosts and schemes are left out.
-    public static func scan(_ html: String, on page: String) -> PageLinks {
+    /// - Parameter files: the site's files, when known: paths are then taken from it (one string
+    ///   for every page that links to a file, not one per link).
+    public static func scan(_ html: String, on page: String, files: Set<String>? = nil) -> PageLinks {
         let ids = Set(HTMLScan.attributeValues(named: ["id"], in: html)).sorted()
         var seen: Set<String> = []
+        var targets: [String] = []
+        var seenTargets: Set<String> = []
         var links: [PageLinks.Link] = []
         for text in HTMLScan.attributeValues(named: ["href", "src"], in: html) where seen.insert(text).inserted {
-            if let link = resolve(link: text, on: page) { links.append(link) }
+            guard var link = resolve(link: text, on: page) else { continue }
+            if link.problem != nil { links.append(link); continue }
+            if let files {
+                if !files.contains(link.target), files.contains(link.target + "/index.html") { link.target += "/index.html" }
+                guard let known = files.firstIndex(of: link.target) else {
+                    links.append(PageLinks.Link(text: text, target: link.target, problem: "no file \(link.target)"))
+                    continue
+                }
+                link.target = files[known]
+            }
+            if seenTargets.insert(link.target).inserted { targets.append(link.target) }
+            if let fragment = link.fragment, !fragment.isEmpty, link.target.hasSuffix(".html") {
+                let id = fragment.removingPercentEncoding ?? fragment
+                let written = SitePath.relative(from: page, to: link.target, fragment: id)
+                links.append(PageLinks.Link(text: written == text ? "" : text, target: link.target, fragment: id))
+            }
         }
-        return PageLinks(ids: ids, links: links)
+        return PageLinks(ids: ids, targets: targets, links: links)
     }
 
     /// Every link of every page against the files of the site and the ids of its pages; problems
     /// in page order.
     public static func verify(_ pages: [String: PageLinks], files: Set<String>) -> [Problem] {
-        let ids = pages.mapValues { Set($0.ids) }
-        return pages.keys.sorted().flatMap { page in
-            pages[page]!.links.compactMap { link in
-                problem(with: link, files: files, ids: { ids[$0] ?? [] }).map { Problem(page: page, link: link.text, reason: $0) }
+        var ids: [String: Set<String>] = [:]
+        for (page, links) in pages where links.ids.count > 0 { ids[page] = Set(links.ids) }
+        return pages.keys.sorted().flatMap { page -> [Problem] in
+            let links = pages[page]!
+            let missing = links.targets.filter { !files.contains($0) && !files.contains($0 + "/index.html") }
+            var problems = missing.map { Problem(page: page, link: SitePath.relative(from: page, to: $0), reason: "no file \($0)") }
+            for link in links.links {
+                if let problem = link.problem {
+                    problems.append(Problem(page: page, link: link.text, reason: problem))
+                } else if let id = link.fragment, !missing.contains(link.target), !(ids[link.target]?.contains(id) ?? false) {
+                    let written = link.text.isEmpty ? SitePath.relative(from: page, to: link.target, fragment: id) : link.text
+                    problems.append(Problem(page: page, link: written, reason: "no id=\"\(id)\" in \(link.target)"))
+                }
             }
+            return problems
         }
-    }
-
-    static func problem(with link: PageLinks.Link, files: Set<String>, ids: (String) -> Set<String>) -> String? {
-        if let problem = link.problem { return problem }
-        var target = link.target
-        if !files.contains(target), files.contains(target + "/index.html") { target += "/index.html" }
-        guard files.contains(target) else { return "no file \(target)" }
-        if let fragment = link.fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let id = fragment.removingPercentEncoding ?? fragment
-            guard ids(target).contains(id) else { return "no id=\"\(id)\" in \(target)" }
-        }
-        return nil
     }
 
     /// A link as the check sees it; nil for another host, `mailto:`, `data:`…

@@ -12,9 +12,18 @@ public enum SiteWriter {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Every file the site will have: the generated ones, `assets/…` and the static files.
+    public static func files(generated: [String], assets: URL, staticFiles: URL) -> Set<String> {
+        var files = Set(generated)
+        files.formUnion(FileTree.files(under: assets).map { "assets/" + $0 })
+        files.formUnion(FileTree.files(under: staticFiles))
+        return files
+    }
+
     /// Copies `Templates/assets/` to `assets/`, then `Content/static/` to the root of the site.
-    /// A static file never replaces a generated one.
-    public static func copyFiles(into site: StagedSite, generated: Set<String>, assets: URL?, staticFiles: URL?,
+    /// A static file never replaces a generated one. `files` is every file of the site, for the
+    /// links of copied pages.
+    public static func copyFiles(into site: StagedSite, generated: Set<String>, files: Set<String>? = nil, assets: URL?, staticFiles: URL?,
                                  staticDisplayRoot: String = "Content/static") throws(BuildError) -> Copied {
         var written = generated
         var links: [String: LinkChecker.PageLinks] = [:]
@@ -25,7 +34,7 @@ public enum SiteWriter {
             }
             try site.write(bytes, at: path)
             written.insert(path)
-            if path.hasSuffix(".html") { links[path] = LinkChecker.scan(String(decoding: bytes, as: UTF8.self), on: path) }
+            if path.hasSuffix(".html") { links[path] = LinkChecker.scan(String(decoding: bytes, as: UTF8.self), on: path, files: files) }
         }
         if let assets {
             for file in FileTree.files(under: assets) { try copy(assets.appendingPathComponent(file), to: "assets/" + file) }
