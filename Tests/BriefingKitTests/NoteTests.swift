@@ -245,3 +245,23 @@ struct NoteTests {
         #expect(((items.first?["target"] as? [[String: Any]])?.first?["source"] as? String) == "https://example.org/briefing/articles/003_aa876f87d1a0a2ba.html")
     }
 }
+
+extension NoteTests {
+    /// The quotation of a dateline article is shown as a quote, not as a block with notes: a note on
+    /// it is shown at the top of the article, and the words are still marked.
+    @Test func aNoteOnTheQuotationIsShownWithTheArticle() throws {
+        let article = try Fixtures.article("000_a07414719247a0af.txt")
+        let quote = try #require(article.blocks(.quote).first)
+        var graph = Self.built.graph
+        let passage = Passage(articleID: article.id, block: quote.number, occurrence: 0, text: "is not ruled out",
+                              quote: TextQuote(exact: "is not ruled out"))
+        let note = Note(id: "on-quote", sourceFile: "notes/q.md", line: 1, tag: .context, author: nil,
+                        targets: [NoteTarget(kind: .article(id: article.id, quote: passage.quote), line: 3)], evidence: [], body: "On the quote.", bodyLine: 6)
+        graph.notes = [AnchoredNote(note: note, targets: [.passage(passage)], evidence: [], body: [.markdown("On the quote.")])]
+        let index = GraphIndex(graph)
+        let page = ArticlePages.page(index, position: index.position[article.id]!, article: article)
+        let context = try #require(page.context as? ArticleContext)
+        #expect(context.notes.map(\.anchor) == ["note-on-quote"])
+        #expect(page.highlights[quote.anchor]?.map(\.text) == ["is not ruled out"])
+    }
+}

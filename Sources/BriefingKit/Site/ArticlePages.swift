@@ -14,13 +14,15 @@ enum ArticlePages {
             for mention in mentionsByBlock[block.number] ?? [] where !seen.contains(mention.actorID) { seen.append(mention.actorID) }
             return seen.compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) }
         }
-        // Notes on a placed passage sit beside its block; the others are about the whole article.
+        // Notes on a placed passage sit beside its block; the others are about the whole article,
+        // and so is a note on the quotation, which the template shows as a quote, not a block.
+        let quoteBlocks = Set(article.blocks(.quote).map(\.number))
         let notes = index.notesByArticle[article.id] ?? []
         var notesByBlock: [Int: [NoteContext]] = [:]
         var articleNotes: [NoteContext] = []
         for note in notes {
             let blocks = note.targets.compactMap { target -> Int? in
-                if case .passage(let passage) = target, passage.articleID == article.id { return passage.block }
+                if case .passage(let passage) = target, passage.articleID == article.id, !quoteBlocks.contains(passage.block) { return passage.block }
                 return nil
             }
             let context = NotePages.context(note, from: path, index: index)

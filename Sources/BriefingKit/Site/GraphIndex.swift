@@ -79,8 +79,8 @@ struct GraphIndex: Sendable {
         datesByArticle = Dictionary(grouping: graph.dates, by: \.articleID)
         var noteArticles: [String: [AnchoredNote]] = [:], noteActors: [String: [AnchoredNote]] = [:], noteDates: [String: [AnchoredNote]] = [:]
         for note in graph.notes {
-            var places = Set<String>()
-            for target in note.targets where places.insert("\(target)").inserted {
+            var places = Set<Anchor>()
+            for target in note.targets where places.insert(target).inserted {
                 switch target {
                 case .passage(let passage): if !(noteArticles[passage.articleID]?.contains(note) ?? false) { noteArticles[passage.articleID, default: []].append(note) }
                 case .article(let id, _): if !(noteArticles[id]?.contains(note) ?? false) { noteArticles[id, default: []].append(note) }
