@@ -21,9 +21,7 @@ public enum TaggedReader {
         let elements = elements(in: source.text, problems: &problems)
         var fields: [String: Element] = [:]
         for element in elements {
-            if !knownTags.contains(element.name) {
-                problems.append(LoadProblem(line: element.line, "unknown tag <\(element.name)> ignored"))
-            } else if fields[element.name] != nil {
+            if fields[element.name] != nil {
                 problems.append(LoadProblem(line: element.line, "second <\(element.name)> ignored"))
             } else {
                 fields[element.name] = element
@@ -81,8 +79,12 @@ public enum TaggedReader {
 
     /// Pairs each opening tag with its closing tag. An unclosed tag is reported and runs to the next
     /// opening tag, so that the rest of the article is still read.
+    ///
+    /// Only the known tags are structure. Any other upper-case tag inside an element is text (an
+    /// article may quote `<SCRIPT>`); outside every element it is reported and ignored.
     static func elements(in text: String, problems: inout [LoadProblem]) -> [Element] {
-        let tags = Tag.scan(text)
+        let scanned = Tag.scan(text)
+        let tags = scanned.filter { knownTags.contains($0.name) }
         var elements: [Element] = []
         var index = 0
         while index < tags.count {
@@ -102,6 +104,10 @@ public enum TaggedReader {
                 elements.append(Element(name: open.name, content: text[open.range.upperBound..<end], line: open.line))
                 index = next ?? tags.count
             }
+        }
+        for tag in scanned where !tag.isClosing && !knownTags.contains(tag.name)
+            && !elements.contains(where: { $0.content.startIndex <= tag.range.lowerBound && tag.range.upperBound <= $0.content.endIndex }) {
+            problems.append(LoadProblem(line: tag.line, "unknown tag <\(tag.name)> ignored"))
         }
         return elements
     }
