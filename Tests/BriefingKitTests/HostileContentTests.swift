@@ -123,7 +123,7 @@ struct HostileContentTests {
         for expected in [
             "actors.yml:6: warning: `link` is not an http(s) address; ignored",
             "actors.yml:11: warning: `link` is not an http(s) address; ignored",
-            "actors.yml:13: warning: id `../../../escape` must be lower-case ASCII letters, digits, `-` and `_`, e.g. `escape`",
+            "actors.yml:13: warning: id `../../../escape` must be lower-case ASCII letters, digits, `-` and `_`; using `escape`",
             "articles/hostile-tagged.txt:3: warning: <URL> is not an http(s) address; ignored",
             "articles/<svg onload=window.__xss=1>.md:4: warning: `url` is not an http(s) address; ignored",
             "briefing.md:6: warning: unresolved link [[javascript:window.__xss=1]]: no article, actor or date of that name",

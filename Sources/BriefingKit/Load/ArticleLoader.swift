@@ -46,7 +46,8 @@ public enum ArticleLoader {
             diagnostics += result.problems.map { Diagnostic(file: displayPath, line: $0.line, $0.message) }
             guard let article = result.article else { continue }
             if let other = seenIDs[article.id] {
-                diagnostics.append(Diagnostic(file: displayPath, "article id `\(article.id)` is already used by \(other); this file is skipped"))
+                let form = seenIDs.keys.contains { $0 == article.id && !$0.utf8.elementsEqual(article.id.utf8) } ? " (the same name in another Unicode form)" : ""
+                diagnostics.append(Diagnostic(file: displayPath, "article id `\(article.id)` is already used by \(other)\(form); this file is skipped"))
                 continue
             }
             seenIDs[article.id] = displayPath

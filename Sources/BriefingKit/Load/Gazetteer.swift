@@ -81,10 +81,12 @@ public struct Gazetteer: Sendable {
                 }
                 kind = parsed
             }
-            let id = fields["id"]?.scalar?.string.trimmingWhitespace ?? Slug.make(name, fallback: "actor")
-            guard Slug.make(id) == id else {
-                warn(fields["id"]?.mark?.line, "id `\(id)` must be lower-case ASCII letters, digits, `-` and `_`, e.g. `\(Slug.make(id))`")
-                continue
+            var id = fields["id"]?.scalar?.string.trimmingWhitespace ?? Slug.make(name, fallback: "actor")
+            if Slug.make(id) != id {
+                let slug = Slug.make(id, fallback: Slug.make(name, fallback: "actor"))
+                let rule = Slug.reserved.contains(id) ? "is the name of a list page" : "must be lower-case ASCII letters, digits, `-` and `_`"
+                warn(fields["id"]?.mark?.line, "id `\(id)` \(rule); using `\(slug)`")
+                id = slug
             }
             if let first = ids[id] {
                 warn(line, "id `\(id)` is already claimed on line \(first); \(name) skipped")

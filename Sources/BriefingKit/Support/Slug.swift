@@ -5,9 +5,12 @@ import Foundation
 /// A slug keeps ASCII letters, digits, `-` and `_`; other scripts are transliterated to Latin and
 /// letters lose their accents ("Śmigły" becomes "smigly"); everything else becomes `-`. Slugs are lower case so that
 /// two pages never collide on a case-insensitive file system. Long names are cut and given a short
-/// checksum of the original so they stay unique.
+/// checksum of the original so they stay unique. A slug is never a name that a folder's list page
+/// uses (`index`) or that Windows reserves for a device (`con`, `nul`, `com1`, …): those get `-1`.
 public enum Slug {
     public static let maximumLength = 80
+    public static let reserved: Set<String> = Set(["index", "con", "prn", "aux", "nul"]
+        + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     public static func make(_ text: String, fallback: String = "item") -> String {
         // ICU transliteration: "Śmigły" → "Smigly", "Зеленський" → "Zelens'kij", "北京" → "bei jing".
@@ -34,6 +37,7 @@ public enum Slug {
             let checksum = String(fnv1a(text) & 0xFFFF_FFFF, radix: 16)
             out = String(out.prefix(maximumLength - checksum.count - 1)) + "-" + checksum
         }
+        if reserved.contains(out) { out += "-1" }
         return out
     }
 

@@ -40,15 +40,31 @@ public enum SiteWriter {
             for file in FileTree.files(under: assets) { try copy(assets.appendingPathComponent(file), to: "assets/" + file) }
         }
         if let statics = staticFiles {
+            // Paths as a case-insensitive, normalisation-insensitive file system (macOS, Windows) sees them.
+            var folded = Dictionary(written.map { (foldedPath($0), $0) }, uniquingKeysWith: { a, b in min(a, b) })
             for file in FileTree.files(under: statics) {
-                if written.contains(file) {
-                    diagnostics.append(Diagnostic(file: "\(staticDisplayRoot)/\(file)", "would overwrite a generated file; not copied"))
+                let display = "\(staticDisplayRoot)/\(file)"
+                guard SafePath.isSafe(file) else {
+                    diagnostics.append(Diagnostic(file: display, "this name cannot be a site path; not copied"))
+                    continue
+                }
+                if let other = folded[foldedPath(file)], other.utf8.elementsEqual(file.utf8) {
+                    diagnostics.append(Diagnostic(file: display, "would overwrite a generated file; not copied"))
+                    continue
+                } else if let other = folded[foldedPath(file)] {
+                    diagnostics.append(Diagnostic(file: display, "differs from `\(other)` only by case or Unicode form: on a case-insensitive file system one would replace the other; not copied"))
                     continue
                 }
                 try copy(statics.appendingPathComponent(file), to: file)
+                folded[foldedPath(file)] = file
             }
         }
         return Copied(written: written, links: links, diagnostics: diagnostics)
+    }
+
+    /// A path as a file system that ignores case and Unicode normalisation compares it.
+    static func foldedPath(_ path: String) -> String {
+        path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// Fails the build when a link of the staged site is broken.

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// Article ids, actor ids, note ids and slugs can never write outside the output directory, and
+/// no two files of the site differ only by case or Unicode form (they would collide on macOS and
+/// Windows file systems).
+@Suite("Paths stay inside the output directory")
+struct PathSafetyTests {
+    static let longA = String(repeating: "a", count: 240) + "1"
+    static let longB = String(repeating: "a", count: 240) + "2"
+
+    /// File name → what the article says. Names a hostile or careless editor could give.
+    static let articleNames = [
+        "index.md", "Report.md", "report.md", "REPORT.md", "caf\u{E9}.md", "cafe\u{301}.md",
+        "\u{FF30}eskov.md", "peskov.md", "con.md", "%2E%2E%2Fetc%2Fpasswd.md", "a\nb.md", "-.md",
+        longA + ".md", longB + ".md", "sub/dir/nested.md",
+    ]
+
+    static func makeContent() throws -> URL {
+        let content = try Fixtures.temporaryDirectory().appendingPathComponent("Content")
+        let manager = FileManager.default
+        for (number, name) in articleNames.enumerated() {
+            let url = content.appendingPathComponent("articles/" + name)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "---\ntitle: Article \(number)\ndate: 2025-01-\(String(format: "%02d", number + 1))\n---\nDmitry Peskov met Index and Con on day \(number).\n"
+                .write(to: url, atomically: false, encoding: .utf8)
+        }
+        try """
+        - name: Dmitry Peskov
+          aliases: [Peskov]
+        - name: Index
+        - name: Con
+        - name: "../../etc/passwd"
+        - name: Null Byte
+          id: "a\\0b"
+        - name: Absolute
+          id: /etc/shadow
+        """.write(to: content.appendingPathComponent("actors.yml"), atomically: false, encoding: .utf8)
+        try manager.createDirectory(at: content.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try """
+        ---
+        id: ../../outside
+        target:
+          actor: Dmitry Peskov
+        ---
+        A note.
+
+        ---
+        id: "nul\\0note"
+        target:
+          date: 2025-01-02
+        ---
+        Another note.
+        """.write(to: content.appendingPathComponent("notes/paths.md"), atomically: false, encoding: .utf8)
+        for name in ["Logo.txt", "logo.txt", "index.html", "articles/Report-2.html", "caf\u{E9}.txt", "cafe\u{301}.txt"] {
+            let url = content.appendingPathComponent("static/" + name)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try name.write(to: url, atomically: false, encoding: .utf8)
+        }
+        return content
+    }
+
+    static let built: Result<(output: URL, report: SiteBuilder.Report, files: [String]), Error> = Result {
+        let content = try makeContent()
+        let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
+        let report = try SiteBuilder.build(.init(content: content, templates: Fixtures.templates, output: output))
+        return (output, report, FileTree.files(under: output))
+    }
+
+    @Test func unsafePathsAreRefused() {
+        for path in ["../x.html", "/etc/passwd", "a/../../b.html", "a/./b.html", "a//b.html", "a\0b.html", "a\\..\\b.html",
+                     "", "..", String(repeating: "x", count: 256) + ".html"] {
+            #expect(!SafePath.isSafe(path), "\(path.debugDescription)")
+        }
+        for path in ["index.html", "articles/a-b.html", "caf\u{E9}.txt", String(repeating: "x", count: 250) + ".html"] {
+            #expect(SafePath.isSafe(path), "\(path)")
+        }
+    }
+
+    @Test func theStagedSiteWritesNothingOutsideIt() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let site = try StagedSite(OutputDirectory(directory.appendingPathComponent("Public")))
+        defer { site.discard() }
+        for path in ["../escaped.html", "/tmp/escaped-\(UUID().uuidString).html", "a/../../escaped.html", "x\0.html"] {
+            #expect(throws: BuildError.self) { try site.write(Array("x".utf8), at: path) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("escaped.html").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).map { $0.hasPrefix(".Public.staging-") } == [true])
+    }
+
+    @Test func slugsAreSafeAndNeverReserved() {
+        #expect(Slug.make("../../etc/passwd") == "etc-passwd")
+        #expect(Slug.make("a\0b") == "a-b")
+        #expect(Slug.make("Index") == "index-1")
+        #expect(Slug.make("NUL") == "nul-1")
+        #expect(Slug.make("com7") == "com7-1")
+        #expect(Slug.make("\u{FF30}eskov") == "peskov")  // full-width P
+        #expect(Slug.make("caf\u{E9}") == Slug.make("cafe\u{301}"))
+        #expect(Slug.make("\u{2024}\u{2024}/") == "item")  // one-dot leaders look like ".."
+        let long = Slug.make(Self.longA), other = Slug.make(Self.longB)
+        #expect(long.utf8.count == Slug.maximumLength && other.utf8.count == Slug.maximumLength && long != other)
+    }
+
+    @Test func hostileNamesGetDistinctSafePages() throws {
+        let files = try Self.built.get().files
+        let checksumA = String(Slug.fnv1a(Self.longA) & 0xFFFF_FFFF, radix: 16), checksumB = String(Slug.fnv1a(Self.longB) & 0xFFFF_FFFF, radix: 16)
+        let prefix = String(repeating: "a", count: Slug.maximumLength - 9)
+        #expect(files.filter { $0.hasPrefix("articles/") } == [
+            "articles/2e-2e-2fetc-2fpasswd.html", "articles/a-b.html",
+            "articles/\(prefix)-\(checksumA).html", "articles/\(prefix)-\(checksumB).html",
+            "articles/cafe.html", "articles/con-1.html", "articles/index-1.html", "articles/item.html", "articles/nested.html",
+            "articles/peskov-2.html", "articles/peskov.html", "articles/report-2.html", "articles/report-3.html", "articles/report.html",
+        ])
+        #expect(files.filter { $0.hasPrefix("actors/") } == ["actors/con-1.html", "actors/dmitry-peskov.html", "actors/index-1.html", "actors/index.html"])
+    }
+
+    @Test func noTwoFilesCollideOnACaseInsensitiveFileSystem() throws {
+        let built = try Self.built.get()
+        let folded = built.files.map(SiteWriter.foldedPath)
+        #expect(Set(folded).count == built.files.count)
+        #expect(built.files.contains("Logo.txt") && !built.files.contains("logo.txt"))
+        #expect(built.files.filter { $0.hasPrefix("caf") }.map { Array($0.utf8) } == [Array("cafe\u{301}.txt".utf8)])
+        let warnings = built.report.diagnostics.filter { $0.file.contains("/static/") }.map { "\($0.file.split(separator: "/static/").last!): \($0.message)" }
+        // (Swift compares strings by canonical equivalence; the bytes above tell the two forms apart.)
+        #expect(warnings == [
+            "articles/Report-2.html: differs from `articles/report-2.html` only by case or Unicode form: on a case-insensitive file system one would replace the other; not copied",
+            "caf\u{E9}.txt: differs from `cafe\u{301}.txt` only by case or Unicode form: on a case-insensitive file system one would replace the other; not copied",
+            "index.html: would overwrite a generated file; not copied",
+            "logo.txt: differs from `Logo.txt` only by case or Unicode form: on a case-insensitive file system one would replace the other; not copied",
+        ])
+    }
+
+    @Test func everyGeneratedPathIsPlainASCIIAndNothingIsWrittenBesideIt() throws {
+        let built = try Self.built.get()
+        for path in built.files {
+            #expect(SafePath.isSafe(path))
+            if !path.hasPrefix("caf") && !path.hasSuffix(".txt") { #expect(path.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }, "\(path)") }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: built.output.deletingLastPathComponent().path) == ["Public"])
+    }
+
+    @Test func idsThatDifferOnlyByUnicodeFormAreOneIdWithAWarning() throws {
+        let built = try Self.built.get()
+        let messages = built.report.diagnostics.filter { $0.file.hasSuffix("articles/cafe\u{301}.md") }.map(\.message)
+        #expect(messages.count == 1 && messages[0].hasPrefix("article id `cafe\u{301}` is already used by") && messages[0].hasSuffix("(the same name in another Unicode form); this file is skipped"))
+    }
+}
