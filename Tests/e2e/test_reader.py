@@ -102,10 +102,10 @@ def test_search_peskov(browser, site_base):
     results = driver.find_element(By.ID, "search-results")
     wait(driver).until(lambda d: results.is_displayed())
     assert box.get_attribute("aria-expanded") == "true"
-    options = results.find_elements(By.CSS_SELECTOR, "[role=option] a")
+    options = results.find_elements(By.CSS_SELECTOR, "[role=option]")
     offered = [(o.find_element(By.CLASS_NAME, "search-kind").text.lower(),
                 o.find_element(By.CLASS_NAME, "search-title").text,
-                o.get_attribute("href")) for o in options]
+                o.get_attribute("data-href")) for o in options]
     kinds = [k for k, _, _ in offered]
     assert ("actor", "Dmitry Peskov", site_base + PESKOV) in offered, offered
     articles = [(t, h) for k, t, h in offered if k == "article"]
@@ -133,6 +133,19 @@ def test_search_enter_opens_first_result(browser, site_base):
     box.send_keys(Keys.ENTER)
     wait(driver).until(EC.url_to_be(site_base + PESKOV))
     assert heading(driver) == "Dmitry Peskov"
+    browser.check()
+
+
+def test_search_click_opens_result(browser, site_base):
+    driver = browser.open(site_base + PESKOV)
+    driver.find_element(By.ID, "search").send_keys("Lavrov")
+    wait(driver).until(lambda d: d.find_element(By.ID, "search-results").is_displayed())
+    option = driver.find_elements(By.CSS_SELECTOR, "#search-results [role=option]")[-1]
+    target = option.get_attribute("data-href")
+    assert target != site_base + PESKOV
+    assert target.startswith(site_base), target
+    option.click()
+    wait(driver).until(EC.url_to_be(target))
     browser.check()
 
 
