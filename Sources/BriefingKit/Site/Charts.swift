@@ -75,7 +75,8 @@ enum Charts {
         svg += #"<title id="\#(id)-title">\#(HTML.escape(title))</title><desc id="\#(id)-desc">\#(HTML.escape(caption))</desc>"#
         svg += #"<line class="axis" x1="\#(number(left))" y1="\#(number(height - bottom))" x2="\#(number(width - 4))" y2="\#(number(height - bottom))"/>"#
         svg += #"<text class="axis-label" x="\#(number(left - 6))" y="\#(number(top + 4))" text-anchor="end">\#(Int(maxValue))</text>"#
-        let labelEvery = max(1, Int((Double(bars.count) * 46 / (width - left)).rounded(.up)))
+        // A label ("Sep 2021" at 10 units) is about 46 units wide: one at least every 64 units leaves a gap.
+        let labelEvery = max(1, Int((Double(bars.count) * 64 / (width - left)).rounded(.up)))
         for (i, bar) in bars.enumerated() {
             let h = (height - bottom - top) * Double(bar.value) / maxValue
             let x = left + step * Double(i) + (step - barWidth) / 2
