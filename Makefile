@@ -3,12 +3,45 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMARK_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps build clean bench
+.PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt
 
 ## Build in release mode and generate Public/ from Content/ and Templates/.
 site: deps
 	$(SWIFT) build -c release --product briefing
 	.build/release/briefing build
+
+## Build the generator in release mode (without generating Public/).
+release: deps
+	$(SWIFT) build -c release --product briefing
+
+## Browser tests and validators (Tests/e2e): a reader's way through the sample site in headless
+## Chromium, served under a sub-path and from file://; axe-core in both colour schemes; the Nu HTML
+## checker on every page; feed.xml against RFC 4287's schema. Screenshots go to artifacts/e2e/.
+e2e: release e2e-deps
+	$(E2E_VENV)/bin/python -m pytest Tests/e2e $(PYTEST_ARGS)
+
+E2E_VENV := .build-e2e/venv
+E2E_APT := chromium chromium-driver default-jre-headless jing python3-venv
+PYTHON ?= python3
+
+## Debian's chromium, chromedriver, Java (for the Nu checker), jing and python3-venv when missing,
+## then the pinned Python packages in a virtualenv under .build-e2e/ (Debian's pip is externally
+## managed), made again when Tests/e2e/requirements.txt changes.
+e2e-deps: e2e-apt $(E2E_VENV)/.installed
+
+e2e-apt:
+	@missing=""; for p in $(E2E_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+$(E2E_VENV)/.installed: Tests/e2e/requirements.txt | e2e-apt
+	rm -rf $(E2E_VENV)
+	$(PYTHON) -m venv $(E2E_VENV)
+	$(E2E_VENV)/bin/pip install --quiet --disable-pip-version-check -r Tests/e2e/requirements.txt
+	$(E2E_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --ignore-requires-python axe-selenium-python==3.0.0
+	touch $@
 
 ## Run the test suite.
 test: deps

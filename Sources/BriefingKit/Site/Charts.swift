@@ -13,6 +13,13 @@ enum Charts {
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
+    /// The `<svg>` start tag, named by its title and description. A picture without links is one
+    /// image (`role="img"`); one with links is a `group`, because the children of an image are
+    /// presentational, so its links would be focusable yet hidden from assistive technology.
+    static func svgStart(id: String, width: Double, height: Double, links: Bool) -> String {
+        #"<svg viewBox="0 0 \#(Int(width)) \#(Int(height))" role="\#(links ? "group" : "img")" aria-labelledby="\#(id)-title \#(id)-desc" xmlns="http://www.w3.org/2000/svg">"#
+    }
+
     /// Nodes on a circle (or around a centre node), sized by weight, with an edge wherever two
     /// appear in the same article, thicker for more shared articles.
     static func network(id: String, nodes: [Node], edges: [(Int, Int, Int)], center: Int? = nil, title: String, caption: String) -> String {
@@ -27,7 +34,7 @@ enum Charts {
         }
         let maxWeight = Double(nodes.map(\.weight).max() ?? 1)
         let maxEdge = Double(edges.map(\.2).max() ?? 1)
-        var svg = #"<figure class="chart chart-network" id="\#(id)"><svg viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" xmlns="http://www.w3.org/2000/svg">"#
+        var svg = #"<figure class="chart chart-network" id="\#(id)">"# + svgStart(id: id, width: width, height: height, links: true)
         svg += #"<title id="\#(id)-title">\#(HTML.escape(title))</title><desc id="\#(id)-desc">\#(HTML.escape(caption))</desc>"#
         // Legend: the kinds present, in a row at the top left.
         let kinds = ActorKind.allCases.filter { kind in nodes.contains { $0.kind == kind } }
@@ -64,11 +71,12 @@ enum Charts {
         let maxValue = Double(max(bars.map(\.value).max() ?? 1, 1))
         let step = (width - left - 8) / Double(max(bars.count, 1))
         let barWidth = max(2, min(48, step * 0.7))
-        var svg = #"<figure class="chart chart-bars" id="\#(id)"><svg viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" xmlns="http://www.w3.org/2000/svg">"#
+        var svg = #"<figure class="chart chart-bars" id="\#(id)">"# + svgStart(id: id, width: width, height: height, links: bars.contains { $0.url != nil })
         svg += #"<title id="\#(id)-title">\#(HTML.escape(title))</title><desc id="\#(id)-desc">\#(HTML.escape(caption))</desc>"#
         svg += #"<line class="axis" x1="\#(number(left))" y1="\#(number(height - bottom))" x2="\#(number(width - 4))" y2="\#(number(height - bottom))"/>"#
         svg += #"<text class="axis-label" x="\#(number(left - 6))" y="\#(number(top + 4))" text-anchor="end">\#(Int(maxValue))</text>"#
-        let labelEvery = max(1, Int((Double(bars.count) * 46 / (width - left)).rounded(.up)))
+        // A label ("Sep 2021" at 10 units) is about 46 units wide: one at least every 64 units leaves a gap.
+        let labelEvery = max(1, Int((Double(bars.count) * 64 / (width - left)).rounded(.up)))
         for (i, bar) in bars.enumerated() {
             let h = (height - bottom - top) * Double(bar.value) / maxValue
             let x = left + step * Double(i) + (step - barWidth) / 2
@@ -79,12 +87,13 @@ enum Charts {
             }
         }
         svg += "</svg>"
-        svg += #"<figcaption>\#(HTML.escape(caption))</figcaption>"#
+        // A figure's caption must be its first or last child: the table comes before it.
         svg += #"<details><summary>The numbers</summary><table><thead><tr><th scope="col">Month</th><th scope="col">\#(HTML.escape(unit.capitalized))s</th></tr></thead><tbody>"#
         for bar in bars where bar.value > 0 {
             svg += "<tr><td>\(HTML.escape(bar.label))</td><td>\(bar.value)</td></tr>"
         }
-        svg += "</tbody></table></details></figure>"
+        svg += "</tbody></table></details>"
+        svg += #"<figcaption>\#(HTML.escape(caption))</figcaption></figure>"#
         return svg
     }
 
