@@ -88,13 +88,30 @@ struct FuzzRegressionTests {
         #expect(result.problems.last == LoadProblem(line: 1, "no text after the date; the article is skipped"))
     }
 
+    // MARK: markdown-reader
+
+    @Test(arguments: inputs("markdown-reader"))
+    func problemsNameALineOfTheFile(_ input: String) throws {
+        let bytes = try Self.bytes(input)
+        let lines = try SourceText(path: input, bytes: bytes).lines.count
+        let result = ArticleLoader.read(bytes: bytes, id: "x", sourceFile: "articles/x.md")
+        #expect(!result.problems.isEmpty)
+        for problem in result.problems { #expect((1...lines).contains(problem.line ?? 1), "\(problem)") }
+    }
+
+    @Test func noTextAfterFrontMatterPointsAtItsEnd() {
+        let result = ArticleLoader.read(bytes: Array("---\ntitle: T\ndate: 2025-01-12\n---".utf8), id: "x", sourceFile: "articles/x.md")
+        #expect(result.article == nil)
+        #expect(result.problems == [LoadProblem(line: 4, "no text after the front matter; the article is skipped")])
+    }
+
     // MARK: markdown-escaping
 
     @Test(arguments: inputs("markdown-escaping"))
     func escapedTextShowsLiterally(_ input: String) throws {
         let text = try Self.text(input)
         let html = MarkdownDocument.html(from: MarkdownEscaping.escape(text) + "\n")
-            .replacing(/<a href="mailto:[^"]*">([^<]*)<\/a>/) { String($0.output.1) }
+            .replacing(#/<a href="mailto:[^"]*">([^<]*)</a>/#.matchingSemantics(.unicodeScalar)) { String($0.output.1) }
         #expect(html == "<p>" + HTML.escape(MarkdownEscaping.collapsing(text)).replacingOccurrences(of: "&#39;", with: "'") + "</p>\n")
     }
 
@@ -110,6 +127,7 @@ struct FuzzRegressionTests {
         #expect(MarkdownEscaping.sanitize(markdown: "Text <!-- draft -->") == "Text <!-- draft -->")
         #expect(MarkdownEscaping.sanitize(markdown: "<!-- draft\nmore") == "<!-- draft\nmore\n-->")
         #expect(MarkdownEscaping.sanitize(markdown: "<PRE class=x>\ncode") == "<PRE class=x>\ncode\n</pre>")
+        #expect(MarkdownEscaping.sanitize(markdown: "<!--\u{034B}") == "<!--\u{034B}\n-->")
         #expect(MarkdownEscaping.sanitize(markdown: "> ```\n> quoted fence") == "> ```\n> quoted fence")
     }
 }

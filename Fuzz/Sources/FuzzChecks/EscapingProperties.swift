@@ -12,7 +12,7 @@ public enum EscapingProperties {
         let expected = visible.isEmpty ? "" : "<p>" + htmlText(visible) + "</p>\n"
         // GFM's autolink extension links an e-mail address found in the parsed text, escaped or not:
         // a harmless `mailto:` link, accepted (see `MarkdownEscaping.escape`).
-        let html = MarkdownDocument.html(from: escaped + "\n").replacing(/<a href="mailto:[^"]*">([^<]*)<\/a>/) { String($0.output.1) }
+        let html = MarkdownDocument.html(from: escaped + "\n").replacing(#/<a href="mailto:[^"]*">([^<]*)</a>/#.matchingSemantics(.unicodeScalar)) { String($0.output.1) }
         if html != expected { found.append("escape(\(text.debugDescription)) = \(escaped.debugDescription) renders \(html.debugDescription), not \(expected.debugDescription)") }
         return found
     }

@@ -31,14 +31,16 @@ extension MarkdownDocument {
         return String(cString: literal) == text
     }
 
-    /// The end marker of an HTML block of CommonMark types 1 to 5, from its first line.
+    /// The end marker of an HTML block of CommonMark types 1 to 5, from its first line. Read as
+    /// bytes, as cmark-gfm does: a combining mark after `<!--` does not make it another opening.
     private static func htmlBlockEnd(_ literal: String) -> String? {
-        let start = literal.drop(while: { $0 == " " }).prefix(10).lowercased()
-        if start.hasPrefix("<!--") { return "-->" }
-        if start.hasPrefix("<?") { return "?>" }
-        if start.hasPrefix("<![cdata[") { return "]]>" }
-        if start.hasPrefix("<!") { return ">" }
-        for tag in ["script", "pre", "style", "textarea"] where start.hasPrefix("<" + tag) { return "</\(tag)>" }
+        let start = literal.utf8.drop(while: { $0 == UInt8(ascii: " ") }).prefix(10).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        func opens(_ marker: String) -> Bool { start.starts(with: marker.utf8) }
+        if opens("<!--") { return "-->" }
+        if opens("<?") { return "?>" }
+        if opens("<![cdata[") { return "]]>" }
+        if opens("<!") { return ">" }
+        for tag in ["script", "pre", "style", "textarea"] where opens("<" + tag) { return "</\(tag)>" }
         return nil
     }
 }
