@@ -26,7 +26,7 @@ for target in $TARGETS; do
   SWIFT_BACKTRACE=enable=no "$BIN/fuzz-$target" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -max_len=8192 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "Fuzz/Corpus/$target" >"$log" 2>&1
   status=$?
-  grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$log" | sed 's/^/   /'
+  grep -E "^#[0-9]+[[:space:]]+DONE" "$log" | tr "\t" " " | cut -c1-110 | sed 's/^/   /'
   if [ $status -ne 0 ]; then
     grep -E -A1 "property failed|Fatal error|ERROR: libFuzzer" "$log" | grep -v "^ *#" | head -6 | cut -c1-400 | sed 's/^/   /'
     echo "   FAILED (exit $status); input: $(grep -o "Test unit written to .*" "$log" | sed 's/Test unit written to //')"
