@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMARK_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt
+.PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt fuzz
 
 ## Build in release mode and generate Public/ from Content/ and Templates/.
 site: deps
@@ -57,6 +57,12 @@ deps:
 ## Benchmark against Hugo on the synthetic corpora (BENCH_SIZES="1000 10000", BENCH_RUNS=3).
 bench: deps
 	scripts/bench.sh
+
+## Build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 30); fails on a crash
+## or a broken property and names the input. FUZZ_TARGETS="temporal-resolver …" picks targets.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 build: deps
 	$(SWIFT) build

@@ -76,7 +76,7 @@ public enum BenchCorpus {
         var textBytes = 0
         let start = CalendarDay(year: 2023, month: 1, day: 1)!
         for n in 0..<count {
-            let day = start.adding(days: n * 700 / max(count, 1))
+            let day = start.adding(days: n * 700 / max(count, 1))!  // within two years of 2023
             let cast = (0..<5).map { _ in pool[random.int(pool.count)] }
             let place = random.pick(places), place2 = random.pick(places)
             let outlet = random.int(outlets.count)

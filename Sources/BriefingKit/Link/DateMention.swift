@@ -22,7 +22,7 @@ public enum TimexValue {
         }
         if second.hasPrefix("W"), let week = Int(second.dropFirst()) {
             let jan4 = CalendarDay(year: year, month: 1, day: 4)!
-            let monday = jan4.adding(days: 1 - jan4.weekday).adding(days: 7 * (week - 1))
+            guard let monday = jan4.adding(days: 1 - jan4.weekday)?.adding(days: 7 * (week - 1)) else { return nil }
             return parts.count == 3 ? monday.adding(days: 5) : monday
         }
         if second.hasPrefix("Q"), let q = Int(second.dropFirst()) { return CalendarDay(year: year, month: 3 * (q - 1) + 1, day: 1) }

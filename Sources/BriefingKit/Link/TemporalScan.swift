@@ -106,19 +106,22 @@ struct Scan {
     }
 
     /// A month without a year: past tense → the latest one up to the DCT's month, future → the next.
-    func resolveMonth(_ month: Int, tense forced: Scan.Tense? = nil) -> String {
+    /// Nil when that month is off the calendar.
+    func resolveMonth(_ month: Int, tense forced: Scan.Tense? = nil) -> String? {
         let this = CalendarDay(year: dct.year, month: month, day: 1)!
-        let dctMonth = dct.firstOfMonth(adding: 0)
+        let dctMonth = CalendarDay(year: dct.year, month: dct.month, day: 1)!
+        let chosen: CalendarDay?
         switch forced ?? tense() {
-        case .past: return (this <= dctMonth ? this : this.firstOfMonth(adding: -12)).monthValue
-        case .future: return (this >= dctMonth ? this : this.firstOfMonth(adding: 12)).monthValue
+        case .past: chosen = this <= dctMonth ? this : this.firstOfMonth(adding: -12)
+        case .future: chosen = this >= dctMonth ? this : this.firstOfMonth(adding: 12)
         case .neutral:
-            let options = [this.firstOfMonth(adding: -12), this, this.firstOfMonth(adding: 12)]
-            return options.min { abs($0.ordinal - dct.ordinal) < abs($1.ordinal - dct.ordinal) }!.monthValue
+            let options = [this.firstOfMonth(adding: -12), this, this.firstOfMonth(adding: 12)].compactMap { $0 }
+            chosen = options.min { abs($0.ordinal - dct.ordinal) < abs($1.ordinal - dct.ordinal) }
         }
+        return chosen?.monthValue
     }
 
-    func resolveWeekday(_ weekday: Int, future: Bool) -> CalendarDay {
+    func resolveWeekday(_ weekday: Int, future: Bool) -> CalendarDay? {
         let delta = weekday - dct.weekday
         if future { return dct.adding(days: delta > 0 ? delta : delta + 7) }
         return dct.adding(days: delta <= 0 ? delta : delta - 7)
@@ -216,22 +219,22 @@ struct Scan {
         guard let which = word(k), ["last", "this", "next", "past", "coming"].contains(which), let unit = word(k + 1) else { return nil }
         let step = which == "last" || which == "past" ? -1 : which == "this" ? 0 : 1
         switch unit {
-        case "year": return (2, String(dct.year + step), .year)
-        case "month": return (2, dct.firstOfMonth(adding: step).monthValue, .month)
-        case "week": return (2, dct.adding(days: 7 * step).isoWeekValue, .week)
-        case "weekend": return (2, dct.adding(days: 7 * step).isoWeekValue + "-WE", .weekend)
+        case "year": return CalendarDay.yearValue(dct.year + step).map { (2, $0, .year) }
+        case "month": return dct.firstOfMonth(adding: step).map { (2, $0.monthValue, .month) }
+        case "week": return dct.adding(days: 7 * step).map { (2, $0.isoWeekValue, .week) }
+        case "weekend": return dct.adding(days: 7 * step)?.isoWeekendValue.map { (2, $0, .weekend) }
         default:
             if let m = month(k + 1) {
-                return (2, resolveMonth(m, tense: step < 0 ? .past : step > 0 ? .future : .neutral), .month)
+                return resolveMonth(m, tense: step < 0 ? .past : step > 0 ? .future : .neutral).map { (2, $0, .month) }
             }
             if let weekday = DateLexicon.weekdays[unit] {
                 let day = step == 0 ? dct.adding(days: weekday - dct.weekday)
-                    : step < 0 ? resolveWeekday(weekday, future: false).adding(days: weekday >= dct.weekday ? 0 : -7)
+                    : step < 0 ? resolveWeekday(weekday, future: false)?.adding(days: weekday >= dct.weekday ? 0 : -7)
                     : resolveWeekday(weekday, future: true)
-                return (2, day.iso, .day)
+                return day.map { (2, $0.iso, .day) }
             }
             if let season = DateLexicon.seasons[unit] {
-                return (2, "\(dct.year + step)-\(season)", .season)
+                return CalendarDay.yearValue(dct.year + step).map { (2, "\($0)-\(season)", .season) }
             }
             return nil
         }
@@ -239,7 +242,7 @@ struct Scan {
 
     func relativePeriod() -> Match? {
         if let p = period(0) { return reference(p.length, p.value, p.granularity) }
-        if word(0) == "the", word(1) == "weekend" { return reference(2, dct.isoWeekValue + "-WE", .weekend) }
+        if word(0) == "the", word(1) == "weekend", let value = dct.isoWeekendValue { return reference(2, value, .weekend) }
         return nil
     }
 
@@ -252,11 +255,11 @@ struct Scan {
         if word(k) == "the", let w = word(k + 1), let mod = mods[w], word(k + 2) == "of" {
             let start = k + 3
             if let p = period(start) { return reference(start + p.length, p.value, p.granularity, mod: mod) }
-            if word(start) == "the", word(start + 1) == "year" { return reference(start + 2, String(dct.year), .year, mod: mod) }
+            if word(start) == "the", word(start + 1) == "year" { return reference(start + 2, CalendarDay.yearValue(dct.year)!, .year, mod: mod) }
             if let y = year(start) { return reference(start + 1, String(y), .year, mod: mod) }
             if let m = month(start) {
                 if let y = year(start + 1), let day = CalendarDay(year: y, month: m, day: 1) { return reference(start + 2, day.monthValue, .month, mod: mod) }
-                return reference(start + 1, resolveMonth(m), .month, mod: mod)
+                if let value = resolveMonth(m) { return reference(start + 1, value, .month, mod: mod) }
             }
         }
         // "early next year", "late 2024", "earlier this month", "later this month"
@@ -266,13 +269,13 @@ struct Scan {
             if let y = year(1) { return reference(2, String(y), .year, mod: mod) }
             if let m = month(1) {
                 if let y = year(2), let day = CalendarDay(year: y, month: m, day: 1) { return reference(3, day.monthValue, .month, mod: mod) }
-                return reference(2, resolveMonth(m), .month, mod: mod)
+                if let value = resolveMonth(m) { return reference(2, value, .month, mod: mod) }
             }
         }
         // "mid-January", "mid-2024" (one hyphenated word)
         if let w = word(0), w.hasPrefix("mid-") {
             let rest = String(w.dropFirst(4))
-            if let m = DateLexicon.months[rest] { return reference(1, resolveMonth(m), .month, mod: .mid) }
+            if let m = DateLexicon.months[rest], let value = resolveMonth(m) { return reference(1, value, .month, mod: .mid) }
             if rest.count == 4, let y = Int(rest), (1000...2199).contains(y) { return reference(1, String(y), .year, mod: .mid) }
         }
         return nil
@@ -282,10 +285,10 @@ struct Scan {
     func ago() -> Match? {
         guard let n = number(0), let unit = word(1), word(2) == "ago" else { return nil }
         switch unit {
-        case "day", "days": return reference(3, dct.adding(days: -n).iso, .day)
-        case "week", "weeks": return reference(3, dct.adding(days: -7 * n).isoWeekValue, .week)
-        case "month", "months": return reference(3, dct.firstOfMonth(adding: -n).monthValue, .month)
-        case "year", "years": return reference(3, String(dct.year - n), .year)
+        case "day", "days": return dct.adding(days: -n).map { reference(3, $0.iso, .day) }
+        case "week", "weeks": return dct.adding(days: -7 * n).map { reference(3, $0.isoWeekValue, .week) }
+        case "month", "months": return dct.firstOfMonth(adding: -n).map { reference(3, $0.monthValue, .month) }
+        case "year", "years": return CalendarDay.yearValue(dct.year - n).map { reference(3, $0, .year) }
         default: return nil
         }
     }
@@ -294,23 +297,24 @@ struct Scan {
     func relativeDay() -> Match? {
         switch word(0) {
         case "today", "tonight": return reference(1, dct.iso, .day)
-        case "yesterday": return reference(1, dct.adding(days: -1).iso, .day)
-        case "tomorrow": return reference(1, dct.adding(days: 1).iso, .day)
+        case "yesterday": return dct.adding(days: -1).map { reference(1, $0.iso, .day) }
+        case "tomorrow": return dct.adding(days: 1).map { reference(1, $0.iso, .day) }
         default: break
         }
         guard word(0) == "the", let base = resolver.anchor else { return nil }
-        if word(1) == "day", word(2) == "before" { return reference(3, base.adding(days: -1).iso, .day) }
-        if word(1) == "previous" || word(1) == "day", word(2) == "day" || word(2) == "earlier" { return reference(3, base.adding(days: -1).iso, .day) }
-        if ["next", "following"].contains(word(1) ?? ""), word(2) == "day" { return reference(3, base.adding(days: 1).iso, .day) }
-        if word(1) == "day", word(2) == "after" { return reference(3, base.adding(days: 1).iso, .day) }
-        return nil
+        let days: Int
+        if word(1) == "day", word(2) == "before" { days = -1 }
+        else if word(1) == "previous" || word(1) == "day", word(2) == "day" || word(2) == "earlier" { days = -1 }
+        else if ["next", "following"].contains(word(1) ?? ""), word(2) == "day" { days = 1 }
+        else if word(1) == "day", word(2) == "after" { days = 1 }
+        else { return nil }
+        return base.adding(days: days).map { reference(3, $0.iso, .day) }
     }
 
     /// `Thursday`, `on Monday` (future tense → the coming one).
     func weekday() -> Match? {
         guard let w = word(0), let weekday = DateLexicon.weekdays[w], raw(0)?.first?.isUppercase == true else { return nil }
-        let day = resolveWeekday(weekday, future: tense() == .future)
-        return reference(1, day.iso, .day)
+        return resolveWeekday(weekday, future: tense() == .future).map { reference(1, $0.iso, .day) }
     }
 
     /// `in June` (past tense) → 2024-06, `in March` (future) → 2025-03. Needs a trigger word, so
@@ -324,7 +328,7 @@ struct Scan {
             // "in May say", "they march on": a verb or noun, not a month.
             if !["last", "next", "this", "early", "late", "mid", "since", "until", "by", "in", "during"].contains(before) { return nil }
         }
-        return reference(1, resolveMonth(m), .month)
+        return resolveMonth(m).map { reference(1, $0, .month) }
     }
 
     /// `three years`, `24 hours`, `a three-hour meeting`, `more than four years`.

@@ -75,6 +75,9 @@ public enum DatelineReader {
             }
         }
         flush()
+        guard !blocks.blocks.isEmpty else {
+            return .failed(LoadProblem(line: headerLine, "no text after the date; the article is skipped"), after: problems)
+        }
 
         let article = Article(id: id, sourceFile: sourceFile, format: .dateline, title: lead.isEmpty ? id : lead,
                               published: published, outlet: outlet, blocks: blocks.blocks, quote: quote)

@@ -66,7 +66,8 @@ public enum MarkdownReader {
             blocks.append(.body, group.text, line: group.line, markdown: true)
         }
         guard !blocks.blocks.isEmpty else {
-            return .failed(LoadProblem(line: bodyStart, "no text after the front matter; the article is skipped"))
+            // At the closing `---`: the line after it may be past the end of the file.
+            return .failed(LoadProblem(line: close + 1, "no text after the front matter; the article is skipped"))
         }
 
         var title = fields["title"]?.string.map(ParagraphRepair.clean) ?? ""

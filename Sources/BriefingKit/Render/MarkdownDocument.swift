@@ -5,8 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The one place in BriefingKit that handles libcmark-gfm's pointers (this file and its two
-/// extensions, `+Containers` and `+Highlights`). Everything else calls `MarkdownDocument.html(from:)`.
+/// The one place in BriefingKit that handles libcmark-gfm's pointers (this file and its
+/// extensions, `+Containers`, `+Highlights` and `+OpenBlocks`). Everything else calls `MarkdownDocument.html(from:)`.
 ///
 /// Markdown is parsed with the table, strikethrough, autolink and tagfilter extensions and rendered
 /// **without** `CMARK_OPT_UNSAFE`: raw HTML in the input is omitted and `javascript:` links are
@@ -28,7 +28,7 @@ final class MarkdownDocument {
     /// freed only with the document.
     private var detached: [OpaquePointer] = []
 
-    private init(_ markdown: String) {
+    init(_ markdown: String) {
         _ = Self.registered
         let options = CMARK_OPT_DEFAULT
         let parser: OpaquePointer = cmark_parser_new(options)

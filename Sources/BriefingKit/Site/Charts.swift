@@ -105,7 +105,8 @@ enum Charts {
         while day <= end, out.count < 600 {
             let key = day.monthValue
             out.append((key, String(CalendarDay.monthNames[day.month - 1].prefix(3)) + " " + String(day.year), counts[key] ?? 0))
-            day = day.firstOfMonth(adding: 1)
+            guard let next = day.firstOfMonth(adding: 1) else { break }
+            day = next
         }
         return out
     }

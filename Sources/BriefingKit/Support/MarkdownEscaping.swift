@@ -11,11 +11,14 @@ public enum MarkdownEscaping {
     /// `figureOpen` id `figureClose` on a line of its own stands for a generated picture.
     static let figureOpen: Unicode.Scalar = "\u{E003}"
     static let figureClose: Unicode.Scalar = "\u{E004}"
+    /// `probe` follows a fragment to see whether the fragment leaves a block open.
+    static let probe: Unicode.Scalar = "\u{E005}"
 
     /// Plain text → Markdown that renders as exactly that text on one line: every ASCII punctuation
     /// character is backslash-escaped, line breaks and runs of white space become one space (kept at
     /// either end, so "before " + match + " after" keeps its spaces), and control and reserved
-    /// characters are dropped.
+    /// characters are dropped. One thing escaping cannot stop: GFM's autolink extension finds e-mail
+    /// addresses in the parsed text, so `jane@example.com` becomes a `mailto:` link.
     public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -56,22 +59,16 @@ public enum MarkdownEscaping {
     }
 
     /// Markdown written by an editor → Markdown safe to insert in a template: reserved and control
-    /// characters removed, and an unclosed code fence closed so it cannot swallow the page.
+    /// characters removed, and a block left open (an unclosed code fence, `<!--` or `<pre>`) closed,
+    /// so that it cannot swallow the rest of the page.
     public static func sanitize(markdown: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in markdown.unicodeScalars where scalar == "\n" || scalar == "\t" || !isDropped(scalar) {
             out.append(scalar)
         }
-        var text = String(out)
-        var openFence: Substring?
-        for line in text.split(separator: "\n") {
-            let trimmed = line.drop(while: { $0 == " " })
-            for marker in ["```", "~~~"] where trimmed.hasPrefix(marker) {
-                if let open = openFence { if open == marker { openFence = nil } } else { openFence = Substring(marker) }
-            }
-        }
-        if let fence = openFence { text += "\n" + fence }
-        return text
+        let text = String(out)
+        guard let closing = MarkdownDocument.closingLine(for: text) else { return text }
+        return text + "\n" + closing
     }
 
     /// Private-use characters (reserved by the generator) and control characters (C0 and C1).

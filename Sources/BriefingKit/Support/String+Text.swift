@@ -6,20 +6,22 @@ extension StringProtocol {
         return String(self[start...end])
     }
 
-    /// Every run of white space, newlines included, becomes one space.
+    /// Every run of white space, newlines included, becomes one space; the ends are trimmed.
+    /// Works on Unicode scalars, like `MarkdownEscaping.collapsing`: a combining mark after white
+    /// space is kept (as characters, white space and the mark are one, and would be dropped).
     var collapsingWhitespace: String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         out.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for ch in self {
-            if ch.isWhitespace {
+        for scalar in unicodeScalars {
+            if MarkdownEscaping.isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(ch)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }

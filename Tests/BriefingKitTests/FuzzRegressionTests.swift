@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// Inputs that made a fuzz target (`make fuzz`, `Fuzz/`) crash or break a property, kept in
+/// `Tests/Fixtures/fuzz-regressions/<target>/`. Each runs through the code its target runs and is
+/// checked against the same property; the values the fixes give are checked too.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let root = Fixtures.root.appendingPathComponent("fuzz-regressions")
+
+    static func inputs(_ target: String) -> [String] {
+        FileTree.files(under: root.appendingPathComponent(target)).map { target + "/" + $0 }
+    }
+
+    static func bytes(_ input: String) throws -> [UInt8] {
+        try FileTree.read(root.appendingPathComponent(input))
+    }
+
+    static func text(_ input: String) throws -> String {
+        String(decoding: try bytes(input), as: UTF8.self)
+    }
+
+    // MARK: temporal-resolver
+
+    @Test(arguments: inputs("temporal-resolver"))
+    func datesLieInTheirTextAndOnTheCalendar(_ input: String) throws {
+        let lines = try Self.text(input).split(separator: "\n", maxSplits: 1)
+        let dct = try #require(CalendarDay(iso: lines[0]))
+        var resolver = TemporalResolver(dct: dct)
+        var count = 0
+        for paragraph in lines[1].split(separator: "\n\n").map(String.init) {
+            let bytes = Array(paragraph.utf8)
+            for reference in resolver.resolve(paragraph) {
+                count += 1
+                let range = reference.offset..<(reference.offset + reference.text.utf8.count)
+                #expect(range.upperBound <= bytes.count && bytes[range].elementsEqual(reference.text.utf8))
+                if reference.granularity == .day { #expect(CalendarDay(iso: reference.value) != nil, "\(reference)") }
+                for point in reference.points { #expect(TimexValue.start(point) != nil, "\(reference)") }
+            }
+        }
+        #expect(count > 0)
+    }
+
+    @Test func relativeDatesStopAtTheEndsOfTheCalendar() {
+        let last = CalendarDay(year: 9999, month: 12, day: 31)!
+        #expect(TemporalResolver.resolve("tomorrow", dct: last).isEmpty)
+        #expect(TemporalResolver.resolve("next week", dct: last).isEmpty)
+        #expect(TemporalResolver.resolve("the weekend", dct: last).isEmpty)
+        #expect(TemporalResolver.resolve("yesterday", dct: last).map(\.value) == ["9999-12-30"])
+        #expect(TemporalResolver.resolve("last week", dct: last).map(\.value) == ["9999-W51"])
+        let first = CalendarDay(year: 1, month: 1, day: 1)!
+        #expect(TemporalResolver.resolve("yesterday", dct: first).isEmpty)
+        #expect(TemporalResolver.resolve("999 weeks ago", dct: first).isEmpty)
+        #expect(TemporalResolver.resolve("today", dct: first).map(\.value) == ["0001-01-01"])
+    }
+
+    @Test func yearsBefore1000KeepFourDigits() {
+        let dct = CalendarDay(year: 1000, month: 6, day: 15)!
+        let found = TemporalResolver.resolve("Two years ago, last year and next spring.", dct: dct)
+        #expect(found.map(\.value) == ["0998", "0999", "1001-SP"])
+        #expect(TimexValue.start("0998") == CalendarDay(year: 998, month: 1, day: 1))
+    }
+
+    // MARK: paragraph-repair
+
+    @Test(arguments: inputs("paragraph-repair"))
+    func repairChangesOnlyWhiteSpaceAndIsIdempotent(_ input: String) throws {
+        for paragraph in try Self.text(input).split(separator: "\n\n", omittingEmptySubsequences: false) {
+            let clean = ParagraphRepair.clean(paragraph)
+            #expect(clean.unicodeScalars.filter { !$0.properties.isWhitespace } == paragraph.unicodeScalars.filter { !$0.properties.isWhitespace })
+            #expect(ParagraphRepair.clean(clean) == clean)
+            #expect(!clean.unicodeScalars.contains { $0.properties.isWhitespace && $0 != " " })
+        }
+    }
+
+    @Test func combiningMarkAfterWhiteSpaceIsKept() {
+        #expect(ParagraphRepair.clean("a line\n\u{07EB} mark") == "a line \u{07EB} mark")
+        #expect(ParagraphRepair.clean("\u{2003}\u{301} accent") == "\u{301} accent")
+    }
+
+    // MARK: dateline-reader
+
+    @Test(arguments: inputs("dateline-reader"))
+    func datelineWithoutTextIsSkipped(_ input: String) throws {
+        let result = ArticleLoader.read(bytes: try Self.bytes(input), id: "x", sourceFile: "articles/x.txt")
+        #expect(result.article == nil)
+        #expect(result.problems.last == LoadProblem(line: 1, "no text after the date; the article is skipped"))
+    }
+
+    // MARK: markdown-reader
+
+    @Test(arguments: inputs("markdown-reader"))
+    func problemsNameALineOfTheFile(_ input: String) throws {
+        let bytes = try Self.bytes(input)
+        let lines = try SourceText(path: input, bytes: bytes).lines.count
+        let result = ArticleLoader.read(bytes: bytes, id: "x", sourceFile: "articles/x.md")
+        #expect(!result.problems.isEmpty)
+        for problem in result.problems { #expect((1...lines).contains(problem.line ?? 1), "\(problem)") }
+    }
+
+    @Test func noTextAfterFrontMatterPointsAtItsEnd() {
+        let result = ArticleLoader.read(bytes: Array("---\ntitle: T\ndate: 2025-01-12\n---".utf8), id: "x", sourceFile: "articles/x.md")
+        #expect(result.article == nil)
+        #expect(result.problems == [LoadProblem(line: 4, "no text after the front matter; the article is skipped")])
+    }
+
+    // MARK: markdown-escaping
+
+    @Test(arguments: inputs("markdown-escaping"))
+    func escapedTextShowsLiterally(_ input: String) throws {
+        let text = try Self.text(input)
+        let html = MarkdownDocument.html(from: MarkdownEscaping.escape(text) + "\n")
+            .replacing(#/<a href="mailto:[^"]*">([^<]*)</a>/#.matchingSemantics(.unicodeScalar)) { String($0.output.1) }
+        #expect(html == "<p>" + HTML.escape(MarkdownEscaping.collapsing(text)).replacingOccurrences(of: "&#39;", with: "'") + "</p>\n")
+    }
+
+    @Test(arguments: inputs("markdown-escaping"))
+    func sanitizedFragmentCannotSwallowWhatFollows(_ input: String) throws {
+        let html = MarkdownDocument.html(from: MarkdownEscaping.sanitize(markdown: try Self.text(input)) + "\n\nAfter\n")
+        #expect(html.hasSuffix("<p>After</p>\n"))
+    }
+
+    @Test func sanitizeClosesExactlyWhatIsOpen() {
+        #expect(MarkdownEscaping.sanitize(markdown: "````\ncode\n```\nstill code") == "````\ncode\n```\nstill code\n````")
+        #expect(MarkdownEscaping.sanitize(markdown: "    ```\nindented code") == "    ```\nindented code")
+        #expect(MarkdownEscaping.sanitize(markdown: "Text <!-- draft -->") == "Text <!-- draft -->")
+        #expect(MarkdownEscaping.sanitize(markdown: "<!-- draft\nmore") == "<!-- draft\nmore\n-->")
+        #expect(MarkdownEscaping.sanitize(markdown: "<PRE class=x>\ncode") == "<PRE class=x>\ncode\n</pre>")
+        #expect(MarkdownEscaping.sanitize(markdown: "<!--\u{034B}") == "<!--\u{034B}\n-->")
+        #expect(MarkdownEscaping.sanitize(markdown: "> ```\n> quoted fence") == "> ```\n> quoted fence")
+    }
+}
