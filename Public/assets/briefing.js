@@ -83,8 +83,10 @@
       var li = document.createElement("li");
       li.setAttribute("role", "option");
       li.id = "search-result-" + i;
-      var a = document.createElement("a");
-      a.href = root + r.url;
+      // An option holds no link: its children are presentational, and the keyboard stays in the
+      // box (aria-activedescendant). A click or Enter opens the option's address.
+      li.setAttribute("data-href", new URL(root + r.url, document.baseURI).href);
+      li.addEventListener("click", function () { window.location.href = li.getAttribute("data-href"); });
       var kind = document.createElement("span");
       kind.className = "search-kind";
       kind.textContent = labels[r.kind];
@@ -94,10 +96,9 @@
       var detail = document.createElement("span");
       detail.className = "search-detail";
       detail.textContent = r.detail;
-      a.appendChild(kind);
-      a.appendChild(title);
-      a.appendChild(detail);
-      li.appendChild(a);
+      li.appendChild(kind);
+      li.appendChild(title);
+      li.appendChild(detail);
       list.appendChild(li);
     });
     if (!results.length && input.value.trim()) {
@@ -128,9 +129,9 @@
       else if (e.key === "Escape") { input.value = ""; render([]); }
       else if (e.key === "Enter") {
         e.preventDefault();
-        var items = list.querySelectorAll("[role=option] a");
+        var items = list.querySelectorAll("[role=option]");
         var target = items[active >= 0 ? active : 0];
-        if (target) window.location.href = target.href;
+        if (target) window.location.href = target.getAttribute("data-href");
       }
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
