@@ -20,6 +20,31 @@ struct MarkdownEscapingTests {
         #expect(MarkdownEscaping.escape("one\n\ntwo\u{E000}#x\u{E001}") == "one two\\#x")
     }
 
+    @Test func unsafeLinksAndImagesBecomeTheirText() {
+        let markdown = """
+            [a](javascript:x()) [b](JaVaScRiPt:x) [c](&#106;avascript:x) [d](<java\tscript:x>) \
+            [e](data:text/html,x) [f](vbscript:x) [g](file:///etc/passwd) [h]() ![alt *text*](javascript:x) \
+            ![i](data:image/png;base64,AA==) [**j**](https://example.org/a:b) [k](../actors/x.html#p1) \
+            [l](mailto:desk@example.org) [m](#p3) [n](a%3Ab)
+
+            """
+        let html = MarkdownDocument.html(from: markdown)
+        #expect(html == """
+            <p>a b c d e f g h alt <em>text</em> i <a href="https://example.org/a:b"><strong>j</strong></a> \
+            <a href="../actors/x.html#p1">k</a> <a href="mailto:desk@example.org">l</a> <a href="#p3">m</a> <a href="a%3Ab">n</a></p>
+
+            """)
+    }
+
+    @Test func addressSafety() {
+        for safe in ["https://x.org", "HTTP://x", "mailto:a@b", "tel:+1", "../a.html", "#p1", "a/b:c", "?q=a:b", "a b:c"] {
+            #expect(MarkdownDocument.isSafeAddress(safe), "\(safe)")
+        }
+        for unsafe in ["", " ", "javascript:x", " \u{01}javascript:x", "java\tscript:x", "java\nscript:x", "data:,", "ftp://x", "blob:x"] {
+            #expect(!MarkdownDocument.isSafeAddress(unsafe), "\(unsafe.debugDescription)")
+        }
+    }
+
     @Test func rawHTMLAndJavascriptLinksAreDropped() {
         let html = MarkdownDocument.html(from: "<script>alert(1)</script>\n\nA [link](javascript:alert(1)) <img src=x onerror=alert(1)>\n")
         #expect(!html.contains("<script"))

@@ -14,7 +14,10 @@ sees it run, so the check can fail.
 """
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -132,3 +135,21 @@ def test_the_check_sees_a_planted_handler(hostile_site, tmp_path):
         for name in ("load.html", "hover.html"):
             provoke(browser.driver, url + name)
             assert xss(browser.driver) == 1, f"the planted handler in {name} did not run: the check is blind"
+
+
+def test_hostile_pages_are_valid_html_and_atom(hostile_site):
+    """Hostile text cannot break the markup either: the Nu checker finds no error on any page, and
+    the feed (hostile titles, authors and links) is still valid Atom."""
+    from test_validity import ATOM, SCHEMAS, describe, nu_check
+
+    found = sorted(hostile_site.rglob("*.html"))
+    errors = [m for m in nu_check(found) if m["type"] in ("error", "non-document-error")]
+    assert not errors, describe(errors, hostile_site)
+    feed = hostile_site / "feed.xml"
+    done = subprocess.run(["jing", "-c", str(SCHEMAS / "atom.rnc"), str(feed)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    # The hostile titles are there as text; every address is the site's own or an http(s) one.
+    root = ET.parse(feed).getroot()
+    assert any("javascript:window.__xss=1" == t.text for t in root.iter(ATOM + "title"))
+    hrefs = [link.get("href") for link in root.iter(ATOM + "link")] + [i.text for i in root.iter(ATOM + "id")]
+    assert hrefs and all(re.match(r"(https?:|urn:|tag:|[a-z0-9_./-]+$)", h) for h in hrefs), hrefs

@@ -6,11 +6,11 @@ import Darwin
 #endif
 
 /// The one place in BriefingKit that handles libcmark-gfm's pointers (this file and its
-/// extensions, `+Containers`, `+Highlights` and `+OpenBlocks`). Everything else calls `MarkdownDocument.html(from:)`.
+/// extensions, `+Containers`, `+Highlights`, `+OpenBlocks` and `+UnsafeLinks`). Everything else calls `MarkdownDocument.html(from:)`.
 ///
 /// Markdown is parsed with the table, strikethrough, autolink and tagfilter extensions and rendered
-/// **without** `CMARK_OPT_UNSAFE`: raw HTML in the input is omitted and `javascript:` links are
-/// dropped. The only HTML the generator adds is through block attributes, which it builds itself
+/// **without** `CMARK_OPT_UNSAFE`: raw HTML in the input is omitted, and a link or image whose
+/// address is not relative, http(s), mailto or tel becomes its text (`+UnsafeLinks`). The only HTML the generator adds is through block attributes, which it builds itself
 /// from validated ids and classes (see `BlockAttributes`).
 final class MarkdownDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
@@ -61,6 +61,7 @@ final class MarkdownDocument {
     static func html(from markdown: String, links: [String: [InlineLink]] = [:], figures: [String: String] = [:],
                      highlights: [String: [Highlight]] = [:]) -> String {
         let document = MarkdownDocument(markdown)
+        document.unlinkUnsafeAddresses()
         document.applyBlockAttributes()
         document.placeFigures(figures)
         for id in highlights.keys.sorted() {
