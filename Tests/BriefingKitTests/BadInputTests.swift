@@ -56,4 +56,14 @@ struct BadInputTests {
         #expect(read.problems == [LoadProblem(line: 3, "unclosed <CONTENT> tag")])
         #expect(read.article?.blocks.map(\.text) == ["Text one.", "Text two."])
     }
+
+    @Test func controlCharactersFromTheInputArePrintedEscaped() {
+        let text = "<TITLE>T</TITLE>\n<PUBLISHED_DATE>2025-01-0\u{1B}[2J1</PUBLISHED_DATE>\n<CONTENT>\nText.\n</CONTENT>\n"
+        let read = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.txt")
+        let problem = try! #require(read.problems.first)
+        let diagnostic = Diagnostic(file: "articles/\u{1B}]8;;http://x\u{07}x\u{202E}txt.md", line: problem.line, problem.message)
+        #expect(diagnostic.description == "articles/\\u{1B}]8;;http://x\\u{7}x\\u{202E}txt.md:2: warning: impossible or malformed date `2025-01-0\\u{1B}[2J1` in <PUBLISHED_DATE>; expected YYYY-MM-DD")
+        let error = BuildError(.check, file: "a\tb", "2 broken links:\n  x.html: `\u{9B}31m`\n  y.html")
+        #expect(error.description == "a\\u{9}b: error: 2 broken links:\n  x.html: `\\u{9B}31m`\n  y.html [check]")
+    }
 }

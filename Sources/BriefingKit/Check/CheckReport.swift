@@ -71,7 +71,7 @@ public struct CheckReport: Sendable {
         return diagnostics
     }
 
-    /// Readable text, grouped by file.
+    /// Readable text, grouped by file; control characters from the input are shown escaped.
     public var text: String {
         var out: [String] = []
         if !diagnostics.isEmpty {
@@ -106,6 +106,6 @@ public struct CheckReport: Sendable {
                 out.append("  \(name.name) in \(name.articleID) ¶\(name.block): could be \(name.candidates.joined(separator: ", "))")
             }
         }
-        return out.joined(separator: "\n")
+        return PrintableText.escape(out.joined(separator: "\n"), keepingLineBreaks: true)
     }
 }

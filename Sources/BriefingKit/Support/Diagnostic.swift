@@ -21,9 +21,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Comparabl
         self.message = message
     }
 
+    /// The line printed for the user; control characters from the input are shown escaped.
     public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
-        return "\(place): \(severity.rawValue): \(message)"
+        let place = PrintableText.escape(line.map { "\(file):\($0)" } ?? file)
+        return "\(place): \(severity.rawValue): \(PrintableText.escape(message))"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
@@ -52,8 +53,8 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         var place = ""
         if let file {
-            place = line.map { "\(file):\($0): " } ?? "\(file): "
+            place = PrintableText.escape(line.map { "\(file):\($0): " } ?? "\(file): ")
         }
-        return "\(place)error: \(message) [\(step.rawValue)]"
+        return "\(place)error: \(PrintableText.escape(message, keepingLineBreaks: true)) [\(step.rawValue)]"
     }
 }
