@@ -95,7 +95,7 @@ public enum SiteBuilder {
 
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         var diagnostics = loadDiagnostics
-        diagnostics += templateDiagnostics(templates, plan: plan)
+        diagnostics += templateDiagnostics(templates)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         let cacheFile = options.cache.map { BuildCache.file(in: $0, for: options.output) }
         let (cache, cacheNote) = cacheFile.map { BuildCache.load($0, output: options.output) } ?? (nil, nil)
@@ -192,19 +192,9 @@ public enum SiteBuilder {
         return files
     }
 
-    /// Every key named in a template must exist in some context: catches `{{titel}}`. Contexts are
-    /// read until every key is found (an empty list hides its element's keys), one page of each
-    /// kind in turn, so a clean site costs a few pages of reflection and only a real typo costs a
-    /// full pass.
-    static func templateDiagnostics(_ templates: TemplateSet, plan: SitePlanner.Plan) -> [Diagnostic] {
-        var vocabulary = TemplateCheck.vocabulary(of: [LayoutContext.sample])
-        vocabulary.formUnion(TemplateCheck.vocabulary(of: [NotesContext.sample]))
-        var diagnostics = TemplateCheck.unknownKeys(in: templates, vocabulary: vocabulary)
-        for number in plan.samplingOrder where !diagnostics.isEmpty {
-            vocabulary.formUnion(TemplateCheck.vocabulary(of: [plan.page(at: number).context]))
-            diagnostics = diagnostics.filter { !vocabulary.contains($0.key) }
-        }
-        return diagnostics.map(\.diagnostic)
+    /// Every key named in a template must exist in some context: catches `{{titel}}`.
+    static func templateDiagnostics(_ templates: TemplateSet) -> [Diagnostic] {
+        TemplateCheck.unknownKeys(in: templates, vocabulary: TemplateCheck.knownKeys).map(\.diagnostic)
     }
 
     /// The output directory is replaced whole, so it must not be, hold or sit inside the inputs.

@@ -45,7 +45,7 @@ public struct CheckReport: Sendable {
             return [Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message)]
         }
         let plan = SitePlanner.plan(graph)
-        var diagnostics = SiteBuilder.templateDiagnostics(templates, plan: plan)
+        var diagnostics = SiteBuilder.templateDiagnostics(templates)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         // Rendered and scanned one page at a time, on every core, as a build does; nothing is written.
         let files = SiteWriter.files(generated: plan.paths + plan.files.map(\.path), assets: options.templates.appendingPathComponent("assets"),

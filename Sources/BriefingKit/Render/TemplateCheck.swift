@@ -1,6 +1,18 @@
 /// swift-mustache renders a missing key as nothing, silently. This check catches typos: every key a
-/// template names must exist somewhere in the contexts of the build (or be `.`).
+/// template names must exist in some kind of page context or in the layout context (or be `.`).
+/// The contexts are made whole by `ShapeDecoder`, so a key is known even when this briefing's
+/// pages leave it empty (no quotes yet, no notes, no articles at all).
 enum TemplateCheck {
+    /// Every key a template can use.
+    static let knownKeys: Set<String> = {
+        var samples: [Any] = [LayoutContext.sample]
+        for type in PageContexts.all {
+            // A context type that cannot be made whole is a programming error the tests catch.
+            if let full = try? ShapeDecoder.full(type) { samples.append(full) }
+        }
+        return vocabulary(of: samples)
+    }()
+
     /// Every stored property name reachable from the given sample contexts.
     static func vocabulary(of samples: [Any]) -> Set<String> {
         var names: Set<String> = []

@@ -1,39 +1,39 @@
 /// Contexts of the actor pages, the actors index and the actor parts of article pages.
 
 /// A link to an actor, relative to the page it is on.
-public struct ActorLink: Sendable, Encodable {
+public struct ActorLink: Sendable, Codable {
     public var name: String
     public var url: String
     public var kind: String
     public var mentions: Int
 }
 
-public struct RoleContext: Sendable, Encodable {
+public struct RoleContext: Sendable, Codable {
     public var role: String
     /// Where it was seen: article links with dates. Empty for roles from the gazetteer only.
     public var seen: [DatedLink]
     public var fromGazetteer: Bool
 }
 
-public struct DatedLink: Sendable, Encodable {
+public struct DatedLink: Sendable, Codable {
     public var title: String
     public var url: String
     public var date: String
     public var dateISO: String
 }
 
-public struct ArticleMentions: Sendable, Encodable {
+public struct ArticleMentions: Sendable, Codable {
     public var article: DatedLink
     public var snippets: [SnippetContext]
 }
 
-public struct QuoteItem: Sendable, Encodable {
+public struct QuoteItem: Sendable, Codable {
     public var text: String
     public var article: DatedLink
     public var url: String
 }
 
-public struct CoActor: Sendable, Encodable {
+public struct CoActor: Sendable, Codable {
     public var name: String
     public var url: String
     public var sharedArticles: Int
@@ -74,12 +74,12 @@ public struct ActorContext: PageContext {
     public var notes: [NoteContext]
 }
 
-public struct ActorGroup: Sendable, Encodable {
+public struct ActorGroup: Sendable, Codable {
     public var title: String
     public var actors: [ActorLinkWithArticles]
 }
 
-public struct ActorLinkWithArticles: Sendable, Encodable {
+public struct ActorLinkWithArticles: Sendable, Codable {
     public var name: String
     public var url: String
     public var articles: Int
@@ -98,7 +98,7 @@ public struct ActorsIndexContext: PageContext {
 }
 
 /// A related article and the actors it shares.
-public struct RelatedArticle: Sendable, Encodable {
+public struct RelatedArticle: Sendable, Codable {
     public var title: String
     public var url: String
     public var date: String
@@ -106,7 +106,7 @@ public struct RelatedArticle: Sendable, Encodable {
 }
 
 /// A link the Render stage puts on a mention in the text of a block.
-public struct InlineLink: Sendable, Hashable, Encodable {
+public struct InlineLink: Sendable, Hashable, Codable {
     /// The exact surface string to link, found in order in the block's text.
     public var text: String
     public var url: String

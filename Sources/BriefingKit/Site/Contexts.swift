@@ -1,6 +1,6 @@
 /// The typed contexts the default templates read. Field names are the Mustache keys; README lists them.
 
-public struct SiteContext: Sendable, Encodable {
+public struct SiteContext: Sendable, Codable {
     public var title: String
     public var description: String
     public var language: String
@@ -13,14 +13,14 @@ public struct SiteContext: Sendable, Encodable {
 }
 
 /// A link to another page, already relative to the page it appears on.
-public struct LinkContext: Sendable, Encodable {
+public struct LinkContext: Sendable, Codable {
     public var title: String
     public var url: String
 }
 
 /// A block of article text with its stable anchor (`p3`). `text` is Markdown-ready: plain text
 /// is escaped, Markdown articles keep their Markdown.
-public struct BlockContext: Sendable, Encodable {
+public struct BlockContext: Sendable, Codable {
     public var anchor: String
     public var text: MarkdownFragment
     /// The actors this block mentions, for readers who skim.
@@ -29,21 +29,21 @@ public struct BlockContext: Sendable, Encodable {
     public var notes: [NoteContext] = []
 }
 
-public struct OutletContext: Sendable, Encodable {
+public struct OutletContext: Sendable, Codable {
     public var name: String
     public var description: String?
     /// The outlet's page under `sources/`.
     public var url: String
 }
 
-public struct QuoteContext: Sendable, Encodable {
+public struct QuoteContext: Sendable, Codable {
     public var anchor: String
     public var text: MarkdownFragment
     public var speaker: String?
 }
 
 /// An article as listed on the front page.
-public struct ArticleCard: Sendable, Encodable {
+public struct ArticleCard: Sendable, Codable {
     public var title: String
     public var url: String
     public var date: String

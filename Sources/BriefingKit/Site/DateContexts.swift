@@ -1,7 +1,7 @@
 /// Contexts of the date pages, the timeline and the date parts of actor pages.
 
 /// One mention of a date: the snippet, its article, and the actors in the same sentence.
-public struct DateSnippet: Sendable, Encodable {
+public struct DateSnippet: Sendable, Codable {
     public var snippet: SnippetContext
     public var article: DatedLink
     public var actors: [ActorLink]
@@ -30,7 +30,7 @@ public struct DateContext: PageContext {
 }
 
 /// A date on the timeline, with its snippets.
-public struct TimelineDate: Sendable, Encodable {
+public struct TimelineDate: Sendable, Codable {
     public var label: String
     public var url: String
     public var counts: String
@@ -40,14 +40,14 @@ public struct TimelineDate: Sendable, Encodable {
     public var more: String?
 }
 
-public struct TimelineMonth: Sendable, Encodable {
+public struct TimelineMonth: Sendable, Codable {
     public var label: String
     public var dates: [TimelineDate]
     /// Articles published in this month: shown apart from what they refer to.
     public var published: [DatedLink]
 }
 
-public struct TimelineYear: Sendable, Encodable {
+public struct TimelineYear: Sendable, Codable {
     public var label: String
     public var url: String
     public var months: [TimelineMonth]
@@ -62,7 +62,7 @@ public struct TimelineContext: PageContext {
 }
 
 /// A date in an actor's own timeline.
-public struct ActorDate: Sendable, Encodable {
+public struct ActorDate: Sendable, Codable {
     public var label: String
     public var url: String
     public var snippet: SnippetContext

@@ -2,7 +2,7 @@ import Mustache
 
 /// Markdown the Site stage has already made safe: escaped plain text, or an editor's sanitized
 /// Markdown. A template inserts it with `{{text}}` like any other value, and it is not escaped twice.
-public struct MarkdownFragment: Sendable, Encodable, Hashable, MustacheCustomRenderable, CustomStringConvertible {
+public struct MarkdownFragment: Sendable, Codable, Hashable, MustacheCustomRenderable, CustomStringConvertible {
     public let markdown: String
 
     public init(plain text: String) {

@@ -1,7 +1,7 @@
 /// Contexts for the editor's notes and overview. Field names are the Mustache keys; README lists them.
 
 /// One note as a page shows it.
-public struct NoteContext: Sendable, Encodable {
+public struct NoteContext: Sendable, Codable {
     /// The note's element id on the page: `note-<id>`.
     public var anchor: String
     /// Its number on the site (the order of the notes files), shown on the mark and the note.
@@ -21,7 +21,7 @@ public struct NoteContext: Sendable, Encodable {
 }
 
 /// A note's target or cited passage, linked.
-public struct NoteTargetContext: Sendable, Encodable {
+public struct NoteTargetContext: Sendable, Codable {
     /// `passage`, `article`, `actor`, `date` or `missing`.
     public var kind: String
     public var label: String
@@ -41,20 +41,20 @@ public struct NotesContext: PageContext {
     public var counts: String
 }
 
-public struct NoteGroup: Sendable, Encodable {
+public struct NoteGroup: Sendable, Codable {
     public var tag: String
     public var title: String
     public var notes: [NoteEntry]
 }
 
 /// A note on the notes page: a contradiction shows its statements side by side.
-public struct NoteEntry: Sendable, Encodable {
+public struct NoteEntry: Sendable, Codable {
     public var note: NoteContext
     public var statements: [NoteTargetContext]
 }
 
 /// The overview on the front page (its first part when it is long) and on `overview.html`.
-public struct OverviewContext: Sendable, Encodable {
+public struct OverviewContext: Sendable, Codable {
     public var title: String
     public var blocks: [BlockContext]
     /// The full overview's page, when the front page shows only its first part.
@@ -65,17 +65,4 @@ public struct OverviewContext: Sendable, Encodable {
 public struct OverviewPageContext: PageContext {
     public var site: SiteContext
     public var overview: OverviewContext
-}
-
-extension NotesContext {
-    /// A notes page with one of everything, for the template check: a briefing without notes
-    /// still has its note templates checked.
-    static let sample: NotesContext = {
-        let target = NoteTargetContext(kind: "passage", label: "", url: "", quote: "", date: "")
-        let note = NoteContext(anchor: "", number: 1, tag: "", tagLabel: "", author: "", body: MarkdownFragment(plain: ""),
-                               targets: [target], evidence: [target], unplaced: [""], permalink: "")
-        let site = SiteContext(title: "", description: "", language: "", home: "", actors: "", timeline: "", sources: "", notes: "")
-        return NotesContext(site: site, groups: [NoteGroup(tag: "", title: "", notes: [NoteEntry(note: note, statements: [target])])],
-                            noteCount: 1, counts: "")
-    }()
 }

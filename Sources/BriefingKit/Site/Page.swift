@@ -34,4 +34,15 @@ public struct Page: Sendable {
 
 /// A template context. Contexts are plain structs of stored properties: swift-mustache reads them
 /// by reflection, so every value a template needs is computed by the Site stage beforehand.
-public protocol PageContext: Sendable, Encodable {}
+/// `Encodable` feeds the page fingerprint (`HashingEncoder`); `Decodable` lets the template check
+/// make a context with every part present (`ShapeDecoder`).
+public protocol PageContext: Sendable, Codable {}
+
+/// Every kind of page context: the template check knows a key when one of them offers it.
+enum PageContexts {
+    static let all: [any PageContext.Type] = [
+        IndexContext.self, ArticleContext.self, ActorContext.self, ActorsIndexContext.self, DateContext.self,
+        TimelineContext.self, SourceContext.self, SourcesIndexContext.self, NotesContext.self,
+        OverviewPageContext.self, PrintableContext.self,
+    ]
+}

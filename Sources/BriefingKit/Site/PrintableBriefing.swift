@@ -10,7 +10,7 @@ public struct PrintableContext: PageContext {
     public var omitted: String?
 }
 
-public struct PrintArticle: Sendable, Encodable {
+public struct PrintArticle: Sendable, Codable {
     public var anchor: String
     public var title: String
     public var date: String
@@ -21,7 +21,7 @@ public struct PrintArticle: Sendable, Encodable {
     public var blocks: [PrintBlock]
 }
 
-public struct PrintBlock: Sendable, Encodable {
+public struct PrintBlock: Sendable, Codable {
     public var anchor: String
     public var text: MarkdownFragment
     /// A heading before the block when its section starts: "Summary", "Details", …
@@ -29,7 +29,7 @@ public struct PrintBlock: Sendable, Encodable {
     public var isQuote: Bool
 }
 
-public struct GlossaryEntry: Sendable, Encodable {
+public struct GlossaryEntry: Sendable, Codable {
     public var anchor: String
     public var name: String
     public var kind: String
@@ -38,7 +38,7 @@ public struct GlossaryEntry: Sendable, Encodable {
     public var counts: String
 }
 
-public struct PrintDate: Sendable, Encodable {
+public struct PrintDate: Sendable, Codable {
     public var anchor: String
     public var label: String
     public var articles: String

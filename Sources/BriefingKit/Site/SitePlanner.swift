@@ -19,20 +19,6 @@ public enum SitePlanner {
 
         public func page(at number: Int) -> Page { recipes[number].make(index) }
 
-        /// Page numbers taking one page of each kind in turn (front, article, actor, date…): the
-        /// order in which to look for an example of everything the templates use.
-        public var samplingOrder: [Int] {
-            var byKind: [[Int]] = []
-            var kinds: [String: Int] = [:]
-            for (number, recipe) in recipes.enumerated() {
-                let kind = recipe.kind
-                if kinds[kind] == nil { kinds[kind] = byKind.count; byKind.append([]) }
-                byKind[kinds[kind]!].append(number)
-            }
-            let longest = byKind.map(\.count).max() ?? 0
-            return (0..<longest).flatMap { turn in byKind.compactMap { turn < $0.count ? $0[turn] : nil } }
-        }
-
         /// Every page at once, made on every core (for `check` and tests; a build streams them).
         public var pages: [Page] { Parallel.map(Array(recipes.indices)) { page(at: $0) } }
     }

@@ -1,5 +1,5 @@
 /// A keyword-in-context snippet: the words around a mention, cut at word boundaries.
-public struct SnippetContext: Sendable, Encodable {
+public struct SnippetContext: Sendable, Codable {
     public var before: String
     public var match: String
     public var after: String

@@ -17,7 +17,7 @@ public struct SourcesIndexContext: PageContext {
     public var sources: [SourceItem]
 }
 
-public struct SourceItem: Sendable, Encodable {
+public struct SourceItem: Sendable, Codable {
     public var name: String
     public var url: String
     public var description: String?
