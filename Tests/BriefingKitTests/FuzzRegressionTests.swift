@@ -105,6 +105,31 @@ struct FuzzRegressionTests {
         #expect(result.problems == [LoadProblem(line: 4, "no text after the front matter; the article is skipped")])
     }
 
+    // MARK: gazetteer
+
+    @Test func yamlErrorAtTheEndNamesTheLastLine() throws {
+        let text = try Self.text("gazetteer/yaml-error-past-the-last-line.yml")
+        let (_, diagnostics) = Gazetteer.parse(text, displayPath: "actors.yml")
+        #expect(diagnostics.map(\.line) == [3])  // the file's last line, not the one after it
+        #expect(diagnostics.map(\.message) == ["invalid YAML: could not find expected ':'"])
+    }
+
+    /// A lone CR is a line end for libyaml and for `SourceText`, so lines agree: the unknown field
+    /// is on the last line, 16, as an editor shows it (the fuzzer counted 15, and was told 16).
+    @Test func carriageReturnsCountAsLineEnds() throws {
+        let text = try Self.text("gazetteer/carriage-return-in-a-value.yml")
+        let (_, diagnostics) = Gazetteer.parse(text, displayPath: "actors.yml")
+        #expect(diagnostics.filter { $0.message.hasPrefix("unknown field `na r-t-oles") }.map(\.line) == [16], "\(diagnostics)")
+        #expect(YAMLText.prepared("a\r\nb\rc\u{2028}d\u{85}e\u{2029}f\r\r\n") == "a\nb\nc d e f\n\n")
+    }
+
+    @Test func settingsWarningStaysInTheFile() throws {
+        let file = try Fixtures.temporaryDirectory().appendingPathComponent("briefing.yml")
+        try "title: T\nlanguage".write(to: file, atomically: true, encoding: .utf8)
+        let (_, diagnostics) = SiteSettings.load(file, displayPath: "briefing.yml")
+        #expect(diagnostics.map(\.description) == ["briefing.yml:2: warning: invalid YAML: could not find expected ':'"])
+    }
+
     // MARK: markdown-escaping
 
     @Test(arguments: inputs("markdown-escaping"))

@@ -45,9 +45,9 @@ public struct Gazetteer: Sendable {
         func warn(_ line: Int?, _ message: String) { diagnostics.append(Diagnostic(file: displayPath, line: line, message)) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLText.compose(text)
         } catch let error as YamlError {
-            return (Gazetteer(), [Diagnostic(file: displayPath, line: error.line, "invalid YAML: \(error.problemText)")])
+            return (Gazetteer(), [Diagnostic(file: displayPath, line: error.line(in: text), "invalid YAML: \(error.problemText)")])
         } catch {
             return (Gazetteer(), [Diagnostic(file: displayPath, "invalid YAML: \(error)")])
         }

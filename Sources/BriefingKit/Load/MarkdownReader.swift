@@ -26,7 +26,7 @@ public enum MarkdownReader {
         let yaml = source.lines[1..<close].joined(separator: "\n")
         let fields: [String: Node]
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try YAMLText.compose(yaml) else {
                 return .failed(LoadProblem(line: 1, "empty front matter; `title` and `date` are required"))
             }
             guard let mapping = node.mapping else {
@@ -124,26 +124,5 @@ public enum MarkdownReader {
         if "#>-*+|`~<:[".contains(first) || text.hasPrefix("    ") || text.hasPrefix("\t") { return false }
         if let dot = text.firstIndex(where: { !$0.isNumber }), dot != text.startIndex, ".)".contains(text[dot]) { return false }
         return !text.contains("\n    ") && !text.contains("\n-") && !text.contains("\n*")
-    }
-}
-
-extension YamlError {
-    /// 1-based line of the problem within the YAML text, when Yams knows it.
-    var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default:
-            return nil
-        }
-    }
-
-    var problemText: String {
-        switch self {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
-        default:
-            return "\(self)"
-        }
     }
 }

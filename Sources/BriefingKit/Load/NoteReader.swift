@@ -102,7 +102,7 @@ public enum NoteReader {
         }
         let mapping: Node.Mapping
         do {
-            guard let node = try Yams.compose(yaml: lines[(start + 1)..<close].joined(separator: "\n")), let map = node.mapping else {
+            guard let node = try YAMLText.compose(lines[(start + 1)..<close].joined(separator: "\n")), let map = node.mapping else {
                 return (nil, [LoadProblem(line: line, "note front matter must be `key: value` lines; the note is skipped")])
             }
             mapping = map

@@ -26,7 +26,7 @@ public enum OverviewReader {
                 return (nil, [LoadProblem(line: 1, "front matter is not closed by a `---` line; the overview is skipped")])
             }
             do {
-                let node = try Yams.compose(yaml: source.lines[1..<close].joined(separator: "\n"))
+                let node = try YAMLText.compose(source.lines[1..<close].joined(separator: "\n"))
                 if let text = node?.mapping?["title"]?.string?.trimmingWhitespace, !text.isEmpty { title = text }
             } catch let error as YamlError {
                 problems.append(LoadProblem(line: 1 + (error.line ?? 0), "invalid YAML front matter: \(error.problemText); ignored"))

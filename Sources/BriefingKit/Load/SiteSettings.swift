@@ -31,12 +31,12 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
         var diagnostics: [Diagnostic] = []
         let mapping: Node.Mapping
         do {
-            guard let node = try Yams.compose(yaml: text), let map = node.mapping else {
+            guard let node = try YAMLText.compose(text), let map = node.mapping else {
                 return (settings, [Diagnostic(file: displayPath, line: 1, "expected `key: value` lines; using default settings")])
             }
             mapping = map
         } catch let error as YamlError {
-            return (settings, [Diagnostic(file: displayPath, line: error.line, "invalid YAML: \(error.problemText)")])
+            return (settings, [Diagnostic(file: displayPath, line: error.line(in: text), "invalid YAML: \(error.problemText)")])
         } catch {
             return (settings, [Diagnostic(file: displayPath, "invalid YAML: \(error)")])
         }

@@ -1,0 +1,16 @@
+import Foundation
+import FuzzChecks
+@testable import BriefingKit
+
+/// An actors.yml → `Gazetteer.parse`: never a crash; slug ids used once, lines in the file, http(s) links.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzGazetteer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard let text = String(validating: Fuzz.bytes(data, size), as: UTF8.self) else { return 0 }
+    let (gazetteer, diagnostics) = Gazetteer.parse(text, displayPath: "actors.yml")
+    // Lines as an editor shows them (and `SourceText` counts them): LF, CRLF or CR ends a line.
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    var lineCount = lines.split(separator: "\n", omittingEmptySubsequences: false).count
+    if lines.hasSuffix("\n") { lineCount -= 1 }
+    Fuzz.require(GazetteerProperties.violations(gazetteer: gazetteer, diagnostics: diagnostics, lineCount: lineCount))
+    return 0
+}

@@ -1,0 +1,57 @@
+import Yams
+
+/// YAML read with Yams, with line numbers that match the file's as the rest of Briefing counts
+/// them (`SourceText`): CRLF and CR become LF, and NEL, LS and PS, which libyaml takes for line
+/// breaks, become spaces.
+enum YAMLText {
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: prepared(text))
+    }
+
+    static func prepared(_ text: String) -> String {
+        let unusual: Set<Unicode.Scalar> = ["\r", "\u{85}", "\u{2028}", "\u{2029}"]
+        guard text.unicodeScalars.contains(where: unusual.contains) else { return text }
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\r": out.append("\n")
+            case "\n" where afterCR: continue
+            case "\u{85}", "\u{2028}", "\u{2029}": out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
+
+extension YamlError {
+    /// 1-based line of the problem within the YAML text, when Yams knows it.
+    var line: Int? {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    /// `line`, but never past the last line of `text`: libyaml puts a problem it finds at the
+    /// end of the text on the line after it.
+    func line(in text: String) -> Int? {
+        guard let line else { return nil }
+        let text = YAMLText.prepared(text)
+        let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return min(line, max(1, text.utf8.last == 0x0A ? newlines : newlines + 1))
+    }
+
+    var problemText: String {
+        switch self {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return "\(self)"
+        }
+    }
+}
