@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMARK_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt fuzz
+.PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt fuzz robustness
 
 ## Build in release mode and generate Public/ from Content/ and Templates/.
 site: deps
@@ -19,6 +19,12 @@ release: deps
 ## checker on every page; feed.xml against RFC 4287's schema. Screenshots go to artifacts/e2e/.
 e2e: release e2e-deps
 	$(E2E_VENV)/bin/python -m pytest Tests/e2e $(PYTEST_ARGS)
+
+## Crash safety (Tests/system): builds killed with SIGKILL at many moments leave the whole old or
+## the whole new site; a full disk and a read-only output fail clearly and keep the old site.
+## The disk tests mount a small tmpfs and need root (they are skipped otherwise).
+robustness: release e2e-deps
+	$(E2E_VENV)/bin/python -m pytest Tests/system $(PYTEST_ARGS)
 
 E2E_VENV := .build-e2e/venv
 E2E_APT := chromium chromium-driver default-jre-headless jing python3-venv

@@ -133,7 +133,7 @@ public enum SiteBuilder {
                           dates: plan.dateCount, diagnostics: diagnostics, seconds: seconds, stages: stages)
         } catch {
             site.discard()
-            throw error
+            throw error.leaving(site.output)
         }
     }
 

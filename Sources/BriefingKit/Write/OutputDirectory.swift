@@ -48,11 +48,11 @@ public struct OutputDirectory: Sendable {
     /// A new, empty staging directory.
     public func makeStaging() throws(BuildError) -> URL {
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
-        do {
-            try? FileManager.default.removeItem(at: staging)
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw BuildError(.write, file: staging.path, "cannot create the staging directory: \(error.localizedDescription)")
+        try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw BuildError(.write, file: parent.path, "cannot create the staging directory `\(staging.lastPathComponent)`: "
+                             + String(cString: strerror(errno)) + "; \(url.lastPathComponent)/ was left as it was")
         }
         return staging
     }
@@ -80,5 +80,21 @@ public struct OutputDirectory: Sendable {
         guard rename(from.path, to.path) == 0 else {
             throw BuildError(.write, file: to.path, "cannot move \(from.lastPathComponent) into place: \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+extension BuildError {
+    /// The error of a build that stopped before its site was swapped in: says that the output
+    /// directory still holds the previous site.
+    func leaving(_ output: OutputDirectory) -> BuildError {
+        let note = "\(output.url.lastPathComponent)/ was left as it was"
+        guard !message.contains(note) else { return self }
+        var error = self
+        if let lineBreak = message.firstIndex(of: "\n") {
+            error.message = message[..<lineBreak] + "; " + note + message[lineBreak...]
+        } else {
+            error.message += "; " + note
+        }
+        return error
     }
 }

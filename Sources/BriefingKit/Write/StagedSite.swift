@@ -63,7 +63,7 @@ public final class StagedSite: @unchecked Sendable {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Self.failure(path, "cannot write") }
+        guard descriptor >= 0 else { throw failure(path, "cannot write") }
         defer { close(descriptor) }
         var error: Int32 = 0
         let stream = ByteStream { chunk in
@@ -78,9 +78,9 @@ public final class StagedSite: @unchecked Sendable {
         }
         make(stream)
         stream.flush()
-        if stream.failed { errno = error; throw Self.failure(path, "cannot write") }
+        if stream.failed { errno = error; throw failure(path, "cannot write") }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw Self.failure(path, "cannot read back") }
+        guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot read back") }
         return Stamp(info)
     }
 
@@ -103,8 +103,9 @@ public final class StagedSite: @unchecked Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    private static func failure(_ path: String, _ what: String) -> BuildError {
-        BuildError(.write, file: path, "\(what): \(String(cString: strerror(errno)))")
+    /// Names the file as it would be in the output directory (`Public/articles/x.html`).
+    private func failure(_ path: String, _ what: String) -> BuildError {
+        BuildError(.write, file: output.url.lastPathComponent + "/" + path, "\(what): \(String(cString: strerror(errno)))")
     }
 }
 
