@@ -7,7 +7,7 @@ enum ArticlePages {
         let mentionsByBlock = Dictionary(grouping: mentions, by: \.block)
 
         func link(_ other: Article?) -> LinkContext? {
-            other.map { LinkContext(title: $0.title, url: SitePath.relative(from: path, to: index.articlePath($0.id))) }
+            other.map { LinkContext(title: $0.shortTitle, url: SitePath.relative(from: path, to: index.articlePath($0.id))) }
         }
         func actorsIn(_ block: TextBlock) -> [ActorLink] {
             var seen: [String] = []
@@ -44,7 +44,7 @@ enum ArticlePages {
         }
         let author = article.author.flatMap { index.personActors[$0] }
         let related = index.related(to: article).map { item in
-            RelatedArticle(title: item.article.title, url: SitePath.relative(from: path, to: index.articlePath(item.article.id)),
+            RelatedArticle(title: item.article.shortTitle, url: SitePath.relative(from: path, to: index.articlePath(item.article.id)),
                            date: item.article.published.longForm,
                            shared: item.shared.prefix(5).map(\.name).joined(separator: ", ") + (item.shared.count > 5 ? ", …" : ""))
         }
@@ -61,8 +61,8 @@ enum ArticlePages {
             related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
-        let description = article.teaser.map { String($0.prefix(300)) } ?? article.title
-        var page = Page(path: path, template: "article", title: article.title, description: description, context: context,
+        let description = article.teaser.map { String($0.prefix(300)) } ?? article.shortTitle
+        var page = Page(path: path, template: "article", title: article.shortTitle, description: description, context: context,
                         inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path),
                         meta: StructuredData.article(article, path: path, settings: graph.settings,
                                                      about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))

@@ -31,7 +31,7 @@ enum AtomFeed {
         for article in articles {
             let path = index.articlePath(article.id)
             lines.append("  <entry>")
-            lines.append("    <title>\(XML.escape(article.title))</title>")
+            lines.append("    <title>\(XML.escape(article.shortTitle))</title>")
             lines.append("    <id>\(XML.escape(id(path)))</id>")
             lines.append(#"    <link rel="alternate" type="text/html" href="\#(XML.escape(link(path)))"/>"#)
             if let original = article.url {

@@ -5,8 +5,10 @@ enum DatePages {
         let reference = mention.reference
         let sentence = index.sentence(mention.articleID, mention.block, containing: reference.offset)
         var seen: [String] = []
-        for other in index.mentionsByArticle[mention.articleID] ?? [] where other.block == mention.block {
-            if let sentence, sentence.contains(other.offset), !seen.contains(other.actorID) { seen.append(other.actorID) }
+        if let sentence {
+            for other in index.mentions(mention.articleID, mention.block, in: sentence) where !seen.contains(other.actorID) {
+                seen.append(other.actorID)
+            }
         }
         return DateSnippet(
             snippet: SnippetContext(text: index.blockText(mention.articleID, mention.block), offset: reference.offset,
@@ -108,7 +110,7 @@ enum DatePages {
         var seen = Set<String>()
         for mention in index.mentionsByActor[actor.id] ?? [] {
             guard let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
-            for date in index.datesByArticle[mention.articleID] ?? [] where date.block == mention.block && sentence.contains(date.reference.offset) {
+            for date in index.dates(mention.articleID, mention.block, in: sentence) {
                 for point in date.reference.points where TimexValue.start(point) != nil {
                     if seen.insert("\(point) \(date.articleID) \(date.block) \(date.reference.offset)").inserted { found.append((point, date)) }
                 }

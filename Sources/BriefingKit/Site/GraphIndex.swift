@@ -20,6 +20,10 @@ struct GraphIndex: Sendable {
     /// Date mentions by timeline value (a range is under both its points).
     let datesByValue: [String: [DateMention]]
     let datesByArticle: [String: [DateMention]]
+    /// Mentions and date mentions of each block, by byte offset: a snippet asks for the ones in
+    /// its sentence, which in a very long paragraph must not mean a walk over all of them.
+    let mentionsByBlock: [BlockKey: [Mention]]
+    let datesByBlock: [BlockKey: [DateMention]]
     /// Every value that has a date page: the referenced points and the months and years above them.
     let dateValues: [String]
     /// Articles by byline and by `Source:` outlet name, in article order.
@@ -77,6 +81,10 @@ struct GraphIndex: Sendable {
         }
         datesByValue = byValue
         datesByArticle = Dictionary(grouping: graph.dates, by: \.articleID)
+        mentionsByBlock = Dictionary(grouping: graph.mentions) { BlockKey(articleID: $0.articleID, block: $0.block) }
+            .mapValues { Self.byOffset($0, \.offset) }
+        datesByBlock = Dictionary(grouping: graph.dates) { BlockKey(articleID: $0.articleID, block: $0.block) }
+            .mapValues { Self.byOffset($0, \.reference.offset) }
         var noteArticles: [String: [AnchoredNote]] = [:], noteActors: [String: [AnchoredNote]] = [:], noteDates: [String: [AnchoredNote]] = [:]
         for note in graph.notes {
             var places = Set<Anchor>()
@@ -129,17 +137,57 @@ struct GraphIndex: Sendable {
 
     func datePath(_ value: String) -> String { "dates/\(value).html" }
 
-    /// The sentence around a byte offset of a block.
+    /// The sentence around a byte offset of a block, at most `sentenceReach` bytes either side of
+    /// the offset: text without full stops is one endless "sentence", and everything named in it
+    /// would be "in the same sentence" as everything else.
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        guard let ranges = sentences[articleID]?[block] else { return nil }
-        return Sentences.range(containing: offset, in: ranges)
+        guard let ranges = sentences[articleID]?[block], let range = Sentences.range(containing: offset, in: ranges) else { return nil }
+        let lower = max(range.lowerBound, offset - Self.sentenceReach), upper = min(range.upperBound, offset + Self.sentenceReach)
+        return lower < upper ? lower..<upper : range
     }
+
+    static let sentenceReach = 600
 
     /// The text of block `n` of an article; block 0 is the headline.
     func blockText(_ articleID: String, _ block: Int) -> String {
         guard let article = articlesByID[articleID] else { return "" }
         if block == 0 { return article.title }
+        // Blocks are numbered 1…n in order; the search is for an article made otherwise.
+        if article.blocks.indices.contains(block - 1), article.blocks[block - 1].number == block { return article.blocks[block - 1].text }
         return article.blocks.first(where: { $0.number == block })?.text ?? ""
+    }
+
+    /// The mentions of a block whose offsets lie in `range`, in offset order.
+    func mentions(_ articleID: String, _ block: Int, in range: Range<Int>) -> ArraySlice<Mention> {
+        Self.slice(mentionsByBlock[BlockKey(articleID: articleID, block: block)] ?? [], \.offset, in: range)
+    }
+
+    /// The date mentions of a block whose offsets lie in `range`, in offset order.
+    func dates(_ articleID: String, _ block: Int, in range: Range<Int>) -> ArraySlice<DateMention> {
+        Self.slice(datesByBlock[BlockKey(articleID: articleID, block: block)] ?? [], \.reference.offset, in: range)
+    }
+
+    struct BlockKey: Hashable, Sendable {
+        var articleID: String
+        var block: Int
+    }
+
+    /// Stable: items at the same offset keep the graph's order.
+    private static func byOffset<T>(_ items: [T], _ offset: KeyPath<T, Int>) -> [T] {
+        items.enumerated().sorted { ($0.element[keyPath: offset], $0.offset) < ($1.element[keyPath: offset], $1.offset) }.map(\.element)
+    }
+
+    /// The items (sorted by `offset`) whose offset lies in `range`, by binary search.
+    private static func slice<T>(_ sorted: [T], _ offset: KeyPath<T, Int>, in range: Range<Int>) -> ArraySlice<T> {
+        func firstIndex(notBelow bound: Int) -> Int {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle][keyPath: offset] < bound { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return sorted[firstIndex(notBelow: range.lowerBound)..<firstIndex(notBelow: range.upperBound)]
     }
 
     /// Articles whose byline names this person.

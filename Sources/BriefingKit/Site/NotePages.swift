@@ -8,7 +8,7 @@ enum NotePages {
         let note = anchored.note
         let unplaced = (anchored.targets + anchored.evidence).compactMap { anchor -> String? in
             switch anchor {
-            case .article(let id, let quote?): "The passage “\(quote.exact)” was not found in \(index.articlesByID[id]?.title ?? id); the note is about the whole article."
+            case .article(let id, let quote?): "The passage “\(quote.exact)” was not found in \(index.articlesByID[id]?.shortTitle ?? id); the note is about the whole article."
             case .missing(let what): "Not found in the briefing: \(what)."
             default: nil
             }
@@ -26,12 +26,12 @@ enum NotePages {
         switch anchor {
         case .passage(let passage):
             let article = index.articlesByID[passage.articleID]
-            return NoteTargetContext(kind: "passage", label: article?.title ?? passage.articleID,
+            return NoteTargetContext(kind: "passage", label: article?.shortTitle ?? passage.articleID,
                                      url: SitePath.relative(from: path, to: index.articlePath(passage.articleID), fragment: TextBlock.anchor(passage.block)),
                                      quote: passage.text, date: article?.published.longForm)
         case .article(let id, _):
             let article = index.articlesByID[id]
-            return NoteTargetContext(kind: "article", label: article?.title ?? id,
+            return NoteTargetContext(kind: "article", label: article?.shortTitle ?? id,
                                      url: article.map { SitePath.relative(from: path, to: index.articlePath($0.id)) }, quote: nil,
                                      date: article?.published.longForm)
         case .actor(let id):

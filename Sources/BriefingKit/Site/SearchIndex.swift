@@ -42,7 +42,7 @@ enum SearchIndex {
         }
         for article in index.graph.articles.reversed() {
             let detail = [article.published.longForm, article.outlet?.name].compactMap { $0 }.joined(separator: " · ")
-            let articleDoc = add(["a", article.title, index.articlePath(article.id), detail], words: article.title + " " + (article.author ?? ""))
+            let articleDoc = add(["a", article.shortTitle, index.articlePath(article.id), detail], words: article.title + " " + (article.author ?? ""))
             for block in article.blocks {
                 let plain = block.isMarkdown ? block.text.collapsingWhitespace : block.text
                 _ = add(["p", String(articleDoc), String(block.number), preview(plain)], words: plain)

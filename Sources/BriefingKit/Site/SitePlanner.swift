@@ -120,7 +120,7 @@ public enum SitePlanner {
         let graph = index.graph
         let path = SitePath.index
         let cards = graph.articles.reversed().map { article in
-            ArticleCard(title: article.title, url: SitePath.relative(from: path, to: index.articlePath(article.id)),
+            ArticleCard(title: article.shortTitle, url: SitePath.relative(from: path, to: index.articlePath(article.id)),
                         date: article.published.longForm, dateISO: article.published.iso,
                         outlet: article.outlet?.name, teaser: article.teaser == article.title ? nil : article.teaser)
         }
@@ -132,7 +132,7 @@ public enum SitePlanner {
     }
 
     static func datedLink(_ article: Article, from path: String, index: GraphIndex, anchor: String? = nil) -> DatedLink {
-        DatedLink(title: article.title, url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: anchor),
+        DatedLink(title: article.shortTitle, url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: anchor),
                   date: article.published.longForm, dateISO: article.published.iso)
     }
 

@@ -10,7 +10,12 @@ public struct SnippetContext: Sendable, Codable {
     static let reach = 70
 
     init(text: String, offset: Int, length: Int, url: String, paragraph: Int) {
-        let bytes = Array(text.utf8)
+        // The block's own bytes, not a copy: a block can hold thousands of mentions.
+        var text = text
+        self = text.withUTF8 { Self(bytes: $0, offset: offset, length: length, url: url, paragraph: paragraph) }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, length: Int, url: String, paragraph: Int) {
         let start = min(offset, bytes.count)
         let end = min(offset + length, bytes.count)
         var from = max(0, start - Self.reach)
