@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMARK_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt fuzz robustness
+.PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt fuzz robustness limits
 
 ## Build in release mode and generate Public/ from Content/ and Templates/.
 site: deps
@@ -25,6 +25,13 @@ e2e: release e2e-deps
 ## The disk tests mount a small tmpfs and need root (they are skipped otherwise).
 robustness: release e2e-deps
 	$(E2E_VENV)/bin/python -m pytest Tests/system $(PYTEST_ARGS)
+
+## Inputs at the limits (Tests/limits/generate.py): a 10 MB article, 100k lines of actors.yml,
+## Markdown nested 10,000 deep, a 1 MB line, 50k actors. Each must build; prints time and memory.
+## LIMITS_SCALE=0.1 for a quicker run (CI).
+LIMITS_SCALE ?= 1
+limits: release
+	LIMITS_SCALE=$(LIMITS_SCALE) scripts/limits.sh
 
 E2E_VENV := .build-e2e/venv
 E2E_APT := chromium chromium-driver default-jre-headless jing python3-venv

@@ -87,13 +87,14 @@ public enum SiteBuilder {
             mark = now
         }
         try checkOutputIsSafe(options)
+        // Templates first: a wrong folder or a syntax error stops the build before minutes of loading.
+        let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         progress?(Progress(stage: "loading and linking", done: 0, total: 1))
         let (graph, loadDiagnostics) = load(options)
         finish("load and link")
         let plan = SitePlanner.plan(graph)
         finish("site")
 
-        let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         var diagnostics = loadDiagnostics
         diagnostics += templateDiagnostics(templates)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)

@@ -60,6 +60,17 @@ struct AtomicOutputTests {
         #expect(!FileTree.exists(output))
     }
 
+    @Test func missingTemplateFolderStopsTheBuild() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let output = directory.appendingPathComponent("Public")
+        #expect {
+            try SiteBuilder.build(options(directory.appendingPathComponent("Templatez"), output))
+        } throws: { error in
+            "\(error)".hasSuffix("Templatez: error: template directory not found [render]")
+        }
+        #expect(!FileTree.exists(output))
+    }
+
     @Test func unknownPartialNamesFileAndLine() throws {
         let directory = try Fixtures.temporaryDirectory()
         let templates = try templates(in: directory)
