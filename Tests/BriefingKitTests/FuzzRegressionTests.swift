@@ -99,6 +99,12 @@ struct FuzzRegressionTests {
         for problem in result.problems { #expect((1...lines).contains(problem.line ?? 1), "\(problem)") }
     }
 
+    /// "\r\r\n" is two line ends, as in an editor and in libyaml; replacing strings (which works
+    /// on characters) left a CRLF and counted one.
+    @Test func carriageReturnBeforeCRLFIsTwoLineEnds() throws {
+        #expect(try SourceText(path: "x", bytes: Array("a\r\r\nb\rc\r\nd\n".utf8)).lines == ["a", "", "b", "c", "d", ""])
+    }
+
     @Test func noTextAfterFrontMatterPointsAtItsEnd() {
         let result = ArticleLoader.read(bytes: Array("---\ntitle: T\ndate: 2025-01-12\n---".utf8), id: "x", sourceFile: "articles/x.md")
         #expect(result.article == nil)

@@ -2,6 +2,14 @@
 
 /// What a reader promises about any article it returns, whatever the input.
 public enum ArticleProperties {
+    /// One reader on fuzz input: when `sniff` takes the text, `read` must not crash and its result
+    /// must keep the promises below.
+    public static func checkReader(_ data: UnsafePointer<UInt8>, _ size: Int, sniff: (SourceText) -> Bool,
+                                   read: (SourceText, _ id: String, _ sourceFile: String) -> ReadResult) {
+        guard let source = try? SourceText(path: "fuzz", bytes: Fuzz.bytes(data, size)), sniff(source) else { return }
+        Fuzz.require(violations(read(source, "fuzz", "articles/fuzz.txt"), id: "fuzz", lineCount: source.lines.count))
+    }
+
     public static func violations(_ result: ReadResult, id: String, lineCount: Int) -> [String] {
         var found: [String] = []
         for problem in result.problems {

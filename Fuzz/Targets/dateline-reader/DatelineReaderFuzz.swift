@@ -5,8 +5,6 @@ import FuzzChecks
 /// keeps the reader's promises (`ArticleProperties`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDatelineReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard let source = try? SourceText(path: "fuzz", bytes: Fuzz.bytes(data, size)), DatelineReader.sniff(source) else { return 0 }
-    let result = DatelineReader.read(source, id: "fuzz", sourceFile: "articles/fuzz.txt")
-    Fuzz.require(ArticleProperties.violations(result, id: "fuzz", lineCount: source.lines.count))
+    ArticleProperties.checkReader(data, size, sniff: DatelineReader.sniff, read: DatelineReader.read)
     return 0
 }

@@ -5,8 +5,6 @@ import FuzzChecks
 /// keeps the reader's promises (`ArticleProperties`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkdownReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard let source = try? SourceText(path: "fuzz", bytes: Fuzz.bytes(data, size)), MarkdownReader.sniff(source) else { return 0 }
-    let result = MarkdownReader.read(source, id: "fuzz", sourceFile: "articles/fuzz.txt")
-    Fuzz.require(ArticleProperties.violations(result, id: "fuzz", lineCount: source.lines.count))
+    ArticleProperties.checkReader(data, size, sniff: MarkdownReader.sniff, read: MarkdownReader.read)
     return 0
 }

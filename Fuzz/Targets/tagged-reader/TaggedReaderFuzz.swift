@@ -5,8 +5,6 @@ import FuzzChecks
 /// keeps the reader's promises (`ArticleProperties`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTaggedReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard let source = try? SourceText(path: "fuzz", bytes: Fuzz.bytes(data, size)), TaggedReader.sniff(source) else { return 0 }
-    let result = TaggedReader.read(source, id: "fuzz", sourceFile: "articles/fuzz.txt")
-    Fuzz.require(ArticleProperties.violations(result, id: "fuzz", lineCount: source.lines.count))
+    ArticleProperties.checkReader(data, size, sniff: TaggedReader.sniff, read: TaggedReader.read)
     return 0
 }

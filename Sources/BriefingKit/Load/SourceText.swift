@@ -38,13 +38,26 @@ public struct SourceText: Sendable {
             throw .invalidUTF8(line: Self.line(of: Self.firstInvalidByte(in: bytes), in: bytes))
         }
         var text = decoded
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
+        if text.utf8.contains(UInt8(ascii: "\r")) { text = Self.unixLineEnds(text) }
         if text.allSatisfy(\.isWhitespace) { throw .empty }
         self.path = path
         self.text = text
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// CRLF and CR become LF, byte by byte. (String replacement works on characters, in which
+    /// "\r\r\n" is "\r" then "\r\n": replacing "\r\n" then "\r" left a CRLF behind, and
+    /// the file's lines were counted wrong.)
+    static func unixLineEnds(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A && afterCR { afterCR = false; continue }
+            afterCR = byte == 0x0D
+            bytes.append(afterCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// 1-based line number of a byte index.
