@@ -9,20 +9,10 @@ enum YAMLText {
     }
 
     static func prepared(_ text: String) -> String {
-        let unusual: Set<Unicode.Scalar> = ["\r", "\u{85}", "\u{2028}", "\u{2029}"]
-        guard text.unicodeScalars.contains(where: unusual.contains) else { return text }
-        var out = String.UnicodeScalarView()
-        var afterCR = false
-        for scalar in text.unicodeScalars {
-            defer { afterCR = scalar == "\r" }
-            switch scalar {
-            case "\r": out.append("\n")
-            case "\n" where afterCR: continue
-            case "\u{85}", "\u{2028}", "\u{2029}": out.append(" ")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        let text = text.utf8.contains(UInt8(ascii: "\r")) ? SourceText.unixLineEnds(text) : text
+        let breaks: Set<Unicode.Scalar> = ["\u{85}", "\u{2028}", "\u{2029}"]
+        guard text.unicodeScalars.contains(where: breaks.contains) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { breaks.contains($0) ? " " : $0 }))
     }
 }
 
