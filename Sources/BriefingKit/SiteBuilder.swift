@@ -109,8 +109,14 @@ public enum SiteBuilder {
             let staticDirectory = options.content.appendingPathComponent("static")
             let assets = options.templates.appendingPathComponent("assets")
             let files = SiteWriter.files(generated: generated, assets: assets, staticFiles: staticDirectory)
-            let pages = try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), files: files, progress: progress)
-            for file in plan.files { try site.write(file) }
+            // The data files (`briefing.json`, the search index…) are written on a thread of their
+            // own while the pages render: they need the graph only, and one of them is the largest file.
+            let dataFiles = DataFileWriter(plan.files, into: site)
+            let rendered = Result { () throws(BuildError) in
+                try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), files: files, progress: progress)
+            }
+            try dataFiles.wait()
+            let pages = try rendered.get()
             finish("render and write")
 
             progress?(Progress(stage: "checking links", done: 0, total: 1))

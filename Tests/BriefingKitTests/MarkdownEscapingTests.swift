@@ -70,6 +70,43 @@ struct MarkdownEscapingTests {
     }
 }
 
+@Suite("Markdown escaping, byte by byte")
+struct EscapingEquivalenceTests {
+    /// The scalar-by-scalar definition that `escape` implements on UTF-8 bytes.
+    func reference(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if MarkdownEscaping.isWhitespace(scalar) { pendingSpace = true; continue }
+            if MarkdownEscaping.isDropped(scalar) { continue }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            if scalar.isASCII, MarkdownEscaping.isASCIIPunctuation(scalar) { out.append("\\") }
+            out.append(scalar)
+        }
+        if pendingSpace { out.append(" ") }
+        return String(out)
+    }
+
+    @Test func bytesGiveWhatScalarsGive() {
+        // One-, two-, three- and four-byte scalars, Unicode white space, controls, reserved ones.
+        let alphabet: [Unicode.Scalar] = ["a", "Z", "0", " ", "\t", "\n", "*", "_", "[", "\\", "é", "\u{A0}", "\u{85}", "\u{2028}",
+                                          "\u{3000}", "—", "“", "\u{E000}", "\u{E005}", "\u{7F}", "\u{1}", "😀", "\u{10FFFF}", "\u{301}"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(seed >> 59) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(seed >> 33) % alphabet.count])
+            }
+            let string = String(text)
+            #expect(MarkdownEscaping.escape(string) == reference(string), "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(MarkdownEscaping.escape("a\u{A0}\u{A0}b *c* 😀") == "a b \\*c\\* 😀")
+    }
+}
+
 @Suite("Block attributes")
 struct BlockAttributeTests {
     func render(_ template: String) -> String {

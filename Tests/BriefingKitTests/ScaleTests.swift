@@ -38,6 +38,59 @@ struct ScaleTests {
         #expect(busy.more == "and \(total - DatePages.timelineSnippets) more")
     }
 
+    /// Paragraph links on a page, as (article page, paragraph number), from snippets and lists.
+    func paragraphs(_ snippets: [SnippetContext], _ list: ParagraphList) -> Set<String> {
+        Set(snippets.map(\.url) + list.articles.flatMap(\.paragraphs).map(\.url))
+    }
+
+    @Test func aFrequentActorShowsTheFirstMentionsInContextAndEveryParagraphByLink() throws {
+        let index = Self.plan.index
+        let busiest = try #require(index.mentionsByActor.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key })
+        #expect(busiest.value.count > 3 * ParagraphList.snippetLimit)
+        let path = index.actorPath(busiest.key)
+        let context = try #require(page(path).context as? ActorContext)
+        let snippets = context.mentions.flatMap(\.snippets)
+        #expect(snippets.count == ParagraphList.snippetLimit)
+        #expect(context.mentionCount == busiest.value.count)
+        // Every paragraph that names the actor is linked once from the page, and nothing else is.
+        let expected = Set(busiest.value.map { SitePath.relative(from: path, to: index.articlePath($0.articleID), fragment: TextBlock.anchor($0.block)) })
+        #expect(paragraphs(snippets, context.moreMentions) == expected)
+        let articles = Set(busiest.value.dropFirst(ParagraphList.snippetLimit).map(\.articleID)).count
+        #expect(context.moreMentions.summary == "\(busiest.value.count - ParagraphList.snippetLimit) more mentions in \(articles) articles, by paragraph:")
+        // Its own timeline: the first dates with snippets, the rest counted once per date.
+        #expect(context.dates.count == ParagraphList.snippetLimit)
+        let counted = context.moreDates.dates.map { Int($0.count.split(separator: " ")[0])! }.reduce(0, +)
+        #expect(counted > 0)
+        #expect(context.moreDates.summary == "\(counted) more references to \(context.moreDates.dates.count) dates:")
+        #expect(Set(context.moreDates.dates.map(\.url)).count == context.moreDates.dates.count)
+    }
+
+    @Test func aBusyDatePageListsTheRestByParagraph() throws {
+        let index = Self.plan.index
+        let busiest = try #require(index.datesByValue.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key })
+        #expect(busiest.value.count > ParagraphList.snippetLimit)
+        let path = index.datePath(busiest.key)
+        let context = try #require(page(path).context as? DateContext)
+        #expect(context.mentions.count == ParagraphList.snippetLimit)
+        #expect(context.mentionCount == busiest.value.count)
+        let expected = Set(busiest.value.map { SitePath.relative(from: path, to: index.articlePath($0.articleID), fragment: TextBlock.anchor($0.block)) })
+        #expect(paragraphs(context.mentions.map(\.snippet), context.moreMentions) == expected)
+    }
+
+    @Test func aSmallActorPageHasNoListByParagraph() throws {
+        // The sample site: Peskov is named a few times in two articles.
+        let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: Fixtures.templates,
+                                          output: Fixtures.site.appendingPathComponent("Public"))
+        let plan = SitePlanner.plan(SiteBuilder.load(options).graph)
+        let path = "actors/dmitry-peskov.html"
+        let number = try #require(plan.paths.firstIndex(of: path))
+        let context = try #require(plan.page(at: number).context as? ActorContext)
+        #expect(context.mentionCount > 1 && context.mentionCount < ParagraphList.snippetLimit)
+        #expect(context.mentions.flatMap(\.snippets).count == context.mentionCount)
+        #expect(context.moreMentions.articles.isEmpty && context.moreMentions.summary == nil)
+        #expect(context.moreDates.dates.isEmpty && context.moreDates.summary == nil)
+    }
+
     @Test func relatedArticlesLookAtTheNearestArticlesOfAFrequentActor() throws {
         let index = Self.plan.index
         let frequent = try #require(index.articlesByActor.values.max { $0.count < $1.count })

@@ -1,6 +1,8 @@
 /// One attempt to match a date expression at a word of the text. Rules are tried longest first.
 struct Scan {
     let words: [Token]
+    /// The words lowercased, once per text rather than once per rule.
+    let lower: [String]
     let bytes: [UInt8]
     let index: Int
     let resolver: TemporalResolver
@@ -8,7 +10,7 @@ struct Scan {
 
     typealias Match = (length: Int, reference: DateReference)
 
-    func word(_ k: Int) -> String? { index + k < words.count ? words[index + k].text.lowercased() : nil }
+    func word(_ k: Int) -> String? { index + k < lower.count ? lower[index + k] : nil }
     func raw(_ k: Int) -> String? { index + k < words.count ? words[index + k].text : nil }
 
     /// The bytes between word k and word k+1.
@@ -67,10 +69,10 @@ struct Scan {
     /// in the sentence decides ("in April, CNN learned").
     func tense() -> Scan.Tense {
         func cue(_ k: Int) -> Scan.Tense? {
-            let w = words[k].text.lowercased()
+            let w = lower[k]
             if DateLexicon.futureCues.contains(w) { return .future }
             guard DateLexicon.pastCues.contains(w) || (w.count > 4 && w.hasSuffix("ed")) else { return nil }
-            if k > 0, ["be", "being", "been", "is", "are"].contains(words[k - 1].text.lowercased()), w != "been" { return nil }
+            if k > 0, ["be", "being", "been", "is", "are"].contains(lower[k - 1]), w != "been" { return nil }
             return .past
         }
         func sentenceEnds(between a: Int, _ b: Int) -> Bool {
@@ -79,7 +81,7 @@ struct Scan {
         }
         var k = index - 1
         while k >= 0, !sentenceEnds(between: k, k + 1) {
-            if words[k].text.lowercased() == "that" { break }
+            if lower[k] == "that" { break }
             if let found = cue(k) { return found }
             k -= 1
         }
@@ -321,7 +323,7 @@ struct Scan {
     /// that "may" and "march" as verbs are not dates.
     func bareMonth() -> Match? {
         guard index > 0, let m = month(0) else { return nil }
-        let before = words[index - 1].text.lowercased()
+        let before = lower[index - 1]
         guard DateLexicon.monthTriggers.contains(before) else { return nil }
         if m == 5 || m == 3, word(1).map({ $0.first?.isLetter == true && !DateLexicon.countNouns.contains($0) && $0 != "and" && $0 != "or" }) == true,
            raw(1)?.first?.isLowercase == true, !gap(after: 0).contains(",") {
@@ -354,7 +356,7 @@ struct Scan {
         if word(k + 2) == "ago" { return nil }
         // "once a year", "12 hours a day", "per week": a frequency, not a duration.
         if ["a", "an"].contains(word(k) ?? ""), index > 0 {
-            let before = words[index - 1].text.lowercased()
+            let before = lower[index - 1]
             if ["once", "twice", "times", "per"].contains(before) || DateLexicon.units[before] != nil || Int(before) != nil { return nil }
         }
         return reference(k + 2, "P\(time ? "T" : "")\(n)\(designator)", .duration, mod: mod)

@@ -56,7 +56,10 @@ public struct ActorContext: PageContext {
     public var mentionCount: Int
     /// "5 mentions in 2 articles".
     public var counts: String
+    /// The first mentions in context (`ParagraphList.snippetLimit` snippets at most), by article.
     public var mentions: [ArticleMentions]
+    /// The mentions beyond those, by article and paragraph.
+    public var moreMentions: ParagraphList
     public var quotes: [QuoteItem]
     public var appearsWith: [CoActor]
     public var authored: [DatedLink]
@@ -66,7 +69,9 @@ public struct ActorContext: PageContext {
     public var network: Figure?
     public var chart: Figure?
     /// Dates named in the same sentences as the actor, in date order.
+    /// The first `ParagraphList.snippetLimit` of them with snippets, the rest by date in `moreDates`.
     public var dates: [ActorDate]
+    public var moreDates: DateCounts
     public var firstMention: DatedLink?
     public var lastMention: DatedLink?
     public var actorsIndex: String

@@ -6,14 +6,23 @@ enum ActorPages {
         let byArticle = Dictionary(grouping: mentions, by: \.articleID)
         let articleIDs = byArticle.keys.sorted { index.position[$0]! < index.position[$1]! }
 
-        let grouped: [ArticleMentions] = articleIDs.map { id in
+        // Snippets for the first mentions, up to the limit; the rest by article and paragraph.
+        var grouped: [ArticleMentions] = []
+        var rest: [(articleID: String, block: Int)] = []
+        var budget = ParagraphList.snippetLimit
+        for id in articleIDs {
+            let inArticle = byArticle[id]!
+            let shown = min(budget, inArticle.count)
+            budget -= shown
+            rest += inArticle.dropFirst(shown).map { ($0.articleID, $0.block) }
+            guard shown > 0 else { continue }
             let article = index.articlesByID[id]!
-            let snippets = byArticle[id]!.map { mention in
+            let snippets = inArticle.prefix(shown).map { mention in
                 SnippetContext(text: index.blockText(id, mention.block), offset: mention.offset, length: mention.text.utf8.count,
                                url: SitePath.relative(from: path, to: index.articlePath(id), fragment: TextBlock.anchor(mention.block)),
                                paragraph: mention.block)
             }
-            return ArticleMentions(article: SitePlanner.datedLink(article, from: path, index: index), snippets: snippets)
+            grouped.append(ArticleMentions(article: SitePlanner.datedLink(article, from: path, index: index), snippets: snippets))
         }
 
         var roles: [RoleContext] = actor.roles.map { RoleContext(role: $0, seen: [], fromGazetteer: true) }
@@ -69,15 +78,16 @@ enum ActorPages {
                                            title: "Mentions of \(actor.name) per month",
                                            caption: "Mentions of \(actor.name) per month of publication, \(months.first!.label) to \(months.last!.label).", unit: "mention")
         }
+        let timeline = DatePages.actorDates(actor, from: path, index: index)
         let context = ActorContext(
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,
             articleCount: articleIDs.count, mentionCount: mentions.count, counts: index.countPhrase(actor),
-            mentions: grouped, quotes: quotes, appearsWith: Array(appearsWith),
+            mentions: grouped, moreMentions: .grouping(rest, from: path, index: index), quotes: quotes, appearsWith: Array(appearsWith),
             authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             network: figures["network"] == nil ? nil : Figure(id: "network"), chart: figures["chart"] == nil ? nil : Figure(id: "chart"),
-            dates: DatePages.actorDates(actor, from: path, index: index), firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
+            dates: timeline.dates, moreDates: timeline.more, firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
             actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             notes: (index.notesByActor[actor.id] ?? []).map { NotePages.context($0, from: path, index: index) })
         let kind = actor.kind.rawValue

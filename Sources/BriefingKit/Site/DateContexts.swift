@@ -19,7 +19,10 @@ public struct DateContext: PageContext {
     public var up: [LinkContext]
     /// The dates below: the days of a month, the months of a year.
     public var below: [LinkContext]
+    /// The first mentions in context (`ParagraphList.snippetLimit` at most).
     public var mentions: [DateSnippet]
+    /// The mentions beyond those, by article and paragraph.
+    public var moreMentions: ParagraphList
     public var mentionCount: Int
     public var articleCount: Int
     /// "4 mentions in 2 articles".
@@ -68,4 +71,20 @@ public struct ActorDate: Sendable, Codable {
     public var snippet: SnippetContext
     public var article: DatedLink
     public var plan: Bool
+}
+
+/// The dates of an actor's timeline beyond its snippets: each date once, with a count.
+public struct DateCounts: Sendable, Codable {
+    public var dates: [DateCount]
+    /// "250 more references to 120 dates:" (nil when nothing was left out).
+    public var summary: String?
+
+    static let empty = DateCounts(dates: [], summary: nil)
+}
+
+public struct DateCount: Sendable, Codable {
+    public var label: String
+    public var url: String
+    /// "3 references".
+    public var count: String
 }

@@ -39,7 +39,9 @@ enum DatePages {
         let label = TimexValue.label(value)
         let context = DateContext(
             site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up.reversed(), below: below,
-            mentions: mentions.map { snippet($0, from: path, index: index) }, mentionCount: mentions.count,
+            mentions: mentions.prefix(ParagraphList.snippetLimit).map { snippet($0, from: path, index: index) },
+            moreMentions: .grouping(mentions.dropFirst(ParagraphList.snippetLimit).map { ($0.articleID, $0.block) }, from: path, index: index),
+            mentionCount: mentions.count,
             articleCount: Set(mentions.map(\.articleID)).count, counts: counts(mentions),
             timeline: SitePath.relative(from: path, to: SitePath.timeline),
             notes: (index.notesByDate[value] ?? []).map { NotePages.context($0, from: path, index: index) })
@@ -104,8 +106,9 @@ enum DatePages {
                             more: mentions.count > timelineSnippets ? "and \(mentions.count - timelineSnippets) more" : nil)
     }
 
-    /// The dates named in the same sentences as an actor, in date order.
-    static func actorDates(_ actor: Actor, from path: String, index: GraphIndex) -> [ActorDate] {
+    /// The dates named in the same sentences as an actor, in date order: the first
+    /// `ParagraphList.snippetLimit` with their snippets, the rest once per date with a count.
+    static func actorDates(_ actor: Actor, from path: String, index: GraphIndex) -> (dates: [ActorDate], more: DateCounts) {
         var found: [(String, DateMention)] = []
         var seen = Set<String>()
         for mention in index.mentionsByActor[actor.id] ?? [] {
@@ -116,11 +119,28 @@ enum DatePages {
                 }
             }
         }
-        return found.sorted { a, b in a.0 != b.0 ? GraphIndex.dateOrder(a.0, b.0) : (index.position[a.1.articleID]!, a.1.block) < (index.position[b.1.articleID]!, b.1.block) }
-            .map { value, date in
-                let s = snippet(date, from: path, index: index)
-                return ActorDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
-                                 snippet: s.snippet, article: s.article, plan: date.isFuture)
-            }
+        let sorted = found.sorted { a, b in a.0 != b.0 ? index.dateOrdered(a.0, b.0) : (index.position[a.1.articleID]!, a.1.block) < (index.position[b.1.articleID]!, b.1.block) }
+        let dates = sorted.prefix(ParagraphList.snippetLimit).map { value, date in
+            let s = snippet(date, from: path, index: index)
+            return ActorDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
+                             snippet: s.snippet, article: s.article, plan: date.isFuture)
+        }
+        let rest = sorted.dropFirst(ParagraphList.snippetLimit)
+        guard !rest.isEmpty else { return (dates, .empty) }
+        var counts: [DateCount] = []
+        var last: String?
+        var count = 0
+        func close() {
+            guard let last else { return }
+            counts.append(DateCount(label: TimexValue.label(last), url: SitePath.relative(from: path, to: index.datePath(last)),
+                                    count: Count.phrase(count, "reference")))
+        }
+        for (value, _) in rest {
+            if value != last { close(); last = value; count = 0 }
+            count += 1
+        }
+        close()
+        let summary = "\(Count.phrase(rest.count, "more reference")) to \(Count.phrase(counts.count, "date")):"
+        return (dates, DateCounts(dates: counts, summary: summary))
     }
 }

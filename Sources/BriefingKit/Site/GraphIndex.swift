@@ -26,6 +26,8 @@ struct GraphIndex: Sendable {
     let datesByBlock: [BlockKey: [DateMention]]
     /// Every value that has a date page: the referenced points and the months and years above them.
     let dateValues: [String]
+    /// The place of each of `dateValues` in date order, for sorting without parsing the values.
+    let dateRank: [String: Int]
     /// Articles by byline and by `Source:` outlet name, in article order.
     let articlesByAuthor: [String: [Article]]
     let articlesByOutlet: [String: [Article]]
@@ -109,6 +111,7 @@ struct GraphIndex: Sendable {
             while let p = parent { values.insert(p); parent = TimexValue.parent(p) }
         }
         dateValues = values.sorted(by: GraphIndex.dateOrder)
+        dateRank = Dictionary(uniqueKeysWithValues: dateValues.enumerated().map { ($1, $0) })
         var children: [String: [String]] = [:]
         for value in dateValues { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
         dateChildren = children
@@ -133,6 +136,12 @@ struct GraphIndex: Sendable {
     static func dateOrder(_ a: String, _ b: String) -> Bool {
         let sa = TimexValue.start(a)!, sb = TimexValue.start(b)!
         return sa != sb ? sa < sb : (a.count != b.count ? a.count < b.count : a < b)
+    }
+
+    /// `dateOrder` by rank, for values with a date page.
+    func dateOrdered(_ a: String, _ b: String) -> Bool {
+        guard let ra = dateRank[a], let rb = dateRank[b] else { return GraphIndex.dateOrder(a, b) }
+        return ra < rb
     }
 
     func datePath(_ value: String) -> String { "dates/\(value).html" }

@@ -20,24 +20,38 @@ public enum MarkdownEscaping {
     /// characters are dropped. One thing escaping cannot stop: GFM's autolink extension finds e-mail
     /// addresses in the parsed text, so `jane@example.com` becomes a `mailto:` link.
     public static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = true
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 2)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                // Valid UTF-8 (a Swift String): the lead byte gives the width.
+                let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                let scalar: Unicode.Scalar
+                if width == 1 {
+                    scalar = Unicode.Scalar(byte)
+                } else {
+                    var value = UInt32(byte) & (0xFF >> (width + 1))
+                    for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    scalar = Unicode.Scalar(value)!
+                }
+                defer { i += width }
+                if isWhitespace(scalar) {
+                    pendingSpace = true
+                    continue
+                }
+                if isDropped(scalar) { continue }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                if width == 1, isASCIIPunctuation(scalar) { out.append(0x5C) }
+                for k in 0..<width { out.append(bytes[i + k]) }
             }
-            if isDropped(scalar) { continue }
-            if pendingSpace { out.append(" ") }
-            pendingSpace = false
-            if scalar.isASCII, isASCIIPunctuation(scalar) {
-                out.append("\\")
-            }
-            out.append(scalar)
+            if pendingSpace { out.append(0x20) }
+            return String(decoding: out, as: UTF8.self)
         }
-        if pendingSpace { out.append(" ") }
-        return String(out)
     }
 
     /// Plain text as a reader sees it: runs of white space become one space, the ends are trimmed,

@@ -1,18 +1,19 @@
 import Foundation
 
 /// Ordered parallel map on every core: the result is the same array as `items.map(transform)`,
-/// so the output never depends on scheduling.
+/// so the output never depends on scheduling. Each thread takes the next item when it is free, so
+/// a few large items (an actor named everywhere) do not leave the other cores idle.
 enum Parallel {
     static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                                               _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1, threads > 1 else { return items.map(transform) }
         let slots = Slots<R>(count: items.count)
-        let stride = min(items.count, threads * 4)
-        DispatchQueue.concurrentPerform(iterations: stride) { start in
-            var index = start
-            while index < items.count {
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(items.count, threads)) { _ in
+            while true {
+                let index = next.increment() - 1
+                guard index < items.count else { return }
                 slots.set(index, transform(items[index]))
-                index += stride
             }
         }
         return slots.values

@@ -70,25 +70,43 @@ public enum LinkChecker {
         var targets: [String] = []
         var seenTargets: Set<String> = []
         var links: [PageLinks.Link] = []
+        // Most links of a page share a few files (`../articles/x.html#p3`, `#p7`…): each file part
+        // is resolved and looked up once.
+        var resolved: [Substring: PageLinks.Link?] = [:]
         for text in HTMLScan.attributeValues(named: ["href", "src"], in: html) where seen.insert(text).inserted {
-            guard var link = resolve(link: text, on: page) else { continue }
-            if link.problem != nil { links.append(link); continue }
-            if let files {
-                if !files.contains(link.target), files.contains(link.target + "/index.html") { link.target += "/index.html" }
-                guard let known = files.firstIndex(of: link.target) else {
-                    links.append(PageLinks.Link(text: text, target: link.target, problem: "no file \(link.target)"))
-                    continue
-                }
-                link.target = files[known]
+            let hash = text.firstIndex(of: "#") ?? text.endIndex
+            let file = text[..<hash]
+            let found: PageLinks.Link?
+            if let cached = resolved[file] {
+                found = cached
+            } else {
+                found = resolveFile(String(file), on: page, files: files)
+                resolved[file] = found
             }
+            guard var link = found else { continue }
+            if link.problem != nil { link.text = text; links.append(link); continue }
+            link.fragment = hash < text.endIndex ? String(text[text.index(after: hash)...]) : nil
             if seenTargets.insert(link.target).inserted { targets.append(link.target) }
             if let fragment = link.fragment, !fragment.isEmpty, link.target.hasSuffix(".html") {
-                let id = fragment.removingPercentEncoding ?? fragment
+                let id = fragment.contains("%") ? fragment.removingPercentEncoding ?? fragment : fragment
                 let written = SitePath.relative(from: page, to: link.target, fragment: id)
                 links.append(PageLinks.Link(text: written == text ? "" : text, target: link.target, fragment: id))
             }
         }
         return PageLinks(ids: ids, targets: targets, links: links)
+    }
+
+    /// The file part of a link (no `#`), resolved against the page and, when known, the site's
+    /// files; nil for another host or scheme.
+    private static func resolveFile(_ text: String, on page: String, files: Set<String>?) -> PageLinks.Link? {
+        guard var link = resolve(link: text, on: page) else { return nil }
+        guard link.problem == nil, let files else { return link }
+        if !files.contains(link.target), files.contains(link.target + "/index.html") { link.target += "/index.html" }
+        guard let known = files.firstIndex(of: link.target) else {
+            return PageLinks.Link(text: text, target: link.target, problem: "no file \(link.target)")
+        }
+        link.target = files[known]
+        return link
     }
 
     /// Every link of every page against the files of the site and the ids of its pages; problems
@@ -126,7 +144,7 @@ public enum LinkChecker {
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
         var target = page
         if !rest.isEmpty {
-            guard let decoded = String(rest).removingPercentEncoding else { return broken("malformed percent-encoding") }
+            guard let decoded = rest.contains("%") ? String(rest).removingPercentEncoding : String(rest) else { return broken("malformed percent-encoding") }
             guard let resolved = resolve(decoded, from: page) else { return broken("points outside the site") }
             target = resolved
             if decoded.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
