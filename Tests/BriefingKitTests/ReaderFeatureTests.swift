@@ -43,6 +43,19 @@ struct ReaderFeatureTests {
         #expect(SearchIndex.terms(in: "Zelenskyy’s Café") == ["zelenskyy", "cafe"])
     }
 
+    @Test func asciiTextFoldsAsUnicodeTextDoes() {
+        // ASCII takes a byte path; it must give what folding gives.
+        func folded(_ text: String) -> [String] {
+            text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+                .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+                .filter { $0.count >= 2 && !SearchIndex.stopWords.contains($0) }
+        }
+        let samples = ["Kremlin spokesman Dmitry Peskov said on Jan. 20, 2025: \"No.\"", "U.S.-Russia talks (Q3) @ 10:30 a.m.; THE END",
+                       "x_y z9 A1b2 ~`!{}|\\^[] \t\n\u{7F}\u{1}ab", "", "a", "The and of 2024-25"]
+        for sample in samples { #expect(SearchIndex.terms(in: sample) == folded(sample), "\(sample)") }
+        #expect(SearchIndex.terms(in: "Peskov said on Jan. 20") == ["peskov", "jan", "20"])
+    }
+
     @Test func everyPageLoadsTheSearchBoxAndScripts() throws {
         let html = try page("articles/003_aa876f87d1a0a2ba.html")
         #expect(html.contains(#"<input type="text" id="search""#))

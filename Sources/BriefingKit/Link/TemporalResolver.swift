@@ -18,10 +18,11 @@ public struct TemporalResolver {
         let bytes = Array(text.utf8)
         let words = Tokenizer.tokens(in: text)
         let lower = words.map { $0.text.lowercased() }
+        let facts = lower.map(Scan.WordFacts.init)
         var found: [DateReference] = []
         var i = 0
         while i < words.count {
-            let scan = Scan(words: words, lower: lower, bytes: bytes, index: i, resolver: self)
+            let scan = Scan(words: words, lower: lower, facts: facts, bytes: bytes, index: i, resolver: self)
             if let (length, reference) = scan.match() {
                 found.append(reference)
                 if reference.granularity == .day, let day = CalendarDay(iso: reference.value) { anchor = day }

@@ -3,6 +3,7 @@ struct Scan {
     let words: [Token]
     /// The words lowercased, once per text rather than once per rule.
     let lower: [String]
+    let facts: [WordFacts]
     let bytes: [UInt8]
     let index: Int
     let resolver: TemporalResolver
@@ -40,27 +41,34 @@ struct Scan {
         return nil
     }
 
-    func day(_ k: Int) -> Int? {
-        guard var w = word(k) else { return nil }
-        for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w.removeLast(2) }
-        guard w.count <= 2, let n = Int(w), (1...31).contains(n) else { return nil }
-        return n
-    }
+    func day(_ k: Int) -> Int? { index + k < facts.count ? facts[index + k].day : nil }
+    func year(_ k: Int) -> Int? { index + k < facts.count ? facts[index + k].year : nil }
+    func number(_ k: Int) -> Int? { index + k < facts.count ? facts[index + k].number : nil }
 
-    func year(_ k: Int) -> Int? {
-        guard let w = word(k), w.count == 4, w.allSatisfy(\.isNumber), let n = Int(w), (1000...2199).contains(n) else { return nil }
-        return n
-    }
+    /// What a word can be as a number, worked out once per word of the text: the rules ask at every
+    /// word, several times.
+    struct WordFacts {
+        var day: Int?
+        var year: Int?
+        var number: Int?
 
-    func number(_ k: Int) -> Int? {
-        guard let w = word(k) else { return nil }
-        if let n = Int(w), n > 0, n < 1000 { return n }
-        if let n = DateLexicon.numbers[w] { return n }
-        let parts = w.split(separator: "-").map(String.init)
-        if parts.count == 2, let tens = DateLexicon.numbers[parts[0]], let ones = DateLexicon.numbers[parts[1]], tens >= 20, ones < 10 {
-            return tens + ones
+        init(_ lowercased: String) {
+            var w = lowercased
+            for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w.removeLast(2) }
+            if w.count <= 2, let n = Int(w), (1...31).contains(n) { day = n }
+            let v = lowercased
+            if v.count == 4, v.allSatisfy(\.isNumber), let n = Int(v), (1000...2199).contains(n) { year = n }
+            if let n = Int(v), n > 0, n < 1000 {
+                number = n
+            } else if let n = DateLexicon.numbers[v] {
+                number = n
+            } else if v.utf8.contains(UInt8(ascii: "-")) {
+                let parts = v.split(separator: "-").map(String.init)
+                if parts.count == 2, let tens = DateLexicon.numbers[parts[0]], let ones = DateLexicon.numbers[parts[1]], tens >= 20, ones < 10 {
+                    number = tens + ones
+                }
+            }
         }
-        return nil
     }
 
     /// Past or future, from the nearest tense cue before the expression, back to the start of the
@@ -249,8 +257,12 @@ struct Scan {
     }
 
     /// `at the end of last year`, `early next year`, `mid-January`, `later this month`, `late 2024`.
+    static let periodParts: [String: DateReference.Modifier] = ["end": .end, "beginning": .start, "start": .start, "middle": .mid]
+    static let periodQualifiers: Set<String> = ["early", "late", "mid", "earlier", "later"]
+    static let approximations: Set<String> = ["about", "nearly", "almost", "around", "roughly", "some"]
+
     func partOfPeriod() -> Match? {
-        let mods: [String: DateReference.Modifier] = ["end": .end, "beginning": .start, "start": .start, "middle": .mid]
+        let mods = Self.periodParts
         // "(at) the end of …"
         var k = 0
         if word(0) == "at" || word(0) == "by" || word(0) == "until" { k = 1 }
@@ -265,7 +277,7 @@ struct Scan {
             }
         }
         // "early next year", "late 2024", "earlier this month", "later this month"
-        if let w = word(0), ["early", "late", "mid", "earlier", "later"].contains(w) {
+        if let w = word(0), Self.periodQualifiers.contains(w) {
             let mod: DateReference.Modifier? = w == "early" ? .start : w == "late" ? .end : w == "mid" ? .mid : nil
             if let p = period(1) { return reference(1 + p.length, p.value, p.granularity, mod: mod) }
             if let y = year(1) { return reference(2, String(y), .year, mod: mod) }
@@ -340,12 +352,12 @@ struct Scan {
         if word(0) == "more" || word(0) == "less" || word(0) == "fewer", word(1) == "than" {
             mod = word(0) == "more" ? .moreThan : .lessThan
             k = 2
-        } else if let w = word(0), ["about", "nearly", "almost", "around", "roughly", "some"].contains(w) {
+        } else if let w = word(0), Self.approximations.contains(w) {
             mod = .approx
             k = 1
         }
         // "three-hour", "24-hour" as one word
-        if let w = word(k), let dash = w.lastIndex(of: "-") {
+        if let w = word(k), w.utf8.contains(UInt8(ascii: "-")), let dash = w.lastIndex(of: "-") {
             let unit = String(w[w.index(after: dash)...])
             let count = String(w[..<dash])
             if let (designator, time) = DateLexicon.units[unit], let n = Int(count) ?? DateLexicon.numbers[count] {

@@ -33,18 +33,30 @@ public enum Abbreviations {
     /// A single capital initial ("John F.") counts as a title, but only after a capitalised word, so
     /// that "plan B." still ends a paragraph.
     public static func kind(endingOf text: some StringProtocol) -> Kind? {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-        guard let word = words.last, word.hasSuffix(".") else { return nil }
+        // The last two words, read from the end: splitting a long paragraph into words was most
+        // of the time paragraph repair took.
+        let (word, wordStart) = lastWord(of: text, before: text.endIndex)
+        guard !word.isEmpty, word.hasSuffix(".") else { return nil }
+        let previous = lastWord(of: text, before: wordStart).word
         var last = String(word)
         // Opening punctuation glued to the word: “(Jan.”
         while let first = last.first, Self.openingPunctuation.contains(first) { last.removeFirst() }
         if titles.contains(last) { return .title }
         if months.contains(last) { return .month }
         if others.contains(last) { return .other }
-        if last.count == 2, let initial = last.first, initial.isUppercase, initial.isLetter, words.count >= 2,
-           let previous = words[words.count - 2].first, previous.isUppercase {
+        if last.count == 2, let initial = last.first, initial.isUppercase, initial.isLetter,
+           let previous = previous.first, previous.isUppercase {
             return .title
         }
         return nil
+    }
+
+    /// The last run of non-white-space characters before `end`, and where it starts.
+    private static func lastWord<S: StringProtocol>(of text: S, before end: S.Index) -> (word: S.SubSequence, start: S.Index) {
+        var end = end
+        while end > text.startIndex, text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        var start = end
+        while start > text.startIndex, !text[text.index(before: start)].isWhitespace { start = text.index(before: start) }
+        return (text[start..<end], start)
     }
 }

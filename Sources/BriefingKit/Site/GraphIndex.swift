@@ -247,9 +247,20 @@ struct GraphIndex: Sendable {
                 shared[other, default: []].append(actor)
             }
         }
-        return scores.sorted { a, b in
-            a.value != b.value ? a.value > b.value : position[a.key]! > position[b.key]!
-        }.prefix(limit).map { item in
+        // The best `limit` by score, then the later article: a total order (positions are distinct),
+        // kept in a short sorted list rather than sorting thousands of candidates.
+        var best: [(key: String, value: Double, position: Int)] = []
+        for (key, value) in scores where limit > 0 {
+            let candidate = (key: key, value: value, position: position[key]!)
+            func before(_ a: (key: String, value: Double, position: Int), _ b: (key: String, value: Double, position: Int)) -> Bool {
+                a.value != b.value ? a.value > b.value : a.position > b.position
+            }
+            guard best.count < limit || before(candidate, best[best.count - 1]) else { continue }
+            let at = best.firstIndex { before(candidate, $0) } ?? best.count
+            best.insert(candidate, at: at)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map { item in
             // The rarest shared actors first: they say most about why the articles are related.
             let actors = shared[item.key]!.sorted { a, b in
                 let fa = articlesByActor[a]?.count ?? 0, fb = articlesByActor[b]?.count ?? 0

@@ -79,8 +79,35 @@ enum SearchIndex {
 
     /// Lower-case words without accents, as the search box folds its query.
     static func terms(in text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTerms(in: text) }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
             .filter { $0.count >= 2 && !stopWords.contains($0) }
+    }
+
+    /// `terms(in:)` for ASCII text, byte by byte: folding is lower-casing, and letters and digits
+    /// are `A`–`Z`, `a`–`z`, `0`–`9`.
+    private static func asciiTerms(in text: String) -> [String] {
+        var terms: [String] = []
+        var word: [UInt8] = []
+        func close() {
+            if word.count >= 2 {
+                let term = String(decoding: word, as: UTF8.self)
+                if !stopWords.contains(term) { terms.append(term) }
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A {
+                word.append(lower)
+            } else if byte >= 0x30 && byte <= 0x39 {
+                word.append(byte)
+            } else {
+                close()
+            }
+        }
+        close()
+        return terms
     }
 }

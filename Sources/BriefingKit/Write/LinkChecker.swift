@@ -65,7 +65,12 @@ public enum LinkChecker {
     /// - Parameter files: the site's files, when known: paths are then taken from it (one string
     ///   for every page that links to a file, not one per link).
     public static func scan(_ html: String, on page: String, files: Set<String>? = nil) -> PageLinks {
-        let ids = Set(HTMLScan.attributeValues(named: ["id"], in: html)).sorted()
+        var idSet = Set<String>()
+        var texts: [String] = []
+        HTMLScan.attributes(in: html) { name, value in
+            if name == "id" { idSet.insert(value()) } else if name == "href" || name == "src" { texts.append(value()) }
+        }
+        let ids = idSet.sorted()
         var seen: Set<String> = []
         var targets: [String] = []
         var seenTargets: Set<String> = []
@@ -73,7 +78,7 @@ public enum LinkChecker {
         // Most links of a page share a few files (`../articles/x.html#p3`, `#p7`…): each file part
         // is resolved and looked up once.
         var resolved: [Substring: PageLinks.Link?] = [:]
-        for text in HTMLScan.attributeValues(named: ["href", "src"], in: html) where seen.insert(text).inserted {
+        for text in texts where seen.insert(text).inserted {
             let hash = text.firstIndex(of: "#") ?? text.endIndex
             let file = text[..<hash]
             let found: PageLinks.Link?
@@ -185,67 +190,77 @@ public enum LinkChecker {
 enum HTMLScan {
     static func attributeValues(named names: Set<String>, in html: String) -> [String] {
         var values: [String] = []
-        let bytes = Array(html.utf8)
-        var i = 0
-        var inTag = false
-        while i < bytes.count {
-            let b = bytes[i]
-            if !inTag {
-                if b == UInt8(ascii: "<") {
-                    if bytes[i...].starts(with: Array("<!--".utf8)) {
-                        i = find(Array("-->".utf8), in: bytes, from: i + 4) ?? bytes.count
-                        continue
+        attributes(in: html) { name, value in if names.contains(name) { values.append(value()) } }
+        return values
+    }
+
+    /// Calls `visit` with each attribute's lower-case name and a function that decodes its value,
+    /// in document order; comments are skipped. One pass over the page's bytes, in place.
+    static func attributes(in html: String, _ visit: (String, () -> String) -> Void) {
+        var html = html
+        html.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            var inTag = false
+            while i < count {
+                let b = bytes[i]
+                if !inTag {
+                    if b == UInt8(ascii: "<") {
+                        if i + 3 < count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                            i = endOfComment(in: bytes, from: i + 4)
+                            continue
+                        }
+                        inTag = true
                     }
-                    inTag = true
+                    i += 1
+                    continue
+                }
+                if b == UInt8(ascii: ">") { inTag = false; i += 1; continue }
+                if b == UInt8(ascii: "=") {
+                    var start = i - 1
+                    while start >= 0, bytes[start] == UInt8(ascii: " ") { start -= 1 }
+                    var nameStart = start
+                    while nameStart >= 0, isNameByte(bytes[nameStart]) { nameStart -= 1 }
+                    let nameBytes = UnsafeBufferPointer(rebasing: bytes[(nameStart + 1)..<max(nameStart + 1, start + 1)])
+                    let name = nameBytes.contains { $0 >= 0x41 && $0 <= 0x5A }
+                        ? String(decoding: nameBytes, as: UTF8.self).lowercased() : String(decoding: nameBytes, as: UTF8.self)
+                    var j = i + 1
+                    while j < count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+                    guard j < count else { break }
+                    let quote = bytes[j]
+                    var end: Int
+                    var valueStart = j
+                    if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                        valueStart = j + 1
+                        end = valueStart
+                        while end < count, bytes[end] != quote { end += 1 }
+                        i = end + 1
+                    } else {
+                        end = j
+                        while end < count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: ">") { end += 1 }
+                        i = end
+                    }
+                    let range = valueStart..<min(end, count)
+                    visit(name) { decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
+                    continue
                 }
                 i += 1
-                continue
             }
-            if b == UInt8(ascii: ">") { inTag = false; i += 1; continue }
-            if b == UInt8(ascii: "=") {
-                var start = i - 1
-                while start >= 0, bytes[start] == UInt8(ascii: " ") { start -= 1 }
-                var nameStart = start
-                while nameStart >= 0, isNameByte(bytes[nameStart]) { nameStart -= 1 }
-                let name = String(decoding: bytes[(nameStart + 1)...start], as: UTF8.self).lowercased()
-                var j = i + 1
-                while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-                guard j < bytes.count else { break }
-                let quote = bytes[j]
-                var end: Int
-                var valueStart = j
-                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                    valueStart = j + 1
-                    end = valueStart
-                    while end < bytes.count, bytes[end] != quote { end += 1 }
-                    i = end + 1
-                } else {
-                    end = j
-                    while end < bytes.count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: ">") { end += 1 }
-                    i = end
-                }
-                if names.contains(name) {
-                    values.append(decodeEntities(String(decoding: bytes[valueStart..<min(end, bytes.count)], as: UTF8.self)))
-                }
-                continue
-            }
+        }
+    }
+
+    /// Just past the `-->` that closes a comment opened before `start`, or the end.
+    private static func endOfComment(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i + 3 <= bytes.count {
+            if bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: ">") { return i + 3 }
             i += 1
         }
-        return values
+        return bytes.count
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
-            i += 1
-        }
-        return nil
     }
 
     static func decodeEntities(_ text: String) -> String {
