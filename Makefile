@@ -58,6 +58,7 @@ $(E2E_VENV)/.installed: Tests/e2e/requirements.txt | e2e-apt
 
 ## Run the test suite.
 test: deps
+	python3 scripts/context-lookup.py --check
 	$(SWIFT) test
 
 ## Install libcmark-gfm (and its GFM extensions) with apt-get when pkg-config cannot find it.

@@ -19,7 +19,7 @@ struct DataFileTests {
         let document = Document(
             actors: index.graph.actors.filter { index.hasPage.contains($0.id) }.map { BriefingExport.actorEntry($0, index) },
             articles: index.graph.articles.map { BriefingExport.articleEntry($0, index, quotes: quotes[$0.id] ?? []) },
-            dates: index.dateValues.map { BriefingExport.DateEntry(value: $0, page: index.datePath($0), mentions: index.datesByValue[$0]?.count ?? 0) })
+            dates: index.dateValues.map { BriefingExport.DateEntry(value: $0, page: index.datePath($0), mentions: index.datesByValue.count($0)) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return Array(try encoder.encode(document)) + [0x0A]

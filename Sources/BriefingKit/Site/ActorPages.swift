@@ -64,7 +64,7 @@ enum ActorPages {
         var figures: [String: String] = [:]
         if !neighbours.isEmpty {
             let nodes = ([actor] + neighbours).map { Charts.Node(label: $0.name, url: SitePath.relative(from: path, to: index.actorPath($0.id)),
-                                                                 kind: $0.kind, weight: index.mentionsByActor[$0.id]?.count ?? 0) }
+                                                                 kind: $0.kind, weight: index.mentionsByActor.count($0.id)) }
             let edges = coActors.enumerated().map { (0, $0.offset + 1, $0.element.shared) }
             figures["network"] = Charts.network(id: "network", nodes: nodes, edges: edges, center: 0,
                                                 title: "Actors who appear with \(actor.name)",
@@ -124,8 +124,8 @@ enum ActorPages {
 
     /// The most-mentioned actors, linked wherever two appear in the same article.
     static func indexNetwork(_ index: GraphIndex, from path: String) -> String? {
-        let ranked = index.actorsWithPages.filter { index.mentionsByActor[$0.id] != nil }.sorted { a, b in
-            let ma = index.mentionsByActor[a.id]!.count, mb = index.mentionsByActor[b.id]!.count
+        let ranked = index.actorsWithPages.filter { index.mentionsByActor.contains($0.id) }.sorted { a, b in
+            let ma = index.mentionsByActor.count(a.id), mb = index.mentionsByActor.count(b.id)
             return ma != mb ? ma > mb : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
         }
         let top = Array(ranked.prefix(networkSize)).sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }
@@ -140,7 +140,7 @@ enum ActorPages {
         }
         let edges = shared.keys.sorted().flatMap { a in shared[a]!.keys.sorted().map { b in (a, b, shared[a]![b]!) } }
         let nodes = top.map { Charts.Node(label: $0.name, url: SitePath.relative(from: path, to: index.actorPath($0.id)),
-                                          kind: $0.kind, weight: index.mentionsByActor[$0.id]!.count) }
+                                          kind: $0.kind, weight: index.mentionsByActor.count($0.id)) }
         let shown = ranked.count > top.count ? "the \(top.count) most-mentioned of \(ranked.count) actors" : "all \(top.count) actors"
         return Charts.network(id: "network", nodes: nodes, edges: edges, title: "Who appears with whom",
                               caption: "Network of \(shown), sized by mentions, with a line wherever two appear in the same article. Every actor is listed below.")

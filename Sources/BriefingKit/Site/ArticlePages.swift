@@ -94,7 +94,7 @@ enum ArticlePages {
         }
         for date in dates {
             let reference = date.reference
-            guard let point = reference.points.first, index.datesByValue[point] != nil else { continue }
+            guard let point = reference.points.first, index.datesByValue.contains(point) else { continue }
             placed.append((date.block, reference.offset, InlineLink(
                 text: reference.text, url: dateURL(point),
                 title: reference.points.map(TimexValue.label).joined(separator: " to ") + (date.isFuture ? " (then ahead)" : ""),

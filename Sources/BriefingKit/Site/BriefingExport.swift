@@ -103,7 +103,7 @@ enum BriefingExport {
         JSONText.prettyArray("articles", graph.articles.lazy.map { articleEntry($0, index, quotes: quotesByArticle[$0.id] ?? []) },
                              last: false, to: stream)
         JSONText.prettyArray("dates", index.dateValues.lazy.map { value in
-            DateEntry(value: value, page: index.datePath(value), mentions: index.datesByValue[value]?.count ?? 0)
+            DateEntry(value: value, page: index.datePath(value), mentions: index.datesByValue.count(value))
         }, last: true, to: stream)
         stream.write("}\n")
     }
@@ -131,7 +131,7 @@ enum BriefingExport {
         for sighting in actor.roleSightings where !roles.contains(sighting.role) { roles.append(sighting.role) }
         return ActorEntry(id: actor.id, name: actor.name, kind: actor.kind.rawValue, aliases: aliases, roles: roles,
                           page: index.actorPath(actor.id), origin: actor.origin.rawValue, description: actor.description,
-                          link: actor.link, mentions: index.mentionsByActor[actor.id]?.count ?? 0)
+                          link: actor.link, mentions: index.mentionsByActor.count(actor.id))
     }
 
     static func data(_ graph: BriefingGraph) -> [UInt8] {

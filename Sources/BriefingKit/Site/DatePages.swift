@@ -57,7 +57,7 @@ enum DatePages {
 
     static func timeline(_ index: GraphIndex) -> Page {
         let path = SitePath.timeline
-        let referenced = index.dateValues.filter { index.datesByValue[$0] != nil }
+        let referenced = index.dateValues.filter { index.datesByValue.contains($0) }
         let publishedByMonth = Dictionary(grouping: index.graph.articles, by: { $0.published.monthValue })
         var years: [TimelineYear] = []
         let yearKeys = Set(referenced.compactMap { TimexValue.start($0).map { String($0.year) } } + index.graph.articles.map { String($0.published.year) })

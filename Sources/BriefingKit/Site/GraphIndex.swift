@@ -8,8 +8,8 @@ struct GraphIndex: Sendable {
     let actorsByID: [String: Actor]
     /// Article order (oldest first) of each article id.
     let position: [String: Int]
-    let mentionsByActor: [String: [Mention]]
-    let mentionsByArticle: [String: [Mention]]
+    let mentionsByActor: Grouped<String, Mention>
+    let mentionsByArticle: Grouped<String, Mention>
     /// Actor ids of each article, in order of first mention.
     let actorsByArticle: [String: [String]]
     let quotesByActor: [String: [AttributedQuote]]
@@ -18,12 +18,12 @@ struct GraphIndex: Sendable {
     /// Date values by the value one level up (the days of a month, the months of a year).
     let dateChildren: [String: [String]]
     /// Date mentions by timeline value (a range is under both its points).
-    let datesByValue: [String: [DateMention]]
-    let datesByArticle: [String: [DateMention]]
+    let datesByValue: Grouped<String, DateMention>
+    let datesByArticle: Grouped<String, DateMention>
     /// Mentions and date mentions of each block, by byte offset: a snippet asks for the ones in
     /// its sentence, which in a very long paragraph must not mean a walk over all of them.
-    let mentionsByBlock: [BlockKey: [Mention]]
-    let datesByBlock: [BlockKey: [DateMention]]
+    let mentionsByBlock: Grouped<BlockKey, Mention>
+    let datesByBlock: Grouped<BlockKey, DateMention>
     /// Every value that has a date page: the referenced points and the months and years above them.
     let dateValues: [String]
     /// The place of each of `dateValues` in date order, for sorting without parsing the values.
@@ -64,8 +64,8 @@ struct GraphIndex: Sendable {
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
         position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
-        mentionsByActor = Dictionary(grouping: graph.mentions, by: \.actorID)
-        mentionsByArticle = Dictionary(grouping: graph.mentions, by: \.articleID)
+        mentionsByActor = Grouped(graph.mentions, by: \.actorID)
+        mentionsByArticle = Grouped(graph.mentions, by: \.articleID)
         var byArticle: [String: [String]] = [:]
         for mention in graph.mentions where !(byArticle[mention.articleID]?.contains(mention.actorID) ?? false) {
             byArticle[mention.articleID, default: []].append(mention.actorID)
@@ -77,16 +77,10 @@ struct GraphIndex: Sendable {
         }
         articlesByActor = byActor
         quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
-        var byValue: [String: [DateMention]] = [:]
-        for mention in graph.dates {
-            for point in mention.reference.points where TimexValue.start(point) != nil { byValue[point, default: []].append(mention) }
-        }
-        datesByValue = byValue
-        datesByArticle = Dictionary(grouping: graph.dates, by: \.articleID)
-        mentionsByBlock = Dictionary(grouping: graph.mentions) { BlockKey(articleID: $0.articleID, block: $0.block) }
-            .mapValues { Self.byOffset($0, \.offset) }
-        datesByBlock = Dictionary(grouping: graph.dates) { BlockKey(articleID: $0.articleID, block: $0.block) }
-            .mapValues { Self.byOffset($0, \.reference.offset) }
+        datesByValue = Grouped(graph.dates) { mention in mention.reference.points.filter { TimexValue.start($0) != nil } }
+        datesByArticle = Grouped(graph.dates, by: \.articleID)
+        mentionsByBlock = Grouped(graph.mentions) { BlockKey(articleID: $0.articleID, block: $0.block) }.sorted { $0.offset < $1.offset }
+        datesByBlock = Grouped(graph.dates) { BlockKey(articleID: $0.articleID, block: $0.block) }.sorted { $0.reference.offset < $1.reference.offset }
         var noteArticles: [String: [AnchoredNote]] = [:], noteActors: [String: [AnchoredNote]] = [:], noteDates: [String: [AnchoredNote]] = [:]
         for note in graph.notes {
             var places = Set<Anchor>()
@@ -105,7 +99,7 @@ struct GraphIndex: Sendable {
         notesByDate = noteDates
         noteNumbers = Dictionary(graph.notes.enumerated().map { ($1.note.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         // A date or an actor a note is about has a page, to show the note on.
-        var values = Set(byValue.keys).union(noteDates.keys)
+        var values = Set(datesByValue.keys).union(noteDates.keys)
         for value in values {
             var parent = TimexValue.parent(value)
             while let p = parent { values.insert(p); parent = TimexValue.parent(p) }
@@ -126,7 +120,7 @@ struct GraphIndex: Sendable {
         outletActors = outlets
         personActors = people
         actorsWithPages = graph.actors.filter {
-            mentionsByActor[$0.id] != nil || notesByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty
+            mentionsByActor.contains($0.id) || notesByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty
         }
         hasPage = Set(actorsWithPages.map(\.id))
         sourceSlugs = SourcePages.slugs(self)
@@ -182,10 +176,6 @@ struct GraphIndex: Sendable {
     }
 
     /// Stable: items at the same offset keep the graph's order.
-    private static func byOffset<T>(_ items: [T], _ offset: KeyPath<T, Int>) -> [T] {
-        items.enumerated().sorted { ($0.element[keyPath: offset], $0.offset) < ($1.element[keyPath: offset], $1.offset) }.map(\.element)
-    }
-
     /// The items (sorted by `offset`) whose offset lies in `range`, by binary search.
     private static func slice<T>(_ sorted: [T], _ offset: KeyPath<T, Int>, in range: Range<Int>) -> ArraySlice<T> {
         func firstIndex(notBelow bound: Int) -> Int {

@@ -60,7 +60,7 @@ enum NotePages {
                     guard index.hasPage.contains(id) else { return MarkdownEscaping.escape(label) }
                     url = SitePath.relative(from: path, to: index.actorPath(id))
                 case .date(let value):
-                    guard index.datesByValue[value] != nil || index.dateChildren[value] != nil else { return MarkdownEscaping.escape(label) }
+                    guard index.datesByValue.contains(value) || index.dateChildren[value] != nil else { return MarkdownEscaping.escape(label) }
                     url = SitePath.relative(from: path, to: index.datePath(value))
                 }
                 return "[" + MarkdownEscaping.escape(label) + "](" + url + ")"

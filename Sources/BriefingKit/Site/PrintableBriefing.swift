@@ -72,13 +72,13 @@ enum PrintableBriefing {
             return PrintArticle(anchor: prefix, title: article.title, date: article.published.longForm, outlet: article.outlet?.name,
                                 author: article.author, originalURL: article.url, quoteSpeaker: article.quote?.speaker, blocks: blocks)
         }
-        let glossary = index.actorsWithPages.filter { index.mentionsByActor[$0.id] != nil }.map { actor -> GlossaryEntry in
+        let glossary = index.actorsWithPages.filter { index.mentionsByActor.contains($0.id) }.map { actor -> GlossaryEntry in
             var roles = actor.roles
             for sighting in actor.roleSightings where sighting.role != "author" && !roles.contains(sighting.role) { roles.append(sighting.role) }
             return GlossaryEntry(anchor: "actor-\(actor.id)", name: actor.name, kind: actor.kind.rawValue, description: actor.description,
                                  roles: roles.isEmpty ? nil : roles.joined(separator: "; "), counts: index.countPhrase(actor))
         }.sorted { $0.name < $1.name }
-        let timeline = index.dateValues.filter { index.datesByValue[$0] != nil }.map { value -> PrintDate in
+        let timeline = index.dateValues.filter { index.datesByValue.contains($0) }.map { value -> PrintDate in
             let mentions = index.datesByValue[value]!
             var titles: [String] = []
             var seen: Set<String> = []
