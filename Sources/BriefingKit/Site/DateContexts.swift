@@ -85,6 +85,6 @@ public struct DateCounts: Sendable, Codable {
 public struct DateCount: Sendable, Codable {
     public var label: String
     public var url: String
-    /// "3 references".
+    /// How often the date comes up: "3".
     public var count: String
 }

@@ -133,7 +133,7 @@ enum DatePages {
         func close() {
             guard let last else { return }
             counts.append(DateCount(label: TimexValue.label(last), url: SitePath.relative(from: path, to: index.datePath(last)),
-                                    count: Count.phrase(count, "reference")))
+                                    count: String(count)))
         }
         for (value, _) in rest {
             if value != last { close(); last = value; count = 0 }
