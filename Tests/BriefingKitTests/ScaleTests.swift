@@ -66,6 +66,28 @@ struct ScaleTests {
         #expect(Set(context.moreDates.dates.map(\.url)).count == context.moreDates.dates.count)
     }
 
+    @Test func theDefaultTemplatesRenderTheListByParagraph() throws {
+        let index = Self.plan.index
+        let key = try #require(index.mentionsByActor.keys.max { index.mentionsByActor.count($0) < index.mentionsByActor.count($1) })
+        let page = page(index.actorPath(key))
+        let context = try #require(page.context as? ActorContext)
+        let renderer = PageRenderer(templates: try TemplateSet(directory: Fixtures.templates, displayRoot: "Templates"), settings: index.graph.settings)
+        let html = try renderer.render(page)
+        #expect(html.contains("<h3>More mentions</h3>"))
+        #expect(html.contains(try #require(context.moreMentions.summary)))
+        #expect(html.contains(try #require(context.moreDates.summary)))
+        // Every listed paragraph is a link on the page, and its file is one the site has.
+        let links = Set(HTMLScan.attributeValues(named: ["href"], in: html))
+        let listed = context.moreMentions.articles.flatMap(\.paragraphs)
+        #expect(!listed.isEmpty)
+        #expect(listed.allSatisfy { links.contains($0.url) })
+        let scanned = LinkChecker.scan(html, on: page.path, files: Set(Self.plan.paths))
+        // (Assets and data files are not pages; every link to a page must find it.)
+        let broken = scanned.links.filter { $0.problem != nil && $0.target.hasSuffix(".html") }
+        #expect(broken.isEmpty, "\(broken.prefix(3))")
+        #expect(scanned.targets.contains { $0.hasPrefix("articles/") })
+    }
+
     @Test func aBusyDatePageListsTheRestByParagraph() throws {
         let index = Self.plan.index
         let key = try #require(index.datesByValue.keys.max { a, b in index.datesByValue.count(a) != index.datesByValue.count(b) ? index.datesByValue.count(a) < index.datesByValue.count(b) : a > b })
