@@ -57,10 +57,21 @@ public enum SiteBuilder {
 
     /// Loads and links without writing anything: what `build` would publish, and its warnings.
     public static func load(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic]) {
+        let linked = loadAndLink(options)
+        return (linked.graph, linked.diagnostics)
+    }
+
+    /// `load`, and what there is to say about the cache (`--verbose`).
+    static func loadAndLink(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String]) {
         let contentName = options.display(options.content)
         let (settings, settingsDiagnostics) = SiteSettings.load(options.content.appendingPathComponent("briefing.yml"),
                                                                 displayPath: contentName + "/briefing.yml")
-        let loaded = ArticleLoader.load(directory: options.content.appendingPathComponent("articles"), displayRoot: contentName)
+        // With a cache, the files and articles that did not change since the last build are not
+        // parsed, scanned or linked again (`ArticleMemo`).
+        let memoFile = options.cache.map { ArticleMemo.file(in: $0, for: options.content) }
+        let (memo, memoNote) = memoFile.map { ArticleMemo.load($0, content: options.content) } ?? (nil, nil)
+        let loaded = ArticleLoader.load(directory: options.content.appendingPathComponent("articles"), displayRoot: contentName,
+                                        reusing: memoFile == nil ? nil : memo?.filesBySource ?? [:])
         var diagnostics = settingsDiagnostics + loaded.diagnostics
         if loaded.articles.isEmpty {
             diagnostics.append(Diagnostic(file: contentName + "/articles", "no articles found"))
@@ -72,9 +83,16 @@ public enum SiteBuilder {
                                                                   displayPath: contentName + "/briefing.md")
         let (notes, noteDiagnostics) = NoteReader.load(directory: options.content.appendingPathComponent("notes"), displayRoot: contentName)
         diagnostics += overviewDiagnostics + noteDiagnostics
-        var graph = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview)
+        var (graph, facts) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
+                                         reusing: memo?.factsByArticle ?? [:])
+        if let memoFile {
+            // Saved now, not after the build: the facts are true of the content whatever becomes of
+            // the build, and the memory they hold is given back before the pages are made.
+            try? ArticleMemo(files: loaded.files, facts: facts).save(memoFile, content: options.content)
+            facts = []
+        }
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
-        return (graph, diagnostics + editorial)
+        return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [])
     }
 
     public static func build(_ options: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
@@ -90,7 +108,7 @@ public enum SiteBuilder {
         // Templates first: a wrong folder or a syntax error stops the build before minutes of loading.
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         progress?(Progress(stage: "loading and linking", done: 0, total: 1))
-        let (graph, loadDiagnostics) = load(options)
+        let (graph, loadDiagnostics, loadNotes) = loadAndLink(options)
         finish("load and link")
         let plan = SitePlanner.plan(graph)
         finish("site")
@@ -136,7 +154,7 @@ public enum SiteBuilder {
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
-                          pagesRendered: pages.rendered, notes: cacheNote.map { [$0] } ?? [], actors: plan.actorCount,
+                          pagesRendered: pages.rendered, notes: loadNotes + (cacheNote.map { [$0] } ?? []), actors: plan.actorCount,
                           dates: plan.dateCount, diagnostics: diagnostics, seconds: seconds, stages: stages)
         } catch {
             site.discard()

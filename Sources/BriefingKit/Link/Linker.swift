@@ -7,26 +7,47 @@
 public enum Linker {
     public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
                             overview: Overview? = nil) -> BriefingGraph {
+        link(articles: articles, gazetteer: gazetteer, settings: settings, overview: overview, reusing: [:]).graph
+    }
+
+    /// The same, reusing what an earlier build found in each unchanged article (`known`, by article
+    /// id), and returning what it found in every article, for the next build.
+    ///
+    /// The facts of an article are a function of the article alone, except its mentions, quotes and
+    /// unresolved names, which also depend on the names the registry knows (`ActorRegistry.naming`).
+    /// So a fact is reused only when its article is equal to this one, and its mentions only when
+    /// the naming is also the same.
+    public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
+                            overview: Overview? = nil, reusing known: [String: ArticleFacts])
+        -> (graph: BriefingGraph, facts: [ArticleFacts]) {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
+        let earlier = ordered.map { article in known[article.id].flatMap { $0.article == article ? $0 : nil } }
         var registry = ActorRegistry(gazetteer: gazetteer)
         // Discovery runs on every core; the registry takes the candidates in article order.
-        let candidates = Parallel.map(ordered) { article -> [ActorDiscovery.Candidate] in
+        let scanned = Parallel.map(Array(zip(ordered, earlier))) { article, earlier -> (candidates: [ActorDiscovery.Candidate], dates: [DateMention]) in
+            if let earlier { return (earlier.candidates, earlier.dates) }
             var found = ActorDiscovery.candidates(in: article)
             if let speaker = article.quote?.speaker, ActorDiscovery.isPersonName(speaker.split(separator: " ").map(String.init)) {
                 found.append(.init(name: speaker, kind: .person, role: nil, articleID: article.id, block: 0))
             }
-            return found
+            return (found, dateMentions(in: article))
         }
-        for (article, found) in zip(ordered, candidates) {
-            for candidate in found { registry.resolveOrAdd(candidate, date: article.published) }
+        for (article, found) in zip(ordered, scanned) {
+            for candidate in found.candidates { registry.resolveOrAdd(candidate, date: article.published) }
         }
 
         let finder = MentionFinder(registry: registry)
-        let linked = Parallel.map(ordered) { article in linkArticle(article, finder: finder) }
-        let dates = Parallel.map(ordered, dateMentions).flatMap { $0 }
+        let naming = registry.naming
+        let facts = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> ArticleFacts in
+            let (earlier, scan) = pair
+            if let earlier, earlier.naming == naming { return earlier }
+            let linked = linkArticle(article, finder: finder)
+            return ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
+                                mentions: linked.mentions, quotes: linked.quotes, unresolved: linked.unresolved)
+        }
         var graph = BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
-                                  mentions: linked.flatMap(\.mentions), quotes: linked.flatMap(\.quotes),
-                                  unresolved: linked.flatMap(\.unresolved), dates: dates)
+                                  mentions: facts.flatMap(\.mentions), quotes: facts.flatMap(\.quotes),
+                                  unresolved: facts.flatMap(\.unresolved), dates: facts.flatMap(\.dates))
         if let overview {
             // The overview is read as an article dated like the newest one, so that "last week" in it
             // means what the editor meant when the briefing was current.
@@ -36,7 +57,7 @@ public enum Linker {
                                             mentions: finder.mentions(in: text).mentions.filter { $0.block > 0 },
                                             dates: dateMentions(in: text))
         }
-        return graph
+        return (graph, facts)
     }
 
     /// Mentions, unresolved names and quotes of one article.

@@ -9,6 +9,16 @@ public enum ArticleLoader {
         /// Ordered by source file path.
         public var articles: [Article]
         public var diagnostics: [Diagnostic]
+        /// Every file read, with the digest of its bytes, when the caller keeps them for the next build.
+        public var files: [LoadedFile] = []
+    }
+
+    /// One file as it was read: the digest of its bytes and what they gave. Reading is a function
+    /// of the bytes and the path, so a file with the same digest gives the same result again.
+    public struct LoadedFile: Sendable, Equatable {
+        public var sourceFile: String
+        public var digest: String
+        public var read: ReadResult
     }
 
     /// Reads one file's bytes; `sourceFile` (relative to the content directory) is kept on the article.
@@ -27,21 +37,28 @@ public enum ArticleLoader {
 
     /// Loads every file under `directory` (hidden files and folders skipped), in path order.
     /// - Parameter displayRoot: how the content directory is named in diagnostics (e.g. `Content`).
-    public static func load(directory: URL, displayRoot: String) -> Result {
+    /// - Parameter earlier: the files an earlier build read, by source file; one whose bytes have
+    ///   the same digest is not parsed again. Given, the result lists every file read (`files`).
+    public static func load(directory: URL, displayRoot: String, reusing earlier: [String: LoadedFile]? = nil) -> Result {
         // Files are read and parsed on every core; ids are then checked in path order.
-        let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (String, ReadResult?) in
+        let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (String, ReadResult?, LoadedFile?) in
             let displayPath = displayRoot + "/articles/" + relative
             let id = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
-            guard !id.isEmpty else { return (displayPath, nil) }
+            guard !id.isEmpty else { return (displayPath, nil, nil) }
             guard let bytes = try? FileTree.read(directory.appendingPathComponent(relative)) else {
-                return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")))
+                return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")), nil)
             }
-            return (displayPath, read(bytes: bytes, id: id, sourceFile: "articles/" + relative))
+            let sourceFile = "articles/" + relative
+            guard let earlier else { return (displayPath, read(bytes: bytes, id: id, sourceFile: sourceFile), nil) }
+            let digest = StableHasher.digest(bytes)
+            if let known = earlier[sourceFile], known.digest == digest { return (displayPath, known.read, known) }
+            let result = read(bytes: bytes, id: id, sourceFile: sourceFile)
+            return (displayPath, result, LoadedFile(sourceFile: sourceFile, digest: digest, read: result))
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
         var seenIDs: [String: String] = [:]
-        for (displayPath, outcome) in outcomes {
+        for (displayPath, outcome, _) in outcomes {
             guard let result = outcome else { continue }
             diagnostics += result.problems.map { Diagnostic(file: displayPath, line: $0.line, $0.message) }
             guard let article = result.article else { continue }
@@ -53,7 +70,7 @@ public enum ArticleLoader {
             seenIDs[article.id] = displayPath
             articles.append(article)
         }
-        return Result(articles: articles, diagnostics: diagnostics)
+        return Result(articles: articles, diagnostics: diagnostics, files: outcomes.compactMap(\.2))
     }
 }
 

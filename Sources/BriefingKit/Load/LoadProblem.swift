@@ -11,7 +11,7 @@ public struct LoadProblem: Error, Sendable, Equatable {
 }
 
 /// The result of reading one file: an article (or none) and the problems met on the way.
-public struct ReadResult: Sendable {
+public struct ReadResult: Sendable, Equatable {
     public var article: Article?
     public var problems: [LoadProblem]
 

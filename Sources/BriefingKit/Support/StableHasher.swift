@@ -14,7 +14,20 @@ public struct StableHasher: Sendable {
     public init() {}
 
     public mutating func combine(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes { add(byte) }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in combine(UnsafeRawBufferPointer(buffer)) }
+        if done == nil { for byte in bytes { add(byte) } }
+    }
+
+    /// The same as byte by byte, eight bytes at a time (a word is read little-endian, as `add` builds it).
+    private mutating func combine(_ buffer: UnsafeRawBufferPointer) {
+        var i = 0
+        while pendingBytes != 0, i < buffer.count { add(buffer[i]); i += 1 }
+        while i + 8 <= buffer.count {
+            pending = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            mixWord()
+            i += 8
+        }
+        while i < buffer.count { add(buffer[i]); i += 1 }
     }
 
     @inline(__always)

@@ -1,0 +1,158 @@
+/// A compact binary form for what the build cache keeps between builds: integers as variable-length
+/// zigzag numbers, strings as a length and their UTF-8 bytes, lists as a count and their items.
+/// It is written and read by hand, type by type (`BinaryCodable`), because `Codable` through
+/// `JSONEncoder` spends more time than the work the cache saves.
+///
+/// The reader never trusts its input: a length past the end, a bad tag or a wrong enum value
+/// throws `BinaryReader.Failure`, and the cache that held it is ignored.
+public protocol BinaryCodable {
+    func write(to writer: inout BinaryWriter)
+    init(from reader: inout BinaryReader) throws
+}
+
+public struct BinaryWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func int(_ value: Int) {
+        var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while zigzag >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
+            zigzag >>= 7
+        }
+        bytes.append(UInt8(zigzag))
+    }
+
+    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    public mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    public mutating func string(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    public mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    public mutating func value(_ value: some BinaryCodable) { value.write(to: &self) }
+
+    public mutating func value(_ value: (some BinaryCodable)?) {
+        bool(value != nil)
+        if let value { value.write(to: &self) }
+    }
+
+    public mutating func values(_ values: [some BinaryCodable]) {
+        int(values.count)
+        for value in values { value.write(to: &self) }
+    }
+
+    /// Bytes as they are, with no length: the reader must know how many.
+    public mutating func append(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
+
+    /// An enum by its raw value, so that reordering cases never misreads an old cache.
+    public mutating func raw<E: RawRepresentable>(_ value: E) where E.RawValue == String { string(value.rawValue) }
+}
+
+public struct BinaryReader {
+    public enum Failure: Error { case truncated, invalid }
+
+    private let bytes: [UInt8]
+    public private(set) var position: Int
+    /// Where reading stops: the bytes after it are not the reader's.
+    public let end: Int
+
+    public init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        self.position = position
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    public var isAtEnd: Bool { position == end }
+
+    public mutating func int() throws -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < end, shift < 64 else { throw Failure.truncated }
+            let byte = bytes[position]
+            position += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        let value = Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1)
+        return Int(value)
+    }
+
+    /// A count of items that must each take at least one byte: a damaged count fails here,
+    /// instead of reserving memory for billions of items.
+    public mutating func count() throws -> Int {
+        let count = try int()
+        guard count >= 0, count <= end - position else { throw Failure.invalid }
+        return count
+    }
+
+    public mutating func bool() throws -> Bool {
+        guard position < end else { throw Failure.truncated }
+        defer { position += 1 }
+        switch bytes[position] {
+        case 0: return false
+        case 1: return true
+        default: throw Failure.invalid
+        }
+    }
+
+    public mutating func string() throws -> String {
+        let length = try count()
+        defer { position += length }
+        return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+    }
+
+    public mutating func optionalString() throws -> String? {
+        try bool() ? try string() : nil
+    }
+
+    public mutating func strings() throws -> [String] {
+        let count = try count()
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
+        return values
+    }
+
+    public mutating func value<T: BinaryCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
+
+    public mutating func optional<T: BinaryCodable>(_: T.Type = T.self) throws -> T? {
+        try bool() ? try T(from: &self) : nil
+    }
+
+    public mutating func values<T: BinaryCodable>(_: T.Type = T.self) throws -> [T] {
+        let count = try count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try T(from: &self)) }
+        return values
+    }
+
+    public mutating func raw<E: RawRepresentable>(_: E.Type = E.self) throws -> E where E.RawValue == String {
+        guard let value = E(rawValue: try string()) else { throw Failure.invalid }
+        return value
+    }
+
+    /// The next `length` bytes as they are.
+    public mutating func bytes(_ length: Int) throws -> ArraySlice<UInt8> {
+        guard length >= 0, length <= end - position else { throw Failure.truncated }
+        defer { position += length }
+        return bytes[position..<(position + length)]
+    }
+}
