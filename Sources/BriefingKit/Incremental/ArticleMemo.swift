@@ -45,7 +45,7 @@ public struct ArticleMemo: Sendable {
     }
 
     public func save(_ file: URL, content: URL) throws {
-        try CacheFile.write(CacheFile.seal(Self.kind, owner: content) { write(to: &$0) }, to: file)
+        try CacheFile.write(Self.kind, owner: content, to: file) { write(to: &$0) }
     }
 
     func write(to writer: inout BinaryWriter) {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The envelope of every file in `.briefing-cache/`: the kind of cache, the generator that wrote
 /// it and the directory it belongs to, then the payload, then a checksum of all of it.
@@ -9,15 +12,29 @@ import Foundation
 enum CacheFile {
     static let checksumLength = 32
 
+    /// The whole file in memory (for tests).
     static func seal(_ kind: String, owner: URL, generator: String = Generator.identity,
                      _ write: (inout BinaryWriter) -> Void) -> [UInt8] {
-        var writer = BinaryWriter()
+        var bytes: [UInt8] = []
+        stream(kind, owner: owner, generator: generator, to: { bytes += $0 }, write)
+        return bytes
+    }
+
+    /// The header, the payload and the checksum, handed to `sink` a megabyte at a time, so that
+    /// a large cache is never held whole in memory.
+    static func stream(_ kind: String, owner: URL, generator: String = Generator.identity, to sink: @escaping ([UInt8]) -> Void,
+                       _ write: (inout BinaryWriter) -> Void) {
+        let hasher = Box(StableHasher())
+        var writer = BinaryWriter { chunk in
+            hasher.value.combine(chunk)
+            sink(chunk)
+        }
         writer.string(kind)
         writer.string(generator)
         writer.string(owner.standardizedFileURL.path)
         write(&writer)
-        writer.append(StableHasher.digest(writer.bytes).utf8)
-        return writer.bytes
+        writer.finish()
+        sink(Array(hasher.value.finalize().utf8))
     }
 
     /// A reader over the payload, or nil.
@@ -31,10 +48,32 @@ enum CacheFile {
         return reader
     }
 
-    /// Writes atomically: a build killed while saving leaves the old file or none.
-    static func write(_ bytes: [UInt8], to file: URL) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: file, options: .atomic)
+    /// Writes a cache file atomically (into a temporary file beside it, then renamed): a build
+    /// killed while saving leaves the old file or none.
+    static func write(_ kind: String, owner: URL, to file: URL, _ write: (inout BinaryWriter) -> Void) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard manager.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            let failure = Box<Error?>(nil)
+            stream(kind, owner: owner, to: { chunk in
+                guard failure.value == nil else { return }
+                do { try handle.write(contentsOf: chunk) } catch { failure.value = error }
+            }, write)
+            try handle.close()
+            if let error = failure.value { throw error }
+            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    final class Box<T> {
+        var value: T
+        init(_ value: T) { self.value = value }
     }
 
     /// `<prefix>-<16 hex digits of the directory's path>.cache`.

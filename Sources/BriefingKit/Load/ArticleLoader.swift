@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The Load stage: files in `Content/articles/` → `Article` values.
 ///
@@ -92,8 +95,39 @@ public enum FileTree {
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// A file's bytes, read straight into the array (no `Data` copy: a cache file can be 100 MB).
     public static func read(_ url: URL) throws -> [UInt8] {
-        Array(try Data(contentsOf: url))
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        var bytes: [UInt8] = []
+        var capacity = max(Int(info.st_size), 4096)
+        while true {
+            // Reads until the end of the file, even if it grew since `fstat`.
+            var failed = false
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                var done = start
+                while done < capacity {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + done, capacity - done)
+                    if n < 0 { if errno == EINTR { continue }; failed = true; break }
+                    if n == 0 { break }
+                    done += n
+                }
+                return done
+            }
+            if failed { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+            if count < capacity {
+                bytes.removeLast(capacity - count)
+                return bytes
+            }
+            capacity *= 2
+        }
     }
 
     public static func exists(_ url: URL, directory: Bool? = nil) -> Bool {

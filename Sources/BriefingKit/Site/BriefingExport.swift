@@ -95,16 +95,17 @@ enum BriefingExport {
     static func write(_ index: GraphIndex, to stream: ByteStream) {
         let graph = index.graph
         stream.write("{\n")
-        JSONText.prettyArray("actors", graph.actors.lazy.filter { index.hasPage.contains($0.id) }.map { actorEntry($0, index) },
-                             last: false, to: stream)
+        let actors = graph.actors.filter { index.hasPage.contains($0.id) }
+        JSONText.prettyArray("actors", count: actors.count, last: false, to: stream) { actorEntry(actors[$0], index) }
         // The editor's notes, as W3C Web Annotations.
         stream.write("  \"annotations\" : \"" + SitePath.annotations + "\",\n")
         let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
-        JSONText.prettyArray("articles", graph.articles.lazy.map { articleEntry($0, index, quotes: quotesByArticle[$0.id] ?? []) },
-                             last: false, to: stream)
-        JSONText.prettyArray("dates", index.dateValues.lazy.map { value in
-            DateEntry(value: value, page: index.datePath(value), mentions: index.datesByValue.count(value))
-        }, last: true, to: stream)
+        JSONText.prettyArray("articles", count: graph.articles.count, last: false, to: stream) { n in
+            articleEntry(graph.articles[n], index, quotes: quotesByArticle[graph.articles[n].id] ?? [])
+        }
+        JSONText.prettyArray("dates", count: index.dateValues.count, last: true, to: stream) { n in
+            DateEntry(value: index.dateValues[n], page: index.datePath(index.dateValues[n]), mentions: index.datesByValue.count(index.dateValues[n]))
+        }
         stream.write("}\n")
     }
 

@@ -28,25 +28,41 @@ enum SearchIndex {
     }
 
     /// Writes the script: each document as it is made, then the terms, sorted. Only the postings
-    /// are held until the end.
+    /// are held until the end. The articles' documents (most of the index) are made on every core,
+    /// a batch of articles at a time, and numbered and written in order.
     static func write(_ index: GraphIndex, to stream: ByteStream) {
         var terms: [String: [UInt32]] = [:]
         var count: UInt32 = 0
         stream.write("window.BRIEFING_SEARCH={\"docs\":[")
         func add(_ fields: [String], words: String) -> UInt32 {
+            addDocument(row(fields, first: count == 0), Set(self.terms(in: words)))
+        }
+        func addDocument(_ row: String, _ words: Set<String>) -> UInt32 {
             let number = count
             count += 1
-            stream.write((number == 0 ? "[" : ",[") + fields.map(scriptString).joined(separator: ",") + "]")
-            for term in Set(self.terms(in: words)) { terms[term, default: []].append(number) }
+            stream.write(row)
+            for term in words { terms[term, default: []].append(number) }
             return number
         }
-        for article in index.graph.articles.reversed() {
+        // Each article's document number, known before any is made: an article, then its blocks.
+        let articles = Array(index.graph.articles.reversed())
+        var next: UInt32 = 0
+        let firstDoc = articles.map { article in
+            defer { next += 1 + UInt32(article.blocks.count) }
+            return next
+        }
+        Parallel.forEachInOrder(articles.count, { n -> [(row: String, words: Set<String>)] in
+            let article = articles[n]
             let detail = [article.published.longForm, article.outlet?.name].compactMap { $0 }.joined(separator: " · ")
-            let articleDoc = add(["a", article.shortTitle, index.articlePath(article.id), detail], words: article.title + " " + (article.author ?? ""))
+            var docs = [(row(["a", article.shortTitle, index.articlePath(article.id), detail], first: firstDoc[n] == 0),
+                         Set(SearchIndex.terms(in: article.title + " " + (article.author ?? ""))))]
             for block in article.blocks {
                 let plain = block.isMarkdown ? block.text.collapsingWhitespace : block.text
-                _ = add(["p", String(articleDoc), String(block.number), preview(plain)], words: plain)
+                docs.append((row(["p", String(firstDoc[n]), String(block.number), preview(plain)], first: false), Set(SearchIndex.terms(in: plain))))
             }
+            return docs
+        }) { docs in
+            for doc in docs { _ = addDocument(doc.row, doc.words) }
         }
         for actor in index.actorsWithPages {
             let role = (actor.roles.first ?? actor.roleSightings.first?.role).map { " · " + $0 } ?? ""
@@ -63,6 +79,11 @@ enum SearchIndex {
             stream.write((number == 0 ? "" : ",") + scriptString(term) + ":\"" + gaps(terms[term]!) + "\"")
         }
         stream.write("}};\n")
+    }
+
+    /// One document as the script lists it, after a comma unless it is the first.
+    static func row(_ fields: [String], first: Bool) -> String {
+        (first ? "[" : ",[") + fields.map(scriptString).joined(separator: ",") + "]"
     }
 
     /// A JSON string that can never end a script element: "<" is escaped too.

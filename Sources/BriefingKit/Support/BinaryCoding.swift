@@ -12,8 +12,26 @@ public protocol BinaryCodable {
 
 public struct BinaryWriter {
     public private(set) var bytes: [UInt8] = []
+    /// Takes the bytes a megabyte at a time when the writer streams (to a file); nil keeps them all.
+    private let sink: (([UInt8]) -> Void)?
 
-    public init() {}
+    public init() { sink = nil }
+
+    /// A writer that hands its bytes to `sink` in chunks; `finish()` hands on the rest.
+    public init(sink: @escaping ([UInt8]) -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(1 << 20)
+    }
+
+    public mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushIfFull() {
+        if sink != nil, bytes.count >= 1 << 20 { finish() }
+    }
 
     public mutating func int(_ value: Int) {
         var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
@@ -32,6 +50,7 @@ public struct BinaryWriter {
             int(utf8.count)
             bytes.append(contentsOf: utf8)
         }
+        flushIfFull()
     }
 
     public mutating func string(_ value: String?) {

@@ -19,15 +19,12 @@ enum JSONText {
             .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
     }
 
-    /// Writes `"key" : [ … ]` as a pretty-printed member of the top-level object.
-    static func prettyArray<S: Sequence>(_ key: String, _ items: S, last: Bool, to stream: ByteStream) where S.Element: Encodable {
+    /// Writes `"key" : [ … ]` as a pretty-printed member of the top-level object, the `count`
+    /// items made and encoded on every core, a batch at a time, and written in order.
+    static func prettyArray<T: Encodable>(_ key: String, count: Int, last: Bool, to stream: ByteStream,
+                                          _ item: @Sendable (Int) -> T) {
         stream.write("  " + string(key) + " : [\n")
-        var first = true
-        for item in items {
-            if !first { stream.write(",\n") }
-            stream.write(pretty(item, depth: 2))
-            first = false
-        }
+        Parallel.forEachInOrder(count, { n in (n == 0 ? "" : ",\n") + pretty(item(n), depth: 2) }) { stream.write($0) }
         stream.write("\n  ]")
         stream.write(last ? "\n" : ",\n")
     }

@@ -19,6 +19,18 @@ enum Parallel {
         return slots.values
     }
 
+    /// `transform` of every number in `0..<count`, made on every core a batch at a time and handed
+    /// to `consume` in order: for a stream written as it is made (a data file), with only one
+    /// batch of results in memory.
+    static func forEachInOrder<R: Sendable>(_ count: Int, batch: Int = 256, _ transform: @Sendable (Int) -> R, _ consume: (R) -> Void) {
+        var start = 0
+        while start < count {
+            let end = min(start + batch, count)
+            for result in map(Array(start..<end), transform) { consume(result) }
+            start = end
+        }
+    }
+
     final class Slots<R>: @unchecked Sendable {
         private var storage: [R?]
         private let lock = NSLock()

@@ -39,19 +39,21 @@ public struct BuildCache: Sendable {
 
     /// Writes the cache (atomically: a build killed while saving leaves the old file or none).
     public func save(_ file: URL, output: URL) throws {
-        try CacheFile.write(sealed(output: output), to: file)
+        try CacheFile.write(Self.kind, owner: output, to: file) { write(to: &$0) }
     }
 
     /// The bytes of the cache file; `generator` is another only in tests.
     func sealed(output: URL, generator: String = Generator.identity) -> [UInt8] {
-        CacheFile.seal(Self.kind, owner: output, generator: generator) { writer in
-            let paths = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            writer.int(paths.count)
-            for path in paths {
-                let entry = entries[path]!
-                writer.string(path); writer.string(entry.fingerprint)
-                writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
-            }
+        CacheFile.seal(Self.kind, owner: output, generator: generator) { write(to: &$0) }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        let paths = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        writer.int(paths.count)
+        for path in paths {
+            let entry = entries[path]!
+            writer.string(path); writer.string(entry.fingerprint)
+            writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
         }
     }
 
