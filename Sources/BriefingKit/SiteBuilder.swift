@@ -30,6 +30,9 @@ public enum SiteBuilder {
         public var filesWritten: Int
         /// Pages rendered by this build; the others were unchanged and kept from the last build.
         public var pagesRendered: Int
+        /// Pages whose context this build made (to compare with the cache); the others were
+        /// known unchanged from their inputs alone (`SitePlanner.Plan.inputs(at:into:)`).
+        public var pagesMade: Int = 0
         /// Things about the build itself worth telling with `--verbose` (an ignored cache).
         public var notes: [String] = []
         public var actors: Int
@@ -131,7 +134,8 @@ public enum SiteBuilder {
             // own while the pages render: they need the graph only, and one of them is the largest file.
             let dataFiles = DataFileWriter(plan.files, into: site)
             let rendered = Result { () throws(BuildError) in
-                try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), files: files, progress: progress)
+                try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), files: files,
+                               keepInputs: cacheFile != nil, progress: progress)
             }
             try dataFiles.wait()
             let pages = try rendered.get()
@@ -154,7 +158,7 @@ public enum SiteBuilder {
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
-                          pagesRendered: pages.rendered, notes: loadNotes + (cacheNote.map { [$0] } ?? []), actors: plan.actorCount,
+                          pagesRendered: pages.rendered, pagesMade: pages.made, notes: loadNotes + (cacheNote.map { [$0] } ?? []), actors: plan.actorCount,
                           dates: plan.dateCount, diagnostics: diagnostics, seconds: seconds, stages: stages)
         } catch {
             site.discard()
@@ -166,39 +170,50 @@ public enum SiteBuilder {
     /// pages being worked on are in memory. A page whose fingerprint the cache knows, and whose
     /// file in the output is still the one the cache remembers, is hard-linked instead.
     static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
-                               files: Set<String>, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int) {
+                               files: Set<String>, keepInputs: Bool = true, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
-        let results = Parallel.map(Array(0..<total)) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool), BuildError> in
+        let results = Parallel.map(Array(0..<total)) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
             defer {
                 let done = counter.increment()
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
             }
+            // The page's inputs first: when they are the same as last time, the page is not even made.
+            let path = plan.path(at: number)
+            let inputs = keepInputs ? renderer.inputsKey { plan.inputs(at: number, into: &$0) } : nil
+            let known = cache.entries[path]
+            if let known, let inputs, known.inputs == inputs, site.reuse(path, stamp: known.stamp) {
+                return .success((path, known, false, false))
+            }
             let page = plan.page(at: number)
             let fingerprint = renderer.fingerprint(page)
-            if let known = cache.entries[page.path], known.fingerprint == fingerprint, site.reuse(page.path, stamp: known.stamp) {
-                return .success((page.path, known, false))
+            if let known, known.fingerprint == fingerprint, site.reuse(page.path, stamp: known.stamp) {
+                var kept = known
+                kept.inputs = inputs ?? ""
+                return .success((page.path, kept, false, true))
             }
             do throws(BuildError) {
                 let html = try renderer.render(page)
                 let stamp = try site.write(Array(html.utf8), at: page.path)
-                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: page.path, files: files))
-                return .success((page.path, entry, true))
+                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: page.path, files: files),
+                                             inputs: inputs ?? "")
+                return .success((page.path, entry, true, true))
             } catch {
                 return .failure(error)
             }
         }
         var entries: [String: BuildCache.Entry] = [:]
-        var rendered = 0
+        var rendered = 0, made = 0
         for result in results {
             switch result {
             case .success(let page):
                 entries[page.path] = page.entry
                 if page.rendered { rendered += 1 }
+                if page.made { made += 1 }
             case .failure(let error): throw error
             }
         }
-        return (entries, rendered)
+        return (entries, rendered, made)
     }
 
     /// Renders every page in memory, in page order (for tests and `check`).

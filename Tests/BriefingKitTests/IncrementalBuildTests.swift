@@ -153,6 +153,12 @@ struct IncrementalBuildTests {
         let again = try SiteBuilder.build(workspace.options())
         #expect(again.pagesRendered == 0)
         #expect(again.pages > 100)
+        // Article pages without notes are known unchanged from their inputs: not even made.
+        let graph = SiteBuilder.load(workspace.options()).graph
+        let index = GraphIndex(graph)
+        let keyed = graph.articles.filter { (index.notesByArticle[$0.id] ?? []).isEmpty }.count
+        #expect(keyed > 10 && keyed < graph.articles.count)
+        #expect(again.pagesMade == again.pages - keyed)
         #expect(try Fixtures.snapshot(workspace.output) == before)
     }
 

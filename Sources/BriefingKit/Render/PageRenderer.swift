@@ -15,6 +15,13 @@ public struct PageRenderer: Sendable {
         inputs = hasher
     }
 
+    /// The digest of a page's inputs (`combine` adds them) with the generator, templates and
+    /// settings, or nil when `combine` says the page has none.
+    public func inputsKey(_ combine: (inout StableHasher) -> Bool) -> String? {
+        var hasher = inputs
+        return combine(&hasher) ? hasher.finalize() : nil
+    }
+
     /// A stable hash of everything that decides the page's HTML. Two builds that give a page the
     /// same fingerprint render it to the same bytes, so an incremental build can keep the old file.
     public func fingerprint(_ page: Page) -> String {

@@ -19,6 +19,15 @@ public enum SitePlanner {
 
         public func page(at number: Int) -> Page { recipes[number].make(index) }
 
+        public func path(at number: Int) -> String { recipes[number].path(index) }
+
+        /// Adds to `hasher` a digest of everything page `number` is made from, when that can be
+        /// worked out without making the page (article pages without notes); false otherwise.
+        public func inputs(at number: Int, into hasher: inout StableHasher) -> Bool {
+            guard case .article(let position) = recipes[number] else { return false }
+            return ArticlePageInputs.combine(index, position: position, into: &hasher)
+        }
+
         /// Every page at once, made on every core (for `check` and tests; a build streams them).
         public var pages: [Page] { Parallel.map(Array(recipes.indices)) { page(at: $0) } }
     }

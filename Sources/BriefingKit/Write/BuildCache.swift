@@ -13,11 +13,14 @@ public struct BuildCache: Sendable {
         public var fingerprint: String
         public var stamp: StagedSite.Stamp
         public var links: LinkChecker.PageLinks
+        /// The digest of what the page was made from (`SitePlanner.Plan.inputs(at:into:)`), or empty
+        /// for a page that has none: the same digest next time keeps the page without making it.
+        public var inputs: String = ""
     }
 
     public var entries: [String: Entry] = [:]
 
-    static let kind = "briefing-site 3"
+    static let kind = "briefing-site 4"
 
     public init(entries: [String: Entry] = [:]) {
         self.entries = entries
@@ -54,6 +57,7 @@ public struct BuildCache: Sendable {
             let entry = entries[path]!
             writer.string(path); writer.string(entry.fingerprint)
             writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
+            writer.string(entry.inputs)
         }
     }
 
@@ -61,7 +65,7 @@ public struct BuildCache: Sendable {
         for _ in 0..<(try reader.count()) {
             let path = try reader.string(), fingerprint = try reader.string()
             let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
-            entries[path] = Entry(fingerprint: fingerprint, stamp: stamp, links: try reader.value())
+            entries[path] = Entry(fingerprint: fingerprint, stamp: stamp, links: try reader.value(), inputs: try reader.string())
         }
         guard reader.isAtEnd else { throw BinaryReader.Failure.invalid }
     }
