@@ -117,10 +117,12 @@ struct ScaleTests {
 
     @Test func relatedArticlesLookAtTheNearestArticlesOfAFrequentActor() throws {
         let index = Self.plan.index
-        let frequent = try #require(index.articlesByActor.values.max { $0.count < $1.count })
+        let actor = try #require(index.articlesByActor.max { $0.value.count < $1.value.count }?.key)
+        let frequent = try #require(index.positionsByActor[actor])
         #expect(frequent.count > 40)
+        #expect(frequent.map { index.graph.articles[Int($0)].id } == index.articlesByActor[actor])
         let middle = frequent.count / 2
-        let window = index.nearest(frequent, to: index.position[frequent[middle]]!, limit: 20)
+        let window = index.nearest(frequent, to: Int(frequent[middle]), limit: 20)
         #expect(Array(window) == Array(frequent[(middle - 10)..<(middle + 10)]))
         #expect(Array(index.nearest(frequent, to: 0, limit: 20)) == Array(frequent.prefix(20)))
         #expect(Array(index.nearest(frequent, to: Int.max, limit: 20)) == Array(frequent.suffix(20)))

@@ -15,6 +15,8 @@ struct GraphIndex: Sendable {
     let quotesByActor: [String: [AttributedQuote]]
     /// The articles that mention each actor, in article order.
     let articlesByActor: [String: [String]]
+    /// The same lists as positions in `graph.articles` (ascending), for `related(to:)`.
+    let positionsByActor: [String: [Int32]]
     /// Date values by the value one level up (the days of a month, the months of a year).
     let dateChildren: [String: [String]]
     /// Date mentions by timeline value (a range is under both its points).
@@ -76,6 +78,8 @@ struct GraphIndex: Sendable {
             for actor in byArticle[article.id] ?? [] { byActor[actor, default: []].append(article.id) }
         }
         articlesByActor = byActor
+        let positions = position
+        positionsByActor = byActor.mapValues { $0.map { Int32(positions[$0]!) } }
         quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
         datesByValue = Grouped(graph.dates) { mention in mention.reference.points.filter { TimexValue.start($0) != nil } }
         datesByArticle = Grouped(graph.dates, by: \.articleID)
@@ -226,25 +230,26 @@ struct GraphIndex: Sendable {
     func related(to article: Article, limit: Int = 5) -> [(article: Article, shared: [Actor], score: Double)] {
         let mine = actorsByArticle[article.id] ?? []
         let total = Double(graph.articles.count)
-        var scores: [String: Double] = [:]
-        var shared: [String: [String]] = [:]
         let here = position[article.id] ?? 0
+        // Keyed by article position: integers hash faster than ids, and positions order the ties.
+        var scores: [Int32: Double] = [:]
+        var shared: [Int32: [String]] = [:]
         for actor in mine {
-            let articles = articlesByActor[actor] ?? []
+            let articles = positionsByActor[actor] ?? []
             let weight = log(1 + total / Double(max(articles.count, 1)))
-            for other in nearest(articles, to: here) where other != article.id {
+            for other in nearest(articles, to: here) where other != Int32(here) {
                 scores[other, default: 0] += weight
                 shared[other, default: []].append(actor)
             }
         }
         // The best `limit` by score, then the later article: a total order (positions are distinct),
         // kept in a short sorted list rather than sorting thousands of candidates.
-        var best: [(key: String, value: Double, position: Int)] = []
+        var best: [(position: Int32, value: Double)] = []
+        func before(_ a: (position: Int32, value: Double), _ b: (position: Int32, value: Double)) -> Bool {
+            a.value != b.value ? a.value > b.value : a.position > b.position
+        }
         for (key, value) in scores where limit > 0 {
-            let candidate = (key: key, value: value, position: position[key]!)
-            func before(_ a: (key: String, value: Double, position: Int), _ b: (key: String, value: Double, position: Int)) -> Bool {
-                a.value != b.value ? a.value > b.value : a.position > b.position
-            }
+            let candidate = (position: key, value: value)
             guard best.count < limit || before(candidate, best[best.count - 1]) else { continue }
             let at = best.firstIndex { before(candidate, $0) } ?? best.count
             best.insert(candidate, at: at)
@@ -252,24 +257,24 @@ struct GraphIndex: Sendable {
         }
         return best.map { item in
             // The rarest shared actors first: they say most about why the articles are related.
-            let actors = shared[item.key]!.sorted { a, b in
+            let actors = shared[item.position]!.sorted { a, b in
                 let fa = articlesByActor[a]?.count ?? 0, fb = articlesByActor[b]?.count ?? 0
                 return fa != fb ? fa < fb : a.utf8.lexicographicallyPrecedes(b.utf8)
             }
-            return (articlesByID[item.key]!, actors.compactMap { actorsByID[$0] }, item.value)
+            return (graph.articles[Int(item.position)], actors.compactMap { actorsByID[$0] }, item.value)
         }
     }
 
-    /// At most `limit` articles of a posting list (in article order), the ones nearest in time to
-    /// the article at `here`. An actor named in thousands of articles weighs little, and scoring
-    /// all of them for every article would make the site stage quadratic; among articles that share
+    /// At most `limit` positions of a posting list (ascending), the ones nearest in time to the
+    /// article at `here`. An actor named in thousands of articles weighs little, and scoring all
+    /// of them for every article would make the site stage quadratic; among articles that share
     /// only such an actor, the nearest in time are the related ones.
-    func nearest(_ articles: [String], to here: Int, limit: Int = GraphIndex.relatedWindow) -> ArraySlice<String> {
+    func nearest(_ articles: [Int32], to here: Int, limit: Int = GraphIndex.relatedWindow) -> ArraySlice<Int32> {
         guard articles.count > limit else { return articles[...] }
         var low = 0, high = articles.count
         while low < high {
             let middle = (low + high) / 2
-            if position[articles[middle]]! < here { low = middle + 1 } else { high = middle }
+            if Int(articles[middle]) < here { low = middle + 1 } else { high = middle }
         }
         let start = min(max(0, low - limit / 2), articles.count - limit)
         return articles[start..<(start + limit)]

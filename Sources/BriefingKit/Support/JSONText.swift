@@ -23,11 +23,35 @@ enum JSONText {
     /// items made and encoded on every core, a batch at a time, and written in order.
     static func prettyArray<T: Encodable>(_ key: String, count: Int, last: Bool, to stream: ByteStream,
                                           _ item: @Sendable (Int) -> T) {
+        prettyArray(key, count: count, last: last, to: stream, text: { pretty(item($0), depth: 2) })
+    }
+
+    /// The same, with each item's text (as `pretty(_:depth: 2)` would write it) made by `text`.
+    static func prettyArray(_ key: String, count: Int, last: Bool, to stream: ByteStream, text: @Sendable (Int) -> String) {
         stream.write("  " + string(key) + " : [\n")
-        Parallel.forEachInOrder(count, { n in (n == 0 ? "" : ",\n") + pretty(item(n), depth: 2) }) { stream.write($0) }
+        Parallel.forEachInOrder(count, { n in (n == 0 ? "" : ",\n") + text(n) }) { stream.write($0) }
         stream.write("\n  ]")
         stream.write(last ? "\n" : ",\n")
     }
+
+    /// Pretty JSON by hand, laid out as `JSONEncoder` lays it out, for the entries that make up
+    /// most of a large file: an object of already written members, at nesting `level`.
+    static func object(_ members: [(key: String, value: String)], level: Int) -> String {
+        guard !members.isEmpty else { return "{\n\n" + indent(level) + "}" }
+        let inner = indent(level + 1)
+        return "{\n" + members.map { inner + string($0.key) + " : " + $0.value }.joined(separator: ",\n") + "\n" + indent(level) + "}"
+    }
+
+    /// An array of already written items, at nesting `level`.
+    static func array(_ items: [String], level: Int) -> String {
+        guard !items.isEmpty else { return "[\n\n" + indent(level) + "]" }
+        let inner = indent(level + 1)
+        return "[\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent(level) + "]"
+    }
+
+    static func nullable(_ text: String?) -> String { text.map { string($0) } ?? "null" }
+
+    static func indent(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
     /// A string literal: `"`, `\` and control characters escaped, as `JSONEncoder` does.
     static func string(_ text: String) -> String {
