@@ -113,6 +113,17 @@ struct ArticleMemoTests {
         #expect(none == nil && note == nil)
     }
 
+    @Test func whatAKilledBuildLeftHalfWrittenIsRemoved() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = ArticleMemo.file(in: directory, for: Self.linking)
+        let leftover = directory.appendingPathComponent("." + file.lastPathComponent + ".999999.tmp")
+        try Data("half".utf8).write(to: leftover)
+        try ArticleMemo().save(file, content: Self.linking)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [file.lastPathComponent])
+        #expect(ArticleMemo.load(file, content: Self.linking).memo?.files.isEmpty == true)
+    }
+
     @Test func aCutShortValueIsRefused() throws {
         let article = try Fixtures.article("000_a07414719247a0af.txt")
         var writer = BinaryWriter()

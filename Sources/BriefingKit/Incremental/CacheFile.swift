@@ -53,7 +53,13 @@ enum CacheFile {
     static func write(_ kind: String, owner: URL, to file: URL, _ write: (inout BinaryWriter) -> Void) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // What a killed build left half written goes first.
+        let directory = file.deletingLastPathComponent()
+        for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+        where name.hasPrefix("." + file.lastPathComponent + ".") && name.hasSuffix(".tmp") {
+            try? manager.removeItem(at: directory.appendingPathComponent(name))
+        }
+        let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard manager.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         do {
             let handle = try FileHandle(forWritingTo: temporary)
