@@ -187,17 +187,17 @@ public enum SiteBuilder {
             }
             let page = plan.page(at: number)
             let fingerprint = renderer.fingerprint(page)
-            if let known, known.fingerprint == fingerprint, site.reuse(page.path, stamp: known.stamp) {
+            if let known, known.fingerprint == fingerprint, site.reuse(path, stamp: known.stamp) {
                 var kept = known
                 kept.inputs = inputs ?? ""
-                return .success((page.path, kept, false, true))
+                return .success((path, kept, false, true))
             }
             do throws(BuildError) {
                 let html = try renderer.render(page)
-                let stamp = try site.write(Array(html.utf8), at: page.path)
-                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: page.path, files: files),
+                let stamp = try site.write(Array(html.utf8), at: path)
+                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: path, files: files),
                                              inputs: inputs ?? "")
-                return .success((page.path, entry, true, true))
+                return .success((path, entry, true, true))
             } catch {
                 return .failure(error)
             }

@@ -37,11 +37,8 @@ public struct ArticleMemo: Sendable {
     /// The memo, or nil when there is none (and why, when one was there but is another
     /// generator's or damaged).
     public static func load(_ file: URL, content: URL) -> (memo: ArticleMemo?, note: String?) {
-        guard let bytes = try? FileTree.read(file) else { return (nil, nil) }
-        guard var reader = CacheFile.open(bytes, kind, owner: content), let memo = try? ArticleMemo(from: &reader) else {
-            return (nil, "ignored the article cache \(file.lastPathComponent): written by another generator or damaged")
-        }
-        return (memo, nil)
+        let (memo, note) = CacheFile.read(file, kind, owner: content, what: "the article cache") { try ArticleMemo(from: &$0) }
+        return (memo, note)
     }
 
     public func save(_ file: URL, content: URL) throws {
@@ -79,6 +76,5 @@ public struct ArticleMemo: Sendable {
                                       naming: try reader.string(), mentions: try reader.values(), quotes: try reader.values(),
                                       unresolved: try reader.values()))
         }
-        guard reader.isAtEnd else { throw BinaryReader.Failure.invalid }
     }
 }

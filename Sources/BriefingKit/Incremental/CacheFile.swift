@@ -48,6 +48,17 @@ enum CacheFile {
         return reader
     }
 
+    /// A cache file's payload decoded by `decode`, which must read all of it; or nil, and why
+    /// when a file was there (`what` names it in the note: "the build cache").
+    static func read<T>(_ file: URL, _ kind: String, owner: URL, what: String,
+                        _ decode: (inout BinaryReader) throws -> T) -> (value: T?, note: String?) {
+        guard let bytes = try? FileTree.read(file) else { return (nil, nil) }
+        guard var reader = open(bytes, kind, owner: owner), let value = try? decode(&reader), reader.isAtEnd else {
+            return (nil, "ignored \(what) \(file.lastPathComponent): written by another generator or damaged")
+        }
+        return (value, nil)
+    }
+
     /// Writes a cache file atomically (into a temporary file beside it, then renamed): a build
     /// killed while saving leaves the old file or none.
     static func write(_ kind: String, owner: URL, to file: URL, _ write: (inout BinaryWriter) -> Void) throws {

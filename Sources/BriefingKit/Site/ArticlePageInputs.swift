@@ -24,8 +24,9 @@ enum ArticlePageInputs {
         writer.values(mentions)
         var actorIDs = index.actorsByArticle[article.id] ?? []
         for mention in mentions where !actorIDs.contains(mention.actorID) { actorIDs.append(mention.actorID) }
-        if let author = article.author { writer.string(index.personActors[author]?.id) }
-        if let author = article.author.flatMap({ index.personActors[$0] }), !actorIDs.contains(author.id) { actorIDs.append(author.id) }
+        let author = article.author.flatMap { index.personActors[$0] }
+        writer.string(author?.id)
+        if let author, !actorIDs.contains(author.id) { actorIDs.append(author.id) }
         writer.int(actorIDs.count)
         for id in actorIDs {
             guard let actor = index.actorsByID[id] else { writer.bool(false); continue }

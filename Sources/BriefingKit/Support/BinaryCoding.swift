@@ -75,9 +75,6 @@ public struct BinaryWriter {
         for value in values { value.write(to: &self) }
     }
 
-    /// Bytes as they are, with no length: the reader must know how many.
-    public mutating func append(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
-
     /// An enum by its raw value, so that reordering cases never misreads an old cache.
     public mutating func raw<E: RawRepresentable>(_ value: E) where E.RawValue == String { string(value.rawValue) }
 }
@@ -166,12 +163,5 @@ public struct BinaryReader {
     public mutating func raw<E: RawRepresentable>(_: E.Type = E.self) throws -> E where E.RawValue == String {
         guard let value = E(rawValue: try string()) else { throw Failure.invalid }
         return value
-    }
-
-    /// The next `length` bytes as they are.
-    public mutating func bytes(_ length: Int) throws -> ArraySlice<UInt8> {
-        guard length >= 0, length <= end - position else { throw Failure.truncated }
-        defer { position += length }
-        return bytes[position..<(position + length)]
     }
 }

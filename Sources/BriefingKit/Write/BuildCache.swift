@@ -33,11 +33,8 @@ public struct BuildCache: Sendable {
 
     /// The cache, or nil and why not.
     public static func load(_ file: URL, output: URL) -> (cache: BuildCache?, note: String?) {
-        guard let bytes = try? FileTree.read(file) else { return (nil, nil) }
-        guard var reader = CacheFile.open(bytes, kind, owner: output), let cache = try? BuildCache(from: &reader) else {
-            return (nil, "ignored the build cache \(file.lastPathComponent): written by another generator or damaged")
-        }
-        return (cache, nil)
+        let (cache, note) = CacheFile.read(file, kind, owner: output, what: "the build cache") { try BuildCache(from: &$0) }
+        return (cache, note)
     }
 
     /// Writes the cache (atomically: a build killed while saving leaves the old file or none).
@@ -67,6 +64,5 @@ public struct BuildCache: Sendable {
             let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
             entries[path] = Entry(fingerprint: fingerprint, stamp: stamp, links: try reader.value(), inputs: try reader.string())
         }
-        guard reader.isAtEnd else { throw BinaryReader.Failure.invalid }
     }
 }
