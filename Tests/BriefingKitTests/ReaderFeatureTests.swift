@@ -43,15 +43,18 @@ struct ReaderFeatureTests {
         #expect(SearchIndex.terms(in: "Zelenskyy’s Café") == ["zelenskyy", "cafe"])
     }
 
-    @Test func asciiTextFoldsAsUnicodeTextDoes() {
-        // ASCII takes a byte path; it must give what folding gives.
+    @Test func textFoldedWordByWordFoldsAsTheWholeTextDoes() {
+        // ASCII words take a byte path and the others are folded one by one; that must give what
+        // folding the whole text gives.
         func folded(_ text: String) -> [String] {
             text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
                 .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
                 .filter { $0.count >= 2 && !SearchIndex.stopWords.contains($0) }
         }
         let samples = ["Kremlin spokesman Dmitry Peskov said on Jan. 20, 2025: \"No.\"", "U.S.-Russia talks (Q3) @ 10:30 a.m.; THE END",
-                       "x_y z9 A1b2 ~`!{}|\\^[] \t\n\u{7F}\u{1}ab", "", "a", "The and of 2024-25"]
+                       "x_y z9 A1b2 ~`!{}|\\^[] \t\n\u{7F}\u{1}ab", "", "a", "The and of 2024-25",
+                       "Zelenskyy’s Café — «Kyiv» said: “Ça va”, ÉTÉ 2025", "e\u{301}cole a \u{301}b ab \u{301}cd", "ΟΔΟΣ Σίσυφος İstanbul straße ﬁne",
+                       "Москва́ 北京 x²y ①② ½ Å", "naïve–coöperate…résumé\u{A0}déjà-vu", "\u{200B}zero\u{FEFF}width"]
         for sample in samples { #expect(SearchIndex.terms(in: sample) == folded(sample), "\(sample)") }
         #expect(SearchIndex.terms(in: "Peskov said on Jan. 20") == ["peskov", "jan", "20"])
     }

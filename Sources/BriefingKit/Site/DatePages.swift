@@ -109,17 +109,26 @@ enum DatePages {
     /// The dates named in the same sentences as an actor, in date order: the first
     /// `ParagraphList.snippetLimit` with their snippets, the rest once per date with a count.
     static func actorDates(_ actor: Actor, from path: String, index: GraphIndex) -> (dates: [ActorDate], more: DateCounts) {
+        // A date is kept once per point, however many of the actor's mentions share its sentence.
+        struct Seen: Hashable { var point: String; var articleID: String; var block: Int; var offset: Int }
         var found: [(String, DateMention)] = []
-        var seen = Set<String>()
+        var seen = Set<Seen>()
         for mention in index.mentionsByActor[actor.id] ?? [] {
             guard let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
             for date in index.dates(mention.articleID, mention.block, in: sentence) {
                 for point in date.reference.points where TimexValue.start(point) != nil {
-                    if seen.insert("\(point) \(date.articleID) \(date.block) \(date.reference.offset)").inserted { found.append((point, date)) }
+                    if seen.insert(Seen(point: point, articleID: date.articleID, block: date.block, offset: date.reference.offset)).inserted {
+                        found.append((point, date))
+                    }
                 }
             }
         }
-        let sorted = found.sorted { a, b in a.0 != b.0 ? index.dateOrdered(a.0, b.0) : (index.position[a.1.articleID]!, a.1.block) < (index.position[b.1.articleID]!, b.1.block) }
+        // In date order, then in article and block order: sorted by keys worked out once, not
+        // by comparing dates and looking up positions at every step (an actor can have thousands).
+        let points = Array(Set(found.map(\.0))).sorted(by: index.dateOrdered)
+        let rank = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1, $0) })
+        let keys = found.enumerated().map { (rank[$1.0]!, index.position[$1.1.articleID]!, $1.1.block, $0) }
+        let sorted = keys.sorted { $0 < $1 }.map { found[$0.3] }
         let dates = sorted.prefix(ParagraphList.snippetLimit).map { value, date in
             let s = snippet(date, from: path, index: index)
             return ActorDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),

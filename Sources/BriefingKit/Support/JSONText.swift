@@ -39,39 +39,55 @@ enum JSONText {
     static func object(_ members: [(key: String, value: String)], level: Int) -> String {
         guard !members.isEmpty else { return "{\n\n" + indent(level) + "}" }
         let inner = indent(level + 1)
-        return "{\n" + members.map { inner + string($0.key) + " : " + $0.value }.joined(separator: ",\n") + "\n" + indent(level) + "}"
+        var out = "{\n"
+        for (n, member) in members.enumerated() {
+            out += n == 0 ? inner : ",\n" + inner
+            out += string(member.key)
+            out += " : "
+            out += member.value
+        }
+        return out + "\n" + indent(level) + "}"
     }
 
     /// An array of already written items, at nesting `level`.
     static func array(_ items: [String], level: Int) -> String {
         guard !items.isEmpty else { return "[\n\n" + indent(level) + "]" }
         let inner = indent(level + 1)
-        return "[\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent(level) + "]"
+        var out = "[\n"
+        for (n, item) in items.enumerated() {
+            out += n == 0 ? inner : ",\n" + inner
+            out += item
+        }
+        return out + "\n" + indent(level) + "]"
     }
 
     static func nullable(_ text: String?) -> String { text.map { string($0) } ?? "null" }
 
     static func indent(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
-    /// A string literal: `"`, `\` and control characters escaped, as `JSONEncoder` does.
+    /// A string literal: `"`, `\` and control characters escaped, as `JSONEncoder` does. Every
+    /// escape is ASCII, so the work is done on UTF-8 bytes; text that needs none is quoted whole.
     static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        func escaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+        guard text.utf8.contains(where: escaped) else { return "\"" + text + "\"" }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            guard escaped(byte) else { out.append(byte); continue }
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x08: out += [0x5C, 0x62]
+            case 0x0C: out += [0x5C, 0x66]
+            default:
+                let hex = String(byte, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             }
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }
