@@ -233,13 +233,15 @@ struct GraphIndex: Sendable {
         let here = position[article.id] ?? 0
         // Keyed by article position: integers hash faster than ids, and positions order the ties.
         var scores: [Int32: Double] = [:]
-        var shared: [Int32: [String]] = [:]
+        // Which actors an article shares is worked out for the best few only, from these windows.
+        var windows: [(actor: String, positions: ArraySlice<Int32>)] = []
         for actor in mine {
             let articles = positionsByActor[actor] ?? []
             let weight = log(1 + total / Double(max(articles.count, 1)))
-            for other in nearest(articles, to: here) where other != Int32(here) {
+            let window = nearest(articles, to: here)
+            windows.append((actor, window))
+            for other in window where other != Int32(here) {
                 scores[other, default: 0] += weight
-                shared[other, default: []].append(actor)
             }
         }
         // The best `limit` by score, then the later article: a total order (positions are distinct),
@@ -257,7 +259,7 @@ struct GraphIndex: Sendable {
         }
         return best.map { item in
             // The rarest shared actors first: they say most about why the articles are related.
-            let actors = shared[item.position]!.sorted { a, b in
+            let actors = windows.filter { Self.holds($0.positions, item.position) }.map(\.actor).sorted { a, b in
                 let fa = articlesByActor[a]?.count ?? 0, fb = articlesByActor[b]?.count ?? 0
                 return fa != fb ? fa < fb : a.utf8.lexicographicallyPrecedes(b.utf8)
             }
@@ -278,6 +280,16 @@ struct GraphIndex: Sendable {
         }
         let start = min(max(0, low - limit / 2), articles.count - limit)
         return articles[start..<(start + limit)]
+    }
+
+    /// Whether an ascending list holds a position, by binary search.
+    static func holds(_ positions: ArraySlice<Int32>, _ position: Int32) -> Bool {
+        var low = positions.startIndex, high = positions.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < positions.endIndex && positions[low] == position
     }
 
     /// How many articles of one actor's list `related(to:)` looks at.
