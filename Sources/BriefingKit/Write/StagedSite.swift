@@ -50,7 +50,7 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Writes a data file as it is made, in chunks.
     public func write(_ file: DataFile) throws(BuildError) {
-        try write(at: file.path, file.make)
+        _ = try write(at: file.path, file.make)
     }
 
     private func write(at path: String, _ make: (ByteStream) -> Void) throws(BuildError) -> Stamp {
