@@ -182,15 +182,20 @@ struct GraphIndex: Sendable {
     /// Stable: items at the same offset keep the graph's order.
     /// The items (sorted by `offset`) whose offset lies in `range`, by binary search.
     private static func slice<T>(_ sorted: [T], _ offset: KeyPath<T, Int>, in range: Range<Int>) -> ArraySlice<T> {
-        func firstIndex(notBelow bound: Int) -> Int {
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle][keyPath: offset] < bound { low = middle + 1 } else { high = middle }
-            }
-            return low
+        sorted[firstIndex(in: sorted, notBelow: range.lowerBound) { $0[keyPath: offset] }
+                ..< firstIndex(in: sorted, notBelow: range.upperBound) { $0[keyPath: offset] }]
+    }
+
+    /// The first index of an ascending collection (by `key`) whose key is not below `bound`,
+    /// by binary search: the collection's end when there is none.
+    static func firstIndex<C: RandomAccessCollection, Key: Comparable>(in sorted: C, notBelow bound: Key,
+                                                                        by key: (C.Element) -> Key) -> C.Index {
+        var low = sorted.startIndex, high = sorted.endIndex
+        while low < high {
+            let middle = sorted.index(low, offsetBy: sorted.distance(from: low, to: high) / 2)
+            if key(sorted[middle]) < bound { low = sorted.index(after: middle) } else { high = middle }
         }
-        return sorted[firstIndex(notBelow: range.lowerBound)..<firstIndex(notBelow: range.upperBound)]
+        return low
     }
 
     /// Articles whose byline names this person.
@@ -273,22 +278,14 @@ struct GraphIndex: Sendable {
     /// only such an actor, the nearest in time are the related ones.
     func nearest(_ articles: [Int32], to here: Int, limit: Int = GraphIndex.relatedWindow) -> ArraySlice<Int32> {
         guard articles.count > limit else { return articles[...] }
-        var low = 0, high = articles.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(articles[middle]) < here { low = middle + 1 } else { high = middle }
-        }
+        let low = Self.firstIndex(in: articles, notBelow: here) { Int($0) }
         let start = min(max(0, low - limit / 2), articles.count - limit)
         return articles[start..<(start + limit)]
     }
 
     /// Whether an ascending list holds a position, by binary search.
     static func holds(_ positions: ArraySlice<Int32>, _ position: Int32) -> Bool {
-        var low = positions.startIndex, high = positions.endIndex
-        while low < high {
-            let middle = (low + high) / 2
-            if positions[middle] < position { low = middle + 1 } else { high = middle }
-        }
+        let low = firstIndex(in: positions, notBelow: position) { $0 }
         return low < positions.endIndex && positions[low] == position
     }
 

@@ -120,11 +120,12 @@ enum SearchIndex {
             }
         }
         for byte in text.utf8 {
+            let lower = byte | 0x20
             if byte >= 0x80 {
                 ascii = false
                 word.append(byte)
-            } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-                word.append(byte | 0x20)
+            } else if lower >= 0x61 && lower <= 0x7A {
+                word.append(lower)
             } else if byte >= 0x30 && byte <= 0x39 {
                 word.append(byte)
             } else {
