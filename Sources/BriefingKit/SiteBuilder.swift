@@ -33,6 +33,9 @@ public enum SiteBuilder {
         /// Pages whose context this build made (to compare with the cache); the others were
         /// known unchanged from their inputs alone (`SitePlanner.Plan.inputs(at:into:)`).
         public var pagesMade: Int = 0
+        /// Parts of the data files (an article's entry in `briefing.json`, its documents in the
+        /// search index) copied from the last build's files instead of made (`DataFileParts`).
+        public var dataPartsCopied: Int = 0
         /// Things about the build itself worth telling with `--verbose` (an ignored cache).
         public var notes: [String] = []
         public var actors: Int
@@ -61,11 +64,13 @@ public enum SiteBuilder {
     /// Loads and links without writing anything: what `build` would publish, and its warnings.
     public static func load(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic]) {
         let linked = loadAndLink(options)
+        linked.saving?.wait()
         return (linked.graph, linked.diagnostics)
     }
 
-    /// `load`, and what there is to say about the cache (`--verbose`).
-    static func loadAndLink(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String]) {
+    /// `load`, what there is to say about the cache (`--verbose`), and the saving of the article
+    /// memo, which goes on while the pages are made: wait for it before the build ends.
+    static func loadAndLink(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?) {
         let contentName = options.display(options.content)
         let (settings, settingsDiagnostics) = SiteSettings.load(options.content.appendingPathComponent("briefing.yml"),
                                                                 displayPath: contentName + "/briefing.yml")
@@ -88,14 +93,15 @@ public enum SiteBuilder {
         diagnostics += overviewDiagnostics + noteDiagnostics
         var (graph, facts) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
                                          reusing: memo?.factsByArticle ?? [:])
-        if let memoFile {
-            // Saved now, not after the build: the facts are true of the content whatever becomes of
-            // the build, and the memory they hold is given back before the pages are made.
-            try? ArticleMemo(files: loaded.files, facts: facts).save(memoFile, content: options.content)
-            facts = []
+        // Saved whatever becomes of the build, on a thread of its own while the site is planned:
+        // the facts are true of the content, and the memory they hold is given back early.
+        let saving = memoFile.map { memoFile in
+            let new = ArticleMemo(files: loaded.files, facts: facts)
+            return Background { try? new.save(memoFile, content: options.content) }
         }
+        facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
-        return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [])
+        return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving)
     }
 
     public static func build(_ options: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
@@ -111,9 +117,10 @@ public enum SiteBuilder {
         // Templates first: a wrong folder or a syntax error stops the build before minutes of loading.
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         progress?(Progress(stage: "loading and linking", done: 0, total: 1))
-        let (graph, loadDiagnostics, loadNotes) = loadAndLink(options)
+        let (graph, loadDiagnostics, loadNotes, saving) = loadAndLink(options)
+        defer { saving?.wait() }
         finish("load and link")
-        let plan = SitePlanner.plan(graph)
+        let plan = SitePlanner.plan(graph, incremental: options.cache != nil)
         finish("site")
 
         var diagnostics = loadDiagnostics
@@ -132,12 +139,12 @@ public enum SiteBuilder {
             let files = SiteWriter.files(generated: generated, assets: assets, staticFiles: staticDirectory)
             // The data files (`briefing.json`, the search index…) are written on a thread of their
             // own while the pages render: they need the graph only, and one of them is the largest file.
-            let dataFiles = DataFileWriter(plan.files, into: site)
+            let dataFiles = DataFileWriter(plan.files, into: site, earlier: cache?.files ?? [:])
             let rendered = Result { () throws(BuildError) in
                 try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), files: files,
                                keepInputs: cacheFile != nil, progress: progress)
             }
-            try dataFiles.wait()
+            let fileRecords = try dataFiles.wait()
             let pages = try rendered.get()
             finish("render and write")
 
@@ -150,15 +157,27 @@ public enum SiteBuilder {
             diagnostics += copied.diagnostics
             var links = Dictionary(uniqueKeysWithValues: pages.entries.map { ($0.key, $0.value.links) })
             links.merge(copied.links) { generated, _ in generated }
-            try SiteWriter.check(links, files: copied.written, output: site.output)
-            try site.publish()
-            finish("check and publish")
-            if let cacheFile {
-                try? BuildCache(entries: pages.entries).save(cacheFile, output: options.output)
+            // The cache is saved while the links are checked, and removed if the build then fails
+            // (it would be harmless: every file it names is checked against its stamp).
+            let savingCache = cacheFile.map { cacheFile in
+                let cache = BuildCache(entries: pages.entries, files: fileRecords)
+                return Background { try? cache.save(cacheFile, output: options.output) }
             }
+            do throws(BuildError) {
+                try SiteWriter.check(links, files: copied.written, output: site.output)
+                try site.publish()
+            } catch {
+                savingCache?.wait()
+                if let cacheFile { try? FileManager.default.removeItem(at: cacheFile) }
+                throw error
+            }
+            finish("check and publish")
+            savingCache?.wait()
+            saving?.wait()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
-                          pagesRendered: pages.rendered, pagesMade: pages.made, notes: loadNotes + (cacheNote.map { [$0] } ?? []), actors: plan.actorCount,
+                          pagesRendered: pages.rendered, pagesMade: pages.made,
+                          dataPartsCopied: fileRecords.values.map(\.copied).reduce(0, +), notes: loadNotes + (cacheNote.map { [$0] } ?? []), actors: plan.actorCount,
                           dates: plan.dateCount, diagnostics: diagnostics, seconds: seconds, stages: stages)
         } catch {
             site.discard()

@@ -52,7 +52,7 @@
     lookup(query).forEach(function (d) {
       var doc = data.docs[d];
       if (doc[0] === "p") {
-        var a = Number(doc[1]);
+        var a = d - Number(doc[1]);
         if (articles[a] === undefined) {
           articles[a] = results.length;
           var art = data.docs[a];

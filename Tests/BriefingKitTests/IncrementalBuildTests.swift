@@ -153,12 +153,18 @@ struct IncrementalBuildTests {
         let again = try SiteBuilder.build(workspace.options())
         #expect(again.pagesRendered == 0)
         #expect(again.pages > 100)
-        // Article pages without notes are known unchanged from their inputs: not even made.
+        // Article, actor and date pages without notes are known unchanged from their inputs: not even made.
         let graph = SiteBuilder.load(workspace.options()).graph
         let index = GraphIndex(graph)
-        let keyed = graph.articles.filter { (index.notesByArticle[$0.id] ?? []).isEmpty }.count
-        #expect(keyed > 10 && keyed < graph.articles.count)
-        #expect(again.pagesMade == again.pages - keyed)
+        let articles = graph.articles.filter { (index.notesByArticle[$0.id] ?? []).isEmpty }.count
+        let actors = index.actorsWithPages.filter { (index.notesByActor[$0.id] ?? []).isEmpty }.count
+        let dates = index.dateValues.filter { (index.notesByDate[$0] ?? []).isEmpty }.count
+        #expect(articles > 10 && articles < graph.articles.count)
+        #expect(actors > 10 && actors < index.actorsWithPages.count)
+        #expect(dates > 10 && dates < index.dateValues.count)
+        #expect(again.pagesMade == again.pages - articles - actors - dates)
+        // Every article's entry in briefing.json and documents in the search index are copied.
+        #expect(again.dataPartsCopied == 2 * graph.articles.count)
         #expect(try Fixtures.snapshot(workspace.output) == before)
     }
 
@@ -215,6 +221,35 @@ struct IncrementalBuildTests {
         let report = try SiteBuilder.build(workspace.options())
         #expect(report.pagesRendered == 1)
         #expect(try Data(contentsOf: page) == original)
+    }
+
+    @Test func aChangedDataFileIsMadeWholeAgain() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        // The same size, other bytes and another time: not the file the cache remembers.
+        let index = workspace.output.appendingPathComponent("search-index.js")
+        let original = try Data(contentsOf: index)
+        try Data(repeating: UInt8(ascii: "x"), count: original.count).write(to: index)
+        let report = try SiteBuilder.build(workspace.options())
+        // briefing.json is still copied article by article; the search index is made whole.
+        #expect(report.dataPartsCopied == report.articles)
+        #expect(try Data(contentsOf: index) == original)
+    }
+
+    @Test func earlierPostingsAreRenumberedAndTheDroppedLeftOut() throws {
+        // Last build: article A at docs 0–2, article B at 3–4, an actor at 5. Now B comes first.
+        let terms = Array(#""kyiv":"0,2,1,2","café":"4","peskov":"5""#.utf8)
+        let kept = try #require(SearchIndex.earlierPostings(
+            DataFileParts(earlier: [.init(key: "A", offset: 0, length: 1, extra: 0), .init(key: "B", offset: 1, length: 1, extra: 3),
+                                    .init(key: SearchIndex.termsKey, offset: 2, length: terms.count)]) { part in
+                part.key == SearchIndex.termsKey ? terms : [0]
+            }, keys: ["B", "C", "A"], firstDoc: [0, 2, 5], docCounts: [2, 1, 3]))
+        #expect(kept.kept == [true, false, true])
+        // kyiv: old 0, 2 (A) → 5, 7; old 3 (B) → 0; old 5 (the actor) is dropped.
+        #expect(kept.terms == ["kyiv": [5, 7, 0], "café": [1]])
+        #expect(SearchIndex.parseTerms(Array(#""a":"1,""#.utf8), renumbered: [0, 1], dropped: .max) == nil)
+        #expect(SearchIndex.parseTerms(Array(#""a":"1"x"#.utf8), renumbered: [0, 1], dropped: .max) == nil)
     }
 
     @Test func cacheRoundTrips() throws {

@@ -33,8 +33,9 @@ struct ReaderFeatureTests {
         let docs = documents.map { allDocs[$0] }
         #expect(docs.contains { $0[0] == "c" && $0[1] == "Dmitry Peskov" && $0[2] == "actors/dmitry-peskov.html" })
         // Paragraph hits stand for their article: both articles are reached.
-        let articles = Set(docs.compactMap { doc -> String? in
-            doc[0] == "a" ? doc[2] : doc[0] == "p" ? allDocs[Int(doc[1])!][2] : nil
+        // A paragraph's title field is how many documents back its article is.
+        let articles = Set(zip(documents, docs).compactMap { number, doc -> String? in
+            doc[0] == "a" ? doc[2] : doc[0] == "p" ? allDocs[number - Int(doc[1])!][2] : nil
         })
         #expect(articles == ["articles/000_a07414719247a0af.html", "articles/003_aa876f87d1a0a2ba.html"])
         #expect(docs.contains { $0[0] == "p" && $0[2] == "12" && $0[3].hasPrefix("Kremlin spokesman Dmitry Peskov") })

@@ -9,19 +9,18 @@
 /// too much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
 /// never hides a changed page.
 enum ArticlePageInputs {
-    static let version = "article-page-inputs 1"
+    static let version = "article-page-inputs 2"
 
     /// False when the page has no such digest and must be made.
-    static func combine(_ index: GraphIndex, position: Int, into hasher: inout StableHasher) -> Bool {
+    static func combine(_ index: GraphIndex, _ digests: ArticleDigests, position: Int, into hasher: inout StableHasher) -> Bool {
         let graph = index.graph
         let article = graph.articles[position]
         guard (index.notesByArticle[article.id] ?? []).isEmpty else { return false }
         var writer = BinaryWriter()
         writer.string(version)
-        writer.string(index.articlePath(article.id))
-        writer.value(article)
+        // The article, its page, mentions, dates and quotes.
+        writer.string(digests[article.id])
         let mentions = index.mentionsByArticle[article.id] ?? []
-        writer.values(mentions)
         var actorIDs = index.actorsByArticle[article.id] ?? []
         for mention in mentions where !actorIDs.contains(mention.actorID) { actorIDs.append(mention.actorID) }
         let author = article.author.flatMap { index.personActors[$0] }
@@ -35,7 +34,6 @@ enum ArticlePageInputs {
             writer.string(index.actorPath(actor.id)); writer.int(index.mentionsByActor.count(actor.id))
         }
         let dates = index.datesByArticle[article.id] ?? []
-        writer.values(dates)
         for date in dates {
             let point = date.reference.points.first
             writer.bool(point.map { index.datesByValue.contains($0) } ?? false)

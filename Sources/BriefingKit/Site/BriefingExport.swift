@@ -92,7 +92,10 @@ enum BriefingExport {
 
     /// Writes the document one entry at a time: the same bytes as encoding `Document` whole, without
     /// holding it (or the encoder's copy of it) in memory.
-    static func write(_ index: GraphIndex, to stream: ByteStream) {
+    ///
+    /// With `digests`, each article's entry is a part of the file under its article's digest
+    /// (which covers everything the entry shows), copied from the last build when it is there.
+    static func write(_ index: GraphIndex, digests: ArticleDigests? = nil, to stream: ByteStream, parts: DataFileParts = DataFileParts()) {
         let graph = index.graph
         stream.write("{\n")
         let actors = graph.actors.filter { index.hasPage.contains($0.id) }
@@ -100,7 +103,9 @@ enum BriefingExport {
         // The editor's notes, as W3C Web Annotations.
         stream.write("  \"annotations\" : \"" + SitePath.annotations + "\",\n")
         let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
-        JSONText.prettyArray("articles", count: graph.articles.count, last: false, to: stream, text: { n in
+        JSONText.prettyArray("articles", count: graph.articles.count, last: false, to: stream, parts: parts, partKey: { n in
+            digests.map { "article " + $0[graph.articles[n].id] }
+        }, text: { n in
             JSONText.indent(2) + articleEntry(graph.articles[n], index, quotes: quotesByArticle[graph.articles[n].id] ?? []).json(level: 2)
         })
         JSONText.prettyArray("dates", count: index.dateValues.count, last: true, to: stream) { n in

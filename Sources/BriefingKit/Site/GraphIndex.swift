@@ -74,12 +74,15 @@ struct GraphIndex: Sendable {
         }
         actorsByArticle = byArticle
         var byActor: [String: [String]] = [:]
-        for article in graph.articles {
-            for actor in byArticle[article.id] ?? [] { byActor[actor, default: []].append(article.id) }
+        var positionsOfActor: [String: [Int32]] = [:]
+        for (n, article) in graph.articles.enumerated() {
+            for actor in byArticle[article.id] ?? [] {
+                byActor[actor, default: []].append(article.id)
+                positionsOfActor[actor, default: []].append(Int32(n))
+            }
         }
         articlesByActor = byActor
-        let positions = position
-        positionsByActor = byActor.mapValues { $0.map { Int32(positions[$0]!) } }
+        positionsByActor = positionsOfActor
         quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
         datesByValue = Grouped(graph.dates) { mention in mention.reference.points.filter { TimexValue.start($0) != nil } }
         datesByArticle = Grouped(graph.dates, by: \.articleID)

@@ -7,7 +7,7 @@ import Foundation
 /// ```
 /// window.BRIEFING_SEARCH = {"docs": [[kind, title, url, detail], …], "terms": {"peskov": "3,6,z", …}}
 /// ```
-/// Kinds: `a` article (detail: date · outlet), `p` paragraph (title: the article's doc number,
+/// Kinds: `a` article (detail: date · outlet), `p` paragraph (title: how many docs back its article is,
 /// url: the block number, detail: a preview), `c` actor (detail: kind · role · counts), `d` date
 /// (detail: counts). URLs are relative to the site root. Each term's documents are a string of
 /// base-36 gaps between ascending doc numbers ("3,6,z" is 3, 9, 44).
@@ -30,20 +30,14 @@ enum SearchIndex {
     /// Writes the script: each document as it is made, then the terms, sorted. Only the postings
     /// are held until the end. The articles' documents (most of the index) are made on every core,
     /// a batch of articles at a time, and numbered and written in order.
-    static func write(_ index: GraphIndex, to stream: ByteStream) {
-        var terms: [String: [UInt32]] = [:]
+    ///
+    /// With `digests`, each article's documents are a part of the file under its article's digest,
+    /// and so are the terms. An article the last build's index holds is copied from it, and its
+    /// postings are taken from the last build's terms, renumbered (`earlierPostings`): only the
+    /// changed articles, the actors and the dates are made again.
+    static func write(_ index: GraphIndex, digests: ArticleDigests? = nil, to stream: ByteStream, parts: DataFileParts = DataFileParts()) {
         var count: UInt32 = 0
         stream.write("window.BRIEFING_SEARCH={\"docs\":[")
-        func add(_ fields: [String], words: String) -> UInt32 {
-            addDocument(row(fields, first: count == 0), Set(self.terms(in: words)))
-        }
-        func addDocument(_ row: String, _ words: Set<String>) -> UInt32 {
-            let number = count
-            count += 1
-            stream.write(row)
-            for term in words { terms[term, default: []].append(number) }
-            return number
-        }
         // Each article's document number, known before any is made: an article, then its blocks.
         let articles = Array(index.graph.articles.reversed())
         var next: UInt32 = 0
@@ -51,34 +45,69 @@ enum SearchIndex {
             defer { next += 1 + UInt32(article.blocks.count) }
             return next
         }
-        Parallel.forEachInOrder(articles.count, { n -> [(row: String, words: Set<String>)] in
-            let article = articles[n]
-            let detail = [article.published.longForm, article.outlet?.name].compactMap { $0 }.joined(separator: " · ")
-            var docs = [(row(["a", article.shortTitle, index.articlePath(article.id), detail], first: firstDoc[n] == 0),
-                         Set(SearchIndex.terms(in: article.title + " " + (article.author ?? ""))))]
-            for block in article.blocks {
-                let plain = block.isMarkdown ? block.text.collapsingWhitespace : block.text
-                docs.append((row(["p", String(firstDoc[n]), String(block.number), preview(plain)], first: false), Set(SearchIndex.terms(in: plain))))
-            }
-            return docs
+        let keys = articles.map { article in digests.map { "search " + $0[article.id] } }
+        let earlier = earlierPostings(parts, keys: keys, firstDoc: firstDoc, docCounts: articles.map { 1 + $0.blocks.count })
+        var terms = earlier?.terms ?? [:]
+        var written = 0
+        func add(_ fields: [String], words: String) {
+            stream.write(row(fields, first: count == 0))
+            for term in Set(self.terms(in: words)) { terms[term, default: []].append(count) }
+            count += 1
+        }
+        Parallel.forEachInOrder(articles.count, { n -> (rows: [UInt8], words: [Set<String>]?) in
+            // A kept article's postings are in `terms` already.
+            let kept = earlier?.kept[n] ?? false
+            if kept, let key = keys[n], let bytes = parts.earlier(key) { return (bytes, nil) }
+            let docs = documents(articles[n], index)
+            return (Array(docs.map(\.row).joined(separator: ",").utf8), kept ? nil : docs.map(\.words))
         }) { docs in
-            for doc in docs { _ = addDocument(doc.row, doc.words) }
+            let n = Int(written)
+            written += 1
+            if count > 0 { stream.write(",") }
+            let offset = stream.count
+            stream.write(docs.rows)
+            if let key = keys[n] { parts.record(DataFileParts.Part(key: key, offset: offset, length: stream.count - offset, extra: Int(count))) }
+            for (k, words) in (docs.words ?? []).enumerated() {
+                for term in words { terms[term, default: []].append(count + UInt32(k)) }
+            }
+            count += 1 + UInt32(articles[n].blocks.count)
         }
         for actor in index.actorsWithPages {
             let role = (actor.roles.first ?? actor.roleSightings.first?.role).map { " · " + $0 } ?? ""
             let names = ([actor.name] + actor.aliases + Set((index.mentionsByActor[actor.id] ?? []).map(\.text)).sorted()).joined(separator: " ")
-            _ = add(["c", actor.name, index.actorPath(actor.id), actor.kind.rawValue + role + " · " + index.countPhrase(actor)], words: names)
+            add(["c", actor.name, index.actorPath(actor.id), actor.kind.rawValue + role + " · " + index.countPhrase(actor)], words: names)
         }
         for value in index.dateValues {
             let mentions = index.datesByValue[value] ?? []
             let label = TimexValue.label(value)
-            _ = add(["d", label, index.datePath(value), mentions.isEmpty ? "dates within" : DatePages.counts(mentions)], words: label + " " + value)
+            add(["d", label, index.datePath(value), mentions.isEmpty ? "dates within" : DatePages.counts(mentions)], words: label + " " + value)
         }
         stream.write("],\"terms\":{")
+        let offset = stream.count
         for (number, term) in terms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            stream.write((number == 0 ? "" : ",") + scriptString(term) + ":\"" + gaps(terms[term]!) + "\"")
+            var postings = terms[term]!
+            // Kept and made articles' postings come in apart: in document order only when sorted.
+            if !zip(postings, postings.dropFirst()).allSatisfy({ $0 < $1 }) { postings.sort() }
+            stream.write((number == 0 ? "" : ",") + scriptString(term) + ":\"" + gaps(postings) + "\"")
         }
+        if digests != nil { parts.record(DataFileParts.Part(key: termsKey, offset: offset, length: stream.count - offset)) }
         stream.write("}};\n")
+    }
+
+    /// The part that holds the terms: read back, never copied.
+    static let termsKey = "search terms"
+
+    /// An article's documents: the article, then each block. A block's title field is how many
+    /// documents back its article is, so that the rows do not depend on where the article is.
+    static func documents(_ article: Article, _ index: GraphIndex) -> [(row: String, words: Set<String>)] {
+        let detail = [article.published.longForm, article.outlet?.name].compactMap { $0 }.joined(separator: " · ")
+        var docs = [(row(["a", article.shortTitle, index.articlePath(article.id), detail], first: true),
+                     Set(SearchIndex.terms(in: article.title + " " + (article.author ?? ""))))]
+        for (k, block) in article.blocks.enumerated() {
+            let plain = block.isMarkdown ? block.text.collapsingWhitespace : block.text
+            docs.append((row(["p", String(k + 1), String(block.number), preview(plain)], first: true), Set(SearchIndex.terms(in: plain))))
+        }
+        return docs
     }
 
     /// One document as the script lists it, after a comma unless it is the first.

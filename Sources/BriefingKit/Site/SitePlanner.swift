@@ -8,6 +8,8 @@ public enum SitePlanner {
     public struct Plan: Sendable {
         let index: GraphIndex
         let recipes: [Recipe]
+        /// Made for incremental builds only: what `inputs(at:into:)` digests pages from.
+        let digests: ArticleDigests?
         /// Made when they are written, after the pages.
         public var files: [DataFile]
         public var actorCount: Int { index.actorsWithPages.count }
@@ -22,10 +24,16 @@ public enum SitePlanner {
         public func path(at number: Int) -> String { recipes[number].path(index) }
 
         /// Adds to `hasher` a digest of everything page `number` is made from, when that can be
-        /// worked out without making the page (article pages without notes); false otherwise.
+        /// worked out without making the page (article, actor and date pages without notes, in a
+        /// plan made `incremental`); false otherwise.
         public func inputs(at number: Int, into hasher: inout StableHasher) -> Bool {
-            guard case .article(let position) = recipes[number] else { return false }
-            return ArticlePageInputs.combine(index, position: position, into: &hasher)
+            guard let digests else { return false }
+            switch recipes[number] {
+            case .article(let position): return ArticlePageInputs.combine(index, digests, position: position, into: &hasher)
+            case .actor(let n): return ActorPageInputs.combine(index, digests, actor: index.actorsWithPages[n], into: &hasher)
+            case .date(let n): return DatePageInputs.combine(index, digests, value: index.dateValues[n], into: &hasher)
+            default: return false
+            }
         }
 
         /// Every page at once, made on every core (for `check` and tests; a build streams them).
@@ -75,7 +83,8 @@ public enum SitePlanner {
         }
     }
 
-    public static func plan(_ graph: BriefingGraph) -> Plan {
+    /// An `incremental` plan also digests every article, for `Plan.inputs(at:into:)`.
+    public static func plan(_ graph: BriefingGraph, incremental: Bool = false) -> Plan {
         let index = GraphIndex(graph)
         // The site's page order: front page, articles, actors, dates, timeline, sources, briefing.
         var recipes: [Recipe] = [.front]
@@ -88,18 +97,19 @@ public enum SitePlanner {
         recipes.append(.printable)
         recipes.append(.notes)
         if graph.overview?.overview.isLong == true { recipes.append(.overview) }
-        return Plan(index: index, recipes: recipes, files: files(index, paths: recipes.map { $0.path(index) }))
+        let digests = incremental ? ArticleDigests(index) : nil
+        return Plan(index: index, recipes: recipes, digests: digests, files: files(index, digests: digests, paths: recipes.map { $0.path(index) }))
     }
 
     public static func pages(for graph: BriefingGraph) -> [Page] {
         plan(graph).pages
     }
 
-    static func files(_ index: GraphIndex, paths: [String]) -> [DataFile] {
+    static func files(_ index: GraphIndex, digests: ArticleDigests?, paths: [String]) -> [DataFile] {
         var files = [
-            DataFile(path: BriefingExport.path) { BriefingExport.write(index, to: $0) },
+            DataFile(path: BriefingExport.path, parts: { BriefingExport.write(index, digests: digests, to: $0, parts: $1) }),
             DataFile(path: SitePath.feed) { AtomFeed.xml(index) },
-            DataFile(path: SitePath.searchIndex) { SearchIndex.write(index, to: $0) },
+            DataFile(path: SitePath.searchIndex, parts: { SearchIndex.write(index, digests: digests, to: $0, parts: $1) }),
             DataFile(path: SitePath.annotations) { AnnotationExport.data(index) },
         ]
         if let base = index.graph.settings.baseURL {

@@ -6,6 +6,8 @@ public final class ByteStream {
     private let drain: ([UInt8]) -> Bool
     /// Set when `drain` failed; what follows is dropped, and the writer reports the failure.
     public private(set) var failed = false
+    /// Bytes written so far, flushed or not: the offset in the file of what is written next.
+    public private(set) var count = 0
 
     /// `drain` takes each chunk, in order; it returns false when the bytes could not be stored.
     public init(chunkSize: Int = 1 << 20, drain: @escaping ([UInt8]) -> Bool) {
@@ -15,11 +17,13 @@ public final class ByteStream {
     }
 
     public func write(_ text: String) {
+        count += text.utf8.count
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= chunkSize { flush() }
     }
 
     public func write(_ bytes: [UInt8]) {
+        count += bytes.count
         buffer.append(contentsOf: bytes)
         if buffer.count >= chunkSize { flush() }
     }

@@ -34,6 +34,27 @@ enum JSONText {
         stream.write(last ? "\n" : ",\n")
     }
 
+    /// The same, each item a part of the data file under `partKey` (nil: no key, always made):
+    /// an item whose key the last build's file has is copied from it, not made.
+    static func prettyArray(_ key: String, count: Int, last: Bool, to stream: ByteStream, parts: DataFileParts,
+                            partKey: @Sendable @escaping (Int) -> String?, text: @Sendable @escaping (Int) -> String) {
+        stream.write("  " + string(key) + " : [\n")
+        var n = 0
+        Parallel.forEachInOrder(count, { n -> (key: String?, copied: [UInt8]?, made: String?) in
+            let key = partKey(n)
+            if let key, let bytes = parts.earlier(key) { return (key, bytes, nil) }
+            return (key, nil, text(n))
+        }) { item in
+            if n > 0 { stream.write(",\n") }
+            n += 1
+            let offset = stream.count
+            if let copied = item.copied { stream.write(copied) } else { stream.write(item.made!) }
+            if let key = item.key { parts.record(DataFileParts.Part(key: key, offset: offset, length: stream.count - offset)) }
+        }
+        stream.write("\n  ]")
+        stream.write(last ? "\n" : ",\n")
+    }
+
     /// Pretty JSON by hand, laid out as `JSONEncoder` lays it out, for the entries that make up
     /// most of a large file: an object of already written members, at nesting `level`.
     static func object(_ members: [(key: String, value: String)], level: Int) -> String {
@@ -59,6 +80,11 @@ enum JSONText {
             out += item
         }
         return out + "\n" + indent(level) + "]"
+    }
+
+    /// A JSON string literal (quotes included) decoded, or nil when it is not one.
+    static func decodeString(_ literal: some Sequence<UInt8>) -> String? {
+        try? JSONDecoder().decode(String.self, from: Data(literal))
     }
 
     static func nullable(_ text: String?) -> String { text.map { string($0) } ?? "null" }

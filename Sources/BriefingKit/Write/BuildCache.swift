@@ -18,12 +18,23 @@ public struct BuildCache: Sendable {
         public var inputs: String = ""
     }
 
+    /// A data file as the last build wrote it: its stamp, and its keyed parts (`DataFileParts`).
+    public struct FileRecord: Sendable, Equatable {
+        public var stamp: StagedSite.Stamp
+        public var parts: [DataFileParts.Part]
+        /// How many of the parts this build copied from the last one's file (not saved).
+        public var copied = 0
+    }
+
     public var entries: [String: Entry] = [:]
+    /// The data files, by path.
+    public var files: [String: FileRecord] = [:]
 
-    static let kind = "briefing-site 4"
+    static let kind = "briefing-site 5"
 
-    public init(entries: [String: Entry] = [:]) {
+    public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:]) {
         self.entries = entries
+        self.files = files
     }
 
     /// The cache file for an output directory, inside the cache directory.
@@ -56,6 +67,16 @@ public struct BuildCache: Sendable {
             writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
             writer.string(entry.inputs)
         }
+        let files = files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        writer.int(files.count)
+        for path in files {
+            let record = self.files[path]!
+            writer.string(path); writer.int(record.stamp.size); writer.int(record.stamp.modified)
+            writer.int(record.parts.count)
+            for part in record.parts {
+                writer.string(part.key); writer.int(part.offset); writer.int(part.length); writer.int(part.extra)
+            }
+        }
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -63,6 +84,18 @@ public struct BuildCache: Sendable {
             let path = try reader.string(), fingerprint = try reader.string()
             let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
             entries[path] = Entry(fingerprint: fingerprint, stamp: stamp, links: try reader.value(), inputs: try reader.string())
+        }
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
+            var parts: [DataFileParts.Part] = []
+            for _ in 0..<(try reader.count()) {
+                let part = DataFileParts.Part(key: try reader.string(), offset: try reader.int(), length: try reader.int(), extra: try reader.int())
+                // A part must lie inside the file it is read from.
+                guard part.offset >= 0, part.length >= 0, part.offset <= stamp.size - part.length else { throw BinaryReader.Failure.invalid }
+                parts.append(part)
+            }
+            files[path] = FileRecord(stamp: stamp, parts: parts)
         }
     }
 }

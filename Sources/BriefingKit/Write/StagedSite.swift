@@ -48,9 +48,34 @@ public final class StagedSite: @unchecked Sendable {
         try write(at: path) { $0.write(bytes) }
     }
 
-    /// Writes a data file as it is made, in chunks.
-    public func write(_ file: DataFile) throws(BuildError) {
-        _ = try write(at: file.path, file.make)
+    /// Writes a data file as it is made, in chunks. With the last build's record of it, the parts
+    /// it finds unchanged are copied from the current output's file, if that is still the file
+    /// with the recorded stamp. Returns this build's record.
+    @discardableResult
+    public func write(_ file: DataFile, earlier: BuildCache.FileRecord? = nil) throws(BuildError) -> BuildCache.FileRecord {
+        var descriptor: Int32 = -1
+        if let earlier, SafePath.isSafe(file.path) {
+            let current = output.url.appendingPathComponent(file.path).path
+            var info = stat()
+            if lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == earlier.stamp {
+                descriptor = open(current, O_RDONLY | O_CLOEXEC)
+            }
+        }
+        defer { if descriptor >= 0 { close(descriptor) } }
+        let source = descriptor
+        let parts = source < 0 ? DataFileParts() : DataFileParts(earlier: earlier?.parts ?? []) { part in
+            var bytes = [UInt8](repeating: 0, count: part.length)
+            var done = 0
+            while done < part.length {
+                let got = bytes.withUnsafeMutableBytes { pread(source, $0.baseAddress! + done, part.length - done, off_t(part.offset + done)) }
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { return nil }
+                done += got
+            }
+            return bytes
+        }
+        let stamp = try write(at: file.path) { file.make($0, parts) }
+        return BuildCache.FileRecord(stamp: stamp, parts: parts.parts, copied: parts.copied)
     }
 
     private func write(at path: String, _ make: (ByteStream) -> Void) throws(BuildError) -> Stamp {

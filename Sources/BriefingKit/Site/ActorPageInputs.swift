@@ -1,0 +1,36 @@
+/// Everything an actor's page is made from, as a digest that is cheap to work out (see
+/// `ArticlePageInputs`): the actor and its counts; the digest of every article that names it,
+/// quotes it, shows a role of it, or that it wrote or published; and how a link shows each actor
+/// of those articles (the co-actors, the network, the actors in date snippets). It must cover
+/// everything `ActorPages.page` reads. A page with notes is always made. `IncrementalBuildTests`
+/// checks that an unchanged digest never hides a changed page.
+enum ActorPageInputs {
+    static let version = "actor-page-inputs 1"
+
+    /// False when the page has no such digest and must be made.
+    static func combine(_ index: GraphIndex, _ digests: ArticleDigests, actor: Actor, into hasher: inout StableHasher) -> Bool {
+        guard (index.notesByActor[actor.id] ?? []).isEmpty else { return false }
+        var writer = BinaryWriter()
+        writer.string(version)
+        writer.string(index.actorPath(actor.id))
+        writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.raw(actor.origin)
+        writer.strings(actor.aliases); writer.strings(actor.roles)
+        writer.string(actor.description); writer.string(actor.link)
+        writer.int(actor.roleSightings.count)
+        for sighting in actor.roleSightings {
+            writer.string(sighting.role); writer.string(digests[sighting.articleID]); writer.value(sighting.date)
+        }
+        writer.string(index.countPhrase(actor))
+        writer.int(index.mentionsByActor.count(actor.id))
+        let articles = index.articlesByActor[actor.id] ?? []
+        writer.strings(articles.map { digests[$0] })
+        let quotes = index.quotesByActor[actor.id] ?? []
+        writer.values(quotes)
+        writer.strings(quotes.map { digests[$0.articleID] })
+        writer.strings(index.authored(by: actor).map { digests[$0.id] })
+        writer.strings(index.published(by: actor).map { digests[$0.id] })
+        ArticleDigests.actorLinks(of: articles, index, into: &writer)
+        hasher.combine(writer.bytes)
+        return true
+    }
+}

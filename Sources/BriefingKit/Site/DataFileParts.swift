@@ -1,0 +1,69 @@
+import Foundation
+
+/// The keyed parts of a data file: the ones the last build wrote (to copy), and the ones this
+/// build writes (to remember for the next). A maker asks `earlier(_:)` for a part's bytes before
+/// making it, and `record`s each keyed part it writes, with its place in the file.
+///
+/// The last build's bytes come from its file in the output directory, which the Write stage
+/// opens only when its size and time are still the ones the build cache remembers; a part
+/// whose bytes cannot be read whole is made again. Without a cache nothing is ever copied.
+public final class DataFileParts: @unchecked Sendable {
+    public struct Part: Sendable, Equatable {
+        public var key: String
+        /// Byte range in the file.
+        public var offset: Int
+        public var length: Int
+        /// A number the maker keeps with the part (the search index: the part's first document).
+        public var extra: Int = 0
+    }
+
+    private let earlierParts: [String: Part]
+    private let read: (@Sendable (Part) -> [UInt8]?)?
+    private let lock = NSLock()
+    private var written: [Part] = []
+    private var copiedCount = 0
+
+    /// No earlier file: every part is made.
+    public convenience init() { self.init(earlier: [], read: nil) }
+
+    /// `read` gives the bytes of one of the `earlier` parts, or nil when it cannot.
+    public init(earlier: [Part], read: (@Sendable (Part) -> [UInt8]?)?) {
+        earlierParts = Dictionary(earlier.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.read = read
+    }
+
+    /// The last build's part with this key, if there was one.
+    public func earlierPart(_ key: String) -> Part? { read == nil ? nil : earlierParts[key] }
+
+    /// The bytes of the last build's part with this key, when they can be read whole (safe from any thread).
+    public func earlier(_ key: String) -> [UInt8]? {
+        guard let bytes = readBack(key) else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        copiedCount += 1
+        return bytes
+    }
+
+    /// The same, for a part that is read to make another, not copied (not counted in `copied`).
+    public func readBack(_ key: String) -> [UInt8]? {
+        guard let part = earlierPart(key), let bytes = read?(part), bytes.count == part.length else { return nil }
+        return bytes
+    }
+
+    /// How many parts were copied from the last build's file.
+    public var copied: Int {
+        lock.lock(); defer { lock.unlock() }
+        return copiedCount
+    }
+
+    /// Remembers a part this build wrote, in file order.
+    public func record(_ part: Part) {
+        lock.lock(); defer { lock.unlock() }
+        written.append(part)
+    }
+
+    /// The parts this build wrote, in file order.
+    public var parts: [Part] {
+        lock.lock(); defer { lock.unlock() }
+        return written
+    }
+}

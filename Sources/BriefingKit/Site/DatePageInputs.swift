@@ -1,0 +1,29 @@
+/// Everything a date's page is made from, as a digest that is cheap to work out (see
+/// `ArticlePageInputs`): the value and the values below it; the digest of every article that
+/// refers to it; and how a link shows each actor of the articles whose snippets the page shows.
+/// It must cover everything `DatePages.page` reads. A page with notes is always made.
+/// `IncrementalBuildTests` checks that an unchanged digest never hides a changed page.
+enum DatePageInputs {
+    static let version = "date-page-inputs 1"
+
+    /// False when the page has no such digest and must be made.
+    static func combine(_ index: GraphIndex, _ digests: ArticleDigests, value: String, into hasher: inout StableHasher) -> Bool {
+        guard (index.notesByDate[value] ?? []).isEmpty else { return false }
+        var writer = BinaryWriter()
+        writer.string(version)
+        writer.string(value)
+        writer.string(index.datePath(value))
+        writer.strings(index.dateChildren[value] ?? [])
+        let mentions = index.datesByValue[value] ?? []
+        writer.int(mentions.count)
+        // One digest per run of mentions in the same article (they come in article order).
+        var articles: [String] = []
+        for mention in mentions where articles.last != mention.articleID { articles.append(mention.articleID) }
+        writer.strings(articles.map { digests[$0] })
+        var shown: [String] = []
+        for mention in mentions.prefix(ParagraphList.snippetLimit) where shown.last != mention.articleID { shown.append(mention.articleID) }
+        ArticleDigests.actorLinks(of: shown, index, into: &writer)
+        hasher.combine(writer.bytes)
+        return true
+    }
+}

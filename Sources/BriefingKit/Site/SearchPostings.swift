@@ -1,0 +1,88 @@
+/// The last build's postings of the articles an incremental build keeps, renumbered.
+extension SearchIndex {
+    /// For each article (in index order), whether the last build's index holds it under the same
+    /// key, and those articles' postings, read from the last build's terms and renumbered to
+    /// where the articles' documents are now. Nil when there is no last build's index to read, or
+    /// its terms do not parse: then every article is made.
+    static func earlierPostings(_ parts: DataFileParts, keys: [String?], firstDoc: [UInt32],
+                                docCounts: [Int]) -> (terms: [String: [UInt32]], kept: [Bool])? {
+        guard parts.earlierPart(termsKey) != nil else { return nil }
+        var kept = [Bool](repeating: false, count: keys.count)
+        var moves: [(from: Int, to: UInt32, count: Int)] = []
+        for (n, key) in keys.enumerated() {
+            guard let key, let part = parts.earlierPart(key) else { continue }
+            kept[n] = true
+            moves.append((part.extra, firstDoc[n], docCounts[n]))
+        }
+        guard !moves.isEmpty, let bytes = parts.readBack(termsKey) else { return nil }
+        // Old document number → new one, or `dropped` (a changed or removed article, an actor, a date).
+        let dropped = UInt32.max
+        let size = moves.map { $0.from + $0.count }.max() ?? 0
+        var renumbered = [UInt32](repeating: dropped, count: size)
+        for move in moves {
+            for k in 0..<move.count { renumbered[move.from + k] = move.to + UInt32(k) }
+        }
+        guard let terms = parseTerms(bytes, renumbered: renumbered, dropped: dropped) else { return nil }
+        return (terms, kept)
+    }
+
+    /// `"term":"gaps",…` as the writer writes it, each term's documents renumbered, the dropped
+    /// ones left out. Nil for anything else.
+    static func parseTerms(_ bytes: [UInt8], renumbered: [UInt32], dropped: UInt32) -> [String: [UInt32]]? {
+        var terms: [String: [UInt32]] = [:]
+        var i = 0
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), comma = UInt8(ascii: ",")
+        while i < bytes.count {
+            if i > 0 {
+                guard bytes[i] == comma else { return nil }
+                i += 1
+            }
+            // The term: a JSON string; one with an escape is decoded as JSON.
+            guard i < bytes.count, bytes[i] == quote else { return nil }
+            let start = i
+            var escaped = false
+            i += 1
+            while i < bytes.count, bytes[i] != quote {
+                if bytes[i] == backslash { escaped = true; i += 1 }
+                i += 1
+            }
+            guard i < bytes.count else { return nil }
+            let term: String
+            if escaped {
+                guard let decoded = JSONText.decodeString(bytes[start...i]) else { return nil }
+                term = decoded
+            } else {
+                term = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
+            }
+            i += 1
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == quote else { return nil }
+            i += 2
+            // The documents: base-36 gaps.
+            var postings: [UInt32] = []
+            var number = 0, gap = 0, digits = 0
+            func close() -> Bool {
+                guard digits > 0 else { return false }
+                number += gap
+                if number < renumbered.count, renumbered[number] != dropped { postings.append(renumbered[number]) }
+                gap = 0; digits = 0
+                return true
+            }
+            while i < bytes.count, bytes[i] != quote {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): gap = gap * 36 + Int(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): gap = gap * 36 + Int(byte - UInt8(ascii: "a")) + 10
+                case comma: guard close() else { return nil }; i += 1; continue
+                default: return nil
+                }
+                digits += 1
+                guard gap < 1 << 40 else { return nil }
+                i += 1
+            }
+            guard i < bytes.count, close() else { return nil }
+            i += 1
+            if !postings.isEmpty { terms[term, default: []] += postings }
+        }
+        return terms
+    }
+}
