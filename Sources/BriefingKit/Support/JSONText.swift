@@ -21,7 +21,7 @@ enum JSONText {
 
     /// Writes `"key" : [ … ]` as a pretty-printed member of the top-level object, the `count`
     /// items made and encoded on every core, a batch at a time, and written in order.
-    static func prettyArray<T: Encodable>(_ key: String, count: Int, last: Bool, to stream: ByteStream,
+    static func prettyArray<T: Encodable & SendableMetatype>(_ key: String, count: Int, last: Bool, to stream: ByteStream,
                                           _ item: @Sendable (Int) -> T) {
         prettyArray(key, count: count, last: last, to: stream, text: { pretty(item($0), depth: 2) })
     }
