@@ -19,6 +19,7 @@ public final class DataFileParts: @unchecked Sendable {
 
     private let earlierParts: [String: Part]
     private let read: (@Sendable (Part) -> [UInt8]?)?
+    private let copyPart: (@Sendable (Part, ByteStream) -> Bool)?
     private let lock = NSLock()
     private var written: [Part] = []
     private var copiedCount = 0
@@ -26,10 +27,26 @@ public final class DataFileParts: @unchecked Sendable {
     /// No earlier file: every part is made.
     public convenience init() { self.init(earlier: [], read: nil) }
 
-    /// `read` gives the bytes of one of the `earlier` parts, or nil when it cannot.
-    public init(earlier: [Part], read: (@Sendable (Part) -> [UInt8]?)?) {
+    /// `read` gives the bytes of one of the `earlier` parts, or nil when it cannot; `copy`, when
+    /// given, puts them straight into a stream's file (`ByteStream.append(length:by:)`), or
+    /// says it could not.
+    public init(earlier: [Part], read: (@Sendable (Part) -> [UInt8]?)?, copy: (@Sendable (Part, ByteStream) -> Bool)? = nil) {
         earlierParts = Dictionary(earlier.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.read = read
+        copyPart = copy
+    }
+
+    /// Writes the last build's part with this key into the stream, by the kernel when it can:
+    /// false (nothing written) when there is no such part or it cannot be read whole.
+    public func copy(_ key: String, into stream: ByteStream) -> Bool {
+        guard let part = earlierPart(key) else { return false }
+        if copyPart?(part, stream) != true {
+            guard let bytes = readBack(key) else { return false }
+            stream.write(bytes)
+        }
+        lock.lock(); defer { lock.unlock() }
+        copiedCount += 1
+        return true
     }
 
     /// The last build's part with this key, if there was one.

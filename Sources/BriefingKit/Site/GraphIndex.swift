@@ -217,10 +217,11 @@ struct GraphIndex: Sendable {
 
     /// "36 mentions in 2 articles", "author of 1 article".
     func countPhrase(_ actor: Actor) -> String {
-        let mentions = mentionsByActor[actor.id] ?? []
         var parts: [String] = []
-        if !mentions.isEmpty {
-            parts.append(Count.mentions(mentions.map(\.articleID)))
+        // The articles with a mention of the actor are `articlesByActor`'s, each once.
+        let mentions = mentionsByActor.count(actor.id)
+        if mentions > 0 {
+            parts.append(Count.mentions(mentions, inArticles: articlesByActor[actor.id]?.count ?? 0))
         }
         let authored = authored(by: actor).count
         if authored > 0 { parts.append("author of \(Count.phrase(authored, "article"))") }
@@ -239,18 +240,23 @@ struct GraphIndex: Sendable {
         let mine = actorsByArticle[article.id] ?? []
         let total = Double(graph.articles.count)
         let here = position[article.id] ?? 0
-        // Keyed by article position: integers hash faster than ids, and positions order the ties.
-        var scores: [Int32: Double] = [:]
         // Which actors an article shares is worked out for the best few only, from these windows.
         var windows: [(actor: String, positions: ArraySlice<Int32>)] = []
+        // Every (article, weight) of the windows, in actor order, then sorted by article and that
+        // order: each article's weights are then added in actor order, as they were in a
+        // dictionary of scores (the same sums to the bit), for a fraction of the hashing.
+        var hits: [(position: Int32, order: Int32, weight: Double)] = []
         for actor in mine {
             let articles = positionsByActor[actor] ?? []
             let weight = log(1 + total / Double(max(articles.count, 1)))
             let window = nearest(articles, to: here)
             windows.append((actor, window))
-            for other in window where other != Int32(here) {
-                scores[other, default: 0] += weight
-            }
+            for other in window where other != Int32(here) { hits.append((other, Int32(hits.count), weight)) }
+        }
+        hits.sort { $0.position != $1.position ? $0.position < $1.position : $0.order < $1.order }
+        var scores: [(key: Int32, value: Double)] = []
+        for hit in hits {
+            if scores.last?.key == hit.position { scores[scores.count - 1].value += hit.weight } else { scores.append((hit.position, hit.weight)) }
         }
         // The best `limit` by score, then the later article: a total order (positions are distinct),
         // kept in a short sorted list rather than sorting thousands of candidates.

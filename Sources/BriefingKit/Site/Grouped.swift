@@ -22,7 +22,9 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     /// The same groups, each reordered by `areInIncreasingOrder` (stable).
     func sorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Grouped {
         Grouped(all, positions: positions.mapValues { group in
-            group.enumerated().sorted { a, b in
+            // Most groups come in order already (mentions by block, in offset order): kept as they are.
+            guard zip(group, group.dropFirst()).contains(where: { areInIncreasingOrder(all[Int($1)], all[Int($0)]) }) else { return group }
+            return group.enumerated().sorted { a, b in
                 let x = all[Int(a.element)], y = all[Int(b.element)]
                 if areInIncreasingOrder(x, y) { return true }
                 if areInIncreasingOrder(y, x) { return false }

@@ -54,18 +54,21 @@ enum SearchIndex {
             for term in Set(self.terms(in: words)) { terms[term, default: []].append(count) }
             count += 1
         }
-        Parallel.forEachInOrder(articles.count, { n -> (rows: [UInt8], words: [Set<String>]?) in
-            // A kept article's postings are in `terms` already.
-            let kept = earlier?.kept[n] ?? false
-            if kept, let key = keys[n], let bytes = parts.earlier(key) { return (bytes, nil) }
+        Parallel.forEachInOrder(articles.count, { n -> (rows: String?, words: [Set<String>]?) in
+            // A kept article is copied, and its postings are in `terms` already.
+            if earlier?.kept[n] ?? false { return (nil, nil) }
             let docs = documents(articles[n], index)
-            return (Array(docs.map(\.row).joined(separator: ",").utf8), kept ? nil : docs.map(\.words))
+            return (docs.map(\.row).joined(separator: ","), docs.map(\.words))
         }) { docs in
-            let n = Int(written)
+            let n = written
             written += 1
             if count > 0 { stream.write(",") }
             let offset = stream.count
-            stream.write(docs.rows)
+            if let rows = docs.rows {
+                stream.write(rows)
+            } else if !parts.copy(keys[n]!, into: stream) {
+                stream.write(documents(articles[n], index).map(\.row).joined(separator: ","))
+            }
             if let key = keys[n] { parts.record(DataFileParts.Part(key: key, offset: offset, length: stream.count - offset, extra: Int(count))) }
             for (k, words) in (docs.words ?? []).enumerated() {
                 for term in words { terms[term, default: []].append(count + UInt32(k)) }

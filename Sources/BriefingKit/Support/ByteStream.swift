@@ -9,11 +9,30 @@ public final class ByteStream {
     /// Bytes written so far, flushed or not: the offset in the file of what is written next.
     public private(set) var count = 0
 
+    /// The file the stream drains into, when it drains into one (for `append(length:by:)`).
+    public let descriptor: Int32?
+
     /// `drain` takes each chunk, in order; it returns false when the bytes could not be stored.
-    public init(chunkSize: Int = 1 << 20, drain: @escaping ([UInt8]) -> Bool) {
+    public init(chunkSize: Int = 1 << 20, descriptor: Int32? = nil, drain: @escaping ([UInt8]) -> Bool) {
         self.chunkSize = chunkSize
+        self.descriptor = descriptor
         self.drain = drain
         buffer.reserveCapacity(chunkSize)
+    }
+
+    /// `length` bytes that `copy` puts straight into the file after what is written so far (the
+    /// kernel copying from another file), everything buffered handed on first; `copy` returns
+    /// how many it put. False when it put none (the caller writes them otherwise); a copy that
+    /// stopped half-way fails the stream, as a failed write does.
+    public func append(length: Int, by copy: (Int32) -> Int) -> Bool {
+        guard let descriptor else { return false }
+        flush()
+        guard !failed else { return false }
+        let done = copy(descriptor)
+        guard done > 0 || length == 0 else { return false }
+        count += length
+        if done != length { failed = true }
+        return true
     }
 
     public func write(_ text: String) {

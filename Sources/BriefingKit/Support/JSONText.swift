@@ -40,15 +40,15 @@ enum JSONText {
                             partKey: @Sendable @escaping (Int) -> String?, text: @Sendable @escaping (Int) -> String) {
         stream.write("  " + string(key) + " : [\n")
         var n = 0
-        Parallel.forEachInOrder(count, { n -> (key: String?, copied: [UInt8]?, made: String?) in
+        Parallel.forEachInOrder(count, { n -> (n: Int, key: String?, made: String?) in
             let key = partKey(n)
-            if let key, let bytes = parts.earlier(key) { return (key, bytes, nil) }
-            return (key, nil, text(n))
+            if let key, parts.earlierPart(key) != nil { return (n, key, nil) }
+            return (n, key, text(n))
         }) { item in
             if n > 0 { stream.write(",\n") }
             n += 1
             let offset = stream.count
-            if let copied = item.copied { stream.write(copied) } else { stream.write(item.made!) }
+            if let made = item.made { stream.write(made) } else if !parts.copy(item.key!, into: stream) { stream.write(text(item.n)) }
             if let key = item.key { parts.record(DataFileParts.Part(key: key, offset: offset, length: stream.count - offset)) }
         }
         stream.write("\n  ]")

@@ -117,9 +117,11 @@ public enum LinkChecker {
     /// Every link of every page against the files of the site and the ids of its pages; problems
     /// in page order.
     public static func verify(_ pages: [String: PageLinks], files: Set<String>) -> [Problem] {
-        var ids: [String: Set<String>] = [:]
-        for (page, links) in pages where links.ids.count > 0 { ids[page] = Set(links.ids) }
-        return pages.keys.sorted().flatMap { page -> [Problem] in
+        // On every core: a large site has tens of thousands of pages and millions of links.
+        let withIDs = pages.filter { $0.value.ids.count > 0 }.map { (page: $0.key, ids: $0.value.ids) }
+        let sets = Parallel.map(withIDs) { Set($0.ids) }
+        let ids = Dictionary(uniqueKeysWithValues: zip(withIDs.map(\.page), sets))
+        return Parallel.map(pages.keys.sorted()) { page -> [Problem] in
             let links = pages[page]!
             let missing = links.targets.filter { !files.contains($0) && !files.contains($0 + "/index.html") }
             var problems = missing.map { Problem(page: page, link: SitePath.relative(from: page, to: $0), reason: "no file \($0)") }
@@ -132,7 +134,7 @@ public enum LinkChecker {
                 }
             }
             return problems
-        }
+        }.flatMap { $0 }
     }
 
     /// A link as the check sees it; nil for another host, `mailto:`, `data:`…

@@ -73,6 +73,21 @@ public final class StagedSite: @unchecked Sendable {
                 done += got
             }
             return bytes
+        } copy: { part, stream in
+            stream.append(length: part.length) { target in
+                // In the kernel, without the bytes coming up to the program; on a file system
+                // that cannot (or any error before the first byte), `copy` reads them instead.
+                guard let copyFileRange = StagedSite.copyFileRange else { return 0 }
+                var from = Int64(part.offset)
+                var done = 0
+                while done < part.length {
+                    let copied = copyFileRange(source, &from, target, nil, part.length - done, 0)
+                    if copied < 0 && errno == EINTR { continue }
+                    guard copied > 0 else { return done == 0 ? 0 : StagedSite.finish(part, from: source, done: done, to: target) }
+                    done += copied
+                }
+                return done
+            }
         }
         let stamp = try write(at: file.path) { file.make($0, parts) }
         return BuildCache.FileRecord(stamp: stamp, parts: parts.parts, copied: parts.copied)
@@ -91,7 +106,7 @@ public final class StagedSite: @unchecked Sendable {
         guard descriptor >= 0 else { throw failure(path, "cannot write") }
         defer { close(descriptor) }
         var error: Int32 = 0
-        let stream = ByteStream { chunk in
+        let stream = ByteStream(descriptor: descriptor) { chunk in
             var written = 0
             while written < chunk.count {
                 let result = chunk.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
@@ -107,6 +122,32 @@ public final class StagedSite: @unchecked Sendable {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot read back") }
         return Stamp(info)
+    }
+
+    /// Linux's `copy_file_range(2)`, looked up at run time (Glibc's module does not declare it).
+    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+    private static let copyFileRange: CopyFileRange? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range")
+        .map { unsafeBitCast($0, to: CopyFileRange.self) }
+
+    /// A part whose copy in the kernel stopped after `done` bytes, finished by reading and
+    /// writing the rest; how many bytes of the part are in the file then.
+    private static func finish(_ part: DataFileParts.Part, from source: Int32, done: Int, to target: Int32) -> Int {
+        var rest = [UInt8](repeating: 0, count: part.length - done)
+        var got = 0
+        while got < rest.count {
+            let n = rest.withUnsafeMutableBytes { pread(source, $0.baseAddress! + got, $0.count - got, off_t(part.offset + done + got)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return done }
+            got += n
+        }
+        var written = 0
+        while written < rest.count {
+            let n = rest.withUnsafeBytes { Glibc.write(target, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return done + written }
+            written += n
+        }
+        return part.length
     }
 
     /// Hard-links the current output's file into the staging directory if it is still the file
