@@ -223,6 +223,18 @@ struct IncrementalBuildTests {
         #expect(try Data(contentsOf: page) == original)
     }
 
+    @Test func anEditedTemplateRendersOnlyThePagesThatUseIt() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let url = workspace.templates.appendingPathComponent("date.md")
+        try (try String(contentsOf: url, encoding: .utf8) + "\nEdited.\n").write(to: url, atomically: true, encoding: .utf8)
+        let (report, same, differences) = try workspace.buildBoth()
+        #expect(same, "differs in \(differences.prefix(5))")
+        let index = GraphIndex(SiteBuilder.load(workspace.options()).graph)
+        #expect(report.pagesRendered == index.dateValues.count)
+    }
+
     @Test func aChangedDataFileIsMadeWholeAgain() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

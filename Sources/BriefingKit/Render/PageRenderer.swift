@@ -10,22 +10,24 @@ public struct PageRenderer: Sendable {
         self.settings = settings
         var hasher = StableHasher()
         hasher.combine(Generator.identity)
-        hasher.combine(templates.digest)
         StableDigest.of(settings, into: &hasher)
         inputs = hasher
     }
 
     /// The digest of a page's inputs (`combine` adds them) with the generator, templates and
     /// settings, or nil when `combine` says the page has none.
-    public func inputsKey(_ combine: (inout StableHasher) -> Bool) -> String? {
+    public func inputsKey(_ combine: (inout StableHasher) -> String?) -> String? {
         var hasher = inputs
-        return combine(&hasher) ? hasher.finalize() : nil
+        guard let template = combine(&hasher) else { return nil }
+        hasher.combine(templates.digest(for: template))
+        return hasher.finalize()
     }
 
     /// A stable hash of everything that decides the page's HTML. Two builds that give a page the
     /// same fingerprint render it to the same bytes, so an incremental build can keep the old file.
     public func fingerprint(_ page: Page) -> String {
         var hasher = inputs
+        hasher.combine(templates.digest(for: page.template))
         for field in [page.path, page.template, page.title, page.description] { hasher.combine(field) }
         StableDigest.of(page.context, into: &hasher)
         StableDigest.of(page.meta, into: &hasher)

@@ -17,6 +17,10 @@ public struct TemplateSet: Sendable {
     let sources: [String: String]
     /// A stable hash of every template's source: a page renders the same while it is unchanged.
     public let digest: String
+    /// Per template: a digest of it, the partials it includes (all the way down) and the layout
+    /// with its partials, everything a page of that template is rendered with. Editing one
+    /// template re-renders only the pages that use it (`digest(for:)`).
+    private let digests: [String: String]
 
     public static let layoutName = "layout"
 
@@ -49,7 +53,43 @@ public struct TemplateSet: Sendable {
             hasher.combine(sources[name]!)
         }
         digest = hasher.finalize()
+        digests = Self.digests(sources, whole: digest)
         try checkPartials()
+    }
+
+    /// What a page of this template is rendered with, as a digest; for a name that is not a
+    /// template, the whole set's.
+    public func digest(for template: String) -> String { digests[template] ?? digest }
+
+    /// Each template's digest over the templates it uses. A set whose tags the light scan may
+    /// miss (a delimiter change, a dynamic partial) gives every template the whole set's digest.
+    static func digests(_ sources: [String: String], whole: String) -> [String: String] {
+        var uses: [String: [String]] = [:]
+        for (name, text) in sources {
+            if text.contains("{{=") { return sources.mapValues { _ in whole } }
+            let partials = MustacheTags.scan(text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name)
+            if partials.contains(where: { $0.hasPrefix("*") }) { return sources.mapValues { _ in whole } }
+            uses[name] = partials
+        }
+        func closure(_ start: String) -> Set<String> {
+            var seen: Set<String> = [start]
+            var queue = [start]
+            while let next = queue.popLast() {
+                for used in uses[next] ?? [] where seen.insert(used).inserted { queue.append(used) }
+            }
+            return seen
+        }
+        let layout = closure(layoutName)
+        var digests: [String: String] = [:]
+        for name in sources.keys where name != layoutName {
+            var hasher = StableHasher()
+            for used in closure(name).union(layout).sorted() {
+                hasher.combine(used)
+                hasher.combine(sources[used] ?? "")
+            }
+            digests[name] = hasher.finalize()
+        }
+        return digests
     }
 
     public var names: [String] { sources.keys.sorted() }

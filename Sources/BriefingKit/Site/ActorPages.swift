@@ -1,5 +1,8 @@
 /// Actor pages and the actors index.
 enum ActorPages {
+    /// The template of these pages.
+    static let template = "actor"
+
     static func page(_ index: GraphIndex, actor: Actor) -> Page {
         let path = index.actorPath(actor.id)
         let mentions = index.mentionsByActor[actor.id] ?? []
@@ -92,7 +95,7 @@ enum ActorPages {
             notes: (index.notesByActor[actor.id] ?? []).map { NotePages.context($0, from: path, index: index) })
         let kind = actor.kind.rawValue
         let description = actor.description ?? "\(actor.name) (\(kind)): \(index.countPhrase(actor))."
-        var page = Page(path: path, template: "actor", title: actor.name, description: description, context: context,
+        var page = Page(path: path, template: template, title: actor.name, description: description, context: context,
                         meta: StructuredData.actor(actor, path: path, settings: index.graph.settings))
         page.figures = figures
         return page

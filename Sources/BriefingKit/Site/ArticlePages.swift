@@ -1,5 +1,8 @@
 /// Article pages: the text with its anchors, the actors it mentions and the related articles.
 enum ArticlePages {
+    /// The template of these pages.
+    static let template = "article"
+
     static func page(_ index: GraphIndex, position: Int, article: Article) -> Page {
         let graph = index.graph
         let path = index.articlePath(article.id)
@@ -62,7 +65,7 @@ enum ArticlePages {
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
         let description = article.teaser.map { String($0.prefix(300)) } ?? article.shortTitle
-        var page = Page(path: path, template: "article", title: article.shortTitle, description: description, context: context,
+        var page = Page(path: path, template: template, title: article.shortTitle, description: description, context: context,
                         inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path),
                         meta: StructuredData.article(article, path: path, settings: graph.settings,
                                                      about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))

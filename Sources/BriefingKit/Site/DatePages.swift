@@ -1,5 +1,8 @@
 /// Date pages and the timeline.
 enum DatePages {
+    /// The template of these pages.
+    static let template = "date"
+
     static func snippet(_ mention: DateMention, from path: String, index: GraphIndex) -> DateSnippet {
         let article = index.articlesByID[mention.articleID]!
         let reference = mention.reference
@@ -47,7 +50,7 @@ enum DatePages {
             notes: (index.notesByDate[value] ?? []).map { NotePages.context($0, from: path, index: index) })
         let description = mentions.isEmpty ? "Dates within \(label) referred to in the briefing."
             : "\(label): \(counts(mentions)) of the briefing."
-        return Page(path: path, template: "date", title: label, description: description, context: context,
+        return Page(path: path, template: template, title: label, description: description, context: context,
                     meta: StructuredData.website(index.graph.settings, path: path))
     }
 

@@ -25,14 +25,17 @@ public enum SitePlanner {
 
         /// Adds to `hasher` a digest of everything page `number` is made from, when that can be
         /// worked out without making the page (article, actor and date pages without notes, in a
-        /// plan made `incremental`); false otherwise.
-        public func inputs(at number: Int, into hasher: inout StableHasher) -> Bool {
-            guard let digests else { return false }
+        /// plan made `incremental`), and returns the page's template; nil otherwise.
+        public func inputs(at number: Int, into hasher: inout StableHasher) -> String? {
+            guard let digests else { return nil }
             switch recipes[number] {
-            case .article(let position): return ArticlePageInputs.combine(index, digests, position: position, into: &hasher)
-            case .actor(let n): return ActorPageInputs.combine(index, digests, actor: index.actorsWithPages[n], into: &hasher)
-            case .date(let n): return DatePageInputs.combine(index, digests, value: index.dateValues[n], into: &hasher)
-            default: return false
+            case .article(let position):
+                return ArticlePageInputs.combine(index, digests, position: position, into: &hasher) ? ArticlePages.template : nil
+            case .actor(let n):
+                return ActorPageInputs.combine(index, digests, actor: index.actorsWithPages[n], into: &hasher) ? ActorPages.template : nil
+            case .date(let n):
+                return DatePageInputs.combine(index, digests, value: index.dateValues[n], into: &hasher) ? DatePages.template : nil
+            default: return nil
             }
         }
 
