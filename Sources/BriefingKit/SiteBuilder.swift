@@ -176,7 +176,7 @@ public enum SiteBuilder {
             finish("check and publish")
             savingCache?.wait()
             saving?.wait()
-            let report = Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
+            var report = Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
                                 pagesRendered: pages.rendered, pagesMade: pages.made,
                                 dataPartsCopied: fileRecords.values.map(\.copied).reduce(0, +), notes: loadNotes + (cacheNote.map { [$0] } ?? []),
                                 actors: plan.actorCount, dates: plan.dateCount, diagnostics: diagnostics, seconds: 0, stages: stages)
@@ -184,9 +184,8 @@ public enum SiteBuilder {
             // (half a second at 10,000 articles): it is done on a thread of its own, which a build
             // from the command line does not wait for.
             Background.release((plan, graph, loadingCache, pages, links))
-            var timed = report
-            timed.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            return timed
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return report
         } catch {
             site.discard()
             throw error.leaving(site.output)

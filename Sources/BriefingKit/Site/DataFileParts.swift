@@ -1,8 +1,9 @@
 import Foundation
 
 /// The keyed parts of a data file: the ones the last build wrote (to copy), and the ones this
-/// build writes (to remember for the next). A maker asks `earlier(_:)` for a part's bytes before
-/// making it, and `record`s each keyed part it writes, with its place in the file.
+/// build writes (to remember for the next). A maker asks `earlierPart(_:)` whether there is one
+/// before making a part, `copy`s it into its stream if so, and `record`s each keyed part it
+/// writes, with its place in the file.
 ///
 /// The last build's bytes come from its file in the output directory, which the Write stage
 /// opens only when its size and time are still the ones the build cache remembers; a part
@@ -52,15 +53,8 @@ public final class DataFileParts: @unchecked Sendable {
     /// The last build's part with this key, if there was one.
     public func earlierPart(_ key: String) -> Part? { read == nil ? nil : earlierParts[key] }
 
-    /// The bytes of the last build's part with this key, when they can be read whole (safe from any thread).
-    public func earlier(_ key: String) -> [UInt8]? {
-        guard let bytes = readBack(key) else { return nil }
-        lock.lock(); defer { lock.unlock() }
-        copiedCount += 1
-        return bytes
-    }
-
-    /// The same, for a part that is read to make another, not copied (not counted in `copied`).
+    /// The bytes of the last build's part with this key, when they can be read whole (safe from
+    /// any thread); reading one back is not copying it (not counted in `copied`).
     public func readBack(_ key: String) -> [UInt8]? {
         guard let part = earlierPart(key), let bytes = read?(part), bytes.count == part.length else { return nil }
         return bytes

@@ -58,7 +58,7 @@ enum SearchIndex {
             // A kept article is copied, and its postings are in `terms` already.
             if earlier?.kept[n] ?? false { return (nil, nil) }
             let docs = documents(articles[n], index)
-            return (docs.map(\.row).joined(separator: ","), docs.map(\.words))
+            return (rows(docs), docs.map(\.words))
         }) { docs in
             let n = written
             written += 1
@@ -67,7 +67,7 @@ enum SearchIndex {
             if let rows = docs.rows {
                 stream.write(rows)
             } else if !parts.copy(keys[n]!, into: stream) {
-                stream.write(documents(articles[n], index).map(\.row).joined(separator: ","))
+                stream.write(rows(documents(articles[n], index)))
             }
             if let key = keys[n] { parts.record(DataFileParts.Part(key: key, offset: offset, length: stream.count - offset, extra: Int(count))) }
             for (k, words) in (docs.words ?? []).enumerated() {
@@ -111,6 +111,11 @@ enum SearchIndex {
             docs.append((row(["p", String(k + 1), String(block.number), preview(plain)], first: true), Set(SearchIndex.terms(in: plain))))
         }
         return docs
+    }
+
+    /// An article's documents as the script lists them, one part of the file.
+    static func rows(_ documents: [(row: String, words: Set<String>)]) -> String {
+        documents.map(\.row).joined(separator: ",")
     }
 
     /// One document as the script lists it, after a comma unless it is the first.

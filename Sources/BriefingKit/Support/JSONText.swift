@@ -28,16 +28,13 @@ enum JSONText {
 
     /// The same, with each item's text (as `pretty(_:depth: 2)` would write it) made by `text`.
     static func prettyArray(_ key: String, count: Int, last: Bool, to stream: ByteStream, text: @Sendable (Int) -> String) {
-        stream.write("  " + string(key) + " : [\n")
-        Parallel.forEachInOrder(count, { n in (n == 0 ? "" : ",\n") + text(n) }) { stream.write($0) }
-        stream.write("\n  ]")
-        stream.write(last ? "\n" : ",\n")
+        prettyArray(key, count: count, last: last, to: stream, parts: DataFileParts(), partKey: { _ in nil }, text: text)
     }
 
     /// The same, each item a part of the data file under `partKey` (nil: no key, always made):
     /// an item whose key the last build's file has is copied from it, not made.
     static func prettyArray(_ key: String, count: Int, last: Bool, to stream: ByteStream, parts: DataFileParts,
-                            partKey: @Sendable @escaping (Int) -> String?, text: @Sendable @escaping (Int) -> String) {
+                            partKey: @Sendable (Int) -> String?, text: @Sendable (Int) -> String) {
         stream.write("  " + string(key) + " : [\n")
         var n = 0
         Parallel.forEachInOrder(count, { n -> (n: Int, key: String?, made: String?) in

@@ -5,25 +5,20 @@ import Foundation
 /// keeps of each, or throws the first failure. `earlier` is the last build's record of them
 /// (`StagedSite.write(_:earlier:)`). Always call `wait()` before the staging directory is
 /// published or discarded.
-final class DataFileWriter: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var failure: BuildError?
-    private var records: [String: BuildCache.FileRecord] = [:]
+final class DataFileWriter: Sendable {
+    private let written: BackgroundValue<Result<[String: BuildCache.FileRecord], BuildError>>
 
     init(_ files: [DataFile], into site: StagedSite, earlier: [String: BuildCache.FileRecord] = [:]) {
-        Thread.detachNewThread { [self] in
-            defer { done.signal() }
-            do throws(BuildError) {
+        written = BackgroundValue {
+            Result { () throws(BuildError) in
+                var records: [String: BuildCache.FileRecord] = [:]
                 for file in files { records[file.path] = try site.write(file, earlier: earlier[file.path]) }
-            } catch {
-                failure = error
+                return records
             }
         }
     }
 
     func wait() throws(BuildError) -> [String: BuildCache.FileRecord] {
-        done.wait()
-        if let failure { throw failure }
-        return records
+        try written.value.get()
     }
 }

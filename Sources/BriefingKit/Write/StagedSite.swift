@@ -64,15 +64,7 @@ public final class StagedSite: @unchecked Sendable {
         defer { if descriptor >= 0 { close(descriptor) } }
         let source = descriptor
         let parts = source < 0 ? DataFileParts() : DataFileParts(earlier: earlier?.parts ?? []) { part in
-            var bytes = [UInt8](repeating: 0, count: part.length)
-            var done = 0
-            while done < part.length {
-                let got = bytes.withUnsafeMutableBytes { pread(source, $0.baseAddress! + done, part.length - done, off_t(part.offset + done)) }
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { return nil }
-                done += got
-            }
-            return bytes
+            StagedSite.read(part.length, at: part.offset, from: source)
         } copy: { part, stream in
             stream.append(length: part.length) { target in
                 // In the kernel, without the bytes coming up to the program; on a file system
@@ -107,14 +99,9 @@ public final class StagedSite: @unchecked Sendable {
         defer { close(descriptor) }
         var error: Int32 = 0
         let stream = ByteStream(descriptor: descriptor) { chunk in
-            var written = 0
-            while written < chunk.count {
-                let result = chunk.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { error = errno; return false }
-                written += result
-            }
-            return true
+            let written = StagedSite.writeAll(chunk, to: descriptor)
+            if written < chunk.count { error = errno }
+            return written == chunk.count
         }
         make(stream)
         stream.flush()
@@ -132,22 +119,33 @@ public final class StagedSite: @unchecked Sendable {
     /// A part whose copy in the kernel stopped after `done` bytes, finished by reading and
     /// writing the rest; how many bytes of the part are in the file then.
     private static func finish(_ part: DataFileParts.Part, from source: Int32, done: Int, to target: Int32) -> Int {
-        var rest = [UInt8](repeating: 0, count: part.length - done)
-        var got = 0
-        while got < rest.count {
-            let n = rest.withUnsafeMutableBytes { pread(source, $0.baseAddress! + got, $0.count - got, off_t(part.offset + done + got)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return done }
-            got += n
+        guard let rest = read(part.length - done, at: part.offset + done, from: source) else { return done }
+        return done + writeAll(rest, to: target)
+    }
+
+    /// `length` bytes of a file from `offset`, or nil when they cannot all be read.
+    private static func read(_ length: Int, at offset: Int, from descriptor: Int32) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: length)
+        var done = 0
+        while done < length {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            done += got
         }
+        return bytes
+    }
+
+    /// Writes the bytes at the file's position; how many were written (fewer on an error, in `errno`).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int {
         var written = 0
-        while written < rest.count {
-            let n = rest.withUnsafeBytes { Glibc.write(target, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return done + written }
-            written += n
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return written }
+            written += result
         }
-        return part.length
+        return written
     }
 
     /// Hard-links the current output's file into the staging directory if it is still the file
