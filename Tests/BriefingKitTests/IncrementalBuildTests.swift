@@ -182,6 +182,57 @@ struct IncrementalBuildTests {
         #expect(report.pagesRendered < report.pages / 4)
     }
 
+    /// On 120 articles of the synthetic corpus, where every actor is in many articles (the
+    /// fixture briefing is too small: each article there is related to nearly every other).
+    @Test func anAddedArticleChangesOnlyThePagesThatShowIt() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let corpus = workspace.root.appendingPathComponent("corpus")
+        _ = try BenchCorpus.write(count: 120, to: corpus)
+        try FileManager.default.removeItem(at: workspace.content)
+        try FileManager.default.moveItem(at: corpus.appendingPathComponent("Content"), to: workspace.content)
+        _ = try SiteBuilder.build(workspace.options())
+        let before = try Fixtures.snapshot(workspace.output)
+        let old = GraphIndex(SiteBuilder.load(workspace.options()).graph)
+        let source = try #require(try workspace.articleNames().first { $0.hasSuffix(".txt") })
+        try FileManager.default.copyItem(at: workspace.articles.appendingPathComponent(source),
+                                         to: workspace.articles.appendingPathComponent("added-" + source))
+        let (report, same, differences) = try workspace.buildBoth()
+        #expect(same, "differs in \(differences.prefix(5))")
+        #expect(report.pagesRendered < report.pages / 4)
+
+        // What an article page shows of other articles: its neighbours and its related articles.
+        func others(_ index: GraphIndex, _ id: String) -> [String] {
+            let articles = index.graph.articles, at = index.position[id]!
+            return [at > 0 ? articles[at - 1].id : "", at + 1 < articles.count ? articles[at + 1].id : ""]
+                + index.related(to: index.articlesByID[id]!).map { "\($0.article.id): \($0.shared.map(\.name))" }
+        }
+        let index = GraphIndex(SiteBuilder.load(workspace.options()).graph)
+        let after = try Fixtures.snapshot(workspace.output)
+        let added = try #require(index.articlesByID["added-" + (source as NSString).deletingPathExtension])
+        var mine = Set(index.actorsByArticle[added.id] ?? [])
+        for name in [added.author, added.outlet?.name].compactMap({ $0 }) { mine.formUnion(index.graph.actors.filter { $0.name == name }.map(\.id)) }
+        // An article page changes only when its text, its neighbours or its related articles do,
+        // not because one of its actors is named once more elsewhere.
+        var kept = 0
+        for article in old.graph.articles where (index.notesByArticle[article.id] ?? []).isEmpty && others(old, article.id) == others(index, article.id) {
+            let path = index.articlePath(article.id)
+            #expect(before[path] == after[path], "\(path) changed")
+            if !mine.isDisjoint(with: index.actorsByArticle[article.id] ?? []) { kept += 1 }
+        }
+        #expect(kept > 10)
+        // Actor pages change only for the new article's own actors (named, author, outlet): the
+        // others show no totals of their co-actors.
+        var unchanged = 0
+        for actor in index.actorsWithPages where !mine.contains(actor.id) && (index.notesByActor[actor.id] ?? []).isEmpty {
+            let path = index.actorPath(actor.id)
+            #expect(before[path] == after[path], "\(path) changed")
+            if old.articlesByActor[actor.id]?.contains(where: { !mine.isDisjoint(with: old.actorsByArticle[$0] ?? []) }) ?? false { unchanged += 1 }
+        }
+        // Among them, actors named beside the new article's actors elsewhere, whose networks show those actors.
+        #expect(unchanged > 10)
+    }
+
     @Test func aDamagedOrForeignCacheIsIgnored() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

@@ -132,6 +132,10 @@ struct ReaderFeatureTests {
         #expect(trump.contains("<tr><td>Nov 2024</td><td>13</td></tr>"))
         #expect(trump.contains("<tr><td>Jan 2025</td><td>24</td></tr>"))
         #expect(!trump.contains("<tr><td>Dec 2024</td>"), "empty months are bars of zero, not table rows")
+        // The network is sized by articles shared with the page's actor; an article page counts its own mentions.
+        #expect(trump.contains("<title>Donald Trump: 2 articles</title>") && trump.contains("<title>Dmitry Peskov: 2 shared articles</title>"))
+        #expect(try page("articles/000_a07414719247a0af.html").contains(">Donald Trump</a> (person, 13 mentions)"))
+        #expect(try page("articles/003_aa876f87d1a0a2ba.html").contains(">Donald Trump</a> (person, 24 mentions)"))
     }
 
     @Test func printableBriefingHoldsEverything() throws {

@@ -5,7 +5,19 @@ public struct ActorLink: Sendable, Codable {
     public var name: String
     public var url: String
     public var kind: String
+}
+
+/// An actor in an article's list of actors, with how often that article names it. The briefing's
+/// totals are on the actor's page: an article page shows only what the article holds, so adding
+/// an article changes a few pages, not every page that names one of its actors.
+public struct ArticleActor: Sendable, Codable {
+    public var name: String
+    public var url: String
+    public var kind: String
+    /// Mentions in this article.
     public var mentions: Int
+    /// "1 mention", "3 mentions".
+    public var mentionsLabel: String
 }
 
 public struct RoleContext: Sendable, Codable {

@@ -5,7 +5,7 @@
 /// everything `ActorPages.page` reads. A page with notes is always made. `IncrementalBuildTests`
 /// checks that an unchanged digest never hides a changed page.
 enum ActorPageInputs {
-    static let version = "actor-page-inputs 1"
+    static let version = "actor-page-inputs 2"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, actor: Actor, into hasher: inout StableHasher) -> Bool {

@@ -66,12 +66,19 @@ enum ActorPages {
         let neighbours = coActors.map(\.actor)
         var figures: [String: String] = [:]
         if !neighbours.isEmpty {
-            let nodes = ([actor] + neighbours).map { Charts.Node(label: $0.name, url: SitePath.relative(from: path, to: index.actorPath($0.id)),
-                                                                 kind: $0.kind, weight: index.mentionsByActor.count($0.id)) }
+            // Sized by what the page is about, its articles and the ones each shares with it: the
+            // page then changes only when one of those articles does, not with every article of
+            // a co-actor.
+            let center = Charts.Node(label: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)), kind: actor.kind,
+                                     weight: articleIDs.count, detail: Count.phrase(articleIDs.count, "article"))
+            let nodes = [center] + coActors.map { other, count in
+                Charts.Node(label: other.name, url: SitePath.relative(from: path, to: index.actorPath(other.id)), kind: other.kind,
+                            weight: count, detail: Count.phrase(count, "shared article"))
+            }
             let edges = coActors.enumerated().map { (0, $0.offset + 1, $0.element.shared) }
             figures["network"] = Charts.network(id: "network", nodes: nodes, edges: edges, center: 0,
                                                 title: "Actors who appear with \(actor.name)",
-                                                caption: "\(actor.name) and the \(Count.phrase(neighbours.count, "actor")) named in the same articles; lines are thicker for more shared articles.")
+                                                caption: "\(actor.name) and the \(Count.phrase(neighbours.count, "actor")) named in the same articles, larger and joined by a thicker line for more shared articles.")
         }
         var perMonth: [String: Int] = [:]
         for mention in mentions { perMonth[index.articlesByID[mention.articleID]!.published.monthValue, default: 0] += 1 }
@@ -143,7 +150,8 @@ enum ActorPages {
         }
         let edges = shared.keys.sorted().flatMap { a in shared[a]!.keys.sorted().map { b in (a, b, shared[a]![b]!) } }
         let nodes = top.map { Charts.Node(label: $0.name, url: SitePath.relative(from: path, to: index.actorPath($0.id)),
-                                          kind: $0.kind, weight: index.mentionsByActor.count($0.id)) }
+                                          kind: $0.kind, weight: index.mentionsByActor.count($0.id),
+                                          detail: Count.phrase(index.mentionsByActor.count($0.id), "mention")) }
         let shown = ranked.count > top.count ? "the \(top.count) most-mentioned of \(ranked.count) actors" : "all \(top.count) actors"
         return Charts.network(id: "network", nodes: nodes, edges: edges, title: "Who appears with whom",
                               caption: "Network of \(shown), sized by mentions, with a line wherever two appear in the same article. Every actor is listed below.")

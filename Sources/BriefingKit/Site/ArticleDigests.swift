@@ -28,8 +28,8 @@ struct ArticleDigests: Sendable {
     /// The article's digest; an id that names no article gives a fixed mark (never a digest).
     subscript(id: String) -> String { byID[id] ?? "-" }
 
-    /// Writes, for every actor of these articles, what a link to it shows (name, kind, page,
-    /// mention count), in id order: pages that list who appears with whom, or who is named in a
+    /// Writes, for every actor of these articles, what a link to it shows (name, kind, page), in
+    /// id order: pages that list who appears with whom, or who is named in a
     /// snippet, change when any of that changes, even if their own articles did not.
     static func actorLinks(of articleIDs: some Sequence<String>, _ index: GraphIndex, into writer: inout BinaryWriter) {
         var ids = Set<String>()
@@ -41,7 +41,6 @@ struct ArticleDigests: Sendable {
             guard let actor = index.actorsByID[id] else { writer.bool(false); continue }
             writer.bool(true)
             writer.string(actor.name); writer.raw(actor.kind); writer.string(index.actorPath(id))
-            writer.int(index.mentionsByActor.count(id))
         }
     }
 }

@@ -3,13 +3,13 @@
 /// keeps the page without making its context (`SitePlanner.Plan.inputs(at:into:)`).
 ///
 /// It must cover every part of the graph `ArticlePages.page` reads: the article and its
-/// mentions and dates; each actor it links (name, kind, page, mention count); the dates it links
+/// mentions and dates; each actor it links (name, kind, page; its mentions here are the article's); the dates it links
 /// (whether they have a page); the articles before and after it and its related articles (title,
 /// date, page, shared actors); its outlet's page. A page with notes is always made: notes read
 /// too much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
 /// never hides a changed page.
 enum ArticlePageInputs {
-    static let version = "article-page-inputs 2"
+    static let version = "article-page-inputs 3"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, position: Int, into hasher: inout StableHasher) -> Bool {
@@ -30,8 +30,7 @@ enum ArticlePageInputs {
         for id in actorIDs {
             guard let actor = index.actorsByID[id] else { writer.bool(false); continue }
             writer.bool(true)
-            writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind)
-            writer.string(index.actorPath(actor.id)); writer.int(index.mentionsByActor.count(actor.id))
+            writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.string(index.actorPath(actor.id))
         }
         let dates = index.datesByArticle[article.id] ?? []
         for date in dates {

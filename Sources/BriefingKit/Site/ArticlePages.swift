@@ -60,7 +60,7 @@ enum ArticlePages {
             originalURL: article.url,
             lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,
             body: blocks(.body), details: blocks(.details), background: blocks(.background), notes: articleNotes,
-            actors: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map { SitePlanner.actorLink($0, from: path, index: index) },
+            actors: actors(mentions, of: article, index: index, from: path),
             related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
@@ -71,6 +71,17 @@ enum ArticlePages {
                                                      about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))
         page.highlights = NotePages.highlights(notes, articleID: article.id, index: index)
         return page
+    }
+
+    /// The actors of an article in order of first mention, each with its mentions in the article.
+    static func actors(_ mentions: [Mention], of article: Article, index: GraphIndex, from path: String) -> [ArticleActor] {
+        var counts: [String: Int] = [:]
+        for mention in mentions { counts[mention.actorID, default: 0] += 1 }
+        return (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map { actor in
+            let count = counts[actor.id] ?? 0
+            return ArticleActor(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
+                                kind: actor.kind.rawValue, mentions: count, mentionsLabel: Count.phrase(count, "mention"))
+        }
     }
 
     /// The first mention of each actor in each block becomes a link (every mention stays in the

@@ -8,7 +8,10 @@ enum Charts {
         var label: String
         var url: String
         var kind: ActorKind
+        /// The node's size.
         var weight: Int
+        /// What the weight counts, for the node's tooltip: "3 mentions".
+        var detail: String
     }
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
@@ -56,7 +59,7 @@ enum Charts {
             let anchor = isCenter ? "middle" : outward > 0.08 ? "start" : outward < -0.08 ? "end" : "middle"
             let lx = isCenter ? x : x + (x - cx) / radius * (r + 6)
             let ly = isCenter ? y + r + 16 : y + (y - cy) / radius * (r + 6) + 4
-            svg += #"<a href="\#(HTML.escape(node.url))"><circle class="net-node net-\#(node.kind.rawValue)" cx="\#(number(x))" cy="\#(number(y))" r="\#(number(r))"><title>\#(HTML.escape(node.label)): \#(Count.phrase(node.weight, "mention"))</title></circle>"#
+            svg += #"<a href="\#(HTML.escape(node.url))"><circle class="net-node net-\#(node.kind.rawValue)" cx="\#(number(x))" cy="\#(number(y))" r="\#(number(r))"><title>\#(HTML.escape(node.label)): \#(HTML.escape(node.detail))</title></circle>"#
             svg += #"<text x="\#(number(lx))" y="\#(number(ly))" text-anchor="\#(anchor)">\#(HTML.escape(node.label))</text></a>"#
         }
         svg += "</svg>"

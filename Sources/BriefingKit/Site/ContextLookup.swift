@@ -67,7 +67,6 @@ extension ActorLink: MustacheParent {
         case "name": return self.name
         case "url": return self.url
         case "kind": return self.kind
-        case "mentions": return self.mentions
         default: return nil
         }
     }
@@ -94,6 +93,19 @@ extension ActorsIndexContext: MustacheParent {
         case "network": return self.network
         case "groups": return self.groups
         case "actorCount": return self.actorCount
+        default: return nil
+        }
+    }
+}
+
+extension ArticleActor: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "url": return self.url
+        case "kind": return self.kind
+        case "mentions": return self.mentions
+        case "mentionsLabel": return self.mentionsLabel
         default: return nil
         }
     }

@@ -84,7 +84,7 @@ public struct ArticleContext: PageContext {
     /// Notes about the whole article, and notes whose passage could not be placed.
     public var notes: [NoteContext]
     /// Every actor the article mentions, in order of first mention.
-    public var actors: [ActorLink]
+    public var actors: [ArticleActor]
     public var related: [RelatedArticle]
     public var actorsIndex: String
     /// The article published before this one, and the one after (by date, then id).

@@ -4,7 +4,7 @@
 /// It must cover everything `DatePages.page` reads. A page with notes is always made.
 /// `IncrementalBuildTests` checks that an unchanged digest never hides a changed page.
 enum DatePageInputs {
-    static let version = "date-page-inputs 1"
+    static let version = "date-page-inputs 2"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, value: String, into hasher: inout StableHasher) -> Bool {

@@ -159,7 +159,6 @@ public enum SitePlanner {
     }
 
     static func actorLink(_ actor: Actor, from path: String, index: GraphIndex) -> ActorLink {
-        ActorLink(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
-                  kind: actor.kind.rawValue, mentions: index.mentionsByActor.count(actor.id))
+        ActorLink(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)), kind: actor.kind.rawValue)
     }
 }
