@@ -17,6 +17,7 @@ need cmark-gfm cmark-gfm
 swift build -c release --product briefing >/dev/null
 BRIEFING=$PWD/.build/release/briefing
 mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
 
 # Runs a command; prints "seconds peak_kib".
 measure() {
@@ -30,9 +31,9 @@ measure() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-printf "%-8s %-10s %10s %10s %10s %12s\n" articles tool "median s" "pages/s" "peak MiB" "vs Hugo"
+printf "%-8s %-14s %10s %10s %10s %12s\n" articles tool "median s" "pages/s" "peak MiB" "vs Hugo"
 for n in $SIZES; do
-  dir="$PWD/$WORK/corpus-$n"
+  dir="$WORK/corpus-$n"
   [ -d "$dir/Content" ] || "$BRIEFING" bench-corpus "$n" "$dir" >/dev/null
   b_times=(); h_times=(); b_rss=0; h_rss=0
   for run in $(seq "$RUNS"); do
@@ -47,20 +48,38 @@ for n in $SIZES; do
   b_med=$(printf "%s\n" "${b_times[@]}" | median)
   h_med=$(printf "%s\n" "${h_times[@]}" | median)
   read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
-  # Incremental: a warm cache, then one article edited (and put back afterwards).
+  # Incremental: a warm cache, then one change at a time, each built on the last: nothing; one
+  # article edited; a copy of it added; that copy removed; actor.md edited; article.md edited; a
+  # gazetteer entry added. The corpus is put back afterwards (the templates are a copy).
   cache="$dir/cache"; rm -rf "$cache"
-  "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --cache "$cache" --quiet >/dev/null
-  read -r noop_t _ < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --cache "$cache" --quiet)
-  edited=$(ls "$dir/Content/articles" | sed -n 8p); cp "$dir/Content/articles/$edited" "$WORK/edited.bak"
-  sed -i '0,/ said/s// stated/' "$dir/Content/articles/$edited"
-  read -r edit_t edit_r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --cache "$cache" --quiet)
-  cp "$WORK/edited.bak" "$dir/Content/articles/$edited"
-  awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" -v nt="$noop_t" -v et="$edit_t" -v er="$edit_r" 'BEGIN {
-    printf "%-8s %-10s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
-    printf "%-8s %-10s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
-    printf "%-8s %-10s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
-    printf "%-8s %-10s %10.2f %10s %10s %11.0f%%\n", n, "no change", nt, "-", "-", 100 * nt / bm
-    printf "%-8s %-10s %10.2f %10s %10.0f %11.0f%%\n", n, "1 edited", et, "-", er / 1024, 100 * et / bm
+  templates="$WORK/templates-$n"; rm -rf "$templates"; cp -R Templates "$templates"
+  inc() { measure "$BRIEFING" build --content "$dir/Content" --templates "$templates" --output "$dir/Public" --cache "$cache" --quiet; }
+  inc >/dev/null
+  articles="$dir/Content/articles"
+  edited=$(ls "$articles" | sed -n 8p); cp "$articles/$edited" "$WORK/edited.bak"; cp "$dir/Content/actors.yml" "$WORK/actors.bak"
+  read -r noop_t _ < <(inc)
+  sed -i '0,/ said/s// stated/' "$articles/$edited"
+  read -r edit_t edit_r < <(inc)
+  cp "$WORK/edited.bak" "$articles/zz-added-$edited"
+  read -r add_t _ < <(inc)
+  rm "$articles/zz-added-$edited"
+  read -r remove_t _ < <(inc)
+  printf '\nEdited by make bench.\n' >> "$templates/actor.md"
+  read -r actor_t _ < <(inc)
+  printf '\nEdited by make bench.\n' >> "$templates/article.md"
+  read -r article_t _ < <(inc)
+  printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"
+  read -r gazetteer_t _ < <(inc)
+  cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"; rm -rf "$templates"
+  awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" \
+      -v nt="$noop_t" -v et="$edit_t" -v er="$edit_r" -v at="$add_t" -v rt="$remove_t" -v ct="$actor_t" -v pt="$article_t" -v gt="$gazetteer_t" 'BEGIN {
+    printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
+    printf "%-8s %-14s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
+    printf "%-8s %-14s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
+    split("no change|1 edited|1 added|1 removed|actor.md|article.md|gazetteer", label, "|")
+    split(nt " " et " " at " " rt " " ct " " pt " " gt, secs, " ")
+    for (i = 1; i <= 7; i++)
+      printf "%-8s %-14s %10.2f %10s %10s %11.0f%%\n", n, label[i], secs[i], "-", (i == 2 ? sprintf("%.0f", er / 1024) : "-"), 100 * secs[i] / bm
   }'
 done
-echo "no change, 1 edited: incremental builds with a warm .briefing-cache; last column: share of the full briefing build."
+echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md, a gazetteer entry); last column: share of the clean briefing build."
