@@ -91,12 +91,12 @@ public enum SiteBuilder {
                                                                   displayPath: contentName + "/briefing.md")
         let (notes, noteDiagnostics) = NoteReader.load(directory: options.content.appendingPathComponent("notes"), displayRoot: contentName)
         diagnostics += overviewDiagnostics + noteDiagnostics
-        var (graph, facts) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
-                                         reusing: memo?.factsByArticle ?? [:])
+        var (graph, facts, naming) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
+                                                 reusing: memo?.factsByArticle ?? [:], naming: memo?.naming)
         // Saved whatever becomes of the build, on a thread of its own while the site is planned:
         // the facts are true of the content, and the memory they hold is given back early.
         let saving = memoFile.map { memoFile in
-            let new = ArticleMemo(files: loaded.files, facts: facts)
+            let new = ArticleMemo(files: loaded.files, facts: facts, naming: naming)
             return Background { try? new.save(memoFile, content: options.content) }
         }
         facts = []

@@ -10,18 +10,18 @@ struct ArticleMemoTests {
     /// dates and unresolved names to keep.
     static let linking = Fixtures.root.appendingPathComponent("linking")
 
-    static func loadAndLink(reusing memo: ArticleMemo = ArticleMemo()) throws
-        -> (loaded: ArticleLoader.Result, graph: BriefingGraph, facts: [ArticleFacts]) {
+    static func loadAndLink(reusing memo: ArticleMemo = ArticleMemo(), gazetteer: URL = linking.appendingPathComponent("actors.yml")) throws
+        -> (loaded: ArticleLoader.Result, graph: BriefingGraph, facts: [ArticleFacts], naming: NamingTable) {
         let loaded = ArticleLoader.load(directory: linking.appendingPathComponent("articles"), displayRoot: "linking",
                                         reusing: memo.filesBySource)
-        let gazetteer = Gazetteer.load(linking.appendingPathComponent("actors.yml"), displayPath: "actors.yml").0
-        let (graph, facts) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
-                                         reusing: memo.factsByArticle)
-        return (loaded, graph, facts)
+        let gazetteer = Gazetteer.load(gazetteer, displayPath: "actors.yml").0
+        let (graph, facts, naming) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
+                                                 reusing: memo.factsByArticle, naming: memo.naming)
+        return (loaded, graph, facts, naming)
     }
 
     @Test func whatIsKeptComesBackTheSame() throws {
-        var (loaded, graph, facts) = try Self.loadAndLink()
+        var (loaded, graph, facts, _) = try Self.loadAndLink()
         #expect(loaded.files.count == 14)
         #expect(facts.count == 14)
         #expect(facts.flatMap(\.mentions) == graph.mentions)
@@ -84,8 +84,52 @@ struct ArticleMemoTests {
         #expect(again.facts == first.facts)
     }
 
+    /// A gazetteer edit changes what some names stand for: mentions are found again in the
+    /// articles that hold one of those names, and kept in the others.
+    @Test func aGazetteerEditFindsMentionsAgainOnlyWhereItsNamesAre() throws {
+        let first = try Self.loadAndLink()
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edited = directory.appendingPathComponent("actors.yml")
+        let original = try String(contentsOf: Self.linking.appendingPathComponent("actors.yml"), encoding: .utf8)
+        // "Satish Dhawan" is in one article only, inside "Satish Dhawan Space Centre".
+        try (original + "\n- name: Satish Dhawan\n  roles: [space scientist]\n").write(to: edited, atomically: true, encoding: .utf8)
+        let fresh = try Self.loadAndLink(gazetteer: edited)
+        #expect(fresh.naming.digest != first.naming.digest)
+        let changes = try #require(fresh.naming.changes(since: first.naming))
+        #expect(changes.exact.map { String(decoding: $0, as: UTF8.self) } == ["Dhawan", "Satish Dhawan"])
+        #expect(changes.folded.map { String(decoding: $0, as: UTF8.self) } == ["dhawan"])
+        let touched = first.loaded.articles.filter(changes.touch).map(\.id)
+        #expect(touched == ["113_india-space-launch"])
+
+        // Kept facts whose mentions were emptied: only the touched article's are found again.
+        var facts = first.facts
+        for i in facts.indices { facts[i].mentions = [] }
+        let again = try Self.loadAndLink(reusing: ArticleMemo(files: first.loaded.files, facts: facts, naming: first.naming), gazetteer: edited)
+        #expect(again.graph.mentions == fresh.graph.mentions.filter { $0.articleID == "113_india-space-launch" })
+        #expect(again.facts.allSatisfy { $0.naming == fresh.naming.digest })
+        // Which is right: a clean link finds the same mentions as before in every other article.
+        #expect(fresh.graph.mentions.filter { $0.articleID != "113_india-space-launch" }
+                == first.graph.mentions.filter { $0.articleID != "113_india-space-launch" })
+        // Without the last build's names, every article is linked again.
+        let blind = try Self.loadAndLink(reusing: ArticleMemo(files: first.loaded.files, facts: facts), gazetteer: edited)
+        #expect(blind.graph.mentions == fresh.graph.mentions)
+    }
+
+    @Test func namesRoundTripAndALongerNameChangesEverything() throws {
+        let first = try Self.loadAndLink()
+        var writer = BinaryWriter()
+        first.naming.write(to: &writer)
+        var reader = BinaryReader(writer.bytes)
+        #expect(try NamingTable(from: &reader) == first.naming)
+        var longer = first.naming
+        longer.longestName += 1
+        #expect(longer.changes(since: first.naming) == nil)
+        #expect(first.naming.changes(since: first.naming)?.isEmpty == true)
+    }
+
     @Test func aDamagedOrForeignMemoIsNotRead() throws {
-        let (loaded, _, facts) = try Self.loadAndLink()
+        let (loaded, _, facts, _) = try Self.loadAndLink()
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = ArticleMemo.file(in: directory, for: Self.linking)

@@ -11,12 +11,19 @@ import Foundation
 public struct ArticleMemo: Sendable {
     public var files: [ArticleLoader.LoadedFile]
     public var facts: [ArticleFacts]
+    /// The names the facts' mentions were found with.
+    var naming: NamingTable?
 
-    static let kind = "briefing-articles 1"
+    static let kind = "briefing-articles 2"
 
     public init(files: [ArticleLoader.LoadedFile] = [], facts: [ArticleFacts] = []) {
         self.files = files
         self.facts = facts
+    }
+
+    init(files: [ArticleLoader.LoadedFile], facts: [ArticleFacts], naming: NamingTable?) {
+        self.init(files: files, facts: facts)
+        self.naming = naming
     }
 
     /// The memo file for a content directory, inside the cache directory.
@@ -58,6 +65,7 @@ public struct ArticleMemo: Sendable {
             writer.values(fact.candidates); writer.values(fact.dates); writer.string(fact.naming)
             writer.values(fact.mentions); writer.values(fact.quotes); writer.values(fact.unresolved)
         }
+        writer.value(naming)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -76,5 +84,6 @@ public struct ArticleMemo: Sendable {
                                       naming: try reader.string(), mentions: try reader.values(), quotes: try reader.values(),
                                       unresolved: try reader.values()))
         }
+        naming = try reader.optional()
     }
 }

@@ -7,19 +7,20 @@
 public enum Linker {
     public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
                             overview: Overview? = nil) -> BriefingGraph {
-        link(articles: articles, gazetteer: gazetteer, settings: settings, overview: overview, reusing: [:]).graph
+        link(articles: articles, gazetteer: gazetteer, settings: settings, overview: overview, reusing: [:], naming: nil).graph
     }
 
     /// The same, reusing what an earlier build found in each unchanged article (`known`, by article
     /// id), and returning what it found in every article, for the next build.
     ///
     /// The facts of an article are a function of the article alone, except its mentions, quotes and
-    /// unresolved names, which also depend on the names the registry knows (`ActorRegistry.naming`).
-    /// So a fact is reused only when its article is equal to this one, and its mentions only when
-    /// the naming is also the same.
-    public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
-                            overview: Overview? = nil, reusing known: [String: ArticleFacts])
-        -> (graph: BriefingGraph, facts: [ArticleFacts]) {
+    /// unresolved names, which also depend on the names the registry knows (`NamingTable`). So a
+    /// fact is reused only when its article is equal to this one, and its mentions only when the
+    /// naming is also the same, or when the article holds none of the words whose reading changed
+    /// since `earlierNaming`, the table the known facts were found with.
+    static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
+                     overview: Overview? = nil, reusing known: [String: ArticleFacts], naming earlierNaming: NamingTable?)
+        -> (graph: BriefingGraph, facts: [ArticleFacts], naming: NamingTable) {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
         let earlier = ordered.map { article in known[article.id].flatMap { $0.article == article ? $0 : nil } }
         var registry = ActorRegistry(gazetteer: gazetteer)
@@ -37,10 +38,16 @@ public enum Linker {
         }
 
         let finder = MentionFinder(registry: registry)
-        let naming = registry.naming
+        let table = NamingTable(registry)
+        let naming = table.digest
+        let changes = earlierNaming.flatMap { old in table.changes(since: old).map { (old.digest, $0) } }
         let facts = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> ArticleFacts in
             let (earlier, scan) = pair
             if let earlier, earlier.naming == naming { return earlier }
+            if var earlier, let (digest, changes) = changes, earlier.naming == digest, !changes.touch(article) {
+                earlier.naming = naming
+                return earlier
+            }
             let linked = linkArticle(article, finder: finder)
             return ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
                                 mentions: linked.mentions, quotes: linked.quotes, unresolved: linked.unresolved)
@@ -57,7 +64,7 @@ public enum Linker {
                                             mentions: finder.mentions(in: text).mentions.filter { $0.block > 0 },
                                             dates: dateMentions(in: text))
         }
-        return (graph, facts)
+        return (graph, facts, table)
     }
 
     /// Mentions, unresolved names and quotes of one article.

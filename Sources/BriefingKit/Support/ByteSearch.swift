@@ -1,0 +1,23 @@
+/// Whether a run of bytes occurs in a text, exactly or without regard to ASCII case.
+enum ByteSearch {
+    /// - Parameter foldingCase: `needle` is lower case, and ASCII letters of the text match it in
+    ///   either case.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], foldingCase: Bool) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
+            foldingCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        let last = haystack.count - needle.count
+        var i = 0
+        while i <= last {
+            if fold(haystack[i]) == first {
+                var k = 1
+                while k < needle.count && fold(haystack[i + k]) == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
