@@ -97,7 +97,7 @@ public enum SiteBuilder {
         // the facts are true of the content, and the memory they hold is given back early.
         let saving = memoFile.map { memoFile in
             let new = ArticleMemo(files: loaded.files, facts: facts, naming: naming)
-            return Background { try? new.save(memoFile, content: options.content) }
+            return Background { try? new.save(memoFile, content: options.content, unchangedFrom: memo) }
         }
         facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)

@@ -21,7 +21,7 @@ struct ArticleMemoTests {
     }
 
     @Test func whatIsKeptComesBackTheSame() throws {
-        var (loaded, graph, facts, _) = try Self.loadAndLink()
+        var (loaded, graph, facts, naming) = try Self.loadAndLink()
         #expect(loaded.files.count == 14)
         #expect(facts.count == 14)
         #expect(facts.flatMap(\.mentions) == graph.mentions)
@@ -35,11 +35,46 @@ struct ArticleMemoTests {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = ArticleMemo.file(in: directory, for: Self.linking)
-        try ArticleMemo(files: loaded.files, facts: facts).save(file, content: Self.linking)
+        try ArticleMemo(files: loaded.files, facts: facts, naming: naming).save(file, content: Self.linking)
         let (memo, note) = ArticleMemo.load(file, content: Self.linking)
         #expect(note == nil)
-        #expect(memo?.files == loaded.files)
-        #expect(memo?.facts == facts)
+        // Read back shard by shard: the same files and facts, in shard order.
+        #expect(memo?.files.sorted { $0.sourceFile < $1.sourceFile } == loaded.files.sorted { $0.sourceFile < $1.sourceFile })
+        #expect(memo.map { Set($0.facts.map(\.article.id)) } == Set(facts.map(\.article.id)))
+        #expect(memo?.factsByArticle == Dictionary(uniqueKeysWithValues: facts.map { ($0.article.id, $0) }))
+        #expect(memo?.naming == naming)
+        #expect(memo?.shardsRead.count == Set(loaded.files.map { ArticleMemo.shard(of: $0.sourceFile) }).count)
+    }
+
+    /// After one edit, only the edited file's shard is written again; the others keep their bytes
+    /// and their modification times.
+    @Test func aBuildWritesOnlyTheShardsThatChanged() throws {
+        let (loaded, _, facts, naming) = try Self.loadAndLink()
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = ArticleMemo.file(in: directory, for: Self.linking)
+        try ArticleMemo(files: loaded.files, facts: facts, naming: naming).save(folder, content: Self.linking)
+        func stamps() throws -> [String: Date] {
+            var stamps: [String: Date] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                stamps[name] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date
+            }
+            return stamps
+        }
+        let before = try stamps()
+        #expect(before.keys.contains("names.cache"))
+        let read = try #require(ArticleMemo.load(folder, content: Self.linking).memo)
+        Thread.sleep(forTimeInterval: 0.05)
+        var edited = read
+        let index = try #require(edited.files.firstIndex { $0.read.article != nil })
+        edited.files[index].digest = "another digest"
+        edited.shardsRead = []
+        try edited.save(folder, content: Self.linking, unchangedFrom: read)
+        let after = try stamps()
+        let shard = ArticleMemo.shardName(ArticleMemo.shard(of: edited.files[index].sourceFile))
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after.filter { before[$0.key] != $0.value }.map(\.key) == [shard])
+        #expect(ArticleMemo.load(folder, content: Self.linking).memo?.filesBySource[edited.files[index].sourceFile]?.digest == "another digest")
     }
 
     @Test func aFileIsReadAgainOnlyWhenItsBytesChanged() throws {
@@ -129,43 +164,60 @@ struct ArticleMemoTests {
     }
 
     @Test func aDamagedOrForeignMemoIsNotRead() throws {
-        let (loaded, _, facts, _) = try Self.loadAndLink()
+        let (loaded, _, facts, naming) = try Self.loadAndLink()
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = ArticleMemo.file(in: directory, for: Self.linking)
-        let memo = ArticleMemo(files: loaded.files, facts: facts)
-        try memo.save(file, content: Self.linking)
+        let folder = ArticleMemo.file(in: directory, for: Self.linking)
+        let memo = ArticleMemo(files: loaded.files, facts: facts, naming: naming)
+        try memo.save(folder, content: Self.linking)
+        let sourceFile = loaded.files[0].sourceFile
+        let file = folder.appendingPathComponent(ArticleMemo.shardName(ArticleMemo.shard(of: sourceFile)))
         let good = try Data(contentsOf: file)
+        let inShard = loaded.files.filter { ArticleMemo.shard(of: $0.sourceFile) == ArticleMemo.shard(of: sourceFile) }.count
 
-        #expect(ArticleMemo.load(file, content: directory).memo == nil, "another content directory's")
+        #expect(ArticleMemo.load(folder, content: directory).memo == nil, "another content directory's")
+        // A damaged shard is not read; the others are.
         for at in [0, 40, good.count / 2, good.count - 1] {
             var damaged = good
             damaged[at] ^= 0x01
             try damaged.write(to: file)
-            let (read, note) = ArticleMemo.load(file, content: Self.linking)
-            #expect(read == nil)
-            #expect(note?.contains("ignored the article cache") == true)
+            let (read, note) = ArticleMemo.load(folder, content: Self.linking)
+            #expect(read?.files.count == loaded.files.count - inShard)
+            #expect(read?.filesBySource[sourceFile] == nil)
+            #expect(note?.contains("ignored the article cache's shard") == true)
         }
         try Data(good.prefix(good.count - 1)).write(to: file)
-        #expect(ArticleMemo.load(file, content: Self.linking).memo == nil)
+        #expect(ArticleMemo.load(folder, content: Self.linking).memo?.files.count == loaded.files.count - inShard)
         // Another generator's, with a right checksum.
-        let foreign = CacheFile.seal(ArticleMemo.kind, owner: Self.linking, generator: "briefing 0.0.1") { memo.write(to: &$0) }
+        let shard = ArticleMemo(files: loaded.files.filter { ArticleMemo.shard(of: $0.sourceFile) == ArticleMemo.shard(of: sourceFile) })
+        let foreign = CacheFile.seal(ArticleMemo.kind, owner: Self.linking, generator: "briefing 0.0.1") { shard.write(to: &$0) }
         try Data(foreign).write(to: file)
-        #expect(ArticleMemo.load(file, content: Self.linking).memo == nil)
-        // No file: no memo, and nothing to say.
-        let (none, note) = ArticleMemo.load(directory.appendingPathComponent("missing.cache"), content: Self.linking)
+        #expect(ArticleMemo.load(folder, content: Self.linking).memo?.filesBySource[sourceFile] == nil)
+        // The damaged shard is written again by the next save, the sound ones are not.
+        let read = try #require(ArticleMemo.load(folder, content: Self.linking).memo)
+        try memo.save(folder, content: Self.linking, unchangedFrom: read)
+        #expect(try Data(contentsOf: file) == good)
+        // No folder: no memo, and nothing to say.
+        let (none, note) = ArticleMemo.load(directory.appendingPathComponent("missing"), content: Self.linking)
         #expect(none == nil && note == nil)
     }
 
     @Test func whatAKilledBuildLeftHalfWrittenIsRemoved() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = ArticleMemo.file(in: directory, for: Self.linking)
-        let leftover = directory.appendingPathComponent("." + file.lastPathComponent + ".999999.tmp")
+        let folder = ArticleMemo.file(in: directory, for: Self.linking)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let leftover = folder.appendingPathComponent(".names.cache.999999.tmp")
         try Data("half".utf8).write(to: leftover)
-        try ArticleMemo().save(file, content: Self.linking)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [file.lastPathComponent])
-        #expect(ArticleMemo.load(file, content: Self.linking).memo?.files.isEmpty == true)
+        // And the one-file memo of an earlier version, beside the folder.
+        let legacy = directory.appendingPathComponent(folder.lastPathComponent + ".cache")
+        try Data("old".utf8).write(to: legacy)
+        let (loaded, _, facts, naming) = try Self.loadAndLink()
+        try ArticleMemo(files: Array(loaded.files.prefix(1)), facts: Array(facts.prefix(0)), naming: naming).save(folder, content: Self.linking)
+        let shard = ArticleMemo.shardName(ArticleMemo.shard(of: loaded.files[0].sourceFile))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [shard, "names.cache"].sorted())
+        #expect(!FileManager.default.fileExists(atPath: legacy.path))
+        #expect(ArticleMemo.load(folder, content: Self.linking).memo?.files.count == 1)
     }
 
     @Test func aCutShortValueIsRefused() throws {

@@ -1,20 +1,27 @@
 import Foundation
 
 /// What the last build read from each article file and found in each article, kept in
-/// `.briefing-cache/articles-….cache`: the next build parses, scans for dates and actors, and
-/// links again only what changed (`ArticleLoader.load(…reusing:)`, `Linker.link(…reusing:)`).
+/// `.briefing-cache/articles-…/`: the next build parses, scans for dates and actors, and links
+/// again only what changed (`ArticleLoader.load(…reusing:)`, `Linker.link(…reusing:)`).
+///
+/// On disk it is sharded by source file (`00.cache` to `1f.cache`, plus `names.cache` for the
+/// `NamingTable`): shards are read on every core, and a build writes again only the shards whose
+/// files or facts changed, not the whole memo (140 MB at 10,000 articles) after one edit.
 ///
 /// Nothing in it is trusted blindly. A file's read is reused only when the file's bytes have the
 /// same digest; an article's facts only when the article is equal to the one they were found in,
-/// and its mentions only when the actors' names are the same. The file itself is sealed by
-/// `CacheFile`: another generator's memo, or a damaged one, is not read.
-public struct ArticleMemo: Sendable {
+/// and its mentions only when the actors' names are the same. Each shard is sealed by
+/// `CacheFile`: another generator's shard, or a damaged one, is not read.
+public struct ArticleMemo: Sendable, Equatable {
     public var files: [ArticleLoader.LoadedFile]
     public var facts: [ArticleFacts]
     /// The names the facts' mentions were found with.
     var naming: NamingTable?
+    /// The shards this memo was read from, sound: the others must be written again.
+    var shardsRead: Set<Int> = []
 
-    static let kind = "briefing-articles 2"
+    static let kind = "briefing-articles 3"
+    static let shardCount = 32
 
     public init(files: [ArticleLoader.LoadedFile] = [], facts: [ArticleFacts] = []) {
         self.files = files
@@ -26,9 +33,18 @@ public struct ArticleMemo: Sendable {
         self.naming = naming
     }
 
-    /// The memo file for a content directory, inside the cache directory.
+    /// The memo's folder for a content directory, inside the cache directory.
     public static func file(in directory: URL, for content: URL) -> URL {
-        directory.appendingPathComponent(CacheFile.name("articles", for: content))
+        let name = CacheFile.name("articles", for: content)
+        return directory.appendingPathComponent(String(name.dropLast(".cache".count)), isDirectory: true)
+    }
+
+    static func shard(of sourceFile: String) -> Int {
+        Int(StableHasher.digest(Array(sourceFile.utf8)).prefix(4), radix: 16)! % shardCount
+    }
+
+    static func shardName(_ shard: Int) -> String {
+        (shard < 16 ? "0" : "") + String(shard, radix: 16) + ".cache"
     }
 
     /// The files by source file, for the loader.
@@ -41,15 +57,54 @@ public struct ArticleMemo: Sendable {
         Dictionary(facts.map { ($0.article.id, $0) }) { first, _ in first }
     }
 
-    /// The memo, or nil when there is none (and why, when one was there but is another
-    /// generator's or damaged).
-    public static func load(_ file: URL, content: URL) -> (memo: ArticleMemo?, note: String?) {
-        let (memo, note) = CacheFile.read(file, kind, owner: content, what: "the article cache") { try ArticleMemo(from: &$0) }
-        return (memo, note)
+    /// The memo, or nil when there is none (and why, when shards were there but are another
+    /// generator's or damaged: the sound ones are still used).
+    public static func load(_ folder: URL, content: URL) -> (memo: ArticleMemo?, note: String?) {
+        let shards = Parallel.map(Array(0..<shardCount)) { shard in
+            CacheFile.read(folder.appendingPathComponent(shardName(shard)), kind, owner: content, what: "the article cache's shard") {
+                try ArticleMemo(from: &$0)
+            }
+        }
+        var memo = ArticleMemo()
+        for (shard, read) in shards.enumerated() {
+            guard let part = read.value else { continue }
+            memo.files += part.files
+            memo.facts += part.facts
+            memo.shardsRead.insert(shard)
+        }
+        memo.naming = CacheFile.read(folder.appendingPathComponent("names.cache"), kind, owner: content, what: "the article cache's names") {
+            try NamingTable(from: &$0)
+        }.value
+        let notes = shards.compactMap(\.note)
+        let note = notes.isEmpty ? nil : notes.count == 1 ? notes[0]
+            : "ignored \(notes.count) of the article cache's shards: written by another generator or damaged"
+        return (memo.shardsRead.isEmpty ? nil : memo, note)
     }
 
-    public func save(_ file: URL, content: URL) throws {
-        try CacheFile.write(Self.kind, owner: content, to: file) { write(to: &$0) }
+    /// Writes the shards that differ from `earlier` (the memo this build read), removes the
+    /// empty ones, and the names when they changed.
+    public func save(_ folder: URL, content: URL, unchangedFrom earlier: ArticleMemo? = nil) throws {
+        func byShard(_ memo: ArticleMemo) -> [Int: ArticleMemo] {
+            var shards: [Int: ArticleMemo] = [:]
+            for file in memo.files { shards[Self.shard(of: file.sourceFile), default: ArticleMemo()].files.append(file) }
+            for fact in memo.facts { shards[Self.shard(of: fact.article.sourceFile), default: ArticleMemo()].facts.append(fact) }
+            return shards
+        }
+        let new = byShard(self), old = earlier.map(byShard) ?? [:]
+        for shard in 0..<Self.shardCount {
+            let file = folder.appendingPathComponent(Self.shardName(shard))
+            if let earlier, earlier.shardsRead.contains(shard), new[shard] == old[shard] { continue }
+            if let part = new[shard] {
+                try CacheFile.write(Self.kind, owner: content, to: file) { part.write(to: &$0) }
+            } else {
+                try? FileManager.default.removeItem(at: file)
+            }
+        }
+        if let naming, earlier?.naming != naming {
+            try CacheFile.write(Self.kind, owner: content, to: folder.appendingPathComponent("names.cache")) { naming.write(to: &$0) }
+        }
+        // The one-file memo of earlier versions.
+        try? FileManager.default.removeItem(at: folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + ".cache"))
     }
 
     func write(to writer: inout BinaryWriter) {
@@ -65,7 +120,6 @@ public struct ArticleMemo: Sendable {
             writer.values(fact.candidates); writer.values(fact.dates); writer.string(fact.naming)
             writer.values(fact.mentions); writer.values(fact.quotes); writer.values(fact.unresolved)
         }
-        writer.value(naming)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -84,6 +138,5 @@ public struct ArticleMemo: Sendable {
                                       naming: try reader.string(), mentions: try reader.values(), quotes: try reader.values(),
                                       unresolved: try reader.values()))
         }
-        naming = try reader.optional()
     }
 }
