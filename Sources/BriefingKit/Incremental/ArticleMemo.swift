@@ -44,7 +44,7 @@ public struct ArticleMemo: Sendable, Equatable {
     }
 
     static func shardName(_ shard: Int) -> String {
-        (shard < 16 ? "0" : "") + String(shard, radix: 16) + ".cache"
+        String(format: "%02x.cache", shard)
     }
 
     /// The files by source file, for the loader.

@@ -78,28 +78,6 @@ struct ActorRegistry {
         }
     }
 
-    /// A digest of everything mention finding reads from the registry: each actor's id, name, kind
-    /// and aliases (and so the surname indexes made from them), every name with its actors, and the
-    /// longest name. Role sightings are left out: they name no one.
-    var naming: String {
-        var hasher = StableHasher()
-        hasher.combine(actors.count)
-        for actor in actors {
-            hasher.combine(actor.id); hasher.combine(actor.name); hasher.combine(actor.kind.rawValue)
-            hasher.combine(actor.aliases.count)
-            for alias in actor.aliases { hasher.combine(alias) }
-        }
-        let keys = names.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        hasher.combine(keys.count)
-        for key in keys {
-            let ids = names[key]!.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            hasher.combine(key); hasher.combine(ids.count)
-            for id in ids { hasher.combine(id) }
-        }
-        hasher.combine(longestName)
-        return hasher.finalize()
-    }
-
     /// "Zelenskyy", "Zelensky" and "Zelenskiy" share the key "zelensk".
     static func variantKey(_ word: String) -> String {
         var key = word.lowercased()

@@ -1,13 +1,13 @@
 /// What the Link stage finds in one article: the actor candidates and dates (a function of the
 /// article alone), and the mentions, quotes and unresolved names (a function of the article and of
-/// the names the registry knows, `naming`). The build cache keeps them, so that the next build
+/// the names the registry knows, `NamingTable`). The build cache keeps them, so that the next build
 /// links again only the articles that changed (`Linker.link(…reusing:)`).
 public struct ArticleFacts: Sendable, Equatable {
     /// The article they were found in: facts are reused only for an article equal to it.
     public var article: Article
     var candidates: [ActorDiscovery.Candidate]
     public var dates: [DateMention]
-    /// `ActorRegistry.naming` when the mentions were found.
+    /// `NamingTable.digest` when the mentions were found.
     public var naming: String
     public var mentions: [Mention]
     public var quotes: [AttributedQuote]

@@ -4,7 +4,7 @@
 /// edit an article's mentions are found again only when its text holds a word whose reading
 /// changed (`changes(since:)`), not in every article.
 struct NamingTable: Sendable, Equatable {
-    /// `ActorRegistry.naming`: the digest `ArticleFacts.naming` holds.
+    /// A digest of all the rest: the one `ArticleFacts.naming` holds.
     var digest: String
     /// Exact name or alias → sorted actor ids.
     var names: [String: [String]]
@@ -20,12 +20,15 @@ struct NamingTable: Sendable, Equatable {
         func sorted(_ table: [String: Set<String>]) -> [String: [String]] {
             table.mapValues { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
         }
-        digest = registry.naming
         names = sorted(registry.names)
         surnames = sorted(registry.surnames)
         variantSurnames = sorted(registry.variantSurnames)
         actors = Dictionary(registry.actors.map { ($0.id, $0.kind.rawValue + " " + ($0.surname ?? "")) }) { first, _ in first }
         longestName = registry.longestName
+        digest = ""
+        var writer = BinaryWriter()
+        writeTables(to: &writer)
+        digest = StableHasher.digest(writer.bytes)
     }
 
     /// The words an article must hold for its mentions to differ from those found with `old`; nil
@@ -74,12 +77,17 @@ struct NamingTable: Sendable, Equatable {
 
 extension NamingTable: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
+        writer.string(digest)
+        writeTables(to: &writer)
+    }
+
+    /// Everything but the digest, in key order: what the digest is made of.
+    fileprivate func writeTables(to writer: inout BinaryWriter) {
         func table(_ table: [String: [String]]) {
             let keys = table.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             writer.int(keys.count)
             for key in keys { writer.string(key); writer.strings(table[key]!) }
         }
-        writer.string(digest)
         table(names); table(surnames); table(variantSurnames)
         table(actors.mapValues { [$0] })
         writer.int(longestName)

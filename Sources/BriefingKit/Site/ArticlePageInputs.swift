@@ -3,9 +3,9 @@
 /// keeps the page without making its context (`SitePlanner.Plan.inputs(at:into:)`).
 ///
 /// It must cover every part of the graph `ArticlePages.page` reads: the article and its
-/// mentions and dates; each actor it links (name, kind, page; its mentions here are the article's); the dates it links
-/// (whether they have a page); the articles before and after it and its related articles (title,
-/// date, page, shared actors); its outlet's page. A page with notes is always made: notes read
+/// mentions and dates (which give each actor's mentions in the article); each actor it links
+/// (name, kind, page); the dates it links (whether they have a page); the articles before and
+/// after it and its related articles (title, date, page, shared actors); its outlet's page. A page with notes is always made: notes read
 /// too much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
 /// never hides a changed page.
 enum ArticlePageInputs {

@@ -78,9 +78,8 @@ enum ArticlePages {
         var counts: [String: Int] = [:]
         for mention in mentions { counts[mention.actorID, default: 0] += 1 }
         return (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map { actor in
-            let count = counts[actor.id] ?? 0
-            return ArticleActor(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
-                                kind: actor.kind.rawValue, mentions: count, mentionsLabel: Count.phrase(count, "mention"))
+            let link = SitePlanner.actorLink(actor, from: path, index: index), count = counts[actor.id] ?? 0
+            return ArticleActor(name: link.name, url: link.url, kind: link.kind, mentions: count, mentionsLabel: Count.phrase(count, "mention"))
         }
     }
 
