@@ -316,7 +316,8 @@ struct IncrementalBuildTests {
     }
 
     @Test func cacheRoundTrips() throws {
-        let links = LinkChecker.PageLinks(ids: ["p1", "tab\there", "100%"], targets: ["a.html", "b/x\ny", "c%d.html"], links: [
+        let links = LinkChecker.PageLinks(ids: ["p1", "tab\there", "100%"], targets: ["a.html", "b/x\ny", "c%d.html"],
+                                          fragments: [.init(target: 2, id: "p 3"), .init(target: 0, id: "")], links: [
             .init(text: "../a.html#p1", target: "a.html", fragment: "p1"),
             .init(text: "x\ny", target: "b/x\ny", fragment: nil, problem: nil),
         ])
@@ -331,5 +332,10 @@ struct IncrementalBuildTests {
         #expect(loaded?.entries == cache.entries)
         // The cache of another output directory is not this one's.
         #expect(BuildCache.load(file, output: directory.appendingPathComponent("Other")).cache == nil)
+        // A link to an id whose target position the page does not have is refused, not read past the end.
+        var writer = BinaryWriter()
+        LinkChecker.PageLinks(ids: [], targets: ["a.html"], fragments: [.init(target: 1, id: "p1")], links: []).write(to: &writer)
+        var reader = BinaryReader(writer.bytes)
+        #expect(throws: BinaryReader.Failure.invalid) { try LinkChecker.PageLinks(from: &reader) }
     }
 }

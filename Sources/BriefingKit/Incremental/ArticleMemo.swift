@@ -134,9 +134,9 @@ public struct ArticleMemo: Sendable, Equatable {
         facts = []
         for _ in 0..<(try reader.count()) {
             guard let article = articles[try reader.string()] else { throw BinaryReader.Failure.invalid }
-            facts.append(ArticleFacts(article: article, candidates: try reader.values(), dates: try reader.values(),
-                                      naming: try reader.string(), mentions: try reader.values(), quotes: try reader.values(),
-                                      unresolved: try reader.values()))
+            facts.append(ArticleFacts(article: article, candidates: try reader.values(), dates: try reader.values()[...],
+                                      naming: try reader.string(), mentions: try reader.values()[...], quotes: try reader.values()[...],
+                                      unresolved: try reader.values()[...]))
         }
     }
 }

@@ -152,10 +152,23 @@ extension LinkChecker.PageLinks.Link: BinaryCodable {
 
 extension LinkChecker.PageLinks: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
-        writer.strings(ids); writer.strings(targets); writer.values(links)
+        writer.strings(ids); writer.strings(targets)
+        writer.int(fragments.count)
+        for fragment in fragments { writer.int(Int(fragment.target)); writer.string(fragment.id) }
+        writer.values(links)
     }
 
     public init(from reader: inout BinaryReader) throws {
-        self.init(ids: try reader.strings(), targets: try reader.strings(), links: try reader.values())
+        let ids = try reader.strings(), targets = try reader.strings()
+        let count = try reader.count()
+        var fragments: [Fragment] = []
+        fragments.reserveCapacity(count)
+        for _ in 0..<count {
+            let target = try reader.int()
+            // A position the page's targets do not have would be read past their end.
+            guard targets.indices.contains(target) else { throw BinaryReader.Failure.invalid }
+            fragments.append(Fragment(target: Int32(target), id: try reader.string()))
+        }
+        self.init(ids: ids, targets: targets, fragments: fragments, links: try reader.values())
     }
 }

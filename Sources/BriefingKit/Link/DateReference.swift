@@ -15,12 +15,16 @@ public struct DateReference: Sendable, Hashable {
     public var offset: Int
     /// TIMEX3-style value: `2025-01-20`, `2025-W02`, `2024-12`, `2022-SP`, `2024-Q4`, `2024`, `199`,
     /// `2017/2021`, `P3Y`, `PT24H`, `PRESENT_REF`, `PAST_REF`.
-    public var value: String
-    public var granularity: Granularity
+    public let value: String
+    public let granularity: Granularity
     public var mod: Modifier?
     /// The values this reference is placed at on the timeline: one for a point, two for a range
     /// ("Jan. 20–21"), none for durations and vague references.
-    public var points: [String]
+    public var points: [String] { otherPoints ?? Self.points(value, granularity) }
+    /// `points` when they are not the usual ones for the value and granularity. Most references
+    /// have the usual ones, and half a million of them at 10,000 articles would otherwise each
+    /// hold an array of their own.
+    private let otherPoints: [String]?
 
     public init(text: String, offset: Int, value: String, granularity: Granularity, mod: Modifier? = nil, points: [String]? = nil) {
         self.text = text
@@ -28,6 +32,14 @@ public struct DateReference: Sendable, Hashable {
         self.value = value
         self.granularity = granularity
         self.mod = mod
-        self.points = points ?? ([.duration, .vague, .interval].contains(granularity) ? [] : [value])
+        let usual = Self.points(value, granularity)
+        self.otherPoints = points.flatMap { $0 == usual ? nil : $0 }
+    }
+
+    private static func points(_ value: String, _ granularity: Granularity) -> [String] {
+        switch granularity {
+        case .duration, .vague, .interval: []
+        default: [value]
+        }
     }
 }

@@ -25,13 +25,13 @@ public enum Linker {
         let earlier = ordered.map { article in known[article.id].flatMap { $0.article == article ? $0 : nil } }
         var registry = ActorRegistry(gazetteer: gazetteer)
         // Discovery runs on every core; the registry takes the candidates in article order.
-        let scanned = Parallel.map(Array(zip(ordered, earlier))) { article, earlier -> (candidates: [ActorDiscovery.Candidate], dates: [DateMention]) in
+        let scanned = Parallel.map(Array(zip(ordered, earlier))) { article, earlier -> (candidates: [ActorDiscovery.Candidate], dates: ArraySlice<DateMention>) in
             if let earlier { return (earlier.candidates, earlier.dates) }
             var found = ActorDiscovery.candidates(in: article)
             if let speaker = article.quote?.speaker, ActorDiscovery.isPersonName(speaker.split(separator: " ").map(String.init)) {
                 found.append(.init(name: speaker, kind: .person, role: nil, articleID: article.id, block: 0))
             }
-            return (found, dateMentions(in: article))
+            return (found, dateMentions(in: article)[...])
         }
         for (article, found) in zip(ordered, scanned) {
             for candidate in found.candidates { registry.resolveOrAdd(candidate, date: article.published) }
@@ -41,7 +41,7 @@ public enum Linker {
         let table = NamingTable(registry)
         let naming = table.digest
         let changes = earlierNaming.flatMap { old in table.changes(since: old).map { (old.digest, $0) } }
-        let facts = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> ArticleFacts in
+        var facts = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> ArticleFacts in
             let (earlier, scan) = pair
             if let earlier, earlier.naming == naming { return earlier }
             if var earlier, let (digest, changes) = changes, earlier.naming == digest, !changes.touch(article) {
@@ -50,11 +50,11 @@ public enum Linker {
             }
             let linked = linkArticle(article, finder: finder)
             return ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
-                                mentions: linked.mentions, quotes: linked.quotes, unresolved: linked.unresolved)
+                                mentions: linked.mentions[...], quotes: linked.quotes[...], unresolved: linked.unresolved[...])
         }
         var graph = BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
-                                  mentions: facts.flatMap(\.mentions), quotes: facts.flatMap(\.quotes),
-                                  unresolved: facts.flatMap(\.unresolved), dates: facts.flatMap(\.dates))
+                                  mentions: flatten(&facts, \.mentions), quotes: flatten(&facts, \.quotes),
+                                  unresolved: flatten(&facts, \.unresolved), dates: flatten(&facts, \.dates))
         if let overview {
             // The overview is read as an article dated like the newest one, so that "last week" in it
             // means what the editor meant when the briefing was current.
@@ -65,6 +65,27 @@ public enum Linker {
                                             dates: dateMentions(in: text))
         }
         return (graph, facts, table)
+    }
+
+    /// The facts' `part`s in article order, in one array of exactly their size, and each fact's
+    /// part made a slice of it: the graph and the facts kept for the memo then share one copy, and
+    /// each fact's own array is let go as soon as it is copied, so the peak is one copy, not two.
+    static func flatten<Element>(_ facts: inout [ArticleFacts], _ part: WritableKeyPath<ArticleFacts, ArraySlice<Element>>) -> [Element] {
+        var all: [Element] = []
+        all.reserveCapacity(facts.reduce(0) { $0 + $1[keyPath: part].count })
+        var ends: [Int] = []
+        ends.reserveCapacity(facts.count)
+        for index in facts.indices {
+            all += facts[index][keyPath: part]
+            facts[index][keyPath: part] = []
+            ends.append(all.count)
+        }
+        var start = 0
+        for (index, end) in zip(facts.indices, ends) {
+            facts[index][keyPath: part] = all[start..<end]
+            start = end
+        }
+        return all
     }
 
     /// Mentions, unresolved names and quotes of one article.

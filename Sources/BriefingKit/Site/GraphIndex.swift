@@ -24,8 +24,8 @@ struct GraphIndex: Sendable {
     let datesByArticle: Grouped<String, DateMention>
     /// Mentions and date mentions of each block, by byte offset: a snippet asks for the ones in
     /// its sentence, which in a very long paragraph must not mean a walk over all of them.
-    let mentionsByBlock: Grouped<BlockKey, Mention>
-    let datesByBlock: Grouped<BlockKey, DateMention>
+    let mentionsByBlock: BlockIndex<Mention>
+    let datesByBlock: BlockIndex<DateMention>
     /// Every value that has a date page: the referenced points and the months and years above them.
     let dateValues: [String]
     /// The place of each of `dateValues` in date order, for sorting without parsing the values.
@@ -86,8 +86,8 @@ struct GraphIndex: Sendable {
         quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
         datesByValue = Grouped(graph.dates) { mention in mention.reference.points.filter { TimexValue.start($0) != nil } }
         datesByArticle = Grouped(graph.dates, by: \.articleID)
-        mentionsByBlock = Grouped(graph.mentions) { BlockKey(articleID: $0.articleID, block: $0.block) }.sorted { $0.offset < $1.offset }
-        datesByBlock = Grouped(graph.dates) { BlockKey(articleID: $0.articleID, block: $0.block) }.sorted { $0.reference.offset < $1.reference.offset }
+        mentionsByBlock = BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset)
+        datesByBlock = BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset)
         var noteArticles: [String: [AnchoredNote]] = [:], noteActors: [String: [AnchoredNote]] = [:], noteDates: [String: [AnchoredNote]] = [:]
         for note in graph.notes {
             var places = Set<Anchor>()
@@ -168,25 +168,13 @@ struct GraphIndex: Sendable {
     }
 
     /// The mentions of a block whose offsets lie in `range`, in offset order.
-    func mentions(_ articleID: String, _ block: Int, in range: Range<Int>) -> ArraySlice<Mention> {
-        Self.slice(mentionsByBlock[BlockKey(articleID: articleID, block: block)] ?? [], \.offset, in: range)
+    func mentions(_ articleID: String, _ block: Int, in range: Range<Int>) -> [Mention] {
+        mentionsByBlock.elements(articleID, block, in: range)
     }
 
     /// The date mentions of a block whose offsets lie in `range`, in offset order.
-    func dates(_ articleID: String, _ block: Int, in range: Range<Int>) -> ArraySlice<DateMention> {
-        Self.slice(datesByBlock[BlockKey(articleID: articleID, block: block)] ?? [], \.reference.offset, in: range)
-    }
-
-    struct BlockKey: Hashable, Sendable {
-        var articleID: String
-        var block: Int
-    }
-
-    /// Stable: items at the same offset keep the graph's order.
-    /// The items (sorted by `offset`) whose offset lies in `range`, by binary search.
-    private static func slice<T>(_ sorted: [T], _ offset: KeyPath<T, Int>, in range: Range<Int>) -> ArraySlice<T> {
-        sorted[firstIndex(in: sorted, notBelow: range.lowerBound) { $0[keyPath: offset] }
-                ..< firstIndex(in: sorted, notBelow: range.upperBound) { $0[keyPath: offset] }]
+    func dates(_ articleID: String, _ block: Int, in range: Range<Int>) -> [DateMention] {
+        datesByBlock.elements(articleID, block, in: range)
     }
 
     /// The first index of an ascending collection (by `key`) whose key is not below `bound`,

@@ -1,5 +1,5 @@
 /// Elements of one shared array grouped by a key, each group held as positions in that array:
-/// the graph's mentions and date mentions are looked up by actor, article, date and block, and
+/// the graph's mentions and date mentions are looked up by actor, article and date, and
 /// copies of them for each look-up were a third of a large build's memory.
 struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     private let all: [Element]
@@ -17,25 +17,6 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
 
     init(_ all: [Element], by key: (Element) -> Key) {
         self.init(all, keys: { [key($0)] })
-    }
-
-    /// The same groups, each reordered by `areInIncreasingOrder` (stable).
-    func sorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Grouped {
-        Grouped(all, positions: positions.mapValues { group in
-            // Most groups come in order already (mentions by block, in offset order): kept as they are.
-            guard zip(group, group.dropFirst()).contains(where: { areInIncreasingOrder(all[Int($1)], all[Int($0)]) }) else { return group }
-            return group.enumerated().sorted { a, b in
-                let x = all[Int(a.element)], y = all[Int(b.element)]
-                if areInIncreasingOrder(x, y) { return true }
-                if areInIncreasingOrder(y, x) { return false }
-                return a.offset < b.offset
-            }.map(\.element)
-        })
-    }
-
-    private init(_ all: [Element], positions: [Key: [Int32]]) {
-        self.all = all
-        self.positions = positions
     }
 
     /// The group, made for the caller; nil when no element has this key.

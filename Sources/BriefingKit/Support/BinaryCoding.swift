@@ -70,7 +70,7 @@ public struct BinaryWriter {
         if let value { value.write(to: &self) }
     }
 
-    public mutating func values(_ values: [some BinaryCodable]) {
+    public mutating func values(_ values: some Collection<some BinaryCodable>) {
         int(values.count)
         for value in values { value.write(to: &self) }
     }

@@ -30,7 +30,7 @@ public struct BuildCache: Sendable {
     /// The data files, by path.
     public var files: [String: FileRecord] = [:]
 
-    static let kind = "briefing-site 5"
+    static let kind = "briefing-site 6"
 
     public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:]) {
         self.entries = entries

@@ -33,21 +33,31 @@ public enum LinkChecker {
     /// What the check needs to know of one page: the ids it defines, the files it links to, and
     /// the links that need more than their file (a `#fragment`, or a link broken as written). A
     /// build keeps this for each page it writes, and the build cache keeps it for each page an
-    /// incremental build does not write again; at 10,000 articles that is millions of links, so
-    /// it is kept small: paths are the site's own strings, shared, and a fragment link does not
-    /// keep its text (messages write it again from the path).
+    /// incremental build does not write again; at 10,000 articles that is a million links to
+    /// ids, so it is kept small: paths are the site's own strings, shared, and a link to an id is
+    /// its target's position in `targets` and the id (24 bytes), without its text when messages
+    /// can write it again from the path.
     public struct PageLinks: Sendable, Equatable {
         /// Sorted and distinct.
         public var ids: [String]
         /// Distinct site paths of the files the page links to, in the order they first appear.
         public var targets: [String]
-        /// Links to an id on another page (or this one), and links already broken.
+        /// Links to an id on another page (or this one), written as `SitePath.relative` writes them.
+        public var fragments: [Fragment]
+        /// Links already broken, and links to an id written otherwise (messages quote them as written).
         public var links: [Link]
 
-        public init(ids: [String], targets: [String] = [], links: [Link]) {
+        public init(ids: [String], targets: [String] = [], fragments: [Fragment] = [], links: [Link]) {
             self.ids = ids
             self.targets = targets
+            self.fragments = fragments
             self.links = links
+        }
+
+        public struct Fragment: Sendable, Hashable {
+            /// A position in `targets`.
+            public var target: Int32
+            public var id: String
         }
 
         public struct Link: Sendable, Hashable {
@@ -73,7 +83,8 @@ public enum LinkChecker {
         let ids = idSet.sorted()
         var seen: Set<String> = []
         var targets: [String] = []
-        var seenTargets: Set<String> = []
+        var targetNumbers: [String: Int32] = [:]
+        var fragments: [PageLinks.Fragment] = []
         var links: [PageLinks.Link] = []
         // Most links of a page share a few files (`../articles/x.html#p3`, `#p7`…): each file part
         // is resolved and looked up once.
@@ -91,14 +102,22 @@ public enum LinkChecker {
             guard var link = found else { continue }
             if link.problem != nil { link.text = text; links.append(link); continue }
             link.fragment = hash < text.endIndex ? String(text[text.index(after: hash)...]) : nil
-            if seenTargets.insert(link.target).inserted { targets.append(link.target) }
+            let number = targetNumbers[link.target] ?? {
+                targets.append(link.target)
+                targetNumbers[link.target] = Int32(targets.count - 1)
+                return Int32(targets.count - 1)
+            }()
             if let fragment = link.fragment, !fragment.isEmpty, link.target.hasSuffix(".html") {
                 let id = fragment.contains("%") ? fragment.removingPercentEncoding ?? fragment : fragment
-                let written = SitePath.relative(from: page, to: link.target, fragment: id)
-                links.append(PageLinks.Link(text: written == text ? "" : text, target: link.target, fragment: id))
+                if SitePath.relative(from: page, to: link.target, fragment: id) == text {
+                    fragments.append(PageLinks.Fragment(target: number, id: id))
+                } else {
+                    links.append(PageLinks.Link(text: text, target: link.target, fragment: id))
+                }
             }
         }
-        return PageLinks(ids: ids, targets: targets, links: links)
+        // Kept until the whole site is checked: without the room the array grew into.
+        return PageLinks(ids: ids, targets: targets, fragments: fragments.withUnsafeBufferPointer { Array($0) }, links: links)
     }
 
     /// The file part of a link (no `#`), resolved against the page and, when known, the site's
@@ -131,6 +150,13 @@ public enum LinkChecker {
                 } else if let id = link.fragment, !missing.contains(link.target), !(ids[link.target]?.contains(id) ?? false) {
                     let written = link.text.isEmpty ? SitePath.relative(from: page, to: link.target, fragment: id) : link.text
                     problems.append(Problem(page: page, link: written, reason: "no id=\"\(id)\" in \(link.target)"))
+                }
+            }
+            for fragment in links.fragments {
+                let target = links.targets[Int(fragment.target)]
+                if !missing.contains(target), !(ids[target]?.contains(fragment.id) ?? false) {
+                    problems.append(Problem(page: page, link: SitePath.relative(from: page, to: target, fragment: fragment.id),
+                                            reason: "no id=\"\(fragment.id)\" in \(target)"))
                 }
             }
             return problems
