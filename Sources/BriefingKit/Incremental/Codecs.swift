@@ -150,25 +150,26 @@ extension LinkChecker.PageLinks.Link: BinaryCodable {
     }
 }
 
-extension LinkChecker.PageLinks: BinaryCodable {
+extension LinkChecker.PageLinks.Fragment: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
-        writer.strings(ids); writer.strings(targets)
-        writer.int(fragments.count)
-        for fragment in fragments { writer.int(Int(fragment.target)); writer.string(fragment.id) }
-        writer.values(links)
+        writer.int(Int(target)); writer.string(id)
     }
 
     public init(from reader: inout BinaryReader) throws {
-        let ids = try reader.strings(), targets = try reader.strings()
-        let count = try reader.count()
-        var fragments: [Fragment] = []
-        fragments.reserveCapacity(count)
-        for _ in 0..<count {
-            let target = try reader.int()
-            // A position the page's targets do not have would be read past their end.
-            guard targets.indices.contains(target) else { throw BinaryReader.Failure.invalid }
-            fragments.append(Fragment(target: Int32(target), id: try reader.string()))
-        }
+        guard let target = Int32(exactly: try reader.int()) else { throw BinaryReader.Failure.invalid }
+        self.init(target: target, id: try reader.string())
+    }
+}
+
+extension LinkChecker.PageLinks: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) {
+        writer.strings(ids); writer.strings(targets); writer.values(fragments); writer.values(links)
+    }
+
+    public init(from reader: inout BinaryReader) throws {
+        let ids = try reader.strings(), targets = try reader.strings(), fragments: [Fragment] = try reader.values()
+        // A position the page's targets do not have would be read past their end.
+        guard fragments.allSatisfy({ targets.indices.contains(Int($0.target)) }) else { throw BinaryReader.Failure.invalid }
         self.init(ids: ids, targets: targets, fragments: fragments, links: try reader.values())
     }
 }

@@ -61,8 +61,7 @@ public enum LinkChecker {
         }
 
         public struct Link: Sendable, Hashable {
-            /// As written in the page, for messages; empty when it can be written again from the
-            /// target and fragment.
+            /// As written in the page, for messages.
             public var text: String
             /// The site path it points to (the page itself for `#id`), or why it is broken.
             public var target: String
@@ -148,8 +147,7 @@ public enum LinkChecker {
                 if let problem = link.problem {
                     problems.append(Problem(page: page, link: link.text, reason: problem))
                 } else if let id = link.fragment, !missing.contains(link.target), !(ids[link.target]?.contains(id) ?? false) {
-                    let written = link.text.isEmpty ? SitePath.relative(from: page, to: link.target, fragment: id) : link.text
-                    problems.append(Problem(page: page, link: written, reason: "no id=\"\(id)\" in \(link.target)"))
+                    problems.append(Problem(page: page, link: link.text, reason: "no id=\"\(id)\" in \(link.target)"))
                 }
             }
             for fragment in links.fragments {
