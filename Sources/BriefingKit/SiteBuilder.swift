@@ -63,6 +63,7 @@ public enum SiteBuilder {
 
     /// Loads and links without writing anything: what `build` would publish, and its warnings.
     public static func load(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic]) {
+        MallocTuning.apply()
         let linked = loadAndLink(options)
         linked.saving?.wait()
         return (linked.graph, linked.diagnostics)
@@ -113,6 +114,7 @@ public enum SiteBuilder {
             stages.append((stage, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9, PeakMemory.bytes))
             mark = now
         }
+        MallocTuning.apply()
         try checkOutputIsSafe(options)
         // Templates first: a wrong folder or a syntax error stops the build before minutes of loading.
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))

@@ -80,7 +80,7 @@ public enum DatelineReader {
         }
 
         let article = Article(id: id, sourceFile: sourceFile, format: .dateline, title: lead.isEmpty ? id : lead,
-                              published: published, outlet: outlet, blocks: blocks.blocks, quote: quote)
+                              published: published, outlet: outlet, blocks: blocks.finished, quote: quote)
         return ReadResult(article: article, problems: problems)
     }
 }

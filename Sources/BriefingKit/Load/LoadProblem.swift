@@ -79,6 +79,10 @@ enum ExternalURL {
 struct BlockList {
     private(set) var blocks: [TextBlock] = []
 
+    /// The blocks for the article, which keeps them for the whole build: without the room left
+    /// for more that appending them leaves.
+    var finished: [TextBlock] { blocks.withExactCapacity() }
+
     mutating func append(_ role: TextBlock.Role, _ text: String, line: Int, markdown: Bool = false) {
         guard !text.isEmpty else { return }
         blocks.append(TextBlock(number: blocks.count + 1, role: role, text: text, isMarkdown: markdown, line: line))

@@ -83,7 +83,7 @@ public enum MarkdownReader {
         let author = fields["author"]?.string.map(ParagraphRepair.clean).flatMap { $0.isEmpty ? nil : $0 }
         let outlet = fields["source"]?.string.flatMap { Outlet(sourceLine: $0) }
         let article = Article(id: id, sourceFile: sourceFile, format: .markdown, title: title, published: published,
-                              url: url, author: author, outlet: outlet, blocks: blocks.blocks)
+                              url: url, author: author, outlet: outlet, blocks: blocks.finished)
         return ReadResult(article: article, problems: problems)
     }
 

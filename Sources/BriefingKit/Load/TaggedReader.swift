@@ -73,7 +73,7 @@ public enum TaggedReader {
         }
         let author = fields["AUTHOR"].map { ParagraphRepair.clean($0.content) }.flatMap { $0.isEmpty ? nil : $0 }
         let article = Article(id: id, sourceFile: sourceFile, format: .tagged, title: title, published: published,
-                              url: url, author: author, blocks: blocks.blocks)
+                              url: url, author: author, blocks: blocks.finished)
         return ReadResult(article: article, problems: problems)
     }
 

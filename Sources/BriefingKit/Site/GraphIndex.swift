@@ -12,7 +12,7 @@ struct GraphIndex: Sendable {
     let mentionsByArticle: Grouped<String, Mention>
     /// Actor ids of each article, in order of first mention.
     let actorsByArticle: [String: [String]]
-    let quotesByActor: [String: [AttributedQuote]]
+    let quotesByActor: Grouped<String, AttributedQuote>
     /// The articles that mention each actor, in article order.
     let articlesByActor: [String: [String]]
     /// The same lists as positions in `graph.articles` (ascending), for `related(to:)`.
@@ -42,9 +42,8 @@ struct GraphIndex: Sendable {
     private(set) var hasPage: Set<String> = []
     /// Outlet name → slug of its page under `sources/`.
     private(set) var sourceSlugs: [String: String] = [:]
-    /// The sentences of every block (byte ranges) by article id and block number, found once:
-    /// snippets on actor and date pages ask for them again and again.
-    let sentences: [String: [Int: [Range<Int>]]]
+    /// The sentences of every block (byte ranges) by article id and block number, found once.
+    let sentences: SentenceIndex
     /// Notes by what they are about: a passage's or whole article's article id, an actor id, a
     /// date value. Each note in file order, once per place.
     let notesByArticle: [String: [AnchoredNote]]
@@ -56,13 +55,7 @@ struct GraphIndex: Sendable {
     init(_ graph: BriefingGraph) {
         self.graph = graph
         articleSlugs = SitePlanner.articleSlugs(graph.articles)
-        let ranges = Parallel.map(graph.articles) { article -> [Int: [Range<Int>]] in
-            var byBlock: [Int: [Range<Int>]] = [:]
-            for block in article.blocks where byBlock[block.number] == nil { byBlock[block.number] = Sentences.ranges(in: block.text) }
-            byBlock[0] = Sentences.ranges(in: article.title)  // block 0 is the headline, as in blockText
-            return byBlock
-        }
-        sentences = Dictionary(zip(graph.articles.map(\.id), ranges), uniquingKeysWith: { first, _ in first })
+        sentences = SentenceIndex(graph.articles)
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
         position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
@@ -83,7 +76,7 @@ struct GraphIndex: Sendable {
         }
         articlesByActor = byActor
         positionsByActor = positionsOfActor
-        quotesByActor = Dictionary(grouping: graph.quotes.filter { $0.speakerID != nil }, by: { $0.speakerID! })
+        quotesByActor = Grouped(graph.quotes) { quote in quote.speakerID.map { [$0] } ?? [] }
         datesByValue = Grouped(graph.dates) { mention in mention.reference.points.filter { TimexValue.start($0) != nil } }
         datesByArticle = Grouped(graph.dates, by: \.articleID)
         mentionsByBlock = BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset)
@@ -151,7 +144,7 @@ struct GraphIndex: Sendable {
     /// the offset: text without full stops is one endless "sentence", and everything named in it
     /// would be "in the same sentence" as everything else.
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        guard let ranges = sentences[articleID]?[block], let range = Sentences.range(containing: offset, in: ranges) else { return nil }
+        guard let range = sentences.sentence(articleID, block, containing: offset) else { return nil }
         let lower = max(range.lowerBound, offset - Self.sentenceReach), upper = min(range.upperBound, offset + Self.sentenceReach)
         return lower < upper ? lower..<upper : range
     }

@@ -28,9 +28,4 @@ enum Sentences {
         if start < bytes.count { ranges.append(start..<bytes.count) }
         return ranges
     }
-
-    /// The sentence containing a byte offset.
-    static func range(containing offset: Int, in ranges: [Range<Int>]) -> Range<Int>? {
-        ranges.first { $0.contains(offset) }
-    }
 }
