@@ -12,7 +12,8 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
             for key in keys(element) { positions[key, default: []].append(Int32(position)) }
         }
         self.all = all
-        self.positions = positions
+        // Kept for the whole build: without the room each group grew into.
+        self.positions = positions.mapValues { $0.withExactCapacity() }
     }
 
     init(_ all: [Element], by key: (Element) -> Key) {

@@ -115,8 +115,9 @@ public enum LinkChecker {
                 }
             }
         }
-        // Kept until the whole site is checked: without the room the array grew into.
-        return PageLinks(ids: ids, targets: targets, fragments: fragments.withUnsafeBufferPointer { Array($0) }, links: links)
+        // Kept until the whole site is checked: without the room the arrays grew into.
+        return PageLinks(ids: ids, targets: targets.withExactCapacity(), fragments: fragments.withExactCapacity(),
+                         links: links.withExactCapacity())
     }
 
     /// The file part of a link (no `#`), resolved against the page and, when known, the site's

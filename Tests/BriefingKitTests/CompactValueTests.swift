@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The compact forms that keep a 10,000-article build under its memory bound (README, "Where the
+/// memory goes"): each must give what the plain form gave.
+@Suite("Compact graph values")
+struct CompactValueTests {
+    /// `SentenceIndex` against the definition it replaces: for every byte of every block of the
+    /// sample articles, the sentence `Sentences.ranges` puts it in, or none.
+    @Test func sentenceIndexFindsTheSentencesOfEveryBlock() throws {
+        let articles = try ["000_a07414719247a0af.txt", "003_aa876f87d1a0a2ba.txt", "010_kellogg-plan.md"].map(Fixtures.article)
+        let index = SentenceIndex(articles)
+        var checked = 0
+        for article in articles {
+            for (number, text) in [(0, article.title)] + article.blocks.map({ ($0.number, $0.text) }) {
+                let ranges = Sentences.ranges(in: text)
+                for offset in 0...text.utf8.count {
+                    #expect(index.sentence(article.id, number, containing: offset) == ranges.first { $0.contains(offset) })
+                    checked += 1
+                }
+            }
+            #expect(index.sentence(article.id, article.blocks.count + 1, containing: 0) == nil)
+            #expect(index.sentence(article.id, -1, containing: 0) == nil)
+        }
+        #expect(checked > 9_000)
+        #expect(index.sentence("no-such-article", 1, containing: 0) == nil)
+    }
+
+    @Test func sentenceIndexValues() {
+        // Block 2 is missing and block 3 comes twice (the first is kept); block 0 is the title.
+        let text = "Mr. Smith arrived. He left! Then?"
+        let blocks = [TextBlock(number: 1, role: .body, text: text, line: 1),
+                      TextBlock(number: 3, role: .body, text: "One. Two.", line: 2),
+                      TextBlock(number: 3, role: .body, text: "Not this one.", line: 3)]
+        let article = Article(id: "a", sourceFile: "articles/a.md", format: .markdown, title: "A title. More",
+                              published: CalendarDay(iso: "2025-01-20")!, blocks: blocks)
+        let index = SentenceIndex([article])
+        // "Mr." ends an abbreviation, not a sentence.
+        #expect(index.sentence("a", 1, containing: 0) == 0..<18)
+        #expect(index.sentence("a", 1, containing: 17) == 0..<18)
+        #expect(index.sentence("a", 1, containing: 18) == nil)  // the space between sentences
+        #expect(index.sentence("a", 1, containing: 19) == 19..<27)
+        #expect(index.sentence("a", 1, containing: 28) == 28..<33)
+        #expect(index.sentence("a", 1, containing: 33) == nil)
+        #expect(index.sentence("a", 2, containing: 0) == nil)
+        #expect(index.sentence("a", 3, containing: 5) == 5..<9)
+        #expect(index.sentence("a", 3, containing: 12) == nil)
+        #expect(index.sentence("a", 0, containing: 9) == 9..<13)
+    }
+
+    /// Half a million of each at 10,000 articles: a field added in the wrong place costs megabytes.
+    @Test func mentionsAndDatesStayCompact() {
+        #expect(MemoryLayout<Mention>.stride == 56)
+        #expect(MemoryLayout<DateReference>.stride == 48)
+        #expect(MemoryLayout<DateMention>.stride == 72)
+        let mention = Mention(actorID: "a", articleID: "b", block: 7, offset: 1_000_000, text: "Putin")
+        #expect(mention.block == 7 && mention.offset == 1_000_000)
+        var date = DateMention(articleID: "b", block: 12,
+                               reference: DateReference(text: "Jan. 20", offset: 40, value: "2025-01-20", granularity: .day), isFuture: true)
+        date.reference.offset += 2
+        date.block += 1
+        #expect(date.block == 13 && date.reference.offset == 42 && date.reference.points == ["2025-01-20"] && date.isFuture)
+    }
+
+    @Test func arraysKeptForTheBuildLoseTheirSpareRoom() {
+        var grown: [Int] = []
+        for n in 0..<1000 { grown.append(n) }
+        #expect(grown.capacity > grown.count)
+        let exact = grown.withExactCapacity()
+        #expect(exact == grown)
+        #expect(exact.capacity < grown.capacity)
+    }
+
+    #if os(Linux)
+    @Test func largeBlocksAreAlwaysMapped() {
+        #expect(MallocTuning.apply())
+    }
+    #endif
+}
