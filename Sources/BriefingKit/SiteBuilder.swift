@@ -63,7 +63,6 @@ public enum SiteBuilder {
 
     /// Loads and links without writing anything: what `build` would publish, and its warnings.
     public static func load(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic]) {
-        MallocTuning.apply()
         let linked = loadAndLink(options)
         linked.saving?.wait()
         return (linked.graph, linked.diagnostics)
@@ -72,6 +71,7 @@ public enum SiteBuilder {
     /// `load`, what there is to say about the cache (`--verbose`), and the saving of the article
     /// memo, which goes on while the pages are made: wait for it before the build ends.
     static func loadAndLink(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?) {
+        MallocTuning.apply()
         let contentName = options.display(options.content)
         let (settings, settingsDiagnostics) = SiteSettings.load(options.content.appendingPathComponent("briefing.yml"),
                                                                 displayPath: contentName + "/briefing.yml")
@@ -114,7 +114,6 @@ public enum SiteBuilder {
             stages.append((stage, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9, PeakMemory.bytes))
             mark = now
         }
-        MallocTuning.apply()
         try checkOutputIsSafe(options)
         // Templates first: a wrong folder or a syntax error stops the build before minutes of loading.
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))

@@ -36,38 +36,17 @@ public struct Actor: Sendable, Hashable {
     }
 }
 
-/// One place in the text where an actor is named.
-///
-/// A large briefing holds hundreds of thousands of these for the whole build, so the block and
-/// the offset are kept in 32 bits each (a paragraph of 4 GiB is not a paragraph): 56 bytes a
-/// mention instead of 64.
+/// One place in the text where an actor is named. The block and offset are `Stored32`: 56 bytes
+/// a mention instead of 64.
 public struct Mention: Sendable, Hashable {
     public var actorID: String
     public var articleID: String
+    /// The block (paragraph) number, as in the `#p<n>` anchors.
+    @Stored32 public var block: Int
+    /// UTF-8 byte offset of the mention in the block's text.
+    @Stored32 public var offset: Int
     /// The exact surface string, as in the repaired text ("Putin", "Zelenskyy").
     public var text: String
-    private var storedBlock: UInt32
-    private var storedOffset: UInt32
-
-    /// The block (paragraph) number, as in the `#p<n>` anchors.
-    public var block: Int {
-        get { Int(storedBlock) }
-        set { storedBlock = UInt32(clamping: newValue) }
-    }
-
-    /// UTF-8 byte offset of the mention in the block's text.
-    public var offset: Int {
-        get { Int(storedOffset) }
-        set { storedOffset = UInt32(clamping: newValue) }
-    }
-
-    public init(actorID: String, articleID: String, block: Int, offset: Int, text: String) {
-        self.actorID = actorID
-        self.articleID = articleID
-        self.text = text
-        storedBlock = UInt32(clamping: block)
-        storedOffset = UInt32(clamping: offset)
-    }
 }
 
 /// A direct quotation in an article and, when the rules are sure, its speaker.

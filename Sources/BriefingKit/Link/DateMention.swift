@@ -1,23 +1,11 @@
 /// A date reference where it occurs: article and block, and whether it was then the future.
-/// The block is kept in 32 bits, as in `Mention`.
+/// The block is `Stored32`, as in `Mention`.
 public struct DateMention: Sendable, Hashable {
     public var articleID: String
+    @Stored32 public var block: Int
     public var reference: DateReference
-    private var storedBlock: UInt32
     /// The reference starts after the article's publication date: a plan, not a report.
     public var isFuture: Bool
-
-    public var block: Int {
-        get { Int(storedBlock) }
-        set { storedBlock = UInt32(clamping: newValue) }
-    }
-
-    public init(articleID: String, block: Int, reference: DateReference, isFuture: Bool) {
-        self.articleID = articleID
-        self.reference = reference
-        storedBlock = UInt32(clamping: block)
-        self.isFuture = isFuture
-    }
 }
 
 /// Reading TIMEX3-style values back as calendar spans, for the timeline and date pages.

@@ -21,15 +21,10 @@ public struct DateReference: Sendable, Hashable {
     /// have the usual ones, and half a million of them at 10,000 articles would otherwise each
     /// hold an array of their own.
     private let otherPoints: [String]?
-    private var storedOffset: UInt32
+    /// UTF-8 byte offset of `text` in the paragraph (`Stored32`, as in `Mention`).
+    @Stored32 public var offset: Int
     public let granularity: Granularity
     public var mod: Modifier?
-
-    /// UTF-8 byte offset of `text` in the paragraph (kept in 32 bits, as in `Mention`).
-    public var offset: Int {
-        get { Int(storedOffset) }
-        set { storedOffset = UInt32(clamping: newValue) }
-    }
 
     /// The values this reference is placed at on the timeline: one for a point, two for a range
     /// ("Jan. 20–21"), none for durations and vague references.
@@ -37,7 +32,7 @@ public struct DateReference: Sendable, Hashable {
 
     public init(text: String, offset: Int, value: String, granularity: Granularity, mod: Modifier? = nil, points: [String]? = nil) {
         self.text = text
-        storedOffset = UInt32(clamping: offset)
+        self.offset = offset
         self.value = value
         self.granularity = granularity
         self.mod = mod

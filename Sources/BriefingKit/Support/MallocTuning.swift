@@ -12,14 +12,15 @@ import Glibc
 /// (README, "Where the memory goes"). Setting the threshold fixes it, so large blocks are always
 /// mapped and always given back. It costs a `mmap` and a `munmap` per large block: no measurable
 /// time at that size.
-public enum MallocTuning {
+enum MallocTuning {
     /// The threshold, fixed at glibc's own starting value.
-    public static let mmapThreshold: Int32 = 128 * 1024
+    static let mmapThreshold: Int32 = 128 * 1024
 
     /// Fixes the threshold, once per process (later calls do nothing); true when the allocator
-    /// took it. Call it before the work starts: blocks already on the heap stay where they are.
+    /// took it. `SiteBuilder.loadAndLink` calls it, before the work starts: blocks already on the heap
+    /// stay where they are.
     @discardableResult
-    public static func apply() -> Bool { applied }
+    static func apply() -> Bool { applied }
 
     private static let applied: Bool = {
         #if canImport(Glibc)
