@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BriefingKit
 
@@ -50,4 +51,122 @@ struct ParagraphRepairTests {
         #expect(Abbreviations.kind(endingOf: "plan B.") == nil)
         #expect(Abbreviations.kind(endingOf: "the end.") == nil)
     }
+
+    // MARK: - The byte-level repairs against their definitions on characters
+
+    /// The definitions the repairs had on `Character`s, before they read UTF-8 bytes.
+    enum Reference {
+        static func removeSpaceBeforePunctuation(_ text: String) -> String {
+            let chars = Array(text)
+            var out = ""
+            var i = 0
+            while i < chars.count {
+                let ch = chars[i]
+                if ch == " " || ch == "\t" {
+                    var j = i
+                    while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+                    if j < chars.count, ",.;:".contains(chars[j]), !out.isEmpty, isEndOfToken(chars, after: j) {
+                        i = j
+                        continue
+                    }
+                    out.append(contentsOf: chars[i..<j])
+                    i = j
+                    continue
+                }
+                out.append(ch)
+                i += 1
+            }
+            return out
+        }
+
+        static func isEndOfToken(_ chars: [Character], after index: Int) -> Bool {
+            let next = index + 1
+            guard next < chars.count else { return true }
+            if chars[index] == ".", chars[next] == "." { return false }
+            return chars[next].isWhitespace || "\"”’')]".contains(chars[next])
+        }
+
+        static func splitInsideQuotation(_ text: String, _ next: String) -> Bool {
+            let opens = text.filter { $0 == "“" }.count
+            let closes = text.filter { $0 == "”" }.count
+            guard opens > closes, let firstMark = next.first(where: { $0 == "“" || $0 == "”" }) else { return false }
+            return firstMark == "”" && next.first != "“"
+        }
+
+        static func collapsingWhitespace(_ text: String) -> String {
+            var out = String.UnicodeScalarView()
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(" ") }
+                    pendingSpace = false
+                    out.append(scalar)
+                }
+            }
+            return String(out)
+        }
+    }
+
+    /// Random text made of the pieces the repairs look at: spaces and other white space,
+    /// punctuation, curly and straight quotation marks, brackets, letters in one to four bytes.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        let pieces = ["a", "Jan", "U.S", "é", "Ж", "日", "𝑥", "5", " ", " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2009}", "\u{3000}",
+                      "\u{85}", ",", ".", "..", ";", ":", "“", "”", "‘", "’", "'", "\"", ")", "]", "(", "—", "…", "-"]
+        var random = IncrementalBuildTests.Random(state: seed)
+        return (0..<count).map { _ in (0..<random.next(24)).map { _ in pieces[random.next(pieces.count)] }.joined() }
+    }
+
+    /// Every paragraph of the fixture articles, as the readers see it before repair.
+    static func fixtureParagraphs() throws -> [String] {
+        let folders = ["Tests/Fixtures/linking/articles", "Tests/Fixtures/site/Content/articles"]
+        var paragraphs: [String] = []
+        for folder in folders {
+            let directory = Fixtures.repository.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                paragraphs += text.components(separatedBy: "\n\n")
+            }
+        }
+        return paragraphs
+    }
+
+    @Test func byteRepairsMatchTheirCharacterDefinitions() throws {
+        let texts = Self.randomTexts(count: 4000, seed: 11) + (try Self.fixtureParagraphs())
+        #expect(texts.count > 4100)
+        var removals = 0
+        for text in texts {
+            let repaired = ParagraphRepair.removeSpaceBeforePunctuation(text)
+            #expect(repaired == Reference.removeSpaceBeforePunctuation(text), "\(text.debugDescription)")
+            if repaired != text { removals += 1 }
+            #expect(text.collapsingWhitespace == Reference.collapsingWhitespace(text), "\(text.debugDescription)")
+        }
+        // The random texts exercise the removal often, not only its absence.
+        #expect(removals > 150)
+        var joins = 0
+        for (text, next) in zip(texts, texts.dropFirst()) {
+            let split = ParagraphRepair.splitInsideQuotation(text, next)
+            #expect(split == Reference.splitInsideQuotation(text, next), "\(text.debugDescription) / \(next.debugDescription)")
+            if split { joins += 1 }
+        }
+        #expect(joins > 100)
+    }
+
+    @Test func byteRepairsOnHandPickedText() {
+        // A space before a comma that ends the text; before a stop followed by a closing quotation
+        // mark, a no-break space and a four-byte letter; runs of spaces and tabs.
+        #expect(ParagraphRepair.removeSpaceBeforePunctuation("officials ,") == "officials,")
+        #expect(ParagraphRepair.removeSpaceBeforePunctuation("he said .” Then") == "he said.” Then")
+        #expect(ParagraphRepair.removeSpaceBeforePunctuation("one ;\u{00A0}two") == "one;\u{00A0}two")
+        #expect(ParagraphRepair.removeSpaceBeforePunctuation("x :𝑥") == "x :𝑥")
+        #expect(ParagraphRepair.removeSpaceBeforePunctuation("a \t , b") == "a, b")
+        #expect(ParagraphRepair.removeSpaceBeforePunctuation(" , b") == " , b")
+        #expect("  Kyiv\u{2009}\u{3000}and\r\nMoscow \u{85}".collapsingWhitespace == "Kyiv and Moscow")
+        #expect("Жовква  日本\t𝑥".collapsingWhitespace == "Жовква 日本 𝑥")
+        #expect(ParagraphRepair.splitInsideQuotation("“We see that … dialogue.", "We welcome that.” The Kremlin"))
+        #expect(!ParagraphRepair.splitInsideQuotation("“We see that … dialogue.", "“We welcome that.” The Kremlin"))
+        #expect(!ParagraphRepair.splitInsideQuotation("“We see” that.", "We welcome that.” The Kremlin"))
+    }
 }
+

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BriefingKit
 
@@ -62,4 +63,58 @@ struct TaggedReaderTests {
         #expect(result.article?.url == nil)
         #expect(result.problems == [LoadProblem(line: 3, "<URL> is not an http(s) address; ignored")])
     }
+
+    /// The tag scan as it was on characters, before it read bytes: the reference.
+    static func referenceScan(_ text: String) -> [(name: String, isClosing: Bool, range: Range<String.Index>, line: Int)] {
+        var tags: [(name: String, isClosing: Bool, range: Range<String.Index>, line: Int)] = []
+        var line = 1
+        var index = text.startIndex
+        scanning: while index < text.endIndex {
+            let ch = text[index]
+            if ch == "\n" { line += 1 }
+            if ch == "<" {
+                var i = text.index(after: index)
+                func skipSpaces() { while i < text.endIndex, text[i] == " " || text[i] == "\t" { i = text.index(after: i) } }
+                skipSpaces()
+                var closing = false
+                if i < text.endIndex, text[i] == "/" { closing = true; i = text.index(after: i); skipSpaces() }
+                var name = ""
+                while i < text.endIndex, text[i].isASCII, text[i].isUppercase || text[i] == "_" { name.append(text[i]); i = text.index(after: i) }
+                skipSpaces()
+                if name.count >= 2, i < text.endIndex, text[i] == ">" {
+                    tags.append((name, closing, index..<text.index(after: i), line))
+                    index = text.index(after: i)
+                    continue scanning
+                }
+            }
+            index = text.index(after: index)
+        }
+        return tags
+    }
+
+    @Test func tagScanOnBytesMatchesTheScanOnCharacters() throws {
+        // Tags, near-tags and marks that join a `<` or `>` to the next character. Line ends are LF:
+        // the scan reads a `SourceText`, which has turned CR and CRLF into LF.
+        let pieces = ["<", ">", "</", "< ", "TITLE", "CONTENT", "X", "_", " ", "\t", "\n", "\u{301}", "\u{200D}", "é", "日", "a", "/", "<TITLE>", "</TITLE>", "< / CONTENT >"]
+        var random = IncrementalBuildTests.Random(state: 5)
+        var texts = (0..<3000).map { _ in (0..<random.next(16)).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.articles.path).sorted() {
+            texts.append(try String(contentsOf: Fixtures.articles.appendingPathComponent(name), encoding: .utf8))
+        }
+        var found = 0
+        for text in texts {
+            let tags = Tag.scan(text)
+            let reference = Self.referenceScan(text)
+            #expect(tags.map(\.name) == reference.map(\.name), "\(text.debugDescription)")
+            #expect(tags.map(\.isClosing) == reference.map(\.isClosing), "\(text.debugDescription)")
+            #expect(tags.map(\.range) == reference.map(\.range), "\(text.debugDescription)")
+            #expect(tags.map(\.line) == reference.map(\.line), "\(text.debugDescription)")
+            found += tags.count
+        }
+        #expect(found > 1000)
+        // A mark after `>` makes it another character: no tag, on bytes as on characters.
+        #expect(Tag.scan("<TITLE>\u{301}").isEmpty)
+        #expect(Tag.scan("<TITLE>x").map(\.name) == ["TITLE"])
+    }
 }
+

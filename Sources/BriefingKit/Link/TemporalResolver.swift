@@ -8,6 +8,9 @@ public struct TemporalResolver {
     public let dct: CalendarDay
     /// The last day resolved in the text, for "the day before" and "the next day".
     public var anchor: CalendarDay?
+    /// Whether the rules are tried only at words that can start an expression (`Scan.canStart`).
+    /// Off, they are tried at every word: the definition a test compares the filter with.
+    var filtersStarts = true
 
     public init(dct: CalendarDay) {
         self.dct = dct
@@ -22,6 +25,8 @@ public struct TemporalResolver {
         var found: [DateReference] = []
         var i = 0
         while i < words.count {
+            // Most words start no date expression: the rules are not tried at them.
+            guard !filtersStarts || Scan.canStart(lower[i]) else { i += 1; continue }
             let scan = Scan(words: words, lower: lower, facts: facts, bytes: bytes, index: i, resolver: self)
             if let (length, reference) = scan.match() {
                 found.append(reference)

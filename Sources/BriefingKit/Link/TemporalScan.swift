@@ -34,6 +34,25 @@ struct Scan {
 
     // MARK: Word classes
 
+    /// Whether any rule can match at a word (lower-cased): every rule's first word holds a digit
+    /// or a hyphen, or is a word of `DateLexicon` or one that a rule names (`starters`).
+    static func canStart(_ lower: String) -> Bool {
+        lower.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") } || starters.contains(lower)
+    }
+
+    /// The first words of the rules, each listed with the rule that reads it as word 0.
+    static let starters: Set<String> = Set(DateLexicon.months.keys).union(DateLexicon.monthAbbreviations.keys) // fullDate, monthYear, bareMonth
+        .union(DateLexicon.weekdays.keys) // fullDate, weekday
+        .union(DateLexicon.seasons.keys) // seasonOrQuarter
+        .union(DateLexicon.numbers.keys) // ago, duration
+        .union(periodQualifiers).union(approximations) // partOfPeriod, duration
+        .union(["from", // yearRange
+                "at", "by", "until", "the", // partOfPeriod, relativePeriod, relativeDay
+                "last", "this", "next", "past", "coming", // relativePeriod
+                "more", "less", "fewer", // duration
+                "today", "tonight", "yesterday", "tomorrow", // relativeDay
+                "now", "currently", "nowadays", "recently", "lately", "soon"]) // vague
+
     func month(_ k: Int) -> Int? {
         guard let w = word(k), raw(k)?.first?.isUppercase == true else { return nil }
         if let m = DateLexicon.months[w] { return m }
@@ -53,6 +72,11 @@ struct Scan {
         var number: Int?
 
         init(_ lowercased: String) {
+            // Without a digit or a hyphen, a word is a number only as a number word.
+            guard lowercased.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }) else {
+                number = DateLexicon.numbers[lowercased]
+                return
+            }
             var w = lowercased
             for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w.removeLast(2) }
             if w.count <= 2, let n = Int(w), (1...31).contains(n) { day = n }

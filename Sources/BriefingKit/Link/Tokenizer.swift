@@ -15,13 +15,32 @@ enum Tokenizer {
     static func tokens(in text: String) -> [Token] {
         let bytes = Array(text.utf8)
         var tokens: [Token] = []
+        forEachWord(in: bytes) { start, end in
+            // A possessive `'s`, then `’s`, read on the bytes: an apostrophe is in a word only
+            // before a letter, so there is always a letter before it.
+            var end = end
+            var possessive = false
+            if end - start > 2, bytes[end - 1] == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") {
+                end -= 2
+                possessive = true
+            }
+            if end - start > 4, bytes[end - 1] == UInt8(ascii: "s"), bytes[end - 2] == 0x99, bytes[end - 3] == 0x80, bytes[end - 4] == 0xE2 {
+                end -= 4
+                possessive = true
+            }
+            tokens.append(Token(text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end, isPossessive: possessive))
+        }
+        return tokens
+    }
+
+    /// Calls `body` with the byte range of each word, possessive included.
+    static func forEachWord(in bytes: [UInt8], _ body: (_ start: Int, _ end: Int) -> Void) {
         var i = 0
         while i < bytes.count {
-            guard let (scalar, width) = decode(bytes, at: i), isWordScalar(scalar) else {
+            guard let (scalar, _) = decode(bytes, at: i), isWordScalar(scalar) else {
                 i += max(1, decode(bytes, at: i)?.1 ?? 1)
                 continue
             }
-            _ = width
             let start = i
             var end = i
             var j = i
@@ -38,22 +57,9 @@ enum Tokenizer {
             }
             // "U.S." keeps its final dot.
             if end < bytes.count, bytes[end] == UInt8(ascii: "."), isInitialism(bytes, start: start, dot: end) { end += 1 }
-            var word = String(decoding: bytes[start..<end], as: UTF8.self)
-            var possessive = false
-            for suffix in ["'s", "’s"] where word.hasSuffix(suffix) && word.count > 2 {
-                word.removeLast(2)
-                end -= suffix.utf8.count
-                possessive = true
-            }
-            if word.hasSuffix("s'") || word.hasSuffix("s’") {
-                word.removeLast()
-                end -= 1
-                possessive = true
-            }
-            tokens.append(Token(text: word, start: start, end: end, isPossessive: possessive))
+            body(start, end)
             i = max(j, end)
         }
-        return tokens
     }
 
     /// A dot inside "U.S" or "a.m": single letters between dots.

@@ -35,45 +35,91 @@ public enum ParagraphRepair {
     /// A quotation opened in `text` and closed in `next`, which does not open a quotation first:
     /// "“We see that Mr. Trump … dialogue." / "We welcome that.” The Kremlin …". A quotation that
     /// really runs over paragraphs reopens with “ at the start of the next one, and is left alone.
+    /// The marks are counted as Unicode scalars, on the UTF-8 bytes (E2 80 9C and E2 80 9D).
     static func splitInsideQuotation(_ text: String, _ next: String) -> Bool {
-        let opens = text.filter { $0 == "“" }.count
-        let closes = text.filter { $0 == "”" }.count
-        guard opens > closes, let firstMark = next.first(where: { $0 == "“" || $0 == "”" }) else { return false }
-        return firstMark == "”" && next.first != "“"
+        var text = text, next = next
+        let (opens, closes) = text.withUTF8 { bytes in
+            var opens = 0, closes = 0
+            forEachCurlyQuote(in: bytes) { if $1 { opens += 1 } else { closes += 1 }; return true }
+            return (opens, closes)
+        }
+        guard opens > closes else { return false }
+        return next.withUTF8 { bytes in
+            var first: (index: Int, opening: Bool)?
+            forEachCurlyQuote(in: bytes) { index, opening in first = (index, opening); return false }
+            // The first mark closes, and the paragraph does not start with an opening one.
+            guard let first else { return false }
+            return !first.opening
+        }
+    }
+
+    /// Calls `body` with the position of each “ (true) and ” (false), until it returns false.
+    private static func forEachCurlyQuote(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Bool) -> Bool) {
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9C || bytes[i + 2] == 0x9D {
+                if !body(i, bytes[i + 2] == 0x9C) { return }
+                i += 3
+            } else {
+                i += 1
+            }
+        }
     }
 
     /// Removes white space before `,` `.` `;` `:` ("officials , just" becomes "officials, just"),
     /// leaving alone an ellipsis, a decimal (".5") and a leading dot in a name (".NET").
+    ///
+    /// Works on the UTF-8 bytes, like `collapsingWhitespace` on scalars: spaces and tabs are
+    /// bytes, and the punctuation ends a token when the scalar after it is white space, a closing
+    /// quotation mark or bracket, or nothing.
     public static func removeSpaceBeforePunctuation(_ text: String) -> String {
-        let chars = Array(text)
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var i = 0
-        while i < chars.count {
-            let ch = chars[i]
-            if ch == " " || ch == "\t" {
-                var j = i
-                while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
-                if j < chars.count, ",.;:".contains(chars[j]), !out.isEmpty, isEndOfToken(chars, after: j) {
-                    i = j
-                    continue
-                }
-                out.append(contentsOf: chars[i..<j])
-                i = j
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // Most paragraphs have nothing to remove: they are returned as they are.
+            guard let first = firstRemovableSpace(in: bytes, from: 0) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var copied = 0
+            var next: Range<Int>? = first
+            while let run = next {
+                out.append(contentsOf: bytes[copied..<run.lowerBound])
+                copied = run.upperBound
+                next = firstRemovableSpace(in: bytes, from: run.upperBound)
             }
-            out.append(ch)
-            i += 1
-        }
-        return out
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
-    private static func isEndOfToken(_ chars: [Character], after index: Int) -> Bool {
+    /// The next run of spaces and tabs, at or after `start`, that comes after some text and before
+    /// punctuation ending a token.
+    private static func firstRemovableSpace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var i = start
+        while i < bytes.count {
+            guard bytes[i] == 0x20 || bytes[i] == 0x09 else { i += 1; continue }
+            var j = i
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            if i > 0, j < bytes.count, isStop(bytes[j]), isEndOfToken(bytes, after: j) { return i..<j }
+            i = j
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isStop(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+    }
+
+    private static func isEndOfToken(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         let next = index + 1
-        guard next < chars.count else { return true }
-        let following = chars[next]
-        if chars[index] == ".", following == "." { return false }
-        return following.isWhitespace || "\"”’')]".contains(following)
+        guard next < bytes.count else { return true }
+        if bytes[index] == UInt8(ascii: "."), bytes[next] == UInt8(ascii: ".") { return false }
+        let width = UTF8Bytes.width(bytes, at: next)
+        if UTF8Bytes.isWhitespace(bytes, at: next, width: width) { return true }
+        switch UTF8Bytes.scalar(bytes, at: next, width: width) {
+        case "\"", "”", "’", "'", ")", "]": return true
+        default: return false
+        }
     }
 
     /// One block of text as later stages should see it: spaces repaired, lines joined.

@@ -42,7 +42,7 @@ public struct SourceText: Sendable {
         if text.allSatisfy(\.isWhitespace) { throw .empty }
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = text[...].lineSlices
     }
 
     /// CRLF and CR become LF, byte by byte. (String replacement works on characters, in which

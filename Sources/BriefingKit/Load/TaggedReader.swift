@@ -6,7 +6,7 @@ public enum TaggedReader {
 
     public static func sniff(_ source: SourceText) -> Bool {
         guard let first = source.text.first(where: { !$0.isWhitespace }), first == "<" else { return false }
-        return Tag.scan(source.text).first.map { !$0.isClosing } ?? false
+        return Tag.scan(source.text, limit: 1).first.map { !$0.isClosing } ?? false
     }
 
     /// One element's content and the line where the content starts.
@@ -48,7 +48,7 @@ public enum TaggedReader {
             blocks.appendRepaired(.highlight, bullets)
         }
         if let content = fields["CONTENT"] {
-            let lines = content.content.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = content.content.lineSlices
             let paragraphs = LineGroups.split(lines, firstLine: content.line).map { (text: $0.text, info: $0.line) }
             blocks.appendRepaired(.body, paragraphs)
         } else {
@@ -116,7 +116,7 @@ public enum TaggedReader {
     static func bulletList(_ element: Element) -> (lead: (text: String, info: Int)?, bullets: [(text: String, info: Int)]) {
         var lead: (text: String, info: Int)?
         var bullets: [(text: String, info: Int)] = []
-        for (offset, line) in element.content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in element.content.lineSlices.enumerated() {
             let trimmed = line.trimmingWhitespace
             let number = element.line + offset
             if trimmed.isEmpty { continue }
@@ -141,41 +141,56 @@ struct Tag {
     var range: Range<String.Index>
     var line: Int
 
-    static func scan(_ text: String) -> [Tag] {
+    /// The tags of `text`, at most `limit` of them. Reads the UTF-8 bytes; a `<` or `>` that a
+    /// following mark makes part of another character is not one (as when reading characters).
+    static func scan(_ text: String, limit: Int = .max) -> [Tag] {
         var tags: [Tag] = []
         var line = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            let ch = text[index]
-            if ch == "\n" { line += 1 }
-            if ch == "<", let tag = parse(text, at: index, line: line) {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, tags.count < limit {
+            let byte = utf8[index]
+            if byte == 0x0A { line += 1 }
+            if byte == UInt8(ascii: "<"), let tag = parse(text, at: index, line: line) {
                 tags.append(tag)
                 index = tag.range.upperBound
                 continue
             }
-            index = text.index(after: index)
+            utf8.formIndex(after: &index)
         }
         return tags
     }
 
     private static func parse(_ text: String, at start: String.Index, line: Int) -> Tag? {
-        var i = text.index(after: start)
-        func skipSpaces() { while i < text.endIndex, text[i] == " " || text[i] == "\t" { i = text.index(after: i) } }
+        guard isCharacter(text, at: start, "<") else { return nil }
+        let utf8 = text.utf8
+        var i = utf8.index(after: start)
+        func skipSpaces() { while i < utf8.endIndex, utf8[i] == 0x20 || utf8[i] == 0x09 { utf8.formIndex(after: &i) } }
         skipSpaces()
         var closing = false
-        if i < text.endIndex, text[i] == "/" {
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: "/") {
             closing = true
-            i = text.index(after: i)
+            utf8.formIndex(after: &i)
             skipSpaces()
         }
-        var name = ""
-        while i < text.endIndex, text[i].isASCII, text[i].isUppercase || text[i] == "_" {
-            name.append(text[i])
-            i = text.index(after: i)
+        let nameStart = i
+        while i < utf8.endIndex, (utf8[i] >= UInt8(ascii: "A") && utf8[i] <= UInt8(ascii: "Z")) || utf8[i] == UInt8(ascii: "_") {
+            utf8.formIndex(after: &i)
         }
+        let name = String(text[nameStart..<i])
         skipSpaces()
-        guard name.count >= 2, i < text.endIndex, text[i] == ">" else { return nil }
-        return Tag(name: name, isClosing: closing, range: start..<text.index(after: i), line: line)
+        guard name.utf8.count >= 2, i < utf8.endIndex, isCharacter(text, at: i, ">") else { return nil }
+        return Tag(name: name, isClosing: closing, range: start..<utf8.index(after: i), line: line)
+    }
+
+    /// Whether the character at byte `index` starts there and is `character` (ASCII) alone, with
+    /// no mark after it: only then is the byte what it looks like.
+    private static func isCharacter(_ text: String, at index: String.Index, _ character: Character) -> Bool {
+        guard text.utf8[index] == character.asciiValue, String.Index(index, within: text) != nil else { return false }
+        // An ASCII byte followed by another ASCII byte other than CR is a character of its own.
+        let next = text.utf8.index(after: index)
+        if next == text.utf8.endIndex || (text.utf8[next] < 0x80 && text.utf8[next] != 0x0D) { return true }
+        return text[index] == character
     }
 }
 

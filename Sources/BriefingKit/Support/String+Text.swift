@@ -9,19 +9,69 @@ extension StringProtocol {
     /// Every run of white space, newlines included, becomes one space; the ends are trimmed.
     /// Works on Unicode scalars, like `MarkdownEscaping.collapsing`: a combining mark after white
     /// space is kept (as characters, white space and the mark are one, and would be dropped).
+    /// Reads the UTF-8 bytes, and Unicode's tables only for the bytes of a non-ASCII scalar.
     var collapsingWhitespace: String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if MarkdownEscaping.isWhitespace(scalar) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
+        var copy = String(self)
+        return copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                var i = 0
+                while i < bytes.count {
+                    let width = bytes[i] < 0x80 ? 1 : UTF8Bytes.width(bytes, at: i)
+                    if UTF8Bytes.isWhitespace(bytes, at: i, width: width) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { out[count] = 0x20; count += 1 }
+                        pendingSpace = false
+                        for k in 0..<width { out[count + k] = bytes[i + k] }
+                        count += width
+                    }
+                    i += width
+                }
+                return count
             }
         }
-        return String(out)
+    }
+}
+
+extension Substring {
+    /// The lines, split at each LF byte (a line feed is always a character of its own, so this is
+    /// splitting on "\n" without reading characters).
+    var lineSlices: [Substring] {
+        utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+}
+
+/// Reading Unicode scalars straight from valid UTF-8 (a Swift string's bytes).
+enum UTF8Bytes {
+    /// The number of bytes of the scalar starting at `index` (a lead byte).
+    @inline(__always)
+    static func width(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar starting at `index`, `width` bytes long.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[index])
+        var value: UInt32
+        switch width {
+        case 1: return Unicode.Scalar(UInt8(lead))
+        case 2: value = lead & 0x1F
+        case 3: value = lead & 0x0F
+        default: value = lead & 0x07
+        }
+        for k in 1..<width { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// Whether the scalar at `index` is white space (`MarkdownEscaping.isWhitespace`).
+    @inline(__always)
+    static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int) -> Bool {
+        let byte = bytes[index]
+        if width == 1 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        return MarkdownEscaping.isWhitespace(scalar(bytes, at: index, width: width))
     }
 }

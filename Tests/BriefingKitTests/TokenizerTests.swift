@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    @Test func wordsInitialismsAndPossessives() {
+        let tokens = Tokenizer.tokens(in: "Putin’s envoy met the U.S. team's chief, Zelensky's aide and Mr. O'Neill on Jan. 20.")
+        #expect(tokens.map(\.text) == ["Putin", "envoy", "met", "the", "U.S.", "team", "chief", "Zelensky", "aide", "and", "Mr", "O'Neill", "on", "Jan", "20"])
+        #expect(tokens.filter(\.isPossessive).map(\.text) == ["Putin", "team", "Zelensky"])
+        // Byte ranges: "Putin" is bytes 0..<5 (the possessive is outside the range), "U.S." keeps its dot.
+        #expect(tokens[0].start == 0 && tokens[0].end == 5)
+        #expect(tokens[4].start == 24 && tokens[4].end == 28)
+    }
+
+    @Test func tokensMatchTheTokenizerOnCharacters() throws {
+        let pieces = ["Putin", "s", "'s", "’s", "'", "’", "s'", "s’", "U", ".", "S", "-", "a", "é", "e\u{301}", "\u{345}", "日本", "20", " ", ", ", "\n"]
+        var random = IncrementalBuildTests.Random(state: 3)
+        var texts = (0..<3000).map { _ in (0..<random.next(14)).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        texts += try ParagraphRepairTests.fixtureParagraphs()
+        var possessives = 0
+        for text in texts {
+            let tokens = Tokenizer.tokens(in: text)
+            #expect(tokens == Reference.tokens(in: text), "\(text.debugDescription)")
+            possessives += tokens.filter(\.isPossessive).count
+        }
+        #expect(possessives > 300)
+    }
+
+    /// The tokenizer as it was when it read possessives on characters (`hasSuffix`), on the same
+    /// words.
+    enum Reference {
+        static func tokens(in text: String) -> [Token] {
+            let bytes = Array(text.utf8)
+            var tokens: [Token] = []
+            Tokenizer.forEachWord(in: bytes) { start, end in
+                var end = end
+                var word = String(decoding: bytes[start..<end], as: UTF8.self)
+                var possessive = false
+                for suffix in ["'s", "’s"] where word.hasSuffix(suffix) && word.count > 2 {
+                    word.removeLast(2)
+                    end -= suffix.utf8.count
+                    possessive = true
+                }
+                if word.hasSuffix("s'") || word.hasSuffix("s’") {
+                    word.removeLast()
+                    end -= 1
+                    possessive = true
+                }
+                tokens.append(Token(text: word, start: start, end: end, isPossessive: possessive))
+            }
+            return tokens
+        }
+    }
+}
