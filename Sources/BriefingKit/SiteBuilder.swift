@@ -213,7 +213,8 @@ public enum SiteBuilder {
                 return .success((path, known, false, false))
             }
             let page = plan.page(at: number)
-            let fingerprint = renderer.fingerprint(page)
+            // Without a cache to keep it in, a page's fingerprint would be made for nothing.
+            let fingerprint = keepInputs ? renderer.fingerprint(page) : ""
             if let known, known.fingerprint == fingerprint, site.reuse(path, stamp: known.stamp) {
                 var kept = known
                 kept.inputs = inputs ?? ""

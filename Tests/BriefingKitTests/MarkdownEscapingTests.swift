@@ -145,4 +145,30 @@ struct EmptyBlockAttributeTests {
         #expect(MarkdownDocument.html(from: BlockAttributes.markLines(in: "{#}\n# Title\n")) == "<h1>Title</h1>\n")
         #expect(MarkdownDocument.html(from: BlockAttributes.markLines(in: "{#}\nText\n")) == "<p>Text</p>\n")
     }
+
+    @Test func htmlEscapingOnBytes() {
+        #expect(HTML.escape("Tom & Jerry's <b>\"show\"</b>") == "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;show&quot;&lt;/b&gt;")
+        #expect(HTML.escape("Zelenskyy — Київ") == "Zelenskyy — Київ")
+        #expect(HTML.escape("") == "")
+        // A combining mark after `&` does not hide it from the browser, nor from the escaping.
+        #expect(HTML.escape("&\u{301}<") == "&amp;\u{301}&lt;")
+        // Against the definition on characters, on text without combining marks.
+        let pieces = ["&", "<", ">", "\"", "'", "a", "é", "日", "𝑥", " ", "&amp;"]
+        var random = IncrementalBuildTests.Random(state: 23)
+        for _ in 0..<2000 {
+            let text = (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let reference = text.map { ch -> String in
+                switch ch {
+                case "&": return "&amp;"
+                case "<": return "&lt;"
+                case ">": return "&gt;"
+                case "\"": return "&quot;"
+                case "'": return "&#39;"
+                default: return String(ch)
+                }
+            }.joined()
+            #expect(HTML.escape(text) == reference)
+        }
+    }
 }
+

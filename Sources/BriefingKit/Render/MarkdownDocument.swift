@@ -55,6 +55,8 @@ final class MarkdownDocument {
 
     /// Blocks given an id by an attribute line, by id.
     var blocksByID: [String: OpaquePointer] = [:]
+    /// The opening tags of each link on mentions, made once per page however often it recurs.
+    private var openings: [InlineLink: String] = [:]
 
     /// Markdown → HTML, applying the template's block attribute lines, then turning the given
     /// mentions into links inside the blocks with those ids.
@@ -91,6 +93,7 @@ final class MarkdownDocument {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+                  Self.starts(literal, with: MarkdownEscaping.figureOpen),
                   let paragraph = cmark_node_parent(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                   cmark_node_first_child(paragraph) == node, cmark_node_last_child(paragraph) == node else { continue }
             let scalars = String(cString: literal).unicodeScalars
@@ -108,6 +111,18 @@ final class MarkdownDocument {
         }
     }
 
+    /// Whether a node's text starts with `scalar`, read on its bytes: most text nodes are not
+    /// markers, and are not made into Swift strings to find that out.
+    static func starts(_ literal: UnsafePointer<CChar>, with scalar: Unicode.Scalar) -> Bool {
+        var index = 0
+        for byte in scalar.utf8 {
+            // The text ends with a NUL, which no byte of a scalar's encoding is.
+            guard UInt8(bitPattern: literal[index]) == byte else { return false }
+            index += 1
+        }
+        return true
+    }
+
     // MARK: Block attributes
 
     private func applyBlockAttributes() {
@@ -121,7 +136,7 @@ final class MarkdownDocument {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_TEXT,
-                  let literal = cmark_node_get_literal(node),
+                  let literal = cmark_node_get_literal(node), Self.starts(literal, with: MarkdownEscaping.attributeOpen),
                   let attributes = BlockAttributes(marker: String(cString: literal)) else { continue }
             if attributes.fence != nil { fences.append((node, attributes)) } else { markers.append((node, attributes)) }
         }
@@ -215,23 +230,30 @@ final class MarkdownDocument {
         // (text node index, byte offset) where the search goes on.
         var cursor = (node: 0, offset: 0)
         var cuts: [Int: [(range: Range<Int>, link: InlineLink)]] = [:]
-        let literals = texts.map { Array(String(cString: cmark_node_get_literal($0)).utf8) }
+        // The nodes' own bytes: they stay allocated until the document is freed (`detach`).
+        let literals = texts.map { node -> UnsafeBufferPointer<UInt8> in
+            guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        }
         for link in links {
-            let needle = Array(link.text.utf8)
-            var k = cursor.node
-            var from = cursor.offset
-            while k < literals.count {
-                if let at = find(needle, in: literals[k], from: from) {
-                    cuts[k, default: []].append((at..<(at + needle.count), link))
-                    cursor = (k, at + needle.count)
-                    break
+            var needle = link.text
+            let found = needle.withUTF8 { needle -> (node: Int, range: Range<Int>)? in
+                var k = cursor.node
+                var from = cursor.offset
+                while k < literals.count {
+                    if let at = find(needle, in: literals[k], from: from) { return (k, at..<(at + needle.count)) }
+                    k += 1
+                    from = 0
                 }
-                k += 1
-                from = 0
+                return nil
+            }
+            if let found {
+                cuts[found.node, default: []].append((found.range, link))
+                cursor = (found.node, found.range.upperBound)
             }
         }
-        for (k, pieces) in cuts {
-            split(texts[k], literal: literals[k], at: pieces)
+        for k in cuts.keys.sorted() {
+            split(texts[k], literal: literals[k], at: cuts[k]!)
         }
     }
 
@@ -249,11 +271,11 @@ final class MarkdownDocument {
         return false
     }
 
-    private func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+    private func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
         var i = start
         while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle),
+            if haystack[i] == first, memcmp(haystack.baseAddress! + i, needle.baseAddress!, needle.count) == 0,
                !isWordScalar(endingAt: i, in: haystack), !isWordScalar(startingAt: i + needle.count, in: haystack) {
                 return i
             }
@@ -263,13 +285,13 @@ final class MarkdownDocument {
     }
 
     /// Whether a letter or digit ends just before `index` ("Russia" inside "Russian" is no match).
-    func isWordScalar(endingAt index: Int, in bytes: [UInt8]) -> Bool {
+    func isWordScalar(endingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return start >= 0 && isWordScalar(startingAt: start, in: bytes)
     }
 
-    private func isWordScalar(startingAt index: Int, in bytes: [UInt8]) -> Bool {
+    private func isWordScalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index < bytes.count else { return false }
         var iterator = bytes[index...].makeIterator()
         var decoder = UTF8()
@@ -277,9 +299,10 @@ final class MarkdownDocument {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    private func split(_ node: OpaquePointer, literal: [UInt8], at pieces: [(range: Range<Int>, link: InlineLink)]) {
+    /// Replaces a text node by its text cut into plain text and links.
+    private func split(_ node: OpaquePointer, literal: UnsafeBufferPointer<UInt8>, at pieces: [(range: Range<Int>, link: InlineLink)]) {
         var position = 0
-        func insertText(_ bytes: ArraySlice<UInt8>) {
+        func insertText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
             guard !bytes.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
             cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
             cmark_node_insert_before(node, text)
@@ -287,8 +310,13 @@ final class MarkdownDocument {
         for piece in pieces {
             insertText(literal[position..<piece.range.lowerBound])
             guard let anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
-            let time = piece.link.datetime.map { "<time datetime=\"\(HTML.escape($0))\">" } ?? ""
-            cmark_node_set_on_enter(anchor, "<a class=\"\(HTML.escape(piece.link.cssClass))\" href=\"\(HTML.escape(piece.link.url))\" title=\"\(HTML.escape(piece.link.title))\">\(time)")
+            let opening = openings[piece.link] ?? {
+                let time = piece.link.datetime.map { "<time datetime=\"\(HTML.escape($0))\">" } ?? ""
+                let made = "<a class=\"\(HTML.escape(piece.link.cssClass))\" href=\"\(HTML.escape(piece.link.url))\" title=\"\(HTML.escape(piece.link.title))\">\(time)"
+                openings[piece.link] = made
+                return made
+            }()
+            cmark_node_set_on_enter(anchor, opening)
             cmark_node_set_on_exit(anchor, piece.link.datetime == nil ? "</a>" : "</time></a>")
             cmark_node_set_literal(text, String(decoding: literal[piece.range], as: UTF8.self))
             cmark_node_append_child(anchor, text)
