@@ -78,9 +78,17 @@ public enum SiteBuilder {
         // With a cache, the files and articles that did not change since the last build are not
         // parsed, scanned or linked again (`ArticleMemo`).
         let memoFile = options.cache.map { ArticleMemo.file(in: $0, for: options.content) }
-        let (memo, memoNote) = memoFile.map { ArticleMemo.load($0, content: options.content) } ?? (nil, nil)
+        var (memo, memoNote) = memoFile.map { ArticleMemo.load($0, content: options.content) } ?? (nil, nil)
+        // The memo is handed out and let go: the loader takes its files, the linker its facts (and
+        // lets them go before the graph is made), and saving needs only its outline.
+        let outline = memo?.outline
+        var earlierFiles = memoFile == nil ? nil : memo?.filesBySource ?? [:]
+        let earlierFacts = memo?.factsByArticle ?? [:]
+        let earlierNaming = memo?.naming
+        memo = nil
         let loaded = ArticleLoader.load(directory: options.content.appendingPathComponent("articles"), displayRoot: contentName,
-                                        reusing: memoFile == nil ? nil : memo?.filesBySource ?? [:])
+                                        reusing: earlierFiles)
+        earlierFiles = nil
         var diagnostics = settingsDiagnostics + loaded.diagnostics
         if loaded.articles.isEmpty {
             diagnostics.append(Diagnostic(file: contentName + "/articles", "no articles found"))
@@ -92,13 +100,16 @@ public enum SiteBuilder {
                                                                   displayPath: contentName + "/briefing.md")
         let (notes, noteDiagnostics) = NoteReader.load(directory: options.content.appendingPathComponent("notes"), displayRoot: contentName)
         diagnostics += overviewDiagnostics + noteDiagnostics
-        var (graph, facts, naming) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
-                                                 reusing: memo?.factsByArticle ?? [:], naming: memo?.naming)
+        let linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
+                                 reusing: consume earlierFacts, naming: earlierNaming)
+        var (graph, facts, naming, factsReused) = (linked.graph, linked.facts, linked.naming, linked.reused)
+        _ = consume linked
         // Saved whatever becomes of the build, on a thread of its own while the site is planned:
         // the facts are true of the content, and the memory they hold is given back early.
         let saving = memoFile.map { memoFile in
             let new = ArticleMemo(files: loaded.files, facts: facts, naming: naming)
-            return Background { try? new.save(memoFile, content: options.content, unchangedFrom: memo) }
+            let reused = ArticleMemo.Reused(files: loaded.reused, facts: factsReused)
+            return Background { try? new.save(memoFile, content: options.content, unchangedFrom: outline, reused: reused) }
         }
         facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)

@@ -15,9 +15,9 @@ struct ArticleMemoTests {
         let loaded = ArticleLoader.load(directory: linking.appendingPathComponent("articles"), displayRoot: "linking",
                                         reusing: memo.filesBySource)
         let gazetteer = Gazetteer.load(gazetteer, displayPath: "actors.yml").0
-        let (graph, facts, naming) = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
-                                                 reusing: memo.factsByArticle, naming: memo.naming)
-        return (loaded, graph, facts, naming)
+        let linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
+                                 reusing: memo.factsByArticle, naming: memo.naming)
+        return (loaded, linked.graph, linked.facts, linked.naming)
     }
 
     @Test func whatIsKeptComesBackTheSame() throws {
@@ -256,4 +256,60 @@ struct ArticleMemoTests {
             #expect(a.finalize() == b.finalize())
         }
     }
+
+    /// The loader and the linker say what they took over from the memo: every file and every
+    /// article's facts when nothing changed; not the facts of an article found with other names.
+    @Test func theLoaderAndTheLinkerSayWhatTheyTookOver() throws {
+        let first = try Self.loadAndLink()
+        #expect(first.loaded.reused.isEmpty)
+        let memo = ArticleMemo(files: first.loaded.files, facts: first.facts, naming: first.naming)
+        let gazetteer = Gazetteer.load(Self.linking.appendingPathComponent("actors.yml"), displayPath: "actors.yml").0
+        let loaded = ArticleLoader.load(directory: Self.linking.appendingPathComponent("articles"), displayRoot: "linking",
+                                        reusing: memo.filesBySource)
+        #expect(loaded.reused == Set(first.loaded.files.map(\.sourceFile)))
+        var linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
+                                 reusing: memo.factsByArticle, naming: memo.naming)
+        #expect(linked.reused == Set(first.facts.map(\.article.sourceFile)))
+        #expect(linked.facts == first.facts)
+        var facts = first.facts
+        facts[3].naming = "another registry"
+        linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
+                             reusing: ArticleMemo(files: first.loaded.files, facts: facts).factsByArticle, naming: memo.naming)
+        #expect(linked.reused == Set(first.facts.map(\.article.sourceFile)).subtracting([facts[3].article.sourceFile]))
+        #expect(linked.facts == first.facts)
+    }
+
+    /// Through `briefing build`: a build with nothing changed writes no shard of the memo again;
+    /// one article edited writes its shard only.
+    @Test func aBuildRewritesTheShardOfAnEditedArticleOnly() throws {
+        let workspace = try IncrementalBuildTests.Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let folder = ArticleMemo.file(in: workspace.cache, for: workspace.content)
+        func stamps() throws -> [String: Date] {
+            var stamps: [String: Date] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                stamps[name] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date
+            }
+            return stamps
+        }
+        _ = try SiteBuilder.build(workspace.options())
+        let first = try stamps()
+        #expect(first.count > 10)
+        Thread.sleep(forTimeInterval: 0.05)
+        _ = try SiteBuilder.build(workspace.options())
+        #expect(try stamps() == first)
+        let name = "108_opec-meeting.txt"
+        let file = workspace.articles.appendingPathComponent(name)
+        try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "barrels", with: "barrels of crude")
+            .write(to: file, atomically: true, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 0.05)
+        _ = try SiteBuilder.build(workspace.options())
+        let after = try stamps()
+        #expect(after.keys.sorted() == first.keys.sorted())
+        #expect(after.filter { first[$0.key] != $0.value }.map(\.key) == [ArticleMemo.shardName(ArticleMemo.shard(of: "articles/" + name))])
+        // And what it wrote is read back as that article's file now.
+        let memo = try #require(ArticleMemo.load(folder, content: workspace.content).memo)
+        #expect(memo.filesBySource["articles/" + name]?.read.article?.blocks.contains { $0.text.contains("barrels of crude") } == true)
+    }
 }
+

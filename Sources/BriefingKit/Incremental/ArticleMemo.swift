@@ -81,23 +81,65 @@ public struct ArticleMemo: Sendable, Equatable {
         return (memo.shardsRead.isEmpty ? nil : memo, note)
     }
 
-    /// Writes the shards that differ from `earlier` (the memo this build read), removes the
+    /// What `save` needs to know of the memo a build read, once its files and facts have gone to
+    /// the loader and the linker (and can be let go): the shards read soundly, the source files
+    /// each held, in order, and the names.
+    struct Outline: Sendable {
+        var shardsRead: Set<Int> = []
+        var files: [Int: [String]] = [:]
+        var facts: [Int: [String]] = [:]
+        var naming: NamingTable?
+    }
+
+    var outline: Outline {
+        var outline = Outline(shardsRead: shardsRead, naming: naming)
+        for file in files { outline.files[Self.shard(of: file.sourceFile), default: []].append(file.sourceFile) }
+        for fact in facts { outline.facts[Self.shard(of: fact.article.sourceFile), default: []].append(fact.article.sourceFile) }
+        return outline
+    }
+
+    /// What this memo took over unchanged from the one the build read, by source file: the files
+    /// the loader did not read again (same bytes), the facts the linker used as they were.
+    struct Reused: Sendable {
+        var files: Set<String> = []
+        var facts: Set<String> = []
+    }
+
+    /// Writes the shards that changed since `earlier` (the memo this build read), removes the
     /// empty ones, and the names when they changed.
+    ///
+    /// A shard is unchanged when it was read soundly, holds the same files and facts in the same
+    /// order, and every one of them was taken over as it was (`reused`): then its values are
+    /// the ones read, without comparing them, which would need the memo read kept in memory.
+    ///
+    /// Given the memo read itself, what was taken over is what is equal to it.
     public func save(_ folder: URL, content: URL, unchangedFrom earlier: ArticleMemo? = nil) throws {
-        func byShard(_ memo: ArticleMemo) -> [Int: ArticleMemo] {
-            var shards: [Int: ArticleMemo] = [:]
-            for file in memo.files { shards[Self.shard(of: file.sourceFile), default: ArticleMemo()].files.append(file) }
-            for fact in memo.facts { shards[Self.shard(of: fact.article.sourceFile), default: ArticleMemo()].facts.append(fact) }
-            return shards
+        var reused = Reused()
+        if let earlier {
+            let (earlierFiles, earlierFacts) = (earlier.filesBySource, earlier.factsByArticle)
+            reused.files = Set(files.lazy.filter { earlierFiles[$0.sourceFile] == $0 }.map(\.sourceFile))
+            reused.facts = Set(facts.lazy.filter { earlierFacts[$0.article.id] == $0 }.map(\.article.sourceFile))
         }
-        let new = byShard(self), old = earlier.map(byShard) ?? [:]
+        try save(folder, content: content, unchangedFrom: earlier?.outline, reused: reused)
+    }
+
+    func save(_ folder: URL, content: URL, unchangedFrom earlier: Outline?, reused: Reused) throws {
+        var files: [Int: [ArticleLoader.LoadedFile]] = [:], facts: [Int: [ArticleFacts]] = [:]
+        for file in self.files { files[Self.shard(of: file.sourceFile), default: []].append(file) }
+        for fact in self.facts { facts[Self.shard(of: fact.article.sourceFile), default: []].append(fact) }
         for shard in 0..<Self.shardCount {
             let file = folder.appendingPathComponent(Self.shardName(shard))
-            if let earlier, earlier.shardsRead.contains(shard), new[shard] == old[shard] { continue }
-            if let part = new[shard] {
-                try CacheFile.write(Self.kind, owner: content, to: file) { part.write(to: &$0) }
-            } else {
+            let (newFiles, newFacts) = (files[shard] ?? [], facts[shard] ?? [])
+            if let earlier, earlier.shardsRead.contains(shard),
+               newFiles.map(\.sourceFile) == earlier.files[shard] ?? [], newFacts.map(\.article.sourceFile) == earlier.facts[shard] ?? [],
+               newFiles.allSatisfy({ reused.files.contains($0.sourceFile) }), newFacts.allSatisfy({ reused.facts.contains($0.article.sourceFile) }) {
+                continue
+            }
+            if newFiles.isEmpty && newFacts.isEmpty {
                 try? FileManager.default.removeItem(at: file)
+            } else {
+                let part = ArticleMemo(files: newFiles, facts: newFacts)
+                try CacheFile.write(Self.kind, owner: content, to: file) { part.write(to: &$0) }
             }
         }
         if let naming, earlier?.naming != naming {

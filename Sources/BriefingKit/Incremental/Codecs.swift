@@ -167,7 +167,7 @@ extension LinkChecker.PageLinks: BinaryCodable {
     }
 
     public init(from reader: inout BinaryReader) throws {
-        let ids = try reader.strings(), targets = try reader.strings(), fragments: [Fragment] = try reader.values()
+        let ids = try reader.strings(), targets = try reader.internedStrings(), fragments: [Fragment] = try reader.values()
         // A position the page's targets do not have would be read past their end.
         guard fragments.allSatisfy({ targets.indices.contains(Int($0.target)) }) else { throw BinaryReader.Failure.invalid }
         self.init(ids: ids, targets: targets, fragments: fragments, links: try reader.values())

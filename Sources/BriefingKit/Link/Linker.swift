@@ -10,6 +10,16 @@ public enum Linker {
         link(articles: articles, gazetteer: gazetteer, settings: settings, overview: overview, reusing: [:], naming: nil).graph
     }
 
+    /// What `link(…reusing:)` gives: the graph, the facts of every article in the graph's order,
+    /// the names they were found with, and the source files of the articles whose facts were
+    /// taken over as they were (the memo need not write them again).
+    struct Linked {
+        var graph: BriefingGraph
+        var facts: [ArticleFacts]
+        var naming: NamingTable
+        var reused: Set<String>
+    }
+
     /// The same, reusing what an earlier build found in each unchanged article (`known`, by article
     /// id), and returning what it found in every article, for the next build.
     ///
@@ -18,14 +28,18 @@ public enum Linker {
     /// fact is reused only when its article is equal to this one, and its mentions only when the
     /// naming is also the same, or when the article holds none of the words whose reading changed
     /// since `earlierNaming`, the table the known facts were found with.
+    ///
+    /// `known` is consumed: the earlier facts are let go once taken over, before the graph's
+    /// arrays are made, so that the facts are never held twice.
     static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
-                     overview: Overview? = nil, reusing known: [String: ArticleFacts], naming earlierNaming: NamingTable?)
-        -> (graph: BriefingGraph, facts: [ArticleFacts], naming: NamingTable) {
+                     overview: Overview? = nil, reusing known: consuming [String: ArticleFacts], naming earlierNaming: NamingTable?)
+        -> Linked {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
-        let earlier = ordered.map { article in known[article.id].flatMap { $0.article == article ? $0 : nil } }
+        var earlier = ordered.map { article in known[article.id].flatMap { $0.article == article ? $0 : nil } }
+        _ = consume known
         var registry = ActorRegistry(gazetteer: gazetteer)
         // Discovery runs on every core; the registry takes the candidates in article order.
-        let scanned = Parallel.map(Array(zip(ordered, earlier))) { article, earlier -> (candidates: [ActorDiscovery.Candidate], dates: ArraySlice<DateMention>) in
+        var scanned = Parallel.map(Array(zip(ordered, earlier))) { article, earlier -> (candidates: [ActorDiscovery.Candidate], dates: ArraySlice<DateMention>) in
             if let earlier { return (earlier.candidates, earlier.dates) }
             var found = ActorDiscovery.candidates(in: article)
             if let speaker = article.quote?.speaker, ActorDiscovery.isPersonName(speaker.split(separator: " ").map(String.init)) {
@@ -41,17 +55,23 @@ public enum Linker {
         let table = NamingTable(registry)
         let naming = table.digest
         let changes = earlierNaming.flatMap { old in table.changes(since: old).map { (old.digest, $0) } }
-        var facts = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> ArticleFacts in
+        let made = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> (facts: ArticleFacts, reused: Bool) in
             let (earlier, scan) = pair
-            if let earlier, earlier.naming == naming { return earlier }
+            if let earlier, earlier.naming == naming { return (earlier, true) }
             if var earlier, let (digest, changes) = changes, earlier.naming == digest, !changes.touch(article) {
                 earlier.naming = naming
-                return earlier
+                return (earlier, false)
             }
             let linked = linkArticle(article, finder: finder)
-            return ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
-                                mentions: linked.mentions[...], quotes: linked.quotes[...], unresolved: linked.unresolved[...])
+            return (ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
+                                 mentions: linked.mentions[...], quotes: linked.quotes[...], unresolved: linked.unresolved[...]), false)
         }
+        // Only `facts` holds them now: `flatten` frees each article's arrays as it copies them.
+        earlier = []
+        scanned = []
+        let reused = Set(made.lazy.filter(\.reused).map(\.facts.article.sourceFile))
+        var facts = made.map(\.facts)
+        _ = consume made
         var graph = BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
                                   mentions: flatten(&facts, \.mentions), quotes: flatten(&facts, \.quotes),
                                   unresolved: flatten(&facts, \.unresolved), dates: flatten(&facts, \.dates))
@@ -64,7 +84,7 @@ public enum Linker {
                                             mentions: finder.mentions(in: text).mentions.filter { $0.block > 0 },
                                             dates: dateMentions(in: text))
         }
-        return (graph, facts, table)
+        return Linked(graph: graph, facts: facts, naming: table, reused: reused)
     }
 
     /// The facts' `part`s in article order, in one array of exactly their size, and each fact's

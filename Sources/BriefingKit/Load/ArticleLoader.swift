@@ -14,6 +14,8 @@ public enum ArticleLoader {
         public var diagnostics: [Diagnostic]
         /// Every file read, with the digest of its bytes, when the caller keeps them for the next build.
         public var files: [LoadedFile] = []
+        /// The source files whose earlier read was taken over, their bytes being the same.
+        public var reused: Set<String> = []
     }
 
     /// One file as it was read: the digest of its bytes and what they gave. Reading is a function
@@ -44,24 +46,24 @@ public enum ArticleLoader {
     ///   the same digest is not parsed again. Given, the result lists every file read (`files`).
     public static func load(directory: URL, displayRoot: String, reusing earlier: [String: LoadedFile]? = nil) -> Result {
         // Files are read and parsed on every core; ids are then checked in path order.
-        let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (String, ReadResult?, LoadedFile?) in
+        let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (displayPath: String, result: ReadResult?, file: LoadedFile?, reused: Bool) in
             let displayPath = displayRoot + "/articles/" + relative
             let id = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
-            guard !id.isEmpty else { return (displayPath, nil, nil) }
+            guard !id.isEmpty else { return (displayPath, nil, nil, false) }
             guard let bytes = try? FileTree.read(directory.appendingPathComponent(relative)) else {
-                return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")), nil)
+                return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")), nil, false)
             }
             let sourceFile = "articles/" + relative
-            guard let earlier else { return (displayPath, read(bytes: bytes, id: id, sourceFile: sourceFile), nil) }
+            guard let earlier else { return (displayPath, read(bytes: bytes, id: id, sourceFile: sourceFile), nil, false) }
             let digest = StableHasher.digest(bytes)
-            if let known = earlier[sourceFile], known.digest == digest { return (displayPath, known.read, known) }
+            if let known = earlier[sourceFile], known.digest == digest { return (displayPath, known.read, known, true) }
             let result = read(bytes: bytes, id: id, sourceFile: sourceFile)
-            return (displayPath, result, LoadedFile(sourceFile: sourceFile, digest: digest, read: result))
+            return (displayPath, result, LoadedFile(sourceFile: sourceFile, digest: digest, read: result), false)
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
         var seenIDs: [String: String] = [:]
-        for (displayPath, outcome, _) in outcomes {
+        for (displayPath, outcome, _, _) in outcomes {
             guard let result = outcome else { continue }
             diagnostics += result.problems.map { Diagnostic(file: displayPath, line: $0.line, $0.message) }
             guard let article = result.article else { continue }
@@ -73,7 +75,8 @@ public enum ArticleLoader {
             seenIDs[article.id] = displayPath
             articles.append(article)
         }
-        return Result(articles: articles, diagnostics: diagnostics, files: outcomes.compactMap(\.2))
+        return Result(articles: articles, diagnostics: diagnostics, files: outcomes.compactMap(\.file),
+                      reused: Set(outcomes.lazy.filter(\.reused).compactMap(\.file?.sourceFile)))
     }
 }
 

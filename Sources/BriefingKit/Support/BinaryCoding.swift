@@ -146,6 +146,27 @@ public struct BinaryReader {
         return values
     }
 
+    /// Strings read before, by their text: `internedStrings` gives each text one copy.
+    private var interned: [String: String] = [:]
+
+    /// Strings that recur across the values read (the site paths every page links to): each text
+    /// is kept once, however many times it is read, as a build that makes them keeps it once.
+    public mutating func internedStrings() throws -> [String] {
+        let count = try count()
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let value = try string()
+            if let known = interned[value] {
+                values.append(known)
+            } else {
+                interned[value] = value
+                values.append(value)
+            }
+        }
+        return values
+    }
+
     public mutating func value<T: BinaryCodable>(_: T.Type = T.self) throws -> T { try T(from: &self) }
 
     public mutating func optional<T: BinaryCodable>(_: T.Type = T.self) throws -> T? {
