@@ -9,6 +9,10 @@ struct ActorRegistry {
     private(set) var surnames: [String: Set<String>] = [:]
     private(set) var variantSurnames: [String: Set<String>] = [:]
     private(set) var longestName = 1
+    /// Each actor's role sightings as a set, by actor position: a sighting seen again (the same
+    /// role in the same article) is found without reading the actor's whole list, which grows
+    /// with the briefing.
+    private var sightings: [Set<Actor.RoleSighting>] = []
 
     init(gazetteer: Gazetteer) {
         for entry in gazetteer.entries {
@@ -24,12 +28,10 @@ struct ActorRegistry {
     @discardableResult
     mutating func resolveOrAdd(_ candidate: ActorDiscovery.Candidate, date: CalendarDay) -> String {
         let id = resolve(name: candidate.name, kind: candidate.kind) ?? {
-            var taken = Set(byID.keys)
             let base = Slug.make(candidate.name, fallback: "actor")
             var slug = base
             var n = 2
-            while taken.contains(slug) { slug = "\(base)-\(n)"; n += 1 }
-            taken.insert(slug)
+            while byID[slug] != nil { slug = "\(base)-\(n)"; n += 1 }
             add(Actor(id: slug, name: candidate.name, kind: candidate.kind, origin: .discovered, aliases: [], roles: []))
             return slug
         }()
@@ -40,7 +42,7 @@ struct ActorRegistry {
         }
         if let role = candidate.role, role != "author" || candidate.kind == .person {
             let sighting = Actor.RoleSighting(role: role, articleID: candidate.articleID, date: date)
-            if let index = byID[id], !actors[index].roleSightings.contains(sighting) {
+            if let index = byID[id], sightings[index].insert(sighting).inserted {
                 actors[index].roleSightings.append(sighting)
             }
         }
@@ -65,6 +67,7 @@ struct ActorRegistry {
     private mutating func add(_ actor: Actor) {
         byID[actor.id] = actors.count
         actors.append(actor)
+        sightings.append(Set(actor.roleSightings))
         for name in [actor.name] + actor.aliases {
             names[name, default: []].insert(actor.id)
             longestName = max(longestName, name.split(separator: " ").count)
@@ -83,9 +86,5 @@ struct ActorRegistry {
         var key = word.lowercased()
         while key.count > 4, let last = key.last, "yij".contains(last) { key.removeLast() }
         return key
-    }
-
-    mutating func setRoleSightings(_ id: String, _ sightings: [Actor.RoleSighting]) {
-        if let index = byID[id] { actors[index].roleSightings = sightings }
     }
 }
