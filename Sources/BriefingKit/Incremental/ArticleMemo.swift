@@ -92,10 +92,15 @@ public struct ArticleMemo: Sendable, Equatable {
     }
 
     var outline: Outline {
-        var outline = Outline(shardsRead: shardsRead, naming: naming)
-        for file in files { outline.files[Self.shard(of: file.sourceFile), default: []].append(file.sourceFile) }
-        for fact in facts { outline.facts[Self.shard(of: fact.article.sourceFile), default: []].append(fact.article.sourceFile) }
-        return outline
+        Outline(shardsRead: shardsRead, files: Self.byShard(files.map(\.sourceFile)) { $0 },
+                facts: Self.byShard(facts.map(\.article.sourceFile)) { $0 }, naming: naming)
+    }
+
+    /// Items by the shard of their source file, in their order.
+    static func byShard<Item>(_ items: [Item], sourceFile: (Item) -> String) -> [Int: [Item]] {
+        var shards: [Int: [Item]] = [:]
+        for item in items { shards[shard(of: sourceFile(item)), default: []].append(item) }
+        return shards
     }
 
     /// What this memo took over unchanged from the one the build read, by source file: the files
@@ -124,9 +129,7 @@ public struct ArticleMemo: Sendable, Equatable {
     }
 
     func save(_ folder: URL, content: URL, unchangedFrom earlier: Outline?, reused: Reused) throws {
-        var files: [Int: [ArticleLoader.LoadedFile]] = [:], facts: [Int: [ArticleFacts]] = [:]
-        for file in self.files { files[Self.shard(of: file.sourceFile), default: []].append(file) }
-        for fact in self.facts { facts[Self.shard(of: fact.article.sourceFile), default: []].append(fact) }
+        let files = Self.byShard(self.files, sourceFile: \.sourceFile), facts = Self.byShard(self.facts, sourceFile: \.article.sourceFile)
         for shard in 0..<Self.shardCount {
             let file = folder.appendingPathComponent(Self.shardName(shard))
             let (newFiles, newFacts) = (files[shard] ?? [], facts[shard] ?? [])

@@ -37,7 +37,12 @@ struct Scan {
     /// Whether any rule can match at a word (lower-cased): every rule's first word holds a digit
     /// or a hyphen, or is a word of `DateLexicon` or one that a rule names (`starters`).
     static func canStart(_ lower: String) -> Bool {
-        lower.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") } || starters.contains(lower)
+        hasDigitOrHyphen(lower) || starters.contains(lower)
+    }
+
+    /// An ASCII digit or a hyphen: the words that can be numbers other than number words.
+    static func hasDigitOrHyphen(_ word: String) -> Bool {
+        word.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }
     }
 
     /// The first words of the rules, each listed with the rule that reads it as word 0.
@@ -73,7 +78,7 @@ struct Scan {
 
         init(_ lowercased: String) {
             // Without a digit or a hyphen, a word is a number only as a number word.
-            guard lowercased.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }) else {
+            guard Scan.hasDigitOrHyphen(lowercased) else {
                 number = DateLexicon.numbers[lowercased]
                 return
             }

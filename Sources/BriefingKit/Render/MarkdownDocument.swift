@@ -293,9 +293,7 @@ final class MarkdownDocument {
 
     private func isWordScalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index < bytes.count else { return false }
-        var iterator = bytes[index...].makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        let scalar = UTF8Bytes.scalar(bytes, at: index, width: UTF8Bytes.width(bytes, at: index))
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 

@@ -27,17 +27,9 @@ public enum MarkdownEscaping {
             var pendingSpace = false
             var i = 0
             while i < bytes.count {
-                let byte = bytes[i]
                 // Valid UTF-8 (a Swift String): the lead byte gives the width.
-                let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                let scalar: Unicode.Scalar
-                if width == 1 {
-                    scalar = Unicode.Scalar(byte)
-                } else {
-                    var value = UInt32(byte) & (0xFF >> (width + 1))
-                    for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    scalar = Unicode.Scalar(value)!
-                }
+                let width = UTF8Bytes.width(bytes, at: i)
+                let scalar = UTF8Bytes.scalar(bytes, at: i, width: width)
                 defer { i += width }
                 if isWhitespace(scalar) {
                     pendingSpace = true

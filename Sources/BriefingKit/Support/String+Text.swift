@@ -18,7 +18,7 @@ extension StringProtocol {
                 var pendingSpace = false
                 var i = 0
                 while i < bytes.count {
-                    let width = bytes[i] < 0x80 ? 1 : UTF8Bytes.width(bytes, at: i)
+                    let width = UTF8Bytes.width(bytes, at: i)
                     if UTF8Bytes.isWhitespace(bytes, at: i, width: width) {
                         pendingSpace = count > 0
                     } else {
@@ -70,8 +70,6 @@ enum UTF8Bytes {
     /// Whether the scalar at `index` is white space (`MarkdownEscaping.isWhitespace`).
     @inline(__always)
     static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int) -> Bool {
-        let byte = bytes[index]
-        if width == 1 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        return MarkdownEscaping.isWhitespace(scalar(bytes, at: index, width: width))
+        MarkdownEscaping.isWhitespace(scalar(bytes, at: index, width: width))
     }
 }
