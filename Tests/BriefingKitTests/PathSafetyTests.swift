@@ -68,6 +68,28 @@ struct PathSafetyTests {
         return (output, report, FileTree.files(under: output))
     }
 
+    /// What the loader and the writer walk: regular files only, hidden entries skipped, symbolic
+    /// links neither listed nor followed, sorted by bytes.
+    @Test func fileTreeListsRegularFilesAndNoLinks() throws {
+        let root = try Fixtures.temporaryDirectory().appendingPathComponent("tree")
+        let manager = FileManager.default
+        for folder in ["sub/deep/deeper", ".hidden", "real", "Zeta"] {
+            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for file in ["a.md", "sub/b.md", "sub/deep/deeper/d.md", ".h.md", ".hidden/x.md", "real/r.md", "Zeta/z.md", "caf\u{E9}.md", "B.md"] {
+            try Data(file.utf8).write(to: root.appendingPathComponent(file))
+        }
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("sub/link.md").path, withDestinationPath: "../a.md")
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("folder-link").path, withDestinationPath: "real")
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("broken.md").path, withDestinationPath: "nowhere")
+        #expect(mkfifo(root.appendingPathComponent("pipe.md").path, 0o644) == 0)
+        #expect(FileTree.files(under: root) == ["B.md", "Zeta/z.md", "a.md", "caf\u{E9}.md", "real/r.md", "sub/b.md", "sub/deep/deeper/d.md"])
+        #expect(FileTree.files(under: root.appendingPathComponent("sub/../real")) == ["r.md"])
+        #expect(FileTree.files(under: root.appendingPathComponent("folder-link")) == [], "a linked folder is not followed")
+        #expect(FileTree.files(under: root.appendingPathComponent("a.md")) == [])
+        #expect(FileTree.files(under: root.appendingPathComponent("missing")) == [])
+    }
+
     @Test func unsafePathsAreRefused() {
         for path in ["../x.html", "/etc/passwd", "a/../../b.html", "a/./b.html", "a//b.html", "a\0b.html", "a\\..\\b.html",
                      "", "..", String(repeating: "x", count: 256) + ".html"] {

@@ -3,11 +3,13 @@
 /// file and line.
 public enum EditorialLinking {
     public static func link(notes: [Note], into graph: inout BriefingGraph, contentRoot: String) -> [Diagnostic] {
-        let anchored = NoteAnchoring.anchor(notes, in: graph, contentRoot: contentRoot)
+        // The names `[[…]]` and note targets can use: looked up only when there is editorial text.
+        guard !notes.isEmpty || graph.overview != nil else { return [] }
+        let names = WikiText.ActorNames(graph)
+        let anchored = NoteAnchoring.anchor(notes, in: graph, names: names, contentRoot: contentRoot)
         graph.notes = anchored.notes
         var diagnostics = anchored.diagnostics
         if var overview = graph.overview {
-            let names = WikiText.ActorNames(graph)
             let file = contentRoot + "/" + overview.overview.sourceFile
             overview.blocks = overview.overview.blocks.map { block in
                 let resolved = WikiText.resolve(block.text, graph: graph, names: names, file: file, firstLine: block.line,

@@ -3,9 +3,11 @@
 /// Every failure is a warning naming the note's file and line, and the note is never dropped.
 public enum NoteAnchoring {
     /// - Parameter contentRoot: how the content directory is named in messages (`Content`).
-    public static func anchor(_ notes: [Note], in graph: BriefingGraph, contentRoot: String) -> (notes: [AnchoredNote], diagnostics: [Diagnostic]) {
+    /// - Parameter names: `WikiText.ActorNames(graph)`, which the caller shares with the overview.
+    public static func anchor(_ notes: [Note], in graph: BriefingGraph, names: WikiText.ActorNames,
+                              contentRoot: String) -> (notes: [AnchoredNote], diagnostics: [Diagnostic]) {
+        guard !notes.isEmpty else { return ([], []) }
         let articles = Dictionary(graph.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = WikiText.ActorNames(graph)
         var diagnostics: [Diagnostic] = []
         let anchored = notes.map { note -> AnchoredNote in
             let file = contentRoot + "/" + note.sourceFile

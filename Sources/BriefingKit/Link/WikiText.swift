@@ -90,7 +90,13 @@ public enum WikiText {
                 add(actor.name, actor.id)
                 for alias in actor.aliases { add(alias, actor.id) }
             }
-            for mention in graph.mentions { add(mention.text, mention.actorID) }
+            // Each spelling is normalised once, not once for each of its thousands of mentions.
+            var spellings: [String: Set<String>] = [:]
+            for mention in graph.mentions { spellings[mention.text, default: []].insert(mention.actorID) }
+            for (text, actorIDs) in spellings {
+                let key = TextQuoteMatch.normalize(text).lowercased()
+                ids[key, default: []].formUnion(actorIDs)
+            }
         }
 
         public func resolve(_ name: String) -> Resolution {

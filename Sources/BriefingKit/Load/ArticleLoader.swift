@@ -82,18 +82,32 @@ public enum ArticleLoader {
 
 /// Small file-system helpers shared by the stages that read directories.
 public enum FileTree {
-    /// Regular files under `directory`, as paths relative to it, sorted bytewise; hidden entries skipped.
+    /// Regular files under `directory`, as paths relative to it, sorted bytewise; hidden entries
+    /// skipped, symbolic links neither listed nor followed (nor a `directory` that is one).
+    ///
+    /// Read with `readdir`, whose entries carry their type: Foundation's enumerator asked for
+    /// each file's properties, which was half a second of every build of 10,000 articles.
     public static func files(under directory: URL) -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
-                                                  options: [.skipsHiddenFiles]) else { return [] }
-        let base = directory.standardizedFileURL.path
+        let root = directory.standardizedFileURL.path
+        var info = stat()
+        guard lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            paths.append(String(path.dropFirst(base.count + 1)))
+        var folders = [""]
+        while let folder = folders.popLast() {
+            guard let stream = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                guard !name.hasPrefix(".") else { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                var type = Int(entry.pointee.d_type)
+                // Some file systems do not say; then the entry itself is asked, never what it links to.
+                if type == Int(DT_UNKNOWN) {
+                    guard lstat(root + "/" + path, &info) == 0 else { continue }
+                    type = switch info.st_mode & S_IFMT { case S_IFREG: Int(DT_REG); case S_IFDIR: Int(DT_DIR); default: Int(DT_UNKNOWN) }
+                }
+                if type == Int(DT_REG) { paths.append(path) } else if type == Int(DT_DIR) { folders.append(path) }
+            }
         }
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }

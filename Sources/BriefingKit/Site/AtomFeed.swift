@@ -55,12 +55,19 @@ enum AtomFeed {
     /// A name-based UUID from two FNV-1a hashes: stable across builds and machines.
     static func uuid(_ name: String) -> String {
         let a = Slug.fnv1a(name), b = Slug.fnv1a(String(name.reversed()) + "#")
-        let hex = String(format: "%016llx%016llx", a, b).map(String.init)
-        var chars = hex
-        chars[12] = "8"  // version nibble: 8, "custom" (RFC 9562)
-        chars[16] = ["8", "9", "a", "b"][Int(b & 3)]
-        let s = chars.joined()
-        return "urn:uuid:\(s.prefix(8))-\(s.dropFirst(8).prefix(4))-\(s.dropFirst(12).prefix(4))-\(s.dropFirst(16).prefix(4))-\(s.dropFirst(20))"
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        for word in [a, b] {
+            for shift in stride(from: 60, through: 0, by: -4) { hex.append(digits[Int(word >> UInt64(shift) & 0xF)]) }
+        }
+        hex[12] = UInt8(ascii: "8")  // version nibble: 8, "custom" (RFC 9562)
+        hex[16] = digits[8 + Int(b & 3)]  // variant: 8, 9, a or b
+        var text = Array("urn:uuid:".utf8)
+        for (k, digit) in hex.enumerated() {
+            if k == 8 || k == 12 || k == 16 || k == 20 { text.append(UInt8(ascii: "-")) }
+            text.append(digit)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

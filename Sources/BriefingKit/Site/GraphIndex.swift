@@ -1,7 +1,8 @@
 import Foundation
 
-/// Look-ups over the briefing graph that the pages share, computed once.
-struct GraphIndex: Sendable {
+/// Look-ups over the briefing graph that the pages share, computed once. A class: every page
+/// reads it, and copying a struct of thirty look-ups for each one retained every one of them.
+final class GraphIndex: Sendable {
     let graph: BriefingGraph
     let articleSlugs: [String: String]
     let articlesByID: [String: Article]
@@ -38,10 +39,10 @@ struct GraphIndex: Sendable {
     let personActors: [String: Actor]
     /// Actors that are mentioned at least once, wrote an article or published one: the ones with a
     /// page. Computed once: it is read in many places.
-    private(set) var actorsWithPages: [Actor] = []
-    private(set) var hasPage: Set<String> = []
+    let actorsWithPages: [Actor]
+    let hasPage: Set<String>
     /// Outlet name → slug of its page under `sources/`.
-    private(set) var sourceSlugs: [String: String] = [:]
+    let sourceSlugs: [String: String]
     /// The sentences of every block (byte ranges) by article id and block number, found once.
     let sentences: SentenceIndex
     /// Notes by what they are about: a passage's or whole article's article id, an actor id, a
@@ -53,9 +54,14 @@ struct GraphIndex: Sendable {
     let noteNumbers: [String: Int]
 
     init(_ graph: BriefingGraph) {
+        // The sentence and block indexes are two fifths of the work: made on a thread of their own meanwhile.
+        let blocks = BackgroundValue {
+            (SentenceIndex(graph.articles),
+             BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset),
+             BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset))
+        }
         self.graph = graph
         articleSlugs = SitePlanner.articleSlugs(graph.articles)
-        sentences = SentenceIndex(graph.articles)
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
         position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
@@ -77,10 +83,17 @@ struct GraphIndex: Sendable {
         articlesByActor = byActor
         positionsByActor = positionsOfActor
         quotesByActor = Grouped(graph.quotes) { quote in quote.speakerID.map { [$0] } ?? [] }
-        datesByValue = Grouped(graph.dates) { mention in mention.reference.points.filter { TimexValue.start($0) != nil } }
+        // A value is parsed once, not once for each of its half a million mentions.
+        var onTimeline: [String: Bool] = [:]
+        datesByValue = Grouped(graph.dates) { mention in
+            mention.reference.points.filter { point in
+                if let known = onTimeline[point] { return known }
+                let known = TimexValue.start(point) != nil
+                onTimeline[point] = known
+                return known
+            }
+        }
         datesByArticle = Grouped(graph.dates, by: \.articleID)
-        mentionsByBlock = BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset)
-        datesByBlock = BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset)
         var noteArticles: [String: [AnchoredNote]] = [:], noteActors: [String: [AnchoredNote]] = [:], noteDates: [String: [AnchoredNote]] = [:]
         for note in graph.notes {
             var places = Set<Anchor>()
@@ -109,8 +122,10 @@ struct GraphIndex: Sendable {
         var children: [String: [String]] = [:]
         for value in dateValues { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
         dateChildren = children
-        articlesByAuthor = Dictionary(grouping: graph.articles.filter { $0.author != nil }, by: { $0.author! })
-        articlesByOutlet = Dictionary(grouping: graph.articles.filter { $0.outlet != nil }, by: { $0.outlet!.name })
+        let byAuthor = Dictionary(grouping: graph.articles.filter { $0.author != nil }, by: { $0.author! })
+        let byOutlet = Dictionary(grouping: graph.articles.filter { $0.outlet != nil }, by: { $0.outlet!.name })
+        articlesByAuthor = byAuthor
+        articlesByOutlet = byOutlet
         var outlets: [String: Actor] = [:]
         var people: [String: Actor] = [:]
         for actor in graph.actors {
@@ -119,11 +134,16 @@ struct GraphIndex: Sendable {
         }
         outletActors = outlets
         personActors = people
-        actorsWithPages = graph.actors.filter {
-            mentionsByActor.contains($0.id) || notesByActor[$0.id] != nil || !authored(by: $0).isEmpty || !published(by: $0).isEmpty
+        // As `authored(by:)` and `published(by:)` would find, before there is a `self` to ask.
+        let withPages = graph.actors.filter { [mentionsByActor] actor in
+            mentionsByActor.contains(actor.id) || noteActors[actor.id] != nil
+                || (actor.kind == .person && byAuthor[actor.name] != nil)
+                || (actor.kind == .outlet && ([actor.name] + actor.aliases).contains { byOutlet[$0] != nil })
         }
-        hasPage = Set(actorsWithPages.map(\.id))
-        sourceSlugs = SourcePages.slugs(self)
+        actorsWithPages = withPages
+        hasPage = Set(withPages.map(\.id))
+        sourceSlugs = SourcePages.slugs(graph.articles, outletActors: outlets)
+        (sentences, mentionsByBlock, datesByBlock) = blocks.value
     }
 
     /// Chronological by start, then the wider span first (2025 before 2025-01 before 2025-01-01).

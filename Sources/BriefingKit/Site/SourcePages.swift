@@ -26,12 +26,12 @@ public struct SourceItem: Sendable, Codable {
 
 enum SourcePages {
     /// Outlet name → the slug of its page; an outlet known as an actor keeps the actor's id.
-    static func slugs(_ index: GraphIndex) -> [String: String] {
-        let names = Set(index.graph.articles.compactMap { $0.outlet?.name }).sorted()
+    static func slugs(_ articles: [Article], outletActors: [String: Actor]) -> [String: String] {
+        let names = Set(articles.compactMap { $0.outlet?.name }).sorted()
         var taken = Set<String>()
         var slugs: [String: String] = [:]
         for name in names {
-            let actorID = index.outletActors[name]?.id
+            let actorID = outletActors[name]?.id
             var slug = actorID ?? Slug.make(name, fallback: "source")
             var n = 2
             while taken.contains(slug) { slug = (actorID ?? Slug.make(name, fallback: "source")) + "-\(n)"; n += 1 }
@@ -42,7 +42,7 @@ enum SourcePages {
     }
 
     static func pages(_ index: GraphIndex) -> [Page] {
-        let slugs = slugs(index)
+        let slugs = index.sourceSlugs
         let byOutlet = Dictionary(grouping: index.graph.articles.filter { $0.outlet != nil }, by: { $0.outlet!.name })
         var pages: [Page] = []
         var items: [SourceItem] = []
