@@ -171,14 +171,17 @@ public enum SiteBuilder {
             diagnostics += copied.diagnostics
             var links = Dictionary(uniqueKeysWithValues: pages.entries.map { ($0.key, $0.value.links) })
             links.merge(copied.links) { generated, _ in generated }
+            // Pages kept as the last build left them need no check when the site has the same files.
+            let checkedFiles = LinkChecker.digest(files: copied.written)
+            let unchanged = cache?.checkedFiles == checkedFiles ? pages.kept : []
             // The cache is saved while the links are checked, and removed if the build then fails
             // (it would be harmless: every file it names is checked against its stamp).
             let savingCache = cacheFile.map { cacheFile in
-                let cache = BuildCache(entries: pages.entries, files: fileRecords)
+                let cache = BuildCache(entries: pages.entries, files: fileRecords, checkedFiles: checkedFiles)
                 return Background { try? cache.save(cacheFile, output: options.output) }
             }
             do throws(BuildError) {
-                try SiteWriter.check(links, files: copied.written, output: site.output)
+                try SiteWriter.check(links, files: copied.written, unchanged: unchanged, output: site.output)
                 try site.publish()
             } catch {
                 savingCache?.wait()
@@ -208,7 +211,8 @@ public enum SiteBuilder {
     /// pages being worked on are in memory. A page whose fingerprint the cache knows, and whose
     /// file in the output is still the one the cache remembers, is hard-linked instead.
     static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
-                               files: Set<String>, keepInputs: Bool = true, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int) {
+                               files: Set<String>, keepInputs: Bool = true, progress: (@Sendable (Progress) -> Void)? = nil)
+        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, kept: Set<String>) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
         let results = Parallel.map(Array(0..<total)) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
@@ -243,16 +247,18 @@ public enum SiteBuilder {
         }
         var entries: [String: BuildCache.Entry] = [:]
         var rendered = 0, made = 0
+        // Pages whose file and links are the last build's.
+        var kept = Set<String>()
         for result in results {
             switch result {
             case .success(let page):
                 entries[page.path] = page.entry
-                if page.rendered { rendered += 1 }
+                if page.rendered { rendered += 1 } else { kept.insert(page.path) }
                 if page.made { made += 1 }
             case .failure(let error): throw error
             }
         }
-        return (entries, rendered, made)
+        return (entries, rendered, made, kept)
     }
 
     /// Renders every page in memory, in page order (for tests and `check`).

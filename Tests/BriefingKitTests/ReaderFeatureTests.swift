@@ -44,6 +44,13 @@ struct ReaderFeatureTests {
         #expect(SearchIndex.terms(in: "Zelenskyy’s Café") == ["zelenskyy", "cafe"])
     }
 
+    @Test func feedTextIsEscapedAndHoldsOnlyXMLCharacters() {
+        #expect(XML.escape("Peskov & <Putin> \"said\" 'no'") == "Peskov &amp; &lt;Putin&gt; &quot;said&quot; &#39;no&#39;")
+        #expect(XML.escape("tab\tline\ncr\r bell\u{7} nul\u{0} esc\u{1B}") == "tab\tline\ncr\r bell nul esc")
+        #expect(XML.escape("a\u{FFFE}b\u{FFFF}c\u{FEFF}d\u{FFFD}é") == "abc\u{FEFF}d\u{FFFD}é", "U+FFFE and U+FFFF go; other scalars after 0xEF stay")
+        #expect(XML.escape("Zelenskyy’s café") == "Zelenskyy’s café")
+    }
+
     @Test func postingsAreBase36Gaps() {
         #expect(SearchIndex.gaps([3, 9, 44]) == "3,6,z")
         #expect(SearchIndex.gaps([]) == "")

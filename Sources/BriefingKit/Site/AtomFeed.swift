@@ -87,6 +87,11 @@ enum Sitemap {
 /// does not allow.
 enum XML {
     static func escape(_ text: String) -> String {
+        // Most text has neither control characters nor 0xEF (the lead byte of U+FFFE and U+FFFF):
+        // it is only escaped, not filtered scalar by scalar.
+        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
+            return HTML.escape(text)
+        }
         let allowed = text.unicodeScalars.filter { scalar in
             let v = scalar.value
             return v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF)

@@ -135,13 +135,30 @@ public enum LinkChecker {
 
     /// Every link of every page against the files of the site and the ids of its pages; problems
     /// in page order.
-    public static func verify(_ pages: [String: PageLinks], files: Set<String>) -> [Problem] {
-        // On every core: a large site has tens of thousands of pages and millions of links.
-        let withIDs = pages.filter { $0.value.ids.count > 0 }.map { (page: $0.key, ids: $0.value.ids) }
+    ///
+    /// `unchanged` names pages an incremental build kept as the last build left them, when that
+    /// build's links were checked against these same files (`digest(files:)`) and passed: such a
+    /// page is not checked again unless it links to an id on a page that is not itself unchanged
+    /// (whose ids may have changed).
+    public static func verify(_ pages: [String: PageLinks], files: Set<String>, unchanged: Set<String> = []) -> [Problem] {
+        func settled(_ page: String, _ links: PageLinks) -> Bool {
+            unchanged.contains(page)
+                && links.fragments.allSatisfy { unchanged.contains(links.targets[Int($0.target)]) }
+                && links.links.allSatisfy { $0.problem == nil && ($0.fragment == nil || unchanged.contains($0.target)) }
+        }
+        let checked = pages.filter { !settled($0.key, $0.value) }
+        // The ids of the pages the checked ones link into, as sets, on every core: a large site has
+        // tens of thousands of pages and millions of links.
+        var needed = Set<String>()
+        for links in checked.values {
+            for fragment in links.fragments { needed.insert(links.targets[Int(fragment.target)]) }
+            for link in links.links where link.fragment != nil { needed.insert(link.target) }
+        }
+        let withIDs = needed.compactMap { target in pages[target].flatMap { $0.ids.isEmpty ? nil : (page: target, ids: $0.ids) } }
         let sets = Parallel.map(withIDs) { Set($0.ids) }
         let ids = Dictionary(uniqueKeysWithValues: zip(withIDs.map(\.page), sets))
-        return Parallel.map(pages.keys.sorted()) { page -> [Problem] in
-            let links = pages[page]!
+        return Parallel.map(checked.keys.sorted()) { page -> [Problem] in
+            let links = checked[page]!
             let missing = links.targets.filter { !files.contains($0) && !files.contains($0 + "/index.html") }
             var problems = missing.map { Problem(page: page, link: SitePath.relative(from: page, to: $0), reason: "no file \($0)") }
             for link in links.links {
@@ -160,6 +177,15 @@ public enum LinkChecker {
             }
             return problems
         }.flatMap { $0 }
+    }
+
+    /// A digest of every file of a site, for `verify(_:files:unchanged:)`.
+    public static func digest(files: Set<String>) -> String {
+        var hasher = StableHasher()
+        for path in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            hasher.combine(path)
+        }
+        return hasher.finalize()
     }
 
     /// A link as the check sees it; nil for another host, `mailto:`, `data:`…
