@@ -125,17 +125,24 @@ struct IncrementalBuildTests {
         }
     }
 
-    @Test func randomEditsGiveTheBytesOfACleanBuild() throws {
+    /// With notes and an overview, and without (then the pages made from the whole graph are kept
+    /// from its digest, `GraphDigest`, and no edit adds either).
+    @Test(arguments: [true, false]) func randomEditsGiveTheBytesOfACleanBuild(editorial: Bool) throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
+        if !editorial {
+            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("notes"))
+            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("briefing.md"))
+        }
+        let edits = editorial ? Edit.allCases : Edit.allCases.filter { $0 != .addNote && $0 != .editOverview }
         let first = try SiteBuilder.build(workspace.options())
         #expect(first.pagesRendered == first.pages)
         let seed = UInt64(ProcessInfo.processInfo.environment["BRIEFING_EDIT_SEED"] ?? "") ?? 2026
         var random = Random(state: seed)
         var partial = 0
-        for round in 1...12 {
+        for round in 1...(editorial ? 12 : 9) {
             // Every kind of edit once, then random ones.
-            let edit = round <= Edit.allCases.count ? Edit.allCases[round - 1] : Edit.allCases[random.next(Edit.allCases.count)]
+            let edit = round <= edits.count ? edits[round - 1] : edits[random.next(edits.count)]
             let done = try Self.apply(edit, to: workspace, random: &random, round: round)
             let (report, same, differences) = try workspace.buildBoth()
             #expect(same, "round \(round) (\(done), seed \(seed)): differs from a clean build in \(differences.prefix(5))")
@@ -166,6 +173,33 @@ struct IncrementalBuildTests {
         // Every article's entry in briefing.json and documents in the search index are copied.
         #expect(again.dataPartsCopied == 2 * graph.articles.count)
         #expect(try Fixtures.snapshot(workspace.output) == before)
+    }
+
+    /// Without notes or an overview, the pages made from the whole graph (front page, actors'
+    /// index, timeline, printable briefing, notes page) are kept from its digest as well: an
+    /// unchanged briefing makes only the source pages; an edited article, all of them again.
+    @Test func pagesOfTheWholeGraphAreKeptFromItsDigest() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("notes"))
+        try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("briefing.md"))
+        _ = try SiteBuilder.build(workspace.options())
+        let plan = SitePlanner.plan(SiteBuilder.load(workspace.options()).graph, incremental: true)
+        #expect(plan.wholeGraph != nil)
+        let sources = plan.recipes.filter { if case .made = $0 { true } else { false } }.count
+        #expect(sources > 1)
+        let again = try SiteBuilder.build(workspace.options())
+        #expect(again.pagesRendered == 0)
+        #expect(again.pagesMade == sources)
+        let file = workspace.articles.appendingPathComponent("108_opec-meeting.txt")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "barrels", with: "barrels of crude").write(to: file, atomically: true, encoding: .utf8)
+        let (report, same, differences) = try workspace.buildBoth()
+        #expect(same, "differs in \(differences.prefix(5))")
+        // The five pages of the whole graph, the article's page and the source pages, at least.
+        #expect(report.pagesMade >= sources + 6)
+        let edited = SitePlanner.plan(SiteBuilder.load(workspace.options()).graph, incremental: true)
+        #expect(edited.wholeGraph != nil && edited.wholeGraph != plan.wholeGraph)
     }
 
     @Test func oneEditedArticleRendersOnlyWhatShowsIt() throws {

@@ -79,6 +79,12 @@ struct LinkCheckerTests {
         #expect(SitePath.relative(from: "index.html", to: "articles/b.html", fragment: "p2") == "articles/b.html#p2")
         #expect(SitePath.relative(from: "actors/people/x.html", to: "articles/b.html") == "../../articles/b.html")
         #expect(SitePath.root(from: "articles/a.html") == "../")
+        // And back: a link as written, from its page, to a site path.
+        #expect(LinkChecker.resolve("../a/./b.html", from: "x/y.html") == "a/b.html")
+        #expect(LinkChecker.resolve("..//articles/b.html", from: "actors/people/x.html") == "actors/articles/b.html")
+        #expect(LinkChecker.resolve("../../a.html", from: "x/y.html") == nil)
+        #expect(LinkChecker.resolve(".../a.html", from: "x/y.html") == "x/.../a.html")
+        #expect(LinkChecker.resolve("caf\u{E9}/..", from: "index.html") == "")
     }
 
     @Test func slugsAreASCIIUniqueAndCaseSafe() {

@@ -2,6 +2,7 @@
 enum ActorPages {
     /// The template of these pages.
     static let template = "actor"
+    static let indexTemplate = "actors"
 
     static func page(_ index: GraphIndex, actor: Actor) -> Page {
         let path = index.actorPath(actor.id)
@@ -123,7 +124,7 @@ enum ActorPages {
         let network = indexNetwork(index, from: path)
         let context = ActorsIndexContext(site: SitePlanner.site(index.graph, on: path), network: network == nil ? nil : Figure(id: "network"),
                                          groups: groups, actorCount: actors.count)
-        var page = Page(path: path, template: "actors", title: "Actors",
+        var page = Page(path: path, template: indexTemplate, title: "Actors",
                         description: "Every person, organisation, outlet and place named in \(index.graph.settings.title).", context: context,
                         meta: StructuredData.website(index.graph.settings, path: path))
         page.figures = network.map { ["network": $0] } ?? [:]

@@ -2,6 +2,7 @@
 enum DatePages {
     /// The template of these pages.
     static let template = "date"
+    static let timelineTemplate = "timeline"
 
     static func snippet(_ mention: DateMention, from path: String, index: GraphIndex) -> DateSnippet {
         let article = index.articlesByID[mention.articleID]!
@@ -95,7 +96,7 @@ enum DatePages {
             unit: "reference")
         let context = TimelineContext(site: SitePlanner.site(index.graph, on: path), chart: chart == nil ? nil : Figure(id: "chart"),
                                       years: years, dateCount: referenced.count)
-        var page = Page(path: path, template: "timeline", title: "Timeline",
+        var page = Page(path: path, template: timelineTemplate, title: "Timeline",
                         description: "Every date referred to in \(index.graph.settings.title), in order.", context: context,
                         meta: StructuredData.website(index.graph.settings, path: path))
         page.figures = chart.map { ["chart": $0] } ?? [:]

@@ -1,6 +1,8 @@
 /// The editor's notes on the pages: in the article (a mark on the passage and a margin note), on
 /// actor and date pages, and all of them on `notes.html`, by tag.
 enum NotePages {
+    static let template = "notes"
+
     static func anchor(_ note: Note) -> String { "note-" + note.id }
 
     /// A note as the page at `path` shows it.
@@ -107,7 +109,7 @@ enum NotePages {
         }.joined(separator: ", ")
         let notesContext = NotesContext(site: SitePlanner.site(index.graph, on: path), groups: groups, noteCount: notes.count,
                                    counts: notes.isEmpty ? "No notes yet." : "\(Count.phrase(notes.count, "note")): \(counts).")
-        return Page(path: path, template: "notes", title: "Notes",
+        return Page(path: path, template: template, title: "Notes",
                     description: "The editor's notes on \(index.graph.settings.title): contradictions, unverified claims, context and follow-ups.",
                     context: notesContext, meta: StructuredData.website(index.graph.settings, path: path))
     }

@@ -1,6 +1,8 @@
 /// The editor's overview: at the top of the front page (its first part, when it is long) and whole
 /// on `overview.html`. Its actors and dates are linked like article text, and `[[…]]` links resolved.
 enum OverviewPages {
+    static let template = "overview"
+
     static func context(_ index: GraphIndex, on path: String, full: Bool) -> (context: OverviewContext, links: [String: [InlineLink]])? {
         guard let linked = index.graph.overview else { return nil }
         let overview = linked.overview
@@ -22,7 +24,7 @@ enum OverviewPages {
     static func page(_ index: GraphIndex) -> Page {
         let path = SitePath.overview
         let (context, links) = context(index, on: path, full: true)!
-        return Page(path: path, template: "overview", title: context.title,
+        return Page(path: path, template: template, title: context.title,
                     description: "The editor's overview of \(index.graph.settings.title).",
                     context: OverviewPageContext(site: SitePlanner.site(index.graph, on: path), overview: context),
                     inlineLinks: links, meta: StructuredData.website(index.graph.settings, path: path))

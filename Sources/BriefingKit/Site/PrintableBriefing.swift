@@ -46,6 +46,8 @@ public struct PrintDate: Sendable, Codable {
 }
 
 enum PrintableBriefing {
+    static let template = "briefing"
+
     /// The most recent articles printed in full. A briefing of thousands of articles would be a
     /// book nobody prints and a page no browser opens; the site holds them all.
     static let articleLimit = 150
@@ -96,7 +98,7 @@ enum PrintableBriefing {
             ? "The briefing has \(total) articles; the \(articleLimit) most recent are printed here. All of them are on the site." : nil
         let context = PrintableContext(site: SitePlanner.site(graph, on: path), articles: articles, glossary: glossary,
                                        timeline: timeline, omitted: omitted)
-        var page = Page(path: path, template: "briefing", title: "The whole briefing",
+        var page = Page(path: path, template: template, title: "The whole briefing",
                         description: "\(graph.settings.title): every article with its annotations, a glossary of actors and a timeline, on one page.",
                         context: context, meta: StructuredData.website(graph.settings, path: path))
         page.inlineLinks = links

@@ -1,5 +1,7 @@
 /// The Site stage: the briefing graph → the pages of the site, their URLs and their contexts.
 public enum SitePlanner {
+    static let indexTemplate = "index"
+
     /// Everything the Site stage makes from the graph: the pages, the generated files that are not
     /// pages (data, feed, sitemap, search index), and the counts for the build summary.
     ///
@@ -10,6 +12,8 @@ public enum SitePlanner {
         let recipes: [Recipe]
         /// Made for incremental builds only: what `inputs(at:into:)` digests pages from.
         let digests: ArticleDigests?
+        /// The pages made from the whole graph are digested from this (`GraphDigest`).
+        let wholeGraph: String?
         /// Made when they are written, after the pages.
         public var files: [DataFile]
         public var actorCount: Int { index.actorsWithPages.count }
@@ -35,7 +39,13 @@ public enum SitePlanner {
                 return ActorPageInputs.combine(index, digests, actor: index.actorsWithPages[n], into: &hasher) ? ActorPages.template : nil
             case .date(let n):
                 return DatePageInputs.combine(index, digests, value: index.dateValues[n], into: &hasher) ? DatePages.template : nil
-            default: return nil
+            case .front, .actorsIndex, .timeline, .printable, .notes:
+                guard let wholeGraph else { return nil }
+                let recipe = recipes[number]
+                hasher.combine(recipe.path(index))
+                hasher.combine(wholeGraph)
+                return recipe.template
+            case .made, .overview: return nil
             }
         }
 
@@ -70,6 +80,22 @@ public enum SitePlanner {
             }
         }
 
+        /// The template of a page made from the whole graph (the others say theirs when made).
+        var template: String {
+            switch self {
+            case .front: SitePlanner.indexTemplate
+            case .actorsIndex: ActorPages.indexTemplate
+            case .timeline: DatePages.timelineTemplate
+            case .printable: PrintableBriefing.template
+            case .notes: NotePages.template
+            case .article: ArticlePages.template
+            case .actor: ActorPages.template
+            case .date: DatePages.template
+            case .overview: OverviewPages.template
+            case .made(let page): page.template
+            }
+        }
+
         func make(_ index: GraphIndex) -> Page {
             switch self {
             case .front: SitePlanner.indexPage(index)
@@ -101,7 +127,8 @@ public enum SitePlanner {
         recipes.append(.notes)
         if graph.overview?.overview.isLong == true { recipes.append(.overview) }
         let digests = incremental ? ArticleDigests(index) : nil
-        return Plan(index: index, recipes: recipes, digests: digests, files: files(index, digests: digests, paths: recipes.map { $0.path(index) }))
+        return Plan(index: index, recipes: recipes, digests: digests, wholeGraph: digests.flatMap { GraphDigest.make(index, $0) },
+                    files: files(index, digests: digests, paths: recipes.map { $0.path(index) }))
     }
 
     public static func pages(for graph: BriefingGraph) -> [Page] {
@@ -148,7 +175,7 @@ public enum SitePlanner {
         }
         let overview = OverviewPages.context(index, on: path, full: false)
         let context = IndexContext(site: site(graph, on: path), articles: cards, articleCount: cards.count, overview: overview?.context)
-        return Page(path: path, template: "index", title: graph.settings.title,
+        return Page(path: path, template: indexTemplate, title: graph.settings.title,
                         description: graph.settings.description, context: context,
                         inlineLinks: overview?.links ?? [:], meta: StructuredData.website(graph.settings, path: path))
     }

@@ -89,7 +89,7 @@ public enum LinkChecker {
         // is resolved and looked up once.
         var resolved: [Substring: PageLinks.Link?] = [:]
         for text in texts where seen.insert(text).inserted {
-            let hash = text.firstIndex(of: "#") ?? text.endIndex
+            let hash = text.utf8.firstIndex(of: UInt8(ascii: "#")) ?? text.endIndex
             let file = text[..<hash]
             let found: PageLinks.Link?
             if let cached = resolved[file] {
@@ -107,7 +107,7 @@ public enum LinkChecker {
                 return Int32(targets.count - 1)
             }()
             if let fragment = link.fragment, !fragment.isEmpty, link.target.hasSuffix(".html") {
-                let id = fragment.contains("%") ? fragment.removingPercentEncoding ?? fragment : fragment
+                let id = fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment
                 if SitePath.relative(from: page, to: link.target, fragment: id) == text {
                     fragments.append(PageLinks.Fragment(target: number, id: id))
                 } else {
@@ -195,14 +195,15 @@ public enum LinkChecker {
         if link.hasPrefix("/") { return broken("absolute path; it breaks under a sub-path and over file://") }
         var rest = Substring(link)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
+        // `#`, `?` and `%` are ASCII: found among the bytes, not the characters.
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
         var target = page
         if !rest.isEmpty {
-            guard let decoded = rest.contains("%") ? String(rest).removingPercentEncoding : String(rest) else { return broken("malformed percent-encoding") }
+            guard let decoded = rest.utf8.contains(UInt8(ascii: "%")) ? String(rest).removingPercentEncoding : String(rest) else { return broken("malformed percent-encoding") }
             guard let resolved = resolve(decoded, from: page) else { return broken("points outside the site") }
             target = resolved
             if decoded.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
@@ -224,15 +225,17 @@ public enum LinkChecker {
 
     /// `../a/b.html` from `x/y.html` → `a/b.html`; nil when it climbs above the root.
     static func resolve(_ link: String, from page: String) -> String? {
-        var parts = page.split(separator: "/").dropLast().map(String.init)
-        for part in link.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        // Split on the bytes: this runs for every file a page links to.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var parts = page.utf8.split(separator: slash).dropLast().map { Substring($0) }
+        for part in link.utf8.split(separator: slash) {
+            if part.count == 1, part.first == dot { continue }
+            if part.count == 2, part.allSatisfy({ $0 == dot }) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+                continue
             }
+            parts.append(Substring(part))
         }
         return parts.joined(separator: "/")
     }
@@ -317,7 +320,7 @@ enum HTMLScan {
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

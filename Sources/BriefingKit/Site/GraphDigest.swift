@@ -1,0 +1,33 @@
+/// A digest of the whole graph, for the pages made from all of it: the front page, the actors'
+/// index, the timeline, the printable briefing and the notes page. Their makers read nothing but
+/// the graph (through `GraphIndex`, a function of it), the settings and their template, which
+/// `PageRenderer.inputsKey` adds: the same digest means the same page, kept without making it.
+///
+/// It is each article's digest (`ArticleDigests`: the article, its page, mentions, dates and
+/// quotes), every actor whole, and the names left unresolved. Nil when the briefing has notes or
+/// an overview, which have no digest: those pages are then always made.
+enum GraphDigest {
+    static let version = "graph-digest 1"
+
+    static func make(_ index: GraphIndex, _ digests: ArticleDigests) -> String? {
+        let graph = index.graph
+        guard graph.notes.isEmpty, graph.overview == nil else { return nil }
+        var writer = BinaryWriter()
+        writer.string(version)
+        writer.strings(graph.articles.map { digests[$0.id] })
+        writer.int(graph.actors.count)
+        for actor in graph.actors {
+            writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.raw(actor.origin)
+            writer.strings(actor.aliases); writer.strings(actor.roles)
+            writer.string(actor.description); writer.string(actor.link)
+            writer.int(actor.roleSightings.count)
+            for sighting in actor.roleSightings {
+                writer.string(sighting.role); writer.string(sighting.articleID); writer.value(sighting.date)
+            }
+        }
+        writer.values(graph.unresolved)
+        var hasher = StableHasher()
+        hasher.combine(writer.bytes)
+        return hasher.finalize()
+    }
+}
