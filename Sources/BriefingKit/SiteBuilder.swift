@@ -171,9 +171,9 @@ public enum SiteBuilder {
             diagnostics += copied.diagnostics
             var links = Dictionary(uniqueKeysWithValues: pages.entries.map { ($0.key, $0.value.links) })
             links.merge(copied.links) { generated, _ in generated }
-            // Pages kept as the last build left them need no check when the site has the same files.
-            let checkedFiles = LinkChecker.digest(files: copied.written)
-            let unchanged = cache?.checkedFiles == checkedFiles ? pages.kept : []
+            // Pages kept as the last build left them need no check unless they lead to a file gone since.
+            let checkedFiles = copied.written.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let removed = Set(cache?.checkedFiles ?? []).subtracting(copied.written)
             // The cache is saved while the links are checked, and removed if the build then fails
             // (it would be harmless: every file it names is checked against its stamp).
             let savingCache = cacheFile.map { cacheFile in
@@ -181,7 +181,7 @@ public enum SiteBuilder {
                 return Background { try? cache.save(cacheFile, output: options.output) }
             }
             do throws(BuildError) {
-                try SiteWriter.check(links, files: copied.written, unchanged: unchanged, output: site.output)
+                try SiteWriter.check(links, files: copied.written, unchanged: pages.kept, removed: removed, output: site.output)
                 try site.publish()
             } catch {
                 savingCache?.wait()
@@ -215,7 +215,8 @@ public enum SiteBuilder {
         throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, kept: Set<String>) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
-        let results = Parallel.map(Array(0..<total)) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
+        let schedule = plan.schedule
+        let scheduled = Parallel.map(schedule) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
             defer {
                 let done = counter.increment()
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
@@ -245,6 +246,9 @@ public enum SiteBuilder {
                 return .failure(error)
             }
         }
+        // Back in page order: the first failure reported is the first page's.
+        var results = scheduled
+        for (place, number) in schedule.enumerated() { results[number] = scheduled[place] }
         var entries: [String: BuildCache.Entry] = [:]
         var rendered = 0, made = 0
         // Pages whose file and links are the last build's.

@@ -7,20 +7,8 @@ extension MarkdownDocument {
     /// addresses, but leaves the element: `<a href="">click</a>`, a link to the page itself, and
     /// `<img src="">`, which is invalid HTML. Here such a link becomes its text and such an image
     /// its alternative text. Safe means a relative address (`../actors/x.html`, `#p3`) or one of the
-    /// schemes in `safeSchemes`.
-    func unlinkUnsafeAddresses() {
-        var unsafe: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
-            let address = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            if !Self.isSafeAddress(address) { unsafe.append(node) }
-        }
-        cmark_iter_free(iterator)
+    /// schemes in `safeSchemes`. `unsafe`: the links and images `survey()` found with such addresses.
+    func unlink(_ unsafe: [OpaquePointer]) {
         // Innermost first is not needed: moving a node's children out keeps nested nodes valid.
         for node in unsafe {
             while let child = cmark_node_first_child(node) {

@@ -63,9 +63,10 @@ final class MarkdownDocument {
     static func html(from markdown: String, links: [String: [InlineLink]] = [:], figures: [String: String] = [:],
                      highlights: [String: [Highlight]] = [:]) -> String {
         let document = MarkdownDocument(markdown)
-        document.unlinkUnsafeAddresses()
-        document.applyBlockAttributes()
-        document.placeFigures(figures)
+        let survey = document.survey()
+        document.unlink(survey.unsafeLinks)
+        document.applyBlockAttributes(survey.markers, fences: survey.fences)
+        document.placeFigures(figures, candidates: survey.figures)
         for id in highlights.keys.sorted() {
             if let block = document.blocksByID[id] { document.mark(highlights[id]!, in: block) }
         }
@@ -81,26 +82,60 @@ final class MarkdownDocument {
         return String(cString: html)
     }
 
-    // MARK: Figures
+    // MARK: One walk
 
-    /// Replaces each paragraph that is only a figure marker with the figure's HTML (or nothing, when
-    /// the page has no such figure).
-    private func placeFigures(_ figures: [String: String]) {
-        var markers: [(paragraph: OpaquePointer, id: String)] = []
+    /// The nodes the changes to the tree start from, found in one walk over it (a large page's tree
+    /// has hundreds of thousands of nodes, and every walk visits them all), in document order:
+    /// links and images with an unsafe address, block attribute lines and fences, and text that
+    /// starts like a figure marker.
+    struct Survey {
+        var unsafeLinks: [OpaquePointer] = []
+        var markers: [(node: OpaquePointer, attributes: BlockAttributes)] = []
+        var fences: [(node: OpaquePointer, fence: BlockAttributes)] = []
+        var figures: [OpaquePointer] = []
+    }
+
+    func survey() -> Survey {
+        var survey = Survey()
         let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
-                  Self.starts(literal, with: MarkdownEscaping.figureOpen),
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let address = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                if !Self.isSafeAddress(address) { survey.unsafeLinks.append(node) }
+            case CMARK_NODE_TEXT:
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                if Self.starts(literal, with: MarkdownEscaping.attributeOpen) {
+                    guard let attributes = BlockAttributes(marker: String(cString: literal)) else { continue }
+                    if attributes.fence != nil { survey.fences.append((node, attributes)) } else { survey.markers.append((node, attributes)) }
+                } else if Self.starts(literal, with: MarkdownEscaping.figureOpen) {
+                    survey.figures.append(node)
+                }
+            default: continue
+            }
+        }
+        return survey
+    }
+
+    // MARK: Figures
+
+    /// Replaces each paragraph that is only a figure marker with the figure's HTML (or nothing, when
+    /// the page has no such figure). `candidates`: the text nodes that start like a marker; whether
+    /// one is alone in its paragraph is asked now, after the block attributes were applied.
+    private func placeFigures(_ figures: [String: String], candidates: [OpaquePointer]) {
+        var markers: [(paragraph: OpaquePointer, id: String)] = []
+        for node in candidates {
+            guard let literal = cmark_node_get_literal(node),
                   let paragraph = cmark_node_parent(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                   cmark_node_first_child(paragraph) == node, cmark_node_last_child(paragraph) == node else { continue }
             let scalars = String(cString: literal).unicodeScalars
             guard scalars.first == MarkdownEscaping.figureOpen, scalars.last == MarkdownEscaping.figureClose else { continue }
             markers.append((paragraph, String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))))
         }
-        cmark_iter_free(iterator)
         for (paragraph, id) in markers {
             if let html = figures[id], let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
                 cmark_node_set_on_enter(custom, html)
@@ -125,21 +160,9 @@ final class MarkdownDocument {
 
     // MARK: Block attributes
 
-    private func applyBlockAttributes() {
-        // Collect during the walk, change the tree after it. Fences are applied last, in order.
-        var markers: [(node: OpaquePointer, attributes: BlockAttributes)] = []
-        var fences: [(node: OpaquePointer, fence: BlockAttributes)] = []
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_TEXT,
-                  let literal = cmark_node_get_literal(node), Self.starts(literal, with: MarkdownEscaping.attributeOpen),
-                  let attributes = BlockAttributes(marker: String(cString: literal)) else { continue }
-            if attributes.fence != nil { fences.append((node, attributes)) } else { markers.append((node, attributes)) }
-        }
+    /// Applies the attribute lines (`survey()` found them), then the fences, in order.
+    private func applyBlockAttributes(_ markers: [(node: OpaquePointer, attributes: BlockAttributes)],
+                                      fences: [(node: OpaquePointer, fence: BlockAttributes)]) {
         for (node, attributes) in markers { apply(attributes, markerNode: node) }
         applyFences(fences)
     }

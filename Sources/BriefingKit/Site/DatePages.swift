@@ -83,11 +83,14 @@ enum DatePages {
             let url = index.dateValues.contains(year) ? SitePath.relative(from: path, to: index.datePath(year)) : ""
             years.append(TimelineYear(label: year.count == 4 ? year : TimexValue.label(year), url: url, months: months))
         }
-        var perMonth: [String: Int] = [:]
+        // Counted by value, then by month: half a million mentions, a few hundred values.
+        var perPoint: [String: Int] = [:]
         for mention in index.graph.dates {
-            for point in mention.reference.points where point.count >= 7 && Int(point.split(separator: "-")[1]) != nil {
-                perMonth[String(point.prefix(7)), default: 0] += 1
-            }
+            for point in mention.reference.points { perPoint[point, default: 0] += 1 }
+        }
+        var perMonth: [String: Int] = [:]
+        for (point, count) in perPoint where point.count >= 7 && Int(point.split(separator: "-")[1]) != nil {
+            perMonth[String(point.prefix(7)), default: 0] += count
         }
         let months = Charts.months(perMonth)
         let chart = months.isEmpty ? nil : Charts.bars(

@@ -84,7 +84,10 @@ enum PrintableBriefing {
             let mentions = index.datesByValue[value]!
             var titles: [String] = []
             var seen: Set<String> = []
-            for mention in mentions {
+            var last: String?
+            // An article's mentions come together: its title is looked up once.
+            for mention in mentions where mention.articleID != last {
+                last = mention.articleID
                 let title = index.articlesByID[mention.articleID]!.title
                 if seen.insert(title).inserted { titles.append(title) }
             }

@@ -29,14 +29,14 @@ public struct BuildCache: Sendable {
     public var entries: [String: Entry] = [:]
     /// The data files, by path.
     public var files: [String: FileRecord] = [:]
-    /// The digest of every file of the site the build's links were checked against
-    /// (`LinkChecker.digest(files:)`): a next build with the same files need not check again the
-    /// links of a page it keeps (`LinkChecker.verify(_:files:unchanged:)`).
-    public var checkedFiles: String = ""
+    /// Every file of the site the build's links were checked against, sorted by bytes: a next
+    /// build need not check again the links of a page it keeps, unless they lead to a file gone
+    /// since (`LinkChecker.verify(_:files:unchanged:removed:)`).
+    public var checkedFiles: [String] = []
 
-    static let kind = "briefing-site 7"
+    static let kind = "briefing-site 8"
 
-    public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: String = "") {
+    public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = []) {
         self.entries = entries
         self.files = files
         self.checkedFiles = checkedFiles
@@ -82,7 +82,7 @@ public struct BuildCache: Sendable {
                 writer.string(part.key); writer.int(part.offset); writer.int(part.length); writer.int(part.extra)
             }
         }
-        writer.string(checkedFiles)
+        writer.strings(checkedFiles)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -103,6 +103,6 @@ public struct BuildCache: Sendable {
             }
             files[path] = FileRecord(stamp: stamp, parts: parts)
         }
-        checkedFiles = try reader.string()
+        checkedFiles = try reader.strings()
     }
 }

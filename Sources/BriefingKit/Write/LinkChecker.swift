@@ -136,27 +136,30 @@ public enum LinkChecker {
     /// Every link of every page against the files of the site and the ids of its pages; problems
     /// in page order.
     ///
-    /// `unchanged` names pages an incremental build kept as the last build left them, when that
-    /// build's links were checked against these same files (`digest(files:)`) and passed: such a
-    /// page is not checked again unless it links to an id on a page that is not itself unchanged
-    /// (whose ids may have changed).
-    public static func verify(_ pages: [String: PageLinks], files: Set<String>, unchanged: Set<String> = []) -> [Problem] {
+    /// `unchanged` names pages an incremental build kept as the last build left them, whose
+    /// links passed that build's check; `removed`, the files that build had and this one has not.
+    /// Such a page is not checked again unless it links to a removed file, or to an id on a page
+    /// that is not itself unchanged (whose ids may have changed).
+    public static func verify(_ pages: [String: PageLinks], files: Set<String>, unchanged: Set<String> = [],
+                              removed: Set<String> = []) -> [Problem] {
         func settled(_ page: String, _ links: PageLinks) -> Bool {
             unchanged.contains(page)
+                && (removed.isEmpty || links.targets.allSatisfy { !removed.contains($0) })
                 && links.fragments.allSatisfy { unchanged.contains(links.targets[Int($0.target)]) }
                 && links.links.allSatisfy { $0.problem == nil && ($0.fragment == nil || unchanged.contains($0.target)) }
         }
         let checked = pages.filter { !settled($0.key, $0.value) }
-        // The ids of the pages the checked ones link into, as sets, on every core: a large site has
-        // tens of thousands of pages and millions of links.
-        var needed = Set<String>()
-        for links in checked.values {
-            for fragment in links.fragments { needed.insert(links.targets[Int(fragment.target)]) }
-            for link in links.links where link.fragment != nil { needed.insert(link.target) }
+        // A page's ids are sorted: an id is found by binary search, with no set made of them.
+        @Sendable func has(_ target: String, _ id: String) -> Bool {
+            guard let ids = pages[target]?.ids else { return false }
+            var low = 0, high = ids.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ids[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            return low < ids.count && ids[low] == id
         }
-        let withIDs = needed.compactMap { target in pages[target].flatMap { $0.ids.isEmpty ? nil : (page: target, ids: $0.ids) } }
-        let sets = Parallel.map(withIDs) { Set($0.ids) }
-        let ids = Dictionary(uniqueKeysWithValues: zip(withIDs.map(\.page), sets))
+        // On every core: a large site has tens of thousands of pages and millions of links.
         return Parallel.map(checked.keys.sorted()) { page -> [Problem] in
             let links = checked[page]!
             let missing = links.targets.filter { !files.contains($0) && !files.contains($0 + "/index.html") }
@@ -164,28 +167,19 @@ public enum LinkChecker {
             for link in links.links {
                 if let problem = link.problem {
                     problems.append(Problem(page: page, link: link.text, reason: problem))
-                } else if let id = link.fragment, !missing.contains(link.target), !(ids[link.target]?.contains(id) ?? false) {
+                } else if let id = link.fragment, !missing.contains(link.target), !has(link.target, id) {
                     problems.append(Problem(page: page, link: link.text, reason: "no id=\"\(id)\" in \(link.target)"))
                 }
             }
             for fragment in links.fragments {
                 let target = links.targets[Int(fragment.target)]
-                if !missing.contains(target), !(ids[target]?.contains(fragment.id) ?? false) {
+                if !missing.contains(target), !has(target, fragment.id) {
                     problems.append(Problem(page: page, link: SitePath.relative(from: page, to: target, fragment: fragment.id),
                                             reason: "no id=\"\(fragment.id)\" in \(target)"))
                 }
             }
             return problems
         }.flatMap { $0 }
-    }
-
-    /// A digest of every file of a site, for `verify(_:files:unchanged:)`.
-    public static func digest(files: Set<String>) -> String {
-        var hasher = StableHasher()
-        for path in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            hasher.combine(path)
-        }
-        return hasher.finalize()
     }
 
     /// A link as the check sees it; nil for another host, `mailto:`, `data:`…

@@ -67,10 +67,10 @@ public enum SiteWriter {
         path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
-    /// Fails the build when a link of the staged site is broken (`unchanged`: see `LinkChecker.verify`).
+    /// Fails the build when a link of the staged site is broken (`unchanged`, `removed`: see `LinkChecker.verify`).
     public static func check(_ links: [String: LinkChecker.PageLinks], files: Set<String>, unchanged: Set<String> = [],
-                             output: OutputDirectory) throws(BuildError) {
-        let problems = LinkChecker.verify(links, files: files, unchanged: unchanged)
+                             removed: Set<String> = [], output: OutputDirectory) throws(BuildError) {
+        let problems = LinkChecker.verify(links, files: files, unchanged: unchanged, removed: removed)
         guard !problems.isEmpty else { return }
         let list = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
         let more = problems.count > 20 ? "\n  … and \(problems.count - 20) more" : ""
