@@ -215,8 +215,7 @@ public enum SiteBuilder {
         throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, kept: Set<String>) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
-        let schedule = plan.schedule
-        let scheduled = Parallel.map(schedule) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
+        let results = Parallel.map(Array(0..<total)) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
             defer {
                 let done = counter.increment()
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
@@ -246,9 +245,6 @@ public enum SiteBuilder {
                 return .failure(error)
             }
         }
-        // Back in page order: the first failure reported is the first page's.
-        var results = scheduled
-        for (place, number) in schedule.enumerated() { results[number] = scheduled[place] }
         var entries: [String: BuildCache.Entry] = [:]
         var rendered = 0, made = 0
         // Pages whose file and links are the last build's.

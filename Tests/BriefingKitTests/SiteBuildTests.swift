@@ -97,20 +97,6 @@ struct SiteBuildTests {
         #expect(try Fixtures.snapshot(first) == a)
     }
 
-    /// The order pages are made in: every page once, the ones made from the whole graph first, then
-    /// date pages, actor pages and the rest, each in page order.
-    @Test func largePagesAreScheduledFirst() {
-        let plan = SitePlanner.plan(SiteBuilder.load(.init(content: Fixtures.siteContent, templates: Fixtures.templates,
-                                                          output: URL(fileURLWithPath: "/nonexistent"))).graph)
-        let schedule = plan.schedule
-        #expect(schedule.sorted() == Array(0..<plan.pageCount))
-        let paths = schedule.map { plan.path(at: $0) }
-        #expect(Array(paths.prefix(4)) == ["index.html", "actors/index.html", "timeline.html", "briefing.html"])
-        let kinds = paths.map { $0.hasPrefix("dates/") ? 1 : $0.hasPrefix("actors/") && $0 != "actors/index.html" ? 2 : 3 }.dropFirst(4)
-        #expect(kinds.elementsEqual(kinds.sorted()))
-        #expect(paths.dropFirst(4).first { $0.hasPrefix("dates/") } == plan.paths.first { $0.hasPrefix("dates/") })
-    }
-
     @Test func thePublishedSampleSiteIsReproduced() throws {
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("Public")
         _ = try SiteBuilder.build(.init(content: Fixtures.repository.appendingPathComponent("Content"),

@@ -49,24 +49,6 @@ public enum SitePlanner {
             }
         }
 
-        /// Page numbers in the order to make them on several cores: the pages made from the whole
-        /// graph first, then date pages, then actor pages (the larger ones), then the rest in page
-        /// order, so that no large page is left to one core at the end.
-        public var schedule: [Int] {
-            func rank(_ recipe: Recipe) -> Int {
-                switch recipe {
-                case .printable, .timeline, .front, .actorsIndex: 0
-                case .date: 1
-                case .actor: 2
-                default: 3
-                }
-            }
-            return recipes.indices.sorted { a, b in
-                let ra = rank(recipes[a]), rb = rank(recipes[b])
-                return ra != rb ? ra < rb : a < b
-            }
-        }
-
         /// Every page at once, made on every core (for `check` and tests; a build streams them).
         public var pages: [Page] { Parallel.map(Array(recipes.indices)) { page(at: $0) } }
     }
