@@ -172,11 +172,11 @@ public enum SiteBuilder {
             var links = Dictionary(uniqueKeysWithValues: pages.entries.map { ($0.key, $0.value.links) })
             links.merge(copied.links) { generated, _ in generated }
             // Pages kept as the last build left them need no check unless they lead to a file gone since.
-            let checkedFiles = copied.written.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             let removed = Set(cache?.checkedFiles ?? []).subtracting(copied.written)
             // The cache is saved while the links are checked, and removed if the build then fails
             // (it would be harmless: every file it names is checked against its stamp).
             let savingCache = cacheFile.map { cacheFile in
+                let checkedFiles = copied.written.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
                 let cache = BuildCache(entries: pages.entries, files: fileRecords, checkedFiles: checkedFiles)
                 return Background { try? cache.save(cacheFile, output: options.output) }
             }

@@ -13,13 +13,7 @@ enum ActorPageInputs {
         var writer = BinaryWriter()
         writer.string(version)
         writer.string(index.actorPath(actor.id))
-        writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.raw(actor.origin)
-        writer.strings(actor.aliases); writer.strings(actor.roles)
-        writer.string(actor.description); writer.string(actor.link)
-        writer.int(actor.roleSightings.count)
-        for sighting in actor.roleSightings {
-            writer.string(sighting.role); writer.string(digests[sighting.articleID]); writer.value(sighting.date)
-        }
+        write(actor, digests, into: &writer)
         writer.string(index.countPhrase(actor))
         writer.int(index.mentionsByActor.count(actor.id))
         let articles = index.articlesByActor[actor.id] ?? []
@@ -32,5 +26,16 @@ enum ActorPageInputs {
         ArticleDigests.actorLinks(of: articles, index, into: &writer)
         hasher.combine(writer.bytes)
         return true
+    }
+
+    /// The actor whole: every field, each role sighting's article by its digest.
+    static func write(_ actor: Actor, _ digests: ArticleDigests, into writer: inout BinaryWriter) {
+        writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.raw(actor.origin)
+        writer.strings(actor.aliases); writer.strings(actor.roles)
+        writer.string(actor.description); writer.string(actor.link)
+        writer.int(actor.roleSightings.count)
+        for sighting in actor.roleSightings {
+            writer.string(sighting.role); writer.string(digests[sighting.articleID]); writer.value(sighting.date)
+        }
     }
 }

@@ -4,10 +4,10 @@
 /// `PageRenderer.inputsKey` adds: the same digest means the same page, kept without making it.
 ///
 /// It is each article's digest (`ArticleDigests`: the article, its page, mentions, dates and
-/// quotes), every actor whole, and the names left unresolved. Nil when the briefing has notes or
+/// quotes), every actor whole (`ActorPageInputs.write`), and the names left unresolved. Nil when the briefing has notes or
 /// an overview, which have no digest: those pages are then always made.
 enum GraphDigest {
-    static let version = "graph-digest 1"
+    static let version = "graph-digest 2"
 
     static func make(_ index: GraphIndex, _ digests: ArticleDigests) -> String? {
         let graph = index.graph
@@ -16,15 +16,7 @@ enum GraphDigest {
         writer.string(version)
         writer.strings(graph.articles.map { digests[$0.id] })
         writer.int(graph.actors.count)
-        for actor in graph.actors {
-            writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.raw(actor.origin)
-            writer.strings(actor.aliases); writer.strings(actor.roles)
-            writer.string(actor.description); writer.string(actor.link)
-            writer.int(actor.roleSightings.count)
-            for sighting in actor.roleSightings {
-                writer.string(sighting.role); writer.string(sighting.articleID); writer.value(sighting.date)
-            }
-        }
+        for actor in graph.actors { ActorPageInputs.write(actor, digests, into: &writer) }
         writer.values(graph.unresolved)
         var hasher = StableHasher()
         hasher.combine(writer.bytes)

@@ -134,11 +134,9 @@ final class GraphIndex: Sendable {
         }
         outletActors = outlets
         personActors = people
-        // As `authored(by:)` and `published(by:)` would find, before there is a `self` to ask.
         let withPages = graph.actors.filter { [mentionsByActor] actor in
             mentionsByActor.contains(actor.id) || noteActors[actor.id] != nil
-                || (actor.kind == .person && byAuthor[actor.name] != nil)
-                || (actor.kind == .outlet && ([actor.name] + actor.aliases).contains { byOutlet[$0] != nil })
+                || !Self.authored(by: actor, in: byAuthor).isEmpty || !Self.published(by: actor, in: byOutlet).isEmpty
         }
         actorsWithPages = withPages
         hasPage = Set(withPages.map(\.id))
@@ -203,17 +201,24 @@ final class GraphIndex: Sendable {
     }
 
     /// Articles whose byline names this person.
-    func authored(by actor: Actor) -> [Article] {
+    func authored(by actor: Actor) -> [Article] { Self.authored(by: actor, in: articlesByAuthor) }
+
+    /// `authored(by:)` from the articles by byline (for `init`, before there is a `self` to ask).
+    static func authored(by actor: Actor, in byAuthor: [String: [Article]]) -> [Article] {
         guard actor.kind == .person else { return [] }
-        return articlesByAuthor[actor.name] ?? []
+        return byAuthor[actor.name] ?? []
     }
 
     /// Articles whose `Source:` is this outlet, under its name or an alias, in article order.
     func published(by actor: Actor) -> [Article] {
+        let found = Self.published(by: actor, in: articlesByOutlet)
+        return actor.aliases.isEmpty ? found : Set(found.map(\.id)).map { articlesByID[$0]! }.sorted { position[$0.id]! < position[$1.id]! }
+    }
+
+    /// The articles under each of an outlet's names, name after name (one under two names comes twice).
+    static func published(by actor: Actor, in byOutlet: [String: [Article]]) -> [Article] {
         guard actor.kind == .outlet else { return [] }
-        let names = [actor.name] + actor.aliases
-        let found = names.flatMap { articlesByOutlet[$0] ?? [] }
-        return names.count == 1 ? found : Set(found.map(\.id)).map { articlesByID[$0]! }.sorted { position[$0.id]! < position[$1.id]! }
+        return ([actor.name] + actor.aliases).flatMap { byOutlet[$0] ?? [] }
     }
 
     /// "36 mentions in 2 articles", "author of 1 article".

@@ -80,7 +80,7 @@ public enum SitePlanner {
             }
         }
 
-        /// The template of a page made from the whole graph (the others say theirs when made).
+        /// The template the page is rendered with, known without making it (for its inputs digest).
         var template: String {
             switch self {
             case .front: SitePlanner.indexTemplate

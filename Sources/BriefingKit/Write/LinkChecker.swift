@@ -152,12 +152,8 @@ public enum LinkChecker {
         // A page's ids are sorted: an id is found by binary search, with no set made of them.
         @Sendable func has(_ target: String, _ id: String) -> Bool {
             guard let ids = pages[target]?.ids else { return false }
-            var low = 0, high = ids.count
-            while low < high {
-                let middle = (low + high) / 2
-                if ids[middle] < id { low = middle + 1 } else { high = middle }
-            }
-            return low < ids.count && ids[low] == id
+            let at = GraphIndex.firstIndex(in: ids, notBelow: id) { $0 }
+            return at < ids.endIndex && ids[at] == id
         }
         // On every core: a large site has tens of thousands of pages and millions of links.
         return Parallel.map(checked.keys.sorted()) { page -> [Problem] in
