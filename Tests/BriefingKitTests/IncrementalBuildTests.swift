@@ -95,7 +95,7 @@ struct IncrementalBuildTests {
             try FileManager.default.removeItem(at: file)
             return "removed \(name)"
         case .editTemplate:
-            let template = ["article.md", "actor.md", "date.md", "partials/article-card.md"][random.next(4)]
+            let template = ["article.md", "actor.md", "date.md", "partials/article-card.md", "mentions.md"][random.next(5)]
             let url = workspace.templates.appendingPathComponent(template)
             try (try String(contentsOf: url, encoding: .utf8) + "\nEdited in round \(round).\n").write(to: url, atomically: true, encoding: .utf8)
             return "edited \(template)"
@@ -135,7 +135,12 @@ struct IncrementalBuildTests {
             try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("briefing.md"))
         }
         let edits = editorial ? Edit.allCases : Edit.allCases.filter { $0 != .addNote && $0 != .editOverview }
+        // Actors and dates named in more than two articles get month pages (`MentionArchive`).
+        let settings = workspace.content.appendingPathComponent("briefing.yml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "list_limit: 2\n").write(to: settings, atomically: true, encoding: .utf8)
         let first = try SiteBuilder.build(workspace.options())
+        #expect(first.diagnostics.isEmpty || !first.diagnostics.contains { $0.message.contains("list_limit") })
+        #expect(FileTree.files(under: workspace.output).contains("actors/united-states/2025-03.html"))
         #expect(first.pagesRendered == first.pages)
         let seed = UInt64(ProcessInfo.processInfo.environment["BRIEFING_EDIT_SEED"] ?? "") ?? 2026
         var random = Random(state: seed)

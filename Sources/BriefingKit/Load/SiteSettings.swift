@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// `Content/briefing.yml`: the briefing's title, description, language and optional `base_url`.
+/// `Content/briefing.yml`: the briefing's title, description, language, optional `base_url`, and
+/// `list_limit`.
 public struct SiteSettings: Sendable, Hashable, Encodable {
     public var title: String
     public var description: String
@@ -10,12 +11,19 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
     /// Absolute address where the site is published, e.g. `https://example.org/briefings/ukraine/`.
     /// Pages never need it: every internal link is relative. Later features (feed, sitemap) use it.
     public var baseURL: String?
+    /// An actor or a date named in more articles than this lists its mentions on one page per
+    /// month of publication (`MentionArchive`) instead of on its own page.
+    public var listLimit: Int
 
-    public init(title: String = "Briefing", description: String = "", language: String = "en", baseURL: String? = nil) {
+    public static let defaultListLimit = 300
+
+    public init(title: String = "Briefing", description: String = "", language: String = "en", baseURL: String? = nil,
+                listLimit: Int = SiteSettings.defaultListLimit) {
         self.title = title
         self.description = description
         self.language = language
         self.baseURL = baseURL
+        self.listLimit = listLimit
     }
 
     /// Reads the settings file; a missing file gives the defaults, a bad one gives diagnostics and
@@ -62,6 +70,13 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
                     settings.baseURL = url.hasSuffix("/") ? url : url + "/"
                 } else {
                     diagnostics.append(Diagnostic(file: displayPath, line: line, "`base_url` must be an http(s) address; ignored"))
+                }
+            case "list_limit":
+                if let limit = Int(string), limit > 0 {
+                    settings.listLimit = limit
+                } else {
+                    diagnostics.append(Diagnostic(file: displayPath, line: line,
+                                                  "`list_limit` must be a whole number above 0; using \(SiteSettings.defaultListLimit)"))
                 }
             default:
                 diagnostics.append(Diagnostic(file: displayPath, line: line, "unknown setting `\(name)` ignored"))

@@ -94,7 +94,7 @@ enum ActorPages {
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,
             articleCount: articleIDs.count, mentionCount: mentions.count, counts: index.countPhrase(actor),
-            mentions: grouped, moreMentions: .grouping(rest, from: path, index: index), quotes: quotes, appearsWith: Array(appearsWith),
+            mentions: grouped, moreMentions: .after(rest, months: MentionArchive.months(of: .actor(actor.id), index), from: path, index: index), quotes: quotes, appearsWith: Array(appearsWith),
             authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             network: figures["network"] == nil ? nil : Figure(id: "network"), chart: figures["chart"] == nil ? nil : Figure(id: "chart"),

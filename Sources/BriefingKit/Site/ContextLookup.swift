@@ -356,6 +356,33 @@ extension LinkContext: MustacheParent {
     }
 }
 
+extension MonthLink: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": return self.label
+        case "url": return self.url
+        case "counts": return self.counts
+        default: return nil
+        }
+    }
+}
+
+extension MonthMentionsContext: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "site": return self.site
+        case "subject": return self.subject
+        case "section": return self.section
+        case "month": return self.month
+        case "counts": return self.counts
+        case "previous": return self.previous
+        case "next": return self.next
+        case "paragraphs": return self.paragraphs
+        default: return nil
+        }
+    }
+}
+
 extension NoteContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
@@ -466,6 +493,7 @@ extension ParagraphList: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "articles": return self.articles
+        case "months": return self.months
         case "summary": return self.summary
         default: return nil
         }

@@ -44,7 +44,9 @@ enum DatePages {
         let context = DateContext(
             site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up.reversed(), below: below,
             mentions: mentions.prefix(ParagraphList.snippetLimit).map { snippet($0, from: path, index: index) },
-            moreMentions: .grouping(mentions.dropFirst(ParagraphList.snippetLimit).map { ($0.articleID, $0.block) }, from: path, index: index),
+            moreMentions: .after(mentions.dropFirst(ParagraphList.snippetLimit).map { ($0.articleID, $0.block) },
+                                 months: MentionArchive.months(of: .date(value), mentions.map { ($0.articleID, $0.block) }, index),
+                                 from: path, index: index),
             mentionCount: mentions.count,
             articleCount: Set(mentions.map(\.articleID)).count, counts: counts(mentions),
             timeline: SitePath.relative(from: path, to: SitePath.timeline),

@@ -1,17 +1,39 @@
 /// Long lists on actor and date pages: the first mentions are shown in context (snippets), the
 /// rest by article, one link per paragraph. Every paragraph that names the actor or the date is
 /// still one click away, while a page for an actor named in thousands of articles stays readable
-/// and the site does not grow with the square of the briefing.
+/// and the site does not grow with the square of the briefing. Beyond the briefing's
+/// `list_limit` articles, the page links to one page per month instead (`MentionArchive`).
 public struct ParagraphList: Sendable, Codable {
     /// The mentions beyond the snippets, grouped by article in page order.
     public var articles: [ArticleParagraphs]
+    /// The month pages that list every mention, when there are more articles than `list_limit`
+    /// (`articles` is then empty).
+    public var months: [MonthLink]
     /// "412 more mentions in 160 articles, by paragraph:" (nil when nothing was left out).
     public var summary: String?
 
     /// How many snippets an actor page or a date page shows before the list by paragraph.
     static let snippetLimit = 50
 
-    static let empty = ParagraphList(articles: [], summary: nil)
+    static let empty = ParagraphList(articles: [], months: [], summary: nil)
+
+    /// What an actor or date page shows after its snippets: the `rest` of its mentions by
+    /// paragraph, or, when it has month pages, a link to each.
+    static func after(_ rest: [(articleID: String, block: Int)], months: [MentionArchive.Month], from path: String, index: GraphIndex) -> ParagraphList {
+        guard !months.isEmpty else { return grouping(rest, from: path, index: index) }
+        let mentions = months.reduce(0) { $0 + $1.mentions.count }, articles = months.reduce(0) { $0 + $1.articleIDs.count }
+        return ParagraphList(articles: [], months: MentionArchive.links(months, from: path),
+                             summary: "All \(Count.mentions(mentions, inArticles: articles)), by month of publication:")
+    }
+}
+
+/// A month page of an actor's or a date's mentions, as its page links to it.
+public struct MonthLink: Sendable, Codable {
+    /// "April 2023".
+    public var label: String
+    public var url: String
+    /// "214 mentions in 65 articles".
+    public var counts: String
 }
 
 /// An article in a `ParagraphList`: its link and a link to each paragraph.
@@ -46,6 +68,6 @@ extension ParagraphList {
             groups[groups.count - 1].paragraphs.append(ParagraphLink(number: item.block, url: url))
         }
         let summary = "\(Count.phrase(items.count, "more mention")) in \(Count.phrase(groups.count, "article")), by paragraph:"
-        return ParagraphList(articles: groups, summary: summary)
+        return ParagraphList(articles: groups, months: [], summary: summary)
     }
 }

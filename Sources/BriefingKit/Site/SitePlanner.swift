@@ -39,6 +39,9 @@ public enum SitePlanner {
                 return ActorPageInputs.combine(index, digests, actor: index.actorsWithPages[n], into: &hasher) ? ActorPages.template : nil
             case .date(let n):
                 return DatePageInputs.combine(index, digests, value: index.dateValues[n], into: &hasher) ? DatePages.template : nil
+            case .month(let month):
+                MonthPageInputs.combine(index, digests, month: month, into: &hasher)
+                return MentionArchive.template
             case .front, .actorsIndex, .timeline, .printable, .notes:
                 guard let wholeGraph else { return nil }
                 let recipe = recipes[number]
@@ -56,6 +59,8 @@ public enum SitePlanner {
     /// How to make one page.
     enum Recipe: Sendable {
         case front, article(Int), actorsIndex, actor(Int), date(Int), timeline, printable, notes, overview
+        /// A month page of an actor's or a date's mentions.
+        case month(MentionArchive.Month)
         case made(Page)
 
         var kind: String {
@@ -72,6 +77,7 @@ public enum SitePlanner {
             case .actorsIndex: SitePath.actors
             case .actor(let n): index.actorPath(index.actorsWithPages[n].id)
             case .date(let n): index.datePath(index.dateValues[n])
+            case .month(let month): MentionArchive.path(month, index)
             case .timeline: SitePath.timeline
             case .printable: SitePath.printable
             case .notes: SitePath.notes
@@ -91,6 +97,7 @@ public enum SitePlanner {
             case .article: ArticlePages.template
             case .actor: ActorPages.template
             case .date: DatePages.template
+            case .month: MentionArchive.template
             case .overview: OverviewPages.template
             case .made(let page): page.template
             }
@@ -103,6 +110,7 @@ public enum SitePlanner {
             case .actorsIndex: ActorPages.indexPage(index)
             case .actor(let n): ActorPages.page(index, actor: index.actorsWithPages[n])
             case .date(let n): DatePages.page(index, value: index.dateValues[n])
+            case .month(let month): MentionArchive.page(index, month)
             case .timeline: DatePages.timeline(index)
             case .printable: PrintableBriefing.page(index)
             case .notes: NotePages.page(index)
@@ -115,12 +123,16 @@ public enum SitePlanner {
     /// An `incremental` plan also digests every article, for `Plan.inputs(at:into:)`.
     public static func plan(_ graph: BriefingGraph, incremental: Bool = false) -> Plan {
         let index = GraphIndex(graph)
-        // The site's page order: front page, articles, actors, dates, timeline, sources, briefing.
+        // The site's page order: front page, articles, actors, dates (each with its month pages),
+        // timeline, sources, briefing.
         var recipes: [Recipe] = [.front]
         recipes += graph.articles.indices.map(Recipe.article)
         recipes.append(.actorsIndex)
-        recipes += index.actorsWithPages.indices.map(Recipe.actor)
-        recipes += index.dateValues.indices.map(Recipe.date)
+        let months = Parallel.map(index.actorsWithPages.map { MentionArchive.Subject.actor($0.id) } + index.dateValues.map(MentionArchive.Subject.date)) {
+            MentionArchive.months(of: $0, index)
+        }
+        for n in index.actorsWithPages.indices { recipes.append(.actor(n)); recipes += months[n].map(Recipe.month) }
+        for n in index.dateValues.indices { recipes.append(.date(n)); recipes += months[index.actorsWithPages.count + n].map(Recipe.month) }
         recipes.append(.timeline)
         recipes += SourcePages.pages(index).map(Recipe.made)
         recipes.append(.printable)

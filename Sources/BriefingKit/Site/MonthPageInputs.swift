@@ -1,0 +1,23 @@
+/// Everything a month page of mentions is made from, as a digest that is cheap to work out (see
+/// `ArticlePageInputs`): the subject as the page names and links it, the month and its
+/// neighbours, and the digest of each article of the month that names the subject. It must cover
+/// everything `MentionArchive.page` reads. `IncrementalBuildTests` checks that an unchanged
+/// digest never hides a changed page.
+enum MonthPageInputs {
+    static let version = "month-page-inputs 1"
+
+    static func combine(_ index: GraphIndex, _ digests: ArticleDigests, month: MentionArchive.Month, into hasher: inout StableHasher) {
+        var writer = BinaryWriter()
+        writer.string(version)
+        switch month.subject {
+        case .actor(let id): writer.string("actor"); writer.string(id)
+        case .date(let value): writer.string("date"); writer.string(value)
+        }
+        writer.string(MentionArchive.subjectTitle(month.subject, index))
+        writer.string(MentionArchive.subjectPath(month.subject, index))
+        writer.string(month.month); writer.string(month.previous); writer.string(month.next)
+        writer.int(month.mentions.count)
+        writer.strings(month.articleIDs.map { digests[$0] })
+        hasher.combine(writer.bytes)
+    }
+}
