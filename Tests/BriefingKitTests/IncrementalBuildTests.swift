@@ -95,7 +95,7 @@ struct IncrementalBuildTests {
             try FileManager.default.removeItem(at: file)
             return "removed \(name)"
         case .editTemplate:
-            let template = ["article.md", "actor.md", "date.md", "partials/article-card.md", "mentions.md"][random.next(5)]
+            let template = ["article.md", "actor.md", "date.md", "partials/article-card.md", "mentions.md", "archive.md"][random.next(6)]
             let url = workspace.templates.appendingPathComponent(template)
             try (try String(contentsOf: url, encoding: .utf8) + "\nEdited in round \(round).\n").write(to: url, atomically: true, encoding: .utf8)
             return "edited \(template)"
@@ -141,6 +141,7 @@ struct IncrementalBuildTests {
         let first = try SiteBuilder.build(workspace.options())
         #expect(first.diagnostics.isEmpty || !first.diagnostics.contains { $0.message.contains("list_limit") })
         #expect(FileTree.files(under: workspace.output).contains("actors/united-states/2025-03.html"))
+        #expect(FileTree.files(under: workspace.output).contains("archive/2025-03.html"))
         #expect(first.pagesRendered == first.pages)
         let seed = UInt64(ProcessInfo.processInfo.environment["BRIEFING_EDIT_SEED"] ?? "") ?? 2026
         var random = Random(state: seed)

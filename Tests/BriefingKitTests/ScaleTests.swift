@@ -117,6 +117,23 @@ struct ScaleTests {
         #expect(Set(context.mentions.map { String($0.snippet.url.dropFirst("../".count)) }).isSubset(of: expected))
     }
 
+    /// 400 articles, more than `list_limit`: the front page shows the newest 50 and links to the
+    /// month pages, which hold the other 350.
+    @Test func theFrontPageShowsTheNewestArticlesAndLinksToEveryMonth() throws {
+        let graph = Self.plan.index.graph
+        let front = try #require(page(SitePath.index).context as? IndexContext)
+        #expect(front.articleCount == 400)
+        #expect(front.articles.map(\.url) == graph.articles.suffix(ArticleArchive.frontPageLimit).reversed().map { Self.plan.index.articlePath($0.id) })
+        var total = 0
+        for month in front.months {
+            let context = try #require(page(month.url).context as? ArticleMonthContext)
+            #expect(month.counts == Count.phrase(context.articles.count, "article"))
+            total += context.articles.count
+        }
+        #expect(total == 400)
+        #expect(front.months.count >= 2)
+    }
+
     @Test func aSmallActorPageHasNoListByParagraph() throws {
         // The sample site: Peskov is named a few times in two articles.
         let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: Fixtures.templates,

@@ -1,6 +1,7 @@
-"""Month pages of mentions (`list_limit`), two folders deep: the sample Content with
-`list_limit: 1`, so that every actor and date named in both articles gets one page per month.
-A reader goes from the actor to a month and on to the paragraph, served under a sub-path and from
+"""Month pages (`list_limit`): the sample Content with `list_limit: 1`, so that every actor and
+date named in both articles gets one page of mentions per month, two folders deep, and the
+articles are listed by month too. A reader goes from the actor to a month and on to the
+paragraph, and from the front page to a month of articles, served under a sub-path and from
 disk; the pages are valid HTML, have no serious axe violation in either colour scheme, fit a
 phone's width, and search works from them."""
 from __future__ import annotations
@@ -50,6 +51,20 @@ def test_actor_to_month_to_paragraph(browser, month_base):
     browser.check()
 
 
+def test_front_page_to_a_month_of_articles(browser, month_base):
+    driver = browser.open(month_base + "index.html")
+    months = driver.find_elements(By.CSS_SELECTOR, ".month-list a")
+    assert [m.text for m in months] == ["January 2025", "November 2024"]
+    months[1].click()
+    WebDriverWait(driver, 10).until(EC.url_to_be(month_base + "archive/2024-11.html"))
+    assert driver.find_element(By.CSS_SELECTOR, "main h1").text == "Articles of November 2024"
+    driver.find_element(By.CSS_SELECTOR, ".nav-next a").click()
+    WebDriverWait(driver, 10).until(EC.url_to_be(month_base + "archive/2025-01.html"))
+    driver.find_element(By.CSS_SELECTOR, ".article-list a").click()
+    WebDriverWait(driver, 10).until(EC.url_to_be(month_base + WASHINGTON))
+    browser.check()
+
+
 def test_search_from_a_month_page(browser, month_base):
     driver = browser.open(month_base + PESKOV_JANUARY)
     driver.find_element(By.ID, "search").send_keys("Lavrov")
@@ -63,8 +78,9 @@ def test_search_from_a_month_page(browser, month_base):
 
 
 def test_month_pages_are_valid_html(month_site):
-    pages = sorted(month_site.glob("*/*/*.html")) + [month_site / PESKOV, month_site / "dates/2025-01-20.html"]
-    assert len(pages) == 20, pages
+    pages = sorted(month_site.glob("*/*/*.html")) + sorted(month_site.glob("archive/*.html")) + [
+        month_site / PESKOV, month_site / "dates/2025-01-20.html", month_site / "index.html", month_site / "timeline.html"]
+    assert len(pages) == 24, pages
     errors = [m for m in nu_check(pages) if m["type"] in ("error", "non-document-error")]
     assert not errors, describe(errors, month_site)
 

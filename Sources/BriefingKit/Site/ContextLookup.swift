@@ -166,6 +166,20 @@ extension ArticleMentions: MustacheParent {
     }
 }
 
+extension ArticleMonthContext: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "site": return self.site
+        case "month": return self.month
+        case "counts": return self.counts
+        case "articles": return self.articles
+        case "previous": return self.previous
+        case "next": return self.next
+        default: return nil
+        }
+    }
+}
+
 extension ArticleParagraphs: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
@@ -299,6 +313,7 @@ extension IndexContext: MustacheParent {
         case "site": return self.site
         case "articles": return self.articles
         case "articleCount": return self.articleCount
+        case "months": return self.months
         case "overview": return self.overview
         default: return nil
         }
@@ -695,6 +710,7 @@ extension TimelineMonth: MustacheParent {
         case "label": return self.label
         case "dates": return self.dates
         case "published": return self.published
+        case "archive": return self.archive
         default: return nil
         }
     }

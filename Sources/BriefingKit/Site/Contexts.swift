@@ -54,8 +54,11 @@ public struct ArticleCard: Sendable, Codable {
 
 public struct IndexContext: PageContext {
     public var site: SiteContext
+    /// Every article, newest first; only the newest `ArticleArchive.frontPageLimit` when there are month pages.
     public var articles: [ArticleCard]
     public var articleCount: Int
+    /// The month pages of articles, newest first, when the briefing has more than `list_limit` articles.
+    public var months: [MonthLink] = []
     /// The editor's overview (`Content/briefing.md`), or its first part.
     public var overview: OverviewContext? = nil
 }

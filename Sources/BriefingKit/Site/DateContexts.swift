@@ -48,6 +48,9 @@ public struct TimelineMonth: Sendable, Codable {
     public var dates: [TimelineDate]
     /// Articles published in this month: shown apart from what they refer to.
     public var published: [DatedLink]
+    /// Instead of `published`, when there are month pages of articles (`ArticleArchive`): a link to
+    /// this month's.
+    public var archive: MonthLink? = nil
 }
 
 public struct TimelineYear: Sendable, Codable {

@@ -65,6 +65,8 @@ enum DatePages {
         let path = SitePath.timeline
         let referenced = index.dateValues.filter { index.datesByValue.contains($0) }
         let publishedByMonth = Dictionary(grouping: index.graph.articles, by: { $0.published.monthValue })
+        // With month pages of articles, a month links to its page instead of listing them.
+        let archived = !ArticleArchive.months(index.graph).isEmpty
         var years: [TimelineYear] = []
         let yearKeys = Set(referenced.compactMap { TimexValue.start($0).map { String($0.year) } } + index.graph.articles.map { String($0.published.year) })
         for year in yearKeys.sorted() {
@@ -78,9 +80,13 @@ enum DatePages {
             for month in 1...12 {
                 let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
                 let dates = inYear.filter { !wide.contains($0) && TimexValue.start($0)?.monthValue == key }
-                let published = (publishedByMonth[key] ?? []).map { SitePlanner.datedLink($0, from: path, index: index) }
-                guard !dates.isEmpty || !published.isEmpty else { continue }
-                months.append(TimelineMonth(label: TimexValue.label(key), dates: dates.map { entry($0, path: path, index: index) }, published: published))
+                let inMonth = publishedByMonth[key] ?? []
+                guard !dates.isEmpty || !inMonth.isEmpty else { continue }
+                let archive = archived && !inMonth.isEmpty ? MonthLink(label: TimexValue.label(key), url: SitePath.relative(from: path, to: ArticleArchive.path(of: key)),
+                                                                      counts: Count.phrase(inMonth.count, "article")) : nil
+                let published = archived ? [] : inMonth.map { SitePlanner.datedLink($0, from: path, index: index) }
+                months.append(TimelineMonth(label: TimexValue.label(key), dates: dates.map { entry($0, path: path, index: index) },
+                                            published: published, archive: archive))
             }
             let url = index.dateValues.contains(year) ? SitePath.relative(from: path, to: index.datePath(year)) : ""
             years.append(TimelineYear(label: year.count == 4 ? year : TimexValue.label(year), url: url, months: months))

@@ -43,6 +43,6 @@ enum PageContexts {
     static let all: [any PageContext.Type] = [
         IndexContext.self, ArticleContext.self, ActorContext.self, ActorsIndexContext.self, DateContext.self,
         TimelineContext.self, SourceContext.self, SourcesIndexContext.self, NotesContext.self,
-        OverviewPageContext.self, PrintableContext.self, MonthMentionsContext.self,
+        OverviewPageContext.self, PrintableContext.self, MonthMentionsContext.self, ArticleMonthContext.self,
     ]
 }

@@ -42,6 +42,9 @@ public enum SitePlanner {
             case .month(let month):
                 MonthPageInputs.combine(index, digests, month: month, into: &hasher)
                 return MentionArchive.template
+            case .articleMonth(let month):
+                ArticleArchive.inputs(index, digests, month: month, into: &hasher)
+                return ArticleArchive.template
             case .front, .actorsIndex, .timeline, .printable, .notes:
                 guard let wholeGraph else { return nil }
                 let recipe = recipes[number]
@@ -61,6 +64,8 @@ public enum SitePlanner {
         case front, article(Int), actorsIndex, actor(Int), date(Int), timeline, printable, notes, overview
         /// A month page of an actor's or a date's mentions.
         case month(MentionArchive.Month)
+        /// A month page of articles.
+        case articleMonth(ArticleArchive.Month)
         case made(Page)
 
         var kind: String {
@@ -78,6 +83,7 @@ public enum SitePlanner {
             case .actor(let n): index.actorPath(index.actorsWithPages[n].id)
             case .date(let n): index.datePath(index.dateValues[n])
             case .month(let month): MentionArchive.path(month, index)
+            case .articleMonth(let month): ArticleArchive.path(of: month.month)
             case .timeline: SitePath.timeline
             case .printable: SitePath.printable
             case .notes: SitePath.notes
@@ -98,6 +104,7 @@ public enum SitePlanner {
             case .actor: ActorPages.template
             case .date: DatePages.template
             case .month: MentionArchive.template
+            case .articleMonth: ArticleArchive.template
             case .overview: OverviewPages.template
             case .made(let page): page.template
             }
@@ -111,6 +118,7 @@ public enum SitePlanner {
             case .actor(let n): ActorPages.page(index, actor: index.actorsWithPages[n])
             case .date(let n): DatePages.page(index, value: index.dateValues[n])
             case .month(let month): MentionArchive.page(index, month)
+            case .articleMonth(let month): ArticleArchive.page(index, month)
             case .timeline: DatePages.timeline(index)
             case .printable: PrintableBriefing.page(index)
             case .notes: NotePages.page(index)
@@ -123,9 +131,10 @@ public enum SitePlanner {
     /// An `incremental` plan also digests every article, for `Plan.inputs(at:into:)`.
     public static func plan(_ graph: BriefingGraph, incremental: Bool = false) -> Plan {
         let index = GraphIndex(graph)
-        // The site's page order: front page, articles, actors, dates (each with its month pages),
+        // The site's page order: front page (and its month pages), articles, actors, dates (each with its month pages),
         // timeline, sources, briefing.
         var recipes: [Recipe] = [.front]
+        recipes += ArticleArchive.months(graph).map(Recipe.articleMonth)
         recipes += graph.articles.indices.map(Recipe.article)
         recipes.append(.actorsIndex)
         let months = Parallel.map(index.actorsWithPages.map { MentionArchive.Subject.actor($0.id) } + index.dateValues.map(MentionArchive.Subject.date)) {
@@ -180,13 +189,13 @@ public enum SitePlanner {
     static func indexPage(_ index: GraphIndex) -> Page {
         let graph = index.graph
         let path = SitePath.index
-        let cards = graph.articles.reversed().map { article in
-            ArticleCard(title: article.shortTitle, url: SitePath.relative(from: path, to: index.articlePath(article.id)),
-                        date: article.published.longForm, dateISO: article.published.iso,
-                        outlet: article.outlet?.name, teaser: article.teaser == article.title ? nil : article.teaser)
-        }
+        // Beyond `list_limit` articles, the newest are shown and the rest are a click away, by month.
+        let months = ArticleArchive.months(graph)
+        let shown = months.isEmpty ? graph.articles[...] : graph.articles.suffix(ArticleArchive.frontPageLimit)
+        let cards = shown.reversed().map { ArticleArchive.card($0, from: path, index: index) }
         let overview = OverviewPages.context(index, on: path, full: false)
-        let context = IndexContext(site: site(graph, on: path), articles: cards, articleCount: cards.count, overview: overview?.context)
+        let context = IndexContext(site: site(graph, on: path), articles: cards, articleCount: graph.articles.count,
+                                   months: ArticleArchive.links(months, from: path), overview: overview?.context)
         return Page(path: path, template: indexTemplate, title: graph.settings.title,
                         description: graph.settings.description, context: context,
                         inlineLinks: overview?.links ?? [:], meta: StructuredData.website(graph.settings, path: path))

@@ -3,10 +3,10 @@ import Testing
 @testable import BriefingKit
 
 /// Month pages: an actor or a date named in more articles than `list_limit` lists its mentions
-/// on one page per month of publication. The fixture: the sample site's articles and the 14
+/// on one page per month of publication, and a briefing of more articles its articles. The fixture: the sample site's articles and the 14
 /// linking fixtures (November 2024 to September 2025) with their gazetteer, `list_limit: 2`.
-@Suite("Month pages of mentions")
-struct MentionArchiveTests {
+@Suite("Month pages")
+struct MonthPageTests {
     static func content(limit: String?) throws -> URL {
         let root = try Fixtures.temporaryDirectory()
         let content = root.appendingPathComponent("Content")
@@ -118,9 +118,45 @@ struct MentionArchiveTests {
     @Test func belowTheLimitEveryParagraphIsListedOnThePage() throws {
         let (plan, _) = try Self.plan(limit: nil)
         #expect(plan.index.graph.settings.listLimit == SiteSettings.defaultListLimit)
-        #expect(!plan.paths.contains { $0.split(separator: "/").count > 2 && !$0.hasPrefix("assets/") })
+        #expect(!plan.paths.contains { $0.split(separator: "/").count > 2 || $0.hasPrefix("archive/") })
         let (limited, _) = try Self.plan(limit: "2")
         #expect(limited.pageCount > plan.pageCount)
+    }
+
+    /// Articles by month: the briefing's 17 articles are more than `list_limit`.
+    @Test func everyArticleIsOnTheMonthPageOfItsPublication() throws {
+        let (plan, _) = try Self.plan(limit: "2")
+        let graph = plan.index.graph
+        let pages = (0..<plan.pageCount).map { plan.page(at: $0) }.filter { $0.template == ArticleArchive.template }
+        #expect(pages.map(\.path) == ["archive/2024-11.html", "archive/2025-01.html", "archive/2025-02.html", "archive/2025-03.html",
+                                      "archive/2025-04.html", "archive/2025-05.html", "archive/2025-06.html", "archive/2025-07.html",
+                                      "archive/2025-08.html", "archive/2025-09.html"])
+        var listed: [String] = []
+        for page in pages {
+            let context = try #require(page.context as? ArticleMonthContext)
+            let month = String(page.path.dropFirst("archive/".count).dropLast(".html".count))
+            #expect(context.month == TimexValue.label(month))
+            #expect(context.counts == Count.phrase(context.articles.count, "article"))
+            // Newest first, as on the front page.
+            #expect(context.articles.map(\.dateISO) == context.articles.map(\.dateISO).sorted(by: >))
+            #expect(context.articles.allSatisfy { $0.dateISO.hasPrefix(month) })
+            listed += context.articles.map(\.url)
+        }
+        #expect(listed.sorted() == graph.articles.map { "../" + plan.index.articlePath($0.id) }.sorted())
+        let first = try #require(pages.first?.context as? ArticleMonthContext)
+        #expect(first.previous == nil && first.next?.title == "January 2025" && first.next?.url == "2025-01.html")
+
+        // The front page lists them (fewer than 50) and links to each month, newest first.
+        let front = try #require(plan.page(at: 0).context as? IndexContext)
+        #expect(front.articles.count == graph.articles.count && front.articleCount == 17)
+        #expect(front.months.map(\.url) == pages.reversed().map(\.path))
+        #expect(front.months.first?.label == "September 2025")
+        // The timeline links each month to its page instead of listing the articles.
+        let timeline = try #require(plan.pages.first { $0.path == SitePath.timeline }?.context as? TimelineContext)
+        let months = timeline.years.flatMap(\.months)
+        #expect(months.allSatisfy { $0.published.isEmpty })
+        #expect(months.compactMap(\.archive).map(\.url) == pages.map(\.path))
+        #expect(months.compactMap(\.archive).first?.counts == "1 article")
     }
 
     @Test func aBadLimitIsReportedWithItsLine() throws {
