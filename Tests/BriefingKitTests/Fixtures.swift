@@ -19,12 +19,28 @@ enum Fixtures {
         return article
     }
 
+    /// A new empty directory for one test, inside this test run's own folder, which is removed
+    /// when the run ends (whether or not each test removed its own).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-tests-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
+    /// `briefing-tests-<uuid>` in the system's temporary folder, removed at exit.
+    static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        temporaryRootPath = root.path
+        atexit { if let path = temporaryRootPath { try? FileManager.default.removeItem(atPath: path) } }
+        return root
+    }()
+}
+
+/// For the `atexit` handler, which cannot capture context.
+nonisolated(unsafe) private var temporaryRootPath: String?
+
+extension Fixtures {
     /// Every file below a directory, path → bytes.
     static func snapshot(_ directory: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]

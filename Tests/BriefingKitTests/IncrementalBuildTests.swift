@@ -340,6 +340,40 @@ struct IncrementalBuildTests {
         #expect(try Data(contentsOf: index) == original)
     }
 
+    /// Without notes and an overview, the whole graph has a digest (`GraphDigest`): a data file
+    /// made from the same graph is kept whole (the same file, linked into the new output). With
+    /// notes it is made again, its parts copied.
+    @Test(arguments: [false, true]) func anUnchangedDataFileIsKeptWhole(editorial: Bool) throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        if !editorial {
+            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("notes"))
+            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("briefing.md"))
+        }
+        func inode(_ path: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: workspace.output.appendingPathComponent(path).path)
+            return try #require(attributes[.systemFileNumber] as? UInt64)
+        }
+        _ = try SiteBuilder.build(workspace.options())
+        let before = try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode)
+        let report = try SiteBuilder.build(workspace.options())
+        let after = try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode)
+        #expect(report.pagesRendered == 0)
+        if editorial {
+            #expect(zip(before, after).allSatisfy { $0 != $1 })
+        } else {
+            #expect(before == after)
+            // Every part of a kept file counts as copied: each article's in briefing.json and in the search index.
+            #expect(report.dataPartsCopied >= 2 * report.articles)
+            // A gazetteer entry changes the graph: the files are made again, as a clean build makes them.
+            let url = workspace.content.appendingPathComponent("actors.yml")
+            try (try String(contentsOf: url, encoding: .utf8) + "- name: Olena Vasylenko\n  aliases: [Vasylenko]\n").write(to: url, atomically: true, encoding: .utf8)
+            let (_, same, differences) = try workspace.buildBoth()
+            #expect(same, "\(differences.prefix(5))")
+            #expect(try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode) != after)
+        }
+    }
+
     @Test func earlierPostingsAreRenumberedAndTheDroppedLeftOut() throws {
         // Last build: article A at docs 0–2, article B at 3–4, an actor at 5. Now B comes first.
         let terms = Array(#""kyiv":"0,2,1,2","café":"4","peskov":"5""#.utf8)

@@ -7,6 +7,12 @@
 public struct DataFile: Sendable {
     public let path: String
     let make: @Sendable (ByteStream, DataFileParts) -> Void
+    /// A digest of everything the file is made from (the generator, the settings, the whole
+    /// graph: `GraphDigest`), when there is one: a build that finds the same digest and the
+    /// same file in the output keeps the file whole, without making it.
+    var inputs: String?
+
+    static let inputsVersion = "data-file-inputs 1"
 
     init(path: String, parts make: @escaping @Sendable (ByteStream, DataFileParts) -> Void) {
         self.path = path

@@ -148,15 +148,17 @@ public enum SitePlanner {
         recipes.append(.notes)
         if graph.overview?.overview.isLong == true { recipes.append(.overview) }
         let digests = incremental ? ArticleDigests(index) : nil
-        return Plan(index: index, recipes: recipes, digests: digests, wholeGraph: digests.flatMap { GraphDigest.make(index, $0) },
-                    files: files(index, digests: digests, paths: recipes.map { $0.path(index) }))
+        let wholeGraph = digests.flatMap { GraphDigest.make(index, $0) }
+        return Plan(index: index, recipes: recipes, digests: digests, wholeGraph: wholeGraph,
+                    files: files(index, digests: digests, wholeGraph: wholeGraph, paths: recipes.map { $0.path(index) }))
     }
 
     public static func pages(for graph: BriefingGraph) -> [Page] {
         plan(graph).pages
     }
 
-    static func files(_ index: GraphIndex, digests: ArticleDigests?, paths: [String]) -> [DataFile] {
+    /// The data files; with the whole graph's digest, each knows its inputs (`DataFile.inputs`).
+    static func files(_ index: GraphIndex, digests: ArticleDigests?, wholeGraph: String? = nil, paths: [String]) -> [DataFile] {
         var files = [
             DataFile(path: BriefingExport.path, parts: { BriefingExport.write(index, digests: digests, to: $0, parts: $1) }),
             DataFile(path: SitePath.feed) { AtomFeed.xml(index) },
@@ -166,7 +168,18 @@ public enum SitePlanner {
         if let base = index.graph.settings.baseURL {
             files.append(DataFile(path: SitePath.sitemap) { Sitemap.xml(paths: paths, baseURL: base) })
         }
-        return files
+        guard let wholeGraph else { return files }
+        return files.map { file in
+            var hasher = StableHasher()
+            hasher.combine(DataFile.inputsVersion)
+            hasher.combine(Generator.identity)
+            StableDigest.of(index.graph.settings, into: &hasher)
+            hasher.combine(file.path)
+            hasher.combine(wholeGraph)
+            var keyed = file
+            keyed.inputs = hasher.finalize()
+            return keyed
+        }
     }
 
     /// Each article's page name: its id as an ASCII slug, unique even when two ids differ only by

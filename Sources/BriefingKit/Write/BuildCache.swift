@@ -22,6 +22,8 @@ public struct BuildCache: Sendable {
     public struct FileRecord: Sendable, Equatable {
         public var stamp: StagedSite.Stamp
         public var parts: [DataFileParts.Part]
+        /// The file's inputs digest (`DataFile.inputs`), or "" when it had none.
+        public var inputs = ""
         /// How many of the parts this build copied from the last one's file (not saved).
         public var copied = 0
     }
@@ -34,7 +36,7 @@ public struct BuildCache: Sendable {
     /// since (`LinkChecker.verify(_:files:unchanged:removed:)`).
     public var checkedFiles: [String] = []
 
-    static let kind = "briefing-site 8"
+    static let kind = "briefing-site 9"
 
     public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = []) {
         self.entries = entries
@@ -81,6 +83,7 @@ public struct BuildCache: Sendable {
             for part in record.parts {
                 writer.string(part.key); writer.int(part.offset); writer.int(part.length); writer.int(part.extra)
             }
+            writer.string(record.inputs)
         }
         writer.strings(checkedFiles)
     }
@@ -101,7 +104,7 @@ public struct BuildCache: Sendable {
                 guard part.offset >= 0, part.length >= 0, part.offset <= stamp.size - part.length else { throw BinaryReader.Failure.invalid }
                 parts.append(part)
             }
-            files[path] = FileRecord(stamp: stamp, parts: parts)
+            files[path] = FileRecord(stamp: stamp, parts: parts, inputs: try reader.string())
         }
         checkedFiles = try reader.strings()
     }

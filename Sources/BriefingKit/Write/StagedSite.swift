@@ -53,6 +53,11 @@ public final class StagedSite: @unchecked Sendable {
     /// with the recorded stamp. Returns this build's record.
     @discardableResult
     public func write(_ file: DataFile, earlier: BuildCache.FileRecord? = nil) throws(BuildError) -> BuildCache.FileRecord {
+        if let inputs = file.inputs, let earlier, earlier.inputs == inputs, reuse(file.path, stamp: earlier.stamp) {
+            var kept = earlier
+            kept.copied = earlier.parts.count
+            return kept
+        }
         var descriptor: Int32 = -1
         if let earlier, SafePath.isSafe(file.path) {
             let current = output.url.appendingPathComponent(file.path).path
@@ -82,7 +87,7 @@ public final class StagedSite: @unchecked Sendable {
             }
         }
         let stamp = try write(at: file.path) { file.make($0, parts) }
-        return BuildCache.FileRecord(stamp: stamp, parts: parts.parts, copied: parts.copied)
+        return BuildCache.FileRecord(stamp: stamp, parts: parts.parts, inputs: file.inputs ?? "", copied: parts.copied)
     }
 
     private func write(at path: String, _ make: (ByteStream) -> Void) throws(BuildError) -> Stamp {
