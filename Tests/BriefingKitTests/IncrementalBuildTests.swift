@@ -47,6 +47,12 @@ struct IncrementalBuildTests {
             return (report, differences.isEmpty, differences)
         }
 
+        /// Without notes and an overview, the whole graph has a digest (`GraphDigest`).
+        func removeNotesAndOverview() throws {
+            try FileManager.default.removeItem(at: content.appendingPathComponent("notes"))
+            try FileManager.default.removeItem(at: content.appendingPathComponent("briefing.md"))
+        }
+
         func articleNames() throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted()
         }
@@ -130,10 +136,7 @@ struct IncrementalBuildTests {
     @Test(arguments: [true, false]) func randomEditsGiveTheBytesOfACleanBuild(editorial: Bool) throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
-        if !editorial {
-            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("notes"))
-            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("briefing.md"))
-        }
+        if !editorial { try workspace.removeNotesAndOverview() }
         let edits = editorial ? Edit.allCases : Edit.allCases.filter { $0 != .addNote && $0 != .editOverview }
         // Actors and dates named in more than two articles get month pages (`MentionArchive`).
         let settings = workspace.content.appendingPathComponent("briefing.yml")
@@ -187,8 +190,7 @@ struct IncrementalBuildTests {
     @Test func pagesOfTheWholeGraphAreKeptFromItsDigest() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
-        try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("notes"))
-        try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("briefing.md"))
+        try workspace.removeNotesAndOverview()
         _ = try SiteBuilder.build(workspace.options())
         let plan = SitePlanner.plan(SiteBuilder.load(workspace.options()).graph, incremental: true)
         #expect(plan.wholeGraph != nil)
@@ -346,10 +348,7 @@ struct IncrementalBuildTests {
     @Test(arguments: [false, true]) func anUnchangedDataFileIsKeptWhole(editorial: Bool) throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
-        if !editorial {
-            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("notes"))
-            try FileManager.default.removeItem(at: workspace.content.appendingPathComponent("briefing.md"))
-        }
+        if !editorial { try workspace.removeNotesAndOverview() }
         func inode(_ path: String) throws -> UInt64 {
             let attributes = try FileManager.default.attributesOfItem(atPath: workspace.output.appendingPathComponent(path).path)
             return try #require(attributes[.systemFileNumber] as? UInt64)
