@@ -134,6 +134,29 @@ struct ScaleTests {
         #expect(front.months.count >= 2)
     }
 
+    /// A role seen in many articles lists the first five and counts the rest.
+    @Test func aRoleListsTheFirstArticlesItWasSeenIn() throws {
+        let index = Self.plan.index
+        func articles(_ actor: Actor, _ role: String) -> [String] {
+            var ids: [String] = []
+            for sighting in actor.roleSightings where sighting.role != "author" && sighting.role.lowercased() == role.lowercased() && !ids.contains(sighting.articleID) {
+                ids.append(sighting.articleID)
+            }
+            return ids
+        }
+        let actor = try #require(index.actorsWithPages.max { Set($0.roleSightings.map(\.articleID)).count < Set($1.roleSightings.map(\.articleID)).count })
+        let path = index.actorPath(actor.id)
+        let context = try #require(page(path).context as? ActorContext)
+        var counted = 0
+        for role in context.roles where !role.fromGazetteer {
+            let seen = articles(actor, role.role)
+            #expect(role.seen.map(\.url) == seen.prefix(RoleContext.seenLimit).map { SitePath.relative(from: path, to: index.articlePath($0)) })
+            #expect(role.seenMore == (seen.count > RoleContext.seenLimit ? "and \(Count.phrase(seen.count - RoleContext.seenLimit, "more article"))" : nil))
+            if role.seenMore != nil { counted += 1 }
+        }
+        #expect(counted > 0)
+    }
+
     @Test func aSmallActorPageHasNoListByParagraph() throws {
         // The sample site: Peskov is named a few times in two articles.
         let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: Fixtures.templates,

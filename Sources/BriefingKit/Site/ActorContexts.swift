@@ -22,9 +22,20 @@ public struct ArticleActor: Sendable, Codable {
 
 public struct RoleContext: Sendable, Codable {
     public var role: String
-    /// Where it was seen: article links with dates. Empty for roles from the gazetteer only.
+    /// Where it was seen: the first `seenLimit` articles, linked with their dates. Empty for roles
+    /// from the gazetteer only.
     public var seen: [DatedLink]
+    /// "and 208 more articles" when it was seen in more.
+    public var seenMore: String? = nil
     public var fromGazetteer: Bool
+
+    static let seenLimit = 5
+
+    init(role: String, seen: [DatedLink], fromGazetteer: Bool) {
+        self.role = role
+        self.seen = seen
+        self.fromGazetteer = fromGazetteer
+    }
 }
 
 public struct DatedLink: Sendable, Codable {

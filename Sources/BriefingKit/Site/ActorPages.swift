@@ -29,14 +29,21 @@ enum ActorPages {
             grouped.append(ArticleMentions(article: SitePlanner.datedLink(article, from: path, index: index), snippets: snippets))
         }
 
+        // Each role with the first articles it was seen in, and how many more.
         var roles: [RoleContext] = actor.roles.map { RoleContext(role: $0, seen: [], fromGazetteer: true) }
+        var seenIn: [Set<String>] = roles.map { _ in [] }
         for sighting in actor.roleSightings where sighting.role != "author" {
             guard let article = index.articlesByID[sighting.articleID] else { continue }
-            let link = SitePlanner.datedLink(article, from: path, index: index)
-            if let existing = roles.firstIndex(where: { $0.role.lowercased() == sighting.role.lowercased() }) {
-                if !roles[existing].seen.contains(where: { $0.url == link.url }) { roles[existing].seen.append(link) }
+            let role = roles.firstIndex(where: { $0.role.lowercased() == sighting.role.lowercased() }) ?? {
+                roles.append(RoleContext(role: sighting.role, seen: [], fromGazetteer: false))
+                seenIn.append([])
+                return roles.count - 1
+            }()
+            guard seenIn[role].insert(article.id).inserted else { continue }
+            if roles[role].seen.count < RoleContext.seenLimit {
+                roles[role].seen.append(SitePlanner.datedLink(article, from: path, index: index))
             } else {
-                roles.append(RoleContext(role: sighting.role, seen: [link], fromGazetteer: false))
+                roles[role].seenMore = "and \(Count.phrase(seenIn[role].count - RoleContext.seenLimit, "more article"))"
             }
         }
 

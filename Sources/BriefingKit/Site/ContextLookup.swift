@@ -607,6 +607,7 @@ extension RoleContext: MustacheParent {
         switch name {
         case "role": return self.role
         case "seen": return self.seen
+        case "seenMore": return self.seenMore
         case "fromGazetteer": return self.fromGazetteer
         default: return nil
         }
