@@ -219,6 +219,7 @@ public enum SiteBuilder {
             defer {
                 let done = counter.increment()
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
+                if done % MallocTuning.trimEvery == 0 { MallocTuning.trim() }
             }
             // The page's inputs first: when they are the same as last time, the page is not even made.
             let path = plan.path(at: number)

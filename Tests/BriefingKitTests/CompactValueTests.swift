@@ -76,5 +76,9 @@ struct CompactValueTests {
     @Test func largeBlocksAreAlwaysMapped() {
         #expect(MallocTuning.apply())
     }
+
+    @Test func freePagesCanBeGivenBack() {
+        #expect(MallocTuning.trim())
+    }
     #endif
 }

@@ -63,11 +63,14 @@ enum SearchIndex {
         }
         let keys = articles.map { article in digests.map { "search " + $0[article.id] } }
         let earlier = earlierPostings(parts, keys: keys, firstDoc: firstDoc, docCounts: articles.map { 1 + $0.blocks.count })
-        var terms = earlier?.terms ?? [:]
+        // The kept articles' postings, and apart from them the made documents' (appending to the
+        // long lists of the earlier ones would double them: tens of megabytes at 10,000 articles).
+        let terms = earlier?.terms ?? [:]
+        var fresh: [String: [UInt32]] = [:]
         var written = 0
         func add(_ fields: [String], words: String) {
             stream.write(row(fields, first: count == 0))
-            for term in Set(self.terms(in: words)) { terms[term, default: []].append(count) }
+            for term in Set(self.terms(in: words)) { fresh[term, default: []].append(count) }
             count += 1
         }
         Parallel.forEachInOrder(articles.count, { n -> (rows: String?, words: [Set<String>]?) in
@@ -87,7 +90,7 @@ enum SearchIndex {
             }
             if let key = keys[n] { parts.record(DataFileParts.Part(key: key, offset: offset, length: stream.count - offset, extra: Int(count))) }
             for (k, words) in (docs.words ?? []).enumerated() {
-                for term in words { terms[term, default: []].append(count + UInt32(k)) }
+                for term in words { fresh[term, default: []].append(count + UInt32(k)) }
             }
             count += 1 + UInt32(articles[n].blocks.count)
         }
@@ -104,8 +107,8 @@ enum SearchIndex {
         stream.write("],\"terms\":{")
         let offset = stream.count
         var entry: [UInt8] = []
-        for (number, term) in terms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            var postings = terms[term]!
+        for (number, term) in Set(terms.keys).union(fresh.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            var postings = (terms[term] ?? []) + (fresh[term] ?? [])
             // Kept and made articles' postings come in apart: in document order only when sorted.
             if !zip(postings, postings.dropFirst()).allSatisfy({ $0 < $1 }) { postings.sort() }
             entry.removeAll(keepingCapacity: true)
