@@ -37,8 +37,13 @@ enum MentionArchive {
 
     /// The subject's month pages, in order; none when it is named in `list_limit` articles or fewer.
     static func months(of subject: Subject, _ index: GraphIndex) -> [Month] {
-        // An actor's articles are counted without its mentions; a date's from its mentions.
-        if case .actor(let id) = subject, (index.articlesByActor[id]?.count ?? 0) <= index.graph.settings.listLimit { return [] }
+        // An actor's articles are counted without its mentions; a date's from its mentions, unless
+        // it has too few mentions to be in that many articles.
+        let limit = index.graph.settings.listLimit
+        switch subject {
+        case .actor(let id): if (index.articlesByActor[id]?.count ?? 0) <= limit { return [] }
+        case .date(let value): if index.datesByValue.count(value) <= limit { return [] }
+        }
         return months(of: subject, items(of: subject, index), index)
     }
 
