@@ -50,7 +50,8 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Writes a data file as it is made, in chunks. With the last build's record of it, the parts
     /// it finds unchanged are copied from the current output's file, if that is still the file
-    /// with the recorded stamp. Returns this build's record.
+    /// with the recorded stamp; when the file's inputs digest (`DataFile.inputs`) is the
+    /// record's too, the whole file is linked instead of made. Returns this build's record.
     @discardableResult
     public func write(_ file: DataFile, earlier: BuildCache.FileRecord? = nil) throws(BuildError) -> BuildCache.FileRecord {
         if let inputs = file.inputs, let earlier, earlier.inputs == inputs, reuse(file.path, stamp: earlier.stamp) {
