@@ -19,9 +19,12 @@ enum ArticleArchive {
         let next: String?
     }
 
+    /// Whether the briefing has month pages: more than `list_limit` articles.
+    static func hasMonths(_ graph: BriefingGraph) -> Bool { graph.articles.count > graph.settings.listLimit }
+
     /// The month pages, oldest first; none when the briefing has `list_limit` articles or fewer.
     static func months(_ graph: BriefingGraph) -> [Month] {
-        guard graph.articles.count > graph.settings.listLimit else { return [] }
+        guard hasMonths(graph) else { return [] }
         var runs: [(month: String, start: Int)] = []
         for (position, article) in graph.articles.enumerated() where runs.last?.month != article.published.monthValue {
             runs.append((article.published.monthValue, position))
@@ -36,10 +39,13 @@ enum ArticleArchive {
 
     /// The links to the month pages, newest first (as the front page lists articles), with counts.
     static func links(_ months: [Month], from path: String) -> [MonthLink] {
-        months.reversed().map { month in
-            MonthLink(label: TimexValue.label(month.month), url: SitePath.relative(from: path, to: self.path(of: month.month)),
-                      counts: Count.phrase(month.articles.count, "article"))
-        }
+        months.reversed().map { link(to: $0.month, articles: $0.articles.count, from: path) }
+    }
+
+    /// The link to one month's page, with its count of articles.
+    static func link(to month: String, articles: Int, from path: String) -> MonthLink {
+        MonthLink(label: TimexValue.label(month), url: SitePath.relative(from: path, to: self.path(of: month)),
+                  counts: Count.phrase(articles, "article"))
     }
 
     /// An article as the front page and the month pages list it.

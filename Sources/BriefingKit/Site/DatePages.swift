@@ -66,7 +66,7 @@ enum DatePages {
         let referenced = index.dateValues.filter { index.datesByValue.contains($0) }
         let publishedByMonth = Dictionary(grouping: index.graph.articles, by: { $0.published.monthValue })
         // With month pages of articles, a month links to its page instead of listing them.
-        let archived = !ArticleArchive.months(index.graph).isEmpty
+        let archived = ArticleArchive.hasMonths(index.graph)
         var years: [TimelineYear] = []
         let yearKeys = Set(referenced.compactMap { TimexValue.start($0).map { String($0.year) } } + index.graph.articles.map { String($0.published.year) })
         for year in yearKeys.sorted() {
@@ -82,8 +82,7 @@ enum DatePages {
                 let dates = inYear.filter { !wide.contains($0) && TimexValue.start($0)?.monthValue == key }
                 let inMonth = publishedByMonth[key] ?? []
                 guard !dates.isEmpty || !inMonth.isEmpty else { continue }
-                let archive = archived && !inMonth.isEmpty ? MonthLink(label: TimexValue.label(key), url: SitePath.relative(from: path, to: ArticleArchive.path(of: key)),
-                                                                      counts: Count.phrase(inMonth.count, "article")) : nil
+                let archive = archived && !inMonth.isEmpty ? ArticleArchive.link(to: key, articles: inMonth.count, from: path) : nil
                 let published = archived ? [] : inMonth.map { SitePlanner.datedLink($0, from: path, index: index) }
                 months.append(TimelineMonth(label: TimexValue.label(key), dates: dates.map { entry($0, path: path, index: index) },
                                             published: published, archive: archive))

@@ -49,6 +49,8 @@ enum MentionArchive {
 
     /// `months(of:_:)` from the subject's mentions, when the caller has them already.
     static func months(of subject: Subject, _ items: [(articleID: String, block: Int)], _ index: GraphIndex) -> [Month] {
+        // No more mentions than the limit means no more articles either.
+        guard items.count > index.graph.settings.listLimit else { return [] }
         // Articles are in order of publication, so each month is one run of mentions.
         var runs: [(month: String, start: Int, articleIDs: [String])] = []
         var lastArticle: String?
