@@ -2,6 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMARK_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+MIMALLOC_PACKAGES := libmimalloc-dev
 
 .PHONY: site test deps build clean bench release e2e e2e-deps e2e-apt fuzz robustness limits
 
@@ -61,11 +62,16 @@ test: deps
 	python3 scripts/context-lookup.py --check
 	$(SWIFT) test
 
-## Install libcmark-gfm (and its GFM extensions) with apt-get when pkg-config cannot find it.
+## Install libcmark-gfm (and its GFM extensions) with apt-get when pkg-config cannot find it, and
+## mimalloc, which the briefing executable links in place of glibc's malloc, when its header is missing.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then \
 		echo "Installing $(CMARK_PACKAGES) with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(CMARK_PACKAGES); \
+	fi
+	@if [ "$$(uname -s)" = Linux ] && [ ! -e /usr/include/mimalloc.h ]; then \
+		echo "Installing $(MIMALLOC_PACKAGES) with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(MIMALLOC_PACKAGES); \
 	fi
 
 ## Benchmark against Hugo on the synthetic corpora (BENCH_SIZES="1000 10000", BENCH_RUNS=3).

@@ -41,7 +41,9 @@ let package = Package(
                 "BriefingKit",
                 "BriefingPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc in place of glibc's malloc: a build is a third faster (README, Dependencies).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "BriefingKitTests",
