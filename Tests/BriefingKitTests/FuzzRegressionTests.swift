@@ -129,6 +129,16 @@ struct FuzzRegressionTests {
         #expect(YAMLText.prepared("a\r\nb\rc\u{2028}d\u{85}e\u{2029}f\r\r\n") == "a\nb\nc d e f\n\n")
     }
 
+    /// `---` with nothing after it is an empty document; libyaml puts it on the line after the
+    /// last (4 of 3 here), so the warning that it is not a list named a line past the end.
+    @Test func emptyDocumentAtTheEndNamesTheLastLine() throws {
+        let text = try Self.text("gazetteer/empty-document-after-carriage-returns.yml")
+        #expect(text == "\r\r---")
+        let (gazetteer, diagnostics) = Gazetteer.parse(text, displayPath: "actors.yml")
+        #expect(gazetteer.entries.isEmpty)
+        #expect(diagnostics.map(\.description) == ["actors.yml:3: warning: expected a list of actors (`- name: …`)"])
+    }
+
     @Test func settingsWarningStaysInTheFile() throws {
         let file = try Fixtures.temporaryDirectory().appendingPathComponent("briefing.yml")
         try "title: T\nlanguage".write(to: file, atomically: true, encoding: .utf8)

@@ -42,7 +42,10 @@ public struct Gazetteer: Sendable {
 
     public static func parse(_ text: String, displayPath: String) -> (Gazetteer, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        func warn(_ line: Int?, _ message: String) { diagnostics.append(Diagnostic(file: displayPath, line: line, message)) }
+        let lastLine = YAMLText.lastLine(of: text)
+        func warn(_ line: Int?, _ message: String) {
+            diagnostics.append(Diagnostic(file: displayPath, line: line.map { min($0, lastLine) }, message))
+        }
         let root: Node?
         do {
             root = try YAMLText.compose(text)
@@ -53,7 +56,8 @@ public struct Gazetteer: Sendable {
         }
         guard let root else { return (Gazetteer(), []) }
         guard let items = root.sequence else {
-            return (Gazetteer(), [Diagnostic(file: displayPath, line: root.mark?.line, "expected a list of actors (`- name: …`)")])
+            warn(root.mark?.line, "expected a list of actors (`- name: …`)")
+            return (Gazetteer(), diagnostics)
         }
         var entries: [Entry] = []
         var ids: [String: Int] = [:]

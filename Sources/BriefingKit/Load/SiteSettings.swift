@@ -48,8 +48,9 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
         } catch {
             return (settings, [Diagnostic(file: displayPath, "invalid YAML: \(error)")])
         }
+        let lastLine = YAMLText.lastLine(of: text)
         for (key, value) in mapping {
-            let line = value.mark?.line
+            let line = value.mark.map { min($0.line, lastLine) }
             guard let name = key.string else { continue }
             guard let string = value.string?.trimmingWhitespace else {
                 diagnostics.append(Diagnostic(file: displayPath, line: line, "`\(name)` must be a single line of text"))

@@ -14,6 +14,20 @@ enum YAMLText {
         guard text.unicodeScalars.contains(where: breaks.contains) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { breaks.contains($0) ? " " : $0 }))
     }
+
+    /// A line libyaml gave, never past the last line of `text`: it puts a problem, or an empty
+    /// node, that it finds at the end of the text on the line after it (`---` with nothing after
+    /// it is a node on line 2 of a one-line file).
+    static func line(_ line: Int?, in text: String) -> Int? {
+        line.map { min($0, lastLine(of: text)) }
+    }
+
+    /// The number of the last line of `text`, as `SourceText` counts them (at least 1).
+    static func lastLine(of text: String) -> Int {
+        let text = prepared(text)
+        let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return max(1, text.utf8.last == 0x0A ? newlines : newlines + 1)
+    }
 }
 
 extension YamlError {
@@ -27,14 +41,8 @@ extension YamlError {
         }
     }
 
-    /// `line`, but never past the last line of `text`: libyaml puts a problem it finds at the
-    /// end of the text on the line after it.
-    func line(in text: String) -> Int? {
-        guard let line else { return nil }
-        let text = YAMLText.prepared(text)
-        let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return min(line, max(1, text.utf8.last == 0x0A ? newlines : newlines + 1))
-    }
+    /// `line`, but never past the last line of `text` (`YAMLText.line(_:in:)`).
+    func line(in text: String) -> Int? { YAMLText.line(line, in: text) }
 
     var problemText: String {
         switch self {
