@@ -364,12 +364,24 @@ struct IncrementalBuildTests {
             #expect(before == after)
             // Every part of a kept file counts as copied: each article's in briefing.json and in the search index.
             #expect(report.dataPartsCopied >= 2 * report.articles)
-            // A gazetteer entry changes the graph: the files are made again, as a clean build makes them.
+            // A gazetteer entry that names no one in the articles changes no page and no data file.
             let url = workspace.content.appendingPathComponent("actors.yml")
-            try (try String(contentsOf: url, encoding: .utf8) + "- name: Olena Vasylenko\n  aliases: [Vasylenko]\n").write(to: url, atomically: true, encoding: .utf8)
+            func addEntry(_ entry: String) throws {
+                try Data((try String(contentsOf: url, encoding: .utf8) + entry).utf8).write(to: url)
+            }
+            try addEntry("- name: Olena Vasylenko\n  aliases: [Vasylenko]\n")
+            let (nobody, sameForNobody, differencesForNobody) = try workspace.buildBoth()
+            #expect(sameForNobody, "\(differencesForNobody.prefix(5))")
+            #expect(nobody.pagesRendered == 0)
+            #expect(try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode) == after)
+            // One that names a discovered actor changes the graph (the actor's origin, in briefing.json):
+            // the files are made again, as a clean build makes them.
+            try addEntry("- name: Keith Kellogg\n  kind: person\n  description: US envoy\n")
             let (_, same, differences) = try workspace.buildBoth()
             #expect(same, "\(differences.prefix(5))")
             #expect(try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode) != after)
+            #expect(try String(contentsOf: workspace.output.appendingPathComponent(BriefingExport.path), encoding: .utf8)
+                        .contains("\"description\" : \"US envoy\""))
         }
     }
 

@@ -4,10 +4,13 @@
 /// `PageRenderer.inputsKey` adds: the same digest means the same page, kept without making it.
 ///
 /// It is each article's digest (`ArticleDigests`: the article, its page, mentions, dates and
-/// quotes), every actor whole (`ActorPageInputs.write`), and the names left unresolved. Nil when the briefing has notes or
-/// an overview, which have no digest: those pages are then always made.
+/// quotes), every actor with a page whole (`ActorPageInputs.write`), and the names left
+/// unresolved. An actor without a page (a gazetteer entry that names no one in the articles) is
+/// on none of these pages nor in the data files, and one added to the gazetteer changes none of
+/// them. Nil when the briefing has notes or an overview, which have no digest: those pages are
+/// then always made.
 enum GraphDigest {
-    static let version = "graph-digest 2"
+    static let version = "graph-digest 3"
 
     static func make(_ index: GraphIndex, _ digests: ArticleDigests) -> String? {
         let graph = index.graph
@@ -15,8 +18,8 @@ enum GraphDigest {
         var writer = BinaryWriter()
         writer.string(version)
         writer.strings(graph.articles.map { digests[$0.id] })
-        writer.int(graph.actors.count)
-        for actor in graph.actors { ActorPageInputs.write(actor, digests, into: &writer) }
+        writer.int(index.actorsWithPages.count)
+        for actor in index.actorsWithPages { ActorPageInputs.write(actor, digests, into: &writer) }
         writer.values(graph.unresolved)
         var hasher = StableHasher()
         hasher.combine(writer.bytes)
