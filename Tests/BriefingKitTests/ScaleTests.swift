@@ -29,6 +29,17 @@ struct ScaleTests {
         #expect(context.timeline.contains { $0.articles.hasSuffix(" more") && $0.articles.split(separator: ";").count == 11 })
     }
 
+    /// Pages are made largest first, so that no large page is left for last while the other
+    /// cores wait: every page once, the printable briefing and the timeline first, articles last.
+    @Test func pagesAreMadeLargestFirst() {
+        let plan = Self.plan, order = plan.makingOrder, paths = plan.paths
+        #expect(order.sorted() == Array(0..<plan.pageCount))
+        #expect(order.prefix(2).map { paths[$0] } == [SitePath.printable, SitePath.timeline])
+        let firstArticle = order.firstIndex { paths[$0].hasPrefix("articles/") }!
+        #expect(order.count - firstArticle == 400)
+        #expect(order[..<firstArticle].contains { paths[$0].hasPrefix("actors/") })
+    }
+
     @Test func theTimelineShowsAFewSnippetsPerDate() throws {
         let context = try #require(page(SitePath.timeline).context as? TimelineContext)
         let dates = context.years.flatMap(\.months).flatMap(\.dates)

@@ -55,6 +55,25 @@ public enum SitePlanner {
             }
         }
 
+        /// The page numbers in the order to make them on several cores: the largest pages first
+        /// (the printable briefing, the timeline, then the pages of the whole graph, actors and
+        /// dates), the articles last. A large page taken last leaves the other cores idle while
+        /// it is made: the printable briefing alone takes half a second at 10,000 articles.
+        public var makingOrder: [Int] {
+            func rank(_ recipe: Recipe) -> Int {
+                switch recipe {
+                case .printable: 0
+                case .timeline: 1
+                case .front, .actorsIndex, .notes, .overview, .actor, .date: 2
+                case .month, .articleMonth, .made: 3
+                case .article: 4
+                }
+            }
+            var numbers: [[Int]] = Array(repeating: [], count: 5)
+            for (number, recipe) in recipes.enumerated() { numbers[rank(recipe)].append(number) }
+            return numbers.flatMap { $0 }
+        }
+
         /// Every page at once, made on every core (for `check` and tests; a build streams them).
         public var pages: [Page] { Parallel.map(Array(recipes.indices)) { page(at: $0) } }
     }
