@@ -217,7 +217,7 @@ public enum SiteBuilder {
         let counter = Parallel.Counter()
         // Made largest first (`makingOrder`); the results are read back in page order below.
         let order = plan.makingOrder
-        let made = Parallel.map(order) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
+        let inMakingOrder = Parallel.map(order) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
             defer {
                 let done = counter.increment()
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
@@ -248,10 +248,10 @@ public enum SiteBuilder {
                 return .failure(error)
             }
         }
-        var results = Array(made)
-        for (position, number) in order.enumerated() { results[number] = made[position] }
+        var results = inMakingOrder
+        for (position, number) in order.enumerated() { results[number] = inMakingOrder[position] }
         var entries: [String: BuildCache.Entry] = [:]
-        var rendered = 0, madeCount = 0
+        var rendered = 0, made = 0
         // Pages whose file and links are the last build's.
         var kept = Set<String>()
         for result in results {
@@ -259,11 +259,11 @@ public enum SiteBuilder {
             case .success(let page):
                 entries[page.path] = page.entry
                 if page.rendered { rendered += 1 } else { kept.insert(page.path) }
-                if page.made { madeCount += 1 }
+                if page.made { made += 1 }
             case .failure(let error): throw error
             }
         }
-        return (entries, rendered, madeCount, kept)
+        return (entries, rendered, made, kept)
     }
 
     /// Renders every page in memory, in page order (for tests and `check`).

@@ -15,14 +15,10 @@ enum YAMLText {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { breaks.contains($0) ? " " : $0 }))
     }
 
-    /// A line libyaml gave, never past the last line of `text`: it puts a problem, or an empty
-    /// node, that it finds at the end of the text on the line after it (`---` with nothing after
-    /// it is a node on line 2 of a one-line file).
-    static func line(_ line: Int?, in text: String) -> Int? {
-        line.map { min($0, lastLine(of: text)) }
-    }
-
-    /// The number of the last line of `text`, as `SourceText` counts them (at least 1).
+    /// The number of the last line of `text`, as `SourceText` counts them (at least 1): the bound
+    /// for the lines libyaml gives, which puts a problem, or an empty node, that it finds at the
+    /// end of the text on the line after it (`---` with nothing after it is a node on line 2 of a
+    /// one-line file).
     static func lastLine(of text: String) -> Int {
         let text = prepared(text)
         let newlines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -41,8 +37,8 @@ extension YamlError {
         }
     }
 
-    /// `line`, but never past the last line of `text` (`YAMLText.line(_:in:)`).
-    func line(in text: String) -> Int? { YAMLText.line(line, in: text) }
+    /// `line`, but never past the last line of `text` (`YAMLText.lastLine(of:)`).
+    func line(in text: String) -> Int? { line.map { min($0, YAMLText.lastLine(of: text)) } }
 
     var problemText: String {
         switch self {

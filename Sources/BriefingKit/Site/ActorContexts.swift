@@ -30,12 +30,6 @@ public struct RoleContext: Sendable, Codable {
     public var fromGazetteer: Bool
 
     static let seenLimit = 5
-
-    init(role: String, seen: [DatedLink], fromGazetteer: Bool) {
-        self.role = role
-        self.seen = seen
-        self.fromGazetteer = fromGazetteer
-    }
 }
 
 public struct DatedLink: Sendable, Codable {

@@ -30,21 +30,27 @@ enum ActorPages {
         }
 
         // Each role with the first articles it was seen in, and how many more.
+        // A role is one whatever its case: the first spelling is kept.
         var roles: [RoleContext] = actor.roles.map { RoleContext(role: $0, seen: [], fromGazetteer: true) }
+        var roleNumbers: [String: Int] = [:]
+        for (number, role) in roles.enumerated() where roleNumbers[role.role.lowercased()] == nil {
+            roleNumbers[role.role.lowercased()] = number
+        }
         var seenIn: [Set<String>] = roles.map { _ in [] }
         for sighting in actor.roleSightings where sighting.role != "author" {
             guard let article = index.articlesByID[sighting.articleID] else { continue }
-            let role = roles.firstIndex(where: { $0.role.lowercased() == sighting.role.lowercased() }) ?? {
+            let key = sighting.role.lowercased()
+            let role = roleNumbers[key] ?? {
                 roles.append(RoleContext(role: sighting.role, seen: [], fromGazetteer: false))
                 seenIn.append([])
+                roleNumbers[key] = roles.count - 1
                 return roles.count - 1
             }()
-            guard seenIn[role].insert(article.id).inserted else { continue }
-            if roles[role].seen.count < RoleContext.seenLimit {
-                roles[role].seen.append(SitePlanner.datedLink(article, from: path, index: index))
-            } else {
-                roles[role].seenMore = "and \(Count.phrase(seenIn[role].count - RoleContext.seenLimit, "more article"))"
-            }
+            guard seenIn[role].insert(article.id).inserted, roles[role].seen.count < RoleContext.seenLimit else { continue }
+            roles[role].seen.append(SitePlanner.datedLink(article, from: path, index: index))
+        }
+        for (role, articles) in seenIn.enumerated() where articles.count > RoleContext.seenLimit {
+            roles[role].seenMore = "and \(Count.phrase(articles.count - RoleContext.seenLimit, "more article"))"
         }
 
         var aliasCounts: [String: Int] = [:]
