@@ -3,7 +3,7 @@ import Testing
 @testable import BriefingKit
 
 /// The data files are written one entry at a time (`ByteStream`); the bytes must be exactly what
-/// encoding each file whole would give.
+/// encoding each file whole would give (in `briefing.json`, with a newline before each entry).
 @Suite("Streamed data files")
 struct DataFileTests {
     /// The document `briefing.json` holds, encoded whole: the oracle for the streamed file.
@@ -21,8 +21,8 @@ struct DataFileTests {
             articles: index.graph.articles.map { BriefingExport.articleEntry($0, index, quotes: quotes[$0.id] ?? []) },
             dates: index.dateValues.map { BriefingExport.DateEntry(value: $0, page: index.datePath($0), mentions: index.datesByValue.count($0)) })
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return Array(try encoder.encode(document)) + [0x0A]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(document))
     }
 
     @Test(arguments: ["sample", "bench"])
@@ -33,16 +33,25 @@ struct DataFileTests {
         let stream = ByteStream(chunkSize: 97) { streamed.append(contentsOf: $0); return true }
         BriefingExport.write(index, to: stream)
         stream.flush()
+        // Without its newlines, the file is the document encoded whole…
         let expected = try Self.whole(index)
-        #expect(streamed.count == expected.count)
-        #expect(streamed == expected)
+        #expect(streamed.filter { $0 != 0x0A } == expected)
+        // …and every actor, article and date is a line of its own, with six lines around them.
+        let lines = streamed.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let entries = index.graph.actors.filter { index.hasPage.contains($0.id) }.count + index.graph.articles.count + index.dateValues.count
+        #expect(lines.count == entries + 10)
+        #expect(lines.prefix(2).map { String(decoding: $0, as: UTF8.self) } == ["{", #""actors":["#])
+        #expect(lines.contains { String(decoding: $0, as: UTF8.self) == #""annotations":"annotations.jsonld","# })
+        #expect(lines.suffix(3).map { String(decoding: $0, as: UTF8.self) } == ["]", "}", ""])
+        let article = try #require(lines.first { $0.starts(with: Array(#"{"author":"#.utf8)) })
+        #expect(try JSONSerialization.jsonObject(with: Data(article.dropLast())) is [String: Any])
     }
 
     @Test func anEmptyBriefingIsStillTheWholeDocument() throws {
         let index = GraphIndex(BriefingGraph(settings: SiteSettings(), articles: []))
-        #expect(BriefingExport.data(index.graph) == (try Self.whole(index)))
+        #expect(BriefingExport.data(index.graph).filter { $0 != 0x0A } == (try Self.whole(index)))
         #expect(String(decoding: BriefingExport.data(index.graph), as: UTF8.self)
-                    == "{\n  \"actors\" : [\n\n  ],\n  \"annotations\" : \"annotations.jsonld\",\n  \"articles\" : [\n\n  ],\n  \"dates\" : [\n\n  ]\n}\n")
+                    == "{\n\"actors\":[\n],\n\"annotations\":\"annotations.jsonld\",\n\"articles\":[\n],\n\"dates\":[\n]\n}\n")
     }
 
     @Test func stringsAreEscapedAsJSONEncoderEscapesThem() throws {

@@ -381,7 +381,7 @@ struct IncrementalBuildTests {
             #expect(same, "\(differences.prefix(5))")
             #expect(try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode) != after)
             #expect(try String(contentsOf: workspace.output.appendingPathComponent(BriefingExport.path), encoding: .utf8)
-                        .contains("\"description\" : \"US envoy\""))
+                        .contains("\"description\":\"US envoy\""))
         }
     }
 

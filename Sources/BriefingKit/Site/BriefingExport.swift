@@ -99,16 +99,16 @@ enum BriefingExport {
         let graph = index.graph
         stream.write("{\n")
         let actors = graph.actors.filter { index.hasPage.contains($0.id) }
-        JSONText.prettyArray("actors", count: actors.count, last: false, to: stream) { actorEntry(actors[$0], index) }
+        JSONText.entries("actors", count: actors.count, last: false, to: stream) { actorEntry(actors[$0], index) }
         // The editor's notes, as W3C Web Annotations.
-        stream.write("  \"annotations\" : \"" + SitePath.annotations + "\",\n")
+        stream.write("\"annotations\":\"" + SitePath.annotations + "\",\n")
         let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
-        JSONText.prettyArray("articles", count: graph.articles.count, last: false, to: stream, parts: parts, partKey: { n in
+        JSONText.entries("articles", count: graph.articles.count, last: false, to: stream, parts: parts, partKey: { n in
             digests.map { "article " + $0[graph.articles[n].id] }
         }, text: { n in
-            JSONText.indent(2) + articleEntry(graph.articles[n], index, quotes: quotesByArticle[graph.articles[n].id] ?? []).json(level: 2)
+            articleEntry(graph.articles[n], index, quotes: quotesByArticle[graph.articles[n].id] ?? []).json()
         })
-        JSONText.prettyArray("dates", count: index.dateValues.count, last: true, to: stream) { n in
+        JSONText.entries("dates", count: index.dateValues.count, last: true, to: stream) { n in
             DateEntry(value: index.dateValues[n], page: index.datePath(index.dateValues[n]), mentions: index.datesByValue.count(index.dateValues[n]))
         }
         stream.write("}\n")
@@ -145,45 +145,44 @@ enum BriefingExport {
     }
 }
 
-/// Articles are most of `briefing.json` (230 MB at 10,000 articles): written by hand, byte for
+/// Articles are most of `briefing.json` (125 MB at 10,000 articles): written by hand, byte for
 /// byte as `JSONEncoder` writes them with sorted keys (`DataFileTests` compares the two), in a
 /// fraction of its time.
 extension BriefingExport.ArticleEntry {
-    func json(level: Int) -> String {
+    func json() -> String {
         JSONText.object([
             ("author", JSONText.nullable(author)),
-            ("dates", JSONText.array(dates.map { $0.json(level: level + 2) }, level: level + 1)),
+            ("dates", JSONText.array(dates.map { $0.json() })),
             ("id", JSONText.string(id)),
-            ("mentions", JSONText.array(mentions.map { $0.json(level: level + 2) }, level: level + 1)),
+            ("mentions", JSONText.array(mentions.map { $0.json() })),
             ("outlet", JSONText.nullable(outlet)),
             ("page", JSONText.string(page)),
             ("published", JSONText.string(published)),
-            ("quotes", JSONText.array(quotes.map { $0.json(level: level + 2) }, level: level + 1)),
+            ("quotes", JSONText.array(quotes.map { $0.json() })),
             ("source_file", JSONText.string(sourceFile)),
             ("title", JSONText.string(title)),
             ("url", JSONText.nullable(url)),
-        ], level: level)
+        ])
     }
 }
 
 extension BriefingExport.MentionEntry {
-    func json(level: Int) -> String {
+    func json() -> String {
         JSONText.object([("actor", JSONText.string(actor)), ("offset", String(offset)), ("paragraph", String(paragraph)),
-                         ("text", JSONText.string(text))], level: level)
+                         ("text", JSONText.string(text))])
     }
 }
 
 extension BriefingExport.DateRef {
-    func json(level: Int) -> String {
+    func json() -> String {
         JSONText.object([("granularity", JSONText.string(granularity)), ("mod", JSONText.nullable(mod)), ("offset", String(offset)),
                          ("paragraph", String(paragraph)), ("plan", plan ? "true" : "false"), ("text", JSONText.string(text)),
-                         ("value", JSONText.string(value))], level: level)
+                         ("value", JSONText.string(value))])
     }
 }
 
 extension BriefingExport.QuoteEntry {
-    func json(level: Int) -> String {
-        JSONText.object([("paragraph", String(paragraph)), ("speaker", JSONText.nullable(speaker)), ("text", JSONText.string(text))],
-                        level: level)
+    func json() -> String {
+        JSONText.object([("paragraph", String(paragraph)), ("speaker", JSONText.nullable(speaker)), ("text", JSONText.string(text))])
     }
 }

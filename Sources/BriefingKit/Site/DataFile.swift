@@ -12,7 +12,7 @@ public struct DataFile: Sendable {
     /// same file in the output keeps the file whole, without making it.
     var inputs: String?
 
-    static let inputsVersion = "data-file-inputs 1"
+    static let inputsVersion = "data-file-inputs 2"
 
     init(path: String, parts make: @escaping @Sendable (ByteStream, DataFileParts) -> Void) {
         self.path = path

@@ -1,41 +1,40 @@
 import Foundation
 
 /// JSON written piece by piece, byte for byte as `JSONEncoder` writes it with sorted keys and
-/// unescaped slashes: large data files are streamed one entry at a time (`ByteStream`).
+/// unescaped slashes, without spaces: large data files are streamed one entry at a time
+/// (`ByteStream`), each entry of their arrays on a line of its own.
 enum JSONText {
-    private static let pretty: JSONEncoder = {
+    private static let compact: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 
-    /// `value` pretty-printed as the element of an array nested `depth` levels deep: every line
-    /// indented by two spaces per level. (JSON strings hold no raw newlines, so lines are safe to split.)
-    static func pretty<T: Encodable>(_ value: T, depth: Int) -> String {
+    /// `value` as `JSONEncoder` writes it, on one line (JSON strings hold no raw newlines).
+    static func compact<T: Encodable>(_ value: T) -> String {
         // Encoding plain strings and numbers cannot fail.
-        let text = (try? pretty.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-        let indent = String(repeating: "  ", count: depth)
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+        (try? compact.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
-    /// Writes `"key" : [ … ]` as a pretty-printed member of the top-level object, the `count`
-    /// items made and encoded on every core, a batch at a time, and written in order.
-    static func prettyArray<T: Encodable & SendableMetatype>(_ key: String, count: Int, last: Bool, to stream: ByteStream,
-                                          _ item: @Sendable (Int) -> T) {
-        prettyArray(key, count: count, last: last, to: stream, text: { pretty(item($0), depth: 2) })
+    /// Writes `"key":[` and the `count` items, one a line, as a member of the top-level object:
+    /// made and encoded on every core, a batch at a time, and written in order.
+    static func entries<T: Encodable & SendableMetatype>(_ key: String, count: Int, last: Bool, to stream: ByteStream,
+                                                         _ item: @Sendable (Int) -> T) {
+        entries(key, count: count, last: last, to: stream, text: { compact(item($0)) })
     }
 
-    /// The same, with each item's text (as `pretty(_:depth: 2)` would write it) made by `text`.
-    static func prettyArray(_ key: String, count: Int, last: Bool, to stream: ByteStream, text: @Sendable (Int) -> String) {
-        prettyArray(key, count: count, last: last, to: stream, parts: DataFileParts(), partKey: { _ in nil }, text: text)
+    /// The same, with each item's text (as `compact(_:)` would write it) made by `text`.
+    static func entries(_ key: String, count: Int, last: Bool, to stream: ByteStream, text: @Sendable (Int) -> String) {
+        entries(key, count: count, last: last, to: stream, parts: DataFileParts(), partKey: { _ in nil }, text: text)
     }
 
     /// The same, each item a part of the data file under `partKey` (nil: no key, always made):
     /// an item whose key the last build's file has is copied from it, not made.
-    static func prettyArray(_ key: String, count: Int, last: Bool, to stream: ByteStream, parts: DataFileParts,
-                            partKey: @Sendable (Int) -> String?, text: @Sendable (Int) -> String) {
-        stream.write("  " + string(key) + " : [\n")
+    ///
+    /// Taking out the newlines gives `JSONEncoder`'s compact text of the whole file.
+    static func entries(_ key: String, count: Int, last: Bool, to stream: ByteStream, parts: DataFileParts,
+                        partKey: @Sendable (Int) -> String?, text: @Sendable (Int) -> String) {
+        stream.write(string(key) + ":[\n")
         var n = 0
         Parallel.forEachInOrder(count, { n -> (n: Int, key: String?, made: String?) in
             let key = partKey(n)
@@ -48,35 +47,26 @@ enum JSONText {
             if let made = item.made { stream.write(made) } else if !parts.copy(item.key!, into: stream) { stream.write(text(item.n)) }
             if let key = item.key { parts.record(DataFileParts.Part(key: key, offset: offset, length: stream.count - offset)) }
         }
-        stream.write("\n  ]")
+        stream.write(n > 0 ? "\n]" : "]")
         stream.write(last ? "\n" : ",\n")
     }
 
-    /// Pretty JSON by hand, laid out as `JSONEncoder` lays it out, for the entries that make up
-    /// most of a large file: an object of already written members, at nesting `level`.
-    static func object(_ members: [(key: String, value: String)], level: Int) -> String {
-        guard !members.isEmpty else { return "{\n\n" + indent(level) + "}" }
-        let inner = indent(level + 1)
-        var out = "{\n"
+    /// An object of already written members, laid out as `JSONEncoder` lays it out: for the
+    /// entries that make up most of a large file.
+    static func object(_ members: [(key: String, value: String)]) -> String {
+        var out = "{"
         for (n, member) in members.enumerated() {
-            out += n == 0 ? inner : ",\n" + inner
+            if n > 0 { out += "," }
             out += string(member.key)
-            out += " : "
+            out += ":"
             out += member.value
         }
-        return out + "\n" + indent(level) + "}"
+        return out + "}"
     }
 
-    /// An array of already written items, at nesting `level`.
-    static func array(_ items: [String], level: Int) -> String {
-        guard !items.isEmpty else { return "[\n\n" + indent(level) + "]" }
-        let inner = indent(level + 1)
-        var out = "[\n"
-        for (n, item) in items.enumerated() {
-            out += n == 0 ? inner : ",\n" + inner
-            out += item
-        }
-        return out + "\n" + indent(level) + "]"
+    /// An array of already written items.
+    static func array(_ items: [String]) -> String {
+        "[" + items.joined(separator: ",") + "]"
     }
 
     /// A JSON string literal (quotes included) decoded, or nil when it is not one.
@@ -85,8 +75,6 @@ enum JSONText {
     }
 
     static func nullable(_ text: String?) -> String { text.map { string($0) } ?? "null" }
-
-    static func indent(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
     /// A string literal: `"`, `\` and control characters escaped, as `JSONEncoder` does. Every
     /// escape is ASCII, so the work is done on UTF-8 bytes; text that needs none is quoted whole.
