@@ -71,7 +71,7 @@ struct MonthPageTests {
                 }
             }
             var expected: [String] = []
-            for mention in index.mentionsByActor[actor.id] ?? [] where !expected.contains("\(mention.articleID)#\(mention.block)") {
+            for mention in index.mentionsByActor[actor.id] where !expected.contains("\(mention.articleID)#\(mention.block)") {
                 expected.append("\(mention.articleID)#\(mention.block)")
             }
             #expect(listed == expected, "\(actor.name)")
@@ -80,7 +80,7 @@ struct MonthPageTests {
             let more = try #require((actorPage.context as? ActorContext)?.moreMentions)
             #expect(more.articles.isEmpty)
             #expect(more.months.map(\.url) == pages.map { SitePath.relative(from: actorPage.path, to: $0.path) })
-            #expect(more.summary == "All \(Count.mentions((index.mentionsByActor[actor.id] ?? []).count, inArticles: index.articlesByActor[actor.id]!.count)), by month of publication:")
+            #expect(more.summary == "All \(Count.mentions(index.mentionsByActor[actor.id].count, inArticles: index.articlesByActor[actor.id]!.count)), by month of publication:")
         }
     }
 

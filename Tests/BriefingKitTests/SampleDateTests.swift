@@ -20,7 +20,7 @@ struct SampleDateTests {
         #expect(value(of: "20 January 2025", in: dateline) == "2025-01-20")
         #expect(value(of: "Jan. 20", in: tagged) == "2025-01-20")
         let index = GraphIndex(graph)
-        #expect(Set(index.datesByValue["2025-01-20"]?.map(\.articleID) ?? []) == [dateline, tagged])
+        #expect(Set(index.datesByValue["2025-01-20"].map(\.articleID)) == [dateline, tagged])
     }
 
     @Test func resolvedAsInTheIssue() {

@@ -57,7 +57,7 @@ struct ScaleTests {
     @Test func aFrequentActorShowsTheFirstMentionsInContextAndEveryParagraphByLink() throws {
         let index = Self.plan.index
         let key = try #require(index.mentionsByActor.keys.max { a, b in index.mentionsByActor.count(a) != index.mentionsByActor.count(b) ? index.mentionsByActor.count(a) < index.mentionsByActor.count(b) : a > b })
-        let busiest = (key: key, value: index.mentionsByActor[key]!)
+        let busiest = (key: key, value: index.mentionsByActor[key])
         #expect(busiest.value.count > 3 * ParagraphList.snippetLimit)
         let path = index.actorPath(busiest.key)
         let context = try #require(page(path).context as? ActorContext)
@@ -104,7 +104,7 @@ struct ScaleTests {
     @Test func aBusyDatePageListsEveryParagraphOnItsMonthPages() throws {
         let index = Self.plan.index
         let key = try #require(index.datesByValue.keys.max { a, b in index.datesByValue.count(a) != index.datesByValue.count(b) ? index.datesByValue.count(a) < index.datesByValue.count(b) : a > b })
-        let busiest = (key: key, value: index.datesByValue[key]!)
+        let busiest = (key: key, value: index.datesByValue[key])
         #expect(busiest.value.count > ParagraphList.snippetLimit)
         let path = index.datePath(busiest.key)
         let context = try #require(page(path).context as? DateContext)
@@ -194,5 +194,52 @@ struct ScaleTests {
         #expect(Array(index.nearest(frequent, to: 0, limit: 20)) == Array(frequent.prefix(20)))
         #expect(Array(index.nearest(frequent, to: Int.max, limit: 20)) == Array(frequent.suffix(20)))
         #expect(index.nearest(Array(frequent.prefix(15)), to: 0, limit: 20).count == 15)
+    }
+
+    /// `related(to:)` adds up scores in tables it lends and takes back: on every core at once, and
+    /// again with the tables used, it ranks as a plain count of every shared actor does.
+    @Test func relatedArticlesAreTheBestByAPlainCount() {
+        let index = Self.plan.index
+        let articles = index.graph.articles
+        func reference(_ article: Article) -> [(position: Int, score: Double)] {
+            let here = index.position[article.id]!
+            var scores: [Int: Double] = [:]
+            for actor in index.actorsByArticle[article.id] ?? [] {
+                let all = index.positionsByActor[actor]!
+                let weight = log(1 + Double(articles.count) / Double(all.count))
+                for other in index.nearest(all, to: here) where Int(other) != here { scores[Int(other), default: 0] += weight }
+            }
+            return scores.map { (position: $0.key, score: $0.value) }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.position > $1.position }.prefix(5).map { $0 }
+        }
+        let expected = articles.map { reference($0).map { "\($0.position) \($0.score)" } }
+        for _ in 0..<2 {
+            let found = Parallel.map(articles) { article in
+                index.related(to: article).map { "\(index.position[$0.article.id]!) \($0.score)" }
+            }
+            #expect(found == expected)
+        }
+        #expect(expected.filter { $0.count == 5 }.count > 300)
+    }
+
+    /// A date's count of articles, and the titles the printable timeline lists under it, are the
+    /// distinct ones among all its mentions.
+    @Test func dateCountsAreOfDistinctArticles() throws {
+        let index = Self.plan.index
+        let context = try #require(page(SitePath.printable).context as? PrintableContext)
+        let printed = Dictionary(uniqueKeysWithValues: context.timeline.map { ($0.anchor, $0.articles) })
+        var withMore = 0
+        for value in index.dateValues where index.datesByValue.contains(value) {
+            let mentions = index.datesByValue[value]
+            #expect(DatePages.articleCount(mentions) == Set(mentions.map(\.articleID)).count)
+            var titles: [String] = []
+            for mention in mentions where !titles.contains(index.articlesByID[mention.articleID]!.title) {
+                titles.append(index.articlesByID[mention.articleID]!.title)
+            }
+            let more = titles.count > 10 ? "; and \(titles.count - 10) more" : ""
+            #expect(printed["date-\(value)"] == titles.prefix(10).joined(separator: "; ") + more, "\(value)")
+            if !more.isEmpty { withMore += 1 }
+        }
+        #expect(withMore > 10)
     }
 }

@@ -18,7 +18,7 @@ enum ActorPageInputs {
         writer.int(index.mentionsByActor.count(actor.id))
         let articles = index.articlesByActor[actor.id] ?? []
         writer.strings(articles.map { digests[$0] })
-        let quotes = index.quotesByActor[actor.id] ?? []
+        let quotes = index.quotesByActor[actor.id]
         writer.values(quotes)
         writer.strings(quotes.map { digests[$0.articleID] })
         writer.strings(index.authored(by: actor).map { digests[$0.id] })

@@ -6,7 +6,7 @@ enum ActorPages {
 
     static func page(_ index: GraphIndex, actor: Actor) -> Page {
         let path = index.actorPath(actor.id)
-        let mentions = index.mentionsByActor[actor.id] ?? []
+        let mentions = index.mentionsByActor[actor.id]
         let byArticle = Dictionary(grouping: mentions, by: \.articleID)
         let articleIDs = byArticle.keys.sorted { index.position[$0]! < index.position[$1]! }
 
@@ -57,7 +57,7 @@ enum ActorPages {
         for mention in mentions { aliasCounts[mention.text, default: 0] += 1 }
         let aliases = aliasCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
 
-        let quotes = (index.quotesByActor[actor.id] ?? []).compactMap { quote -> QuoteItem? in
+        let quotes = index.quotesByActor[actor.id].compactMap { quote -> QuoteItem? in
             guard let article = index.articlesByID[quote.articleID] else { return nil }
             return QuoteItem(text: quote.text, article: SitePlanner.datedLink(article, from: path, index: index),
                              url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: TextBlock.anchor(quote.block)))
@@ -127,10 +127,10 @@ enum ActorPages {
         let actors = index.actorsWithPages
         let groups = ActorKind.allCases.compactMap { kind -> ActorGroup? in
             let members = actors.filter { $0.kind == kind }.map { actor -> ActorLinkWithArticles in
-                let mentions = index.mentionsByActor[actor.id] ?? []
-                return ActorLinkWithArticles(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
-                                             articles: Set(mentions.map(\.articleID)).count, mentions: mentions.count,
-                                             counts: index.countPhrase(actor), discovered: actor.origin == .discovered)
+                // The articles with a mention of the actor are `articlesByActor`'s, each once.
+                ActorLinkWithArticles(name: actor.name, url: SitePath.relative(from: path, to: index.actorPath(actor.id)),
+                                      articles: index.articlesByActor[actor.id]?.count ?? 0, mentions: index.mentionsByActor.count(actor.id),
+                                      counts: index.countPhrase(actor), discovered: actor.origin == .discovered)
             }.sorted { a, b in a.mentions != b.mentions ? a.mentions > b.mentions : a.name < b.name }
             return members.isEmpty ? nil : ActorGroup(title: kind.plural, actors: members)
         }

@@ -20,7 +20,7 @@ enum ArticlePageInputs {
         writer.string(version)
         // The article, its page, mentions, dates and quotes.
         writer.string(digests[article.id])
-        let mentions = index.mentionsByArticle[article.id] ?? []
+        let mentions = index.mentionsByArticle[article.id]
         var actorIDs = index.actorsByArticle[article.id] ?? []
         for mention in mentions where !actorIDs.contains(mention.actorID) { actorIDs.append(mention.actorID) }
         let author = article.author.flatMap { index.personActors[$0] }
@@ -32,7 +32,7 @@ enum ArticlePageInputs {
             writer.bool(true)
             writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.string(index.actorPath(actor.id))
         }
-        let dates = index.datesByArticle[article.id] ?? []
+        let dates = index.datesByArticle[article.id]
         for date in dates {
             let point = date.reference.points.first
             writer.bool(point.map { index.datesByValue.contains($0) } ?? false)

@@ -6,7 +6,7 @@ enum ArticlePages {
     static func page(_ index: GraphIndex, position: Int, article: Article) -> Page {
         let graph = index.graph
         let path = index.articlePath(article.id)
-        let mentions = index.mentionsByArticle[article.id] ?? []
+        let mentions = Array(index.mentionsByArticle[article.id])
         let mentionsByBlock = Dictionary(grouping: mentions, by: \.block)
 
         func link(_ other: Article?) -> LinkContext? {
@@ -66,7 +66,7 @@ enum ArticlePages {
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
         let description = article.teaser.map { String($0.prefix(300)) } ?? article.shortTitle
         var page = Page(path: path, template: template, title: article.shortTitle, description: description, context: context,
-                        inlineLinks: inlineLinks(mentions, dates: index.datesByArticle[article.id] ?? [], index: index, from: path),
+                        inlineLinks: inlineLinks(mentions, dates: Array(index.datesByArticle[article.id]), index: index, from: path),
                         meta: StructuredData.article(article, path: path, settings: graph.settings,
                                                      about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))
         page.highlights = NotePages.highlights(notes, articleID: article.id, index: index)

@@ -118,11 +118,11 @@ enum BriefingExport {
         ArticleEntry(
             id: article.id, sourceFile: article.sourceFile, title: article.title, published: article.published.iso,
             page: index.articlePath(article.id), outlet: article.outlet?.name, author: article.author, url: article.url,
-            mentions: (index.mentionsByArticle[article.id] ?? []).map {
+            mentions: index.mentionsByArticle[article.id].map {
                 MentionEntry(actor: $0.actorID, text: $0.text, paragraph: $0.block, offset: $0.offset)
             },
             quotes: quotes.map { QuoteEntry(speaker: $0.speakerID, text: $0.text, paragraph: $0.block) },
-            dates: (index.datesByArticle[article.id] ?? []).map {
+            dates: index.datesByArticle[article.id].map {
                 DateRef(text: $0.reference.text, value: $0.reference.value, granularity: $0.reference.granularity.rawValue,
                         mod: $0.reference.mod?.rawValue, paragraph: $0.block, offset: $0.reference.offset, plan: $0.isFuture)
             })
@@ -130,7 +130,7 @@ enum BriefingExport {
 
     static func actorEntry(_ actor: Actor, _ index: GraphIndex) -> ActorEntry {
         var aliases = actor.aliases
-        for mention in index.mentionsByActor[actor.id] ?? [] where mention.text != actor.name && !aliases.contains(mention.text) {
+        for mention in index.mentionsByActor[actor.id] where mention.text != actor.name && !aliases.contains(mention.text) {
             aliases.append(mention.text)
         }
         var roles = actor.roles

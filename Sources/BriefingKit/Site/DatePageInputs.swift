@@ -14,7 +14,7 @@ enum DatePageInputs {
         writer.string(value)
         writer.string(index.datePath(value))
         writer.strings(index.dateChildren[value] ?? [])
-        let mentions = index.datesByValue[value] ?? []
+        let mentions = index.datesByValue[value]
         writer.int(mentions.count)
         // One digest per run of mentions in the same article (they come in article order).
         var articles: [String] = []

@@ -24,13 +24,25 @@ enum DatePages {
             plan: mention.isFuture, value: reference.value)
     }
 
-    static func counts(_ mentions: [DateMention]) -> String {
-        Count.mentions(mentions.map(\.articleID))
+    static func counts(_ mentions: some Collection<DateMention>) -> String {
+        Count.mentions(mentions.count, inArticles: articleCount(mentions))
+    }
+
+    /// How many articles the mentions are in. An article's mentions come together: each is
+    /// counted once a run, not hashed once a mention (a year can have tens of thousands).
+    static func articleCount(_ mentions: some Collection<DateMention>) -> Int {
+        var seen = Set<String>()
+        var last: String?
+        for mention in mentions where mention.articleID != last {
+            last = mention.articleID
+            seen.insert(mention.articleID)
+        }
+        return seen.count
     }
 
     static func page(_ index: GraphIndex, value: String) -> Page {
         let path = index.datePath(value)
-        let mentions = index.datesByValue[value] ?? []
+        let mentions = index.datesByValue[value]
         var up: [LinkContext] = []
         var parent = TimexValue.parent(value)
         while let p = parent {
@@ -48,7 +60,7 @@ enum DatePages {
                                  months: MentionArchive.months(of: .date(value), mentions.map { ($0.articleID, $0.block) }, index),
                                  from: path, index: index),
             mentionCount: mentions.count,
-            articleCount: Set(mentions.map(\.articleID)).count, counts: counts(mentions),
+            articleCount: articleCount(mentions), counts: counts(mentions),
             timeline: SitePath.relative(from: path, to: SitePath.timeline),
             notes: (index.notesByDate[value] ?? []).map { NotePages.context($0, from: path, index: index) })
         let description = mentions.isEmpty ? "Dates within \(label) referred to in the briefing."
@@ -114,7 +126,7 @@ enum DatePages {
     }
 
     static func entry(_ value: String, path: String, index: GraphIndex) -> TimelineDate {
-        let mentions = index.datesByValue[value] ?? []
+        let mentions = index.datesByValue[value]
         return TimelineDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
                             counts: counts(mentions), mentions: mentions.prefix(timelineSnippets).map { snippet($0, from: path, index: index) },
                             more: mentions.count > timelineSnippets ? "and \(mentions.count - timelineSnippets) more" : nil)
@@ -127,7 +139,7 @@ enum DatePages {
         struct Seen: Hashable { var point: String; var articleID: String; var block: Int; var offset: Int }
         var found: [(String, DateMention)] = []
         var seen = Set<Seen>()
-        for mention in index.mentionsByActor[actor.id] ?? [] {
+        for mention in index.mentionsByActor[actor.id] {
             guard let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
             for date in index.dates(mention.articleID, mention.block, in: sentence) {
                 for point in date.reference.points where TimexValue.start(point) != nil {

@@ -52,6 +52,8 @@ final class GraphIndex: Sendable {
     let notesByDate: [String: [AnchoredNote]]
     /// Each note's number on the site, by id.
     let noteNumbers: [String: Int]
+    /// Where `related(to:)` adds up scores.
+    private let scoreTables: ScoreTables
 
     init(_ graph: BriefingGraph) {
         // The sentence and block indexes are two fifths of the work: made on a thread of their own meanwhile.
@@ -61,6 +63,7 @@ final class GraphIndex: Sendable {
              BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset))
         }
         self.graph = graph
+        scoreTables = ScoreTables(size: graph.articles.count)
         articleSlugs = SitePlanner.articleSlugs(graph.articles)
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
@@ -248,34 +251,35 @@ final class GraphIndex: Sendable {
         let here = position[article.id] ?? 0
         // Which actors an article shares is worked out for the best few only, from these windows.
         var windows: [(actor: String, positions: ArraySlice<Int32>)] = []
-        // Every (article, weight) of the windows, in actor order, then sorted by article and that
-        // order: each article's weights are then added in actor order, as they were in a
-        // dictionary of scores (the same sums to the bit), for a fraction of the hashing.
-        var hits: [(position: Int32, order: Int32, weight: Double)] = []
-        for actor in mine {
-            let articles = positionsByActor[actor] ?? []
-            let weight = log(1 + total / Double(max(articles.count, 1)))
-            let window = nearest(articles, to: here)
-            windows.append((actor, window))
-            for other in window where other != Int32(here) { hits.append((other, Int32(hits.count), weight)) }
-        }
-        hits.sort { $0.position != $1.position ? $0.position < $1.position : $0.order < $1.order }
-        var scores: [(key: Int32, value: Double)] = []
-        for hit in hits {
-            if scores.last?.key == hit.position { scores[scores.count - 1].value += hit.weight } else { scores.append((hit.position, hit.weight)) }
-        }
         // The best `limit` by score, then the later article: a total order (positions are distinct),
         // kept in a short sorted list rather than sorting thousands of candidates.
         var best: [(position: Int32, value: Double)] = []
         func before(_ a: (position: Int32, value: Double), _ b: (position: Int32, value: Double)) -> Bool {
             a.value != b.value ? a.value > b.value : a.position > b.position
         }
-        for (key, value) in scores where limit > 0 {
-            let candidate = (position: key, value: value)
-            guard best.count < limit || before(candidate, best[best.count - 1]) else { continue }
-            let at = best.firstIndex { before(candidate, $0) } ?? best.count
-            best.insert(candidate, at: at)
-            if best.count > limit { best.removeLast() }
+        scoreTables.with { scores in
+            // Each article's weights are added in actor order, in its own cell of the table: the
+            // same sums to the bit whatever order the articles come in. A weight is never zero, so
+            // a cell still zero is an article not yet seen.
+            var seen: [Int32] = []
+            for actor in mine {
+                let articles = positionsByActor[actor] ?? []
+                let weight = log(1 + total / Double(max(articles.count, 1)))
+                let window = nearest(articles, to: here)
+                windows.append((actor, window))
+                for other in window where other != Int32(here) {
+                    if scores[Int(other)] == 0 { seen.append(other) }
+                    scores[Int(other)] += weight
+                }
+            }
+            for position in seen where limit > 0 {
+                let candidate = (position: position, value: scores[Int(position)])
+                guard best.count < limit || before(candidate, best[best.count - 1]) else { continue }
+                let at = best.firstIndex { before(candidate, $0) } ?? best.count
+                best.insert(candidate, at: at)
+                if best.count > limit { best.removeLast() }
+            }
+            for position in seen { scores[Int(position)] = 0 }
         }
         return best.map { item in
             // The rarest shared actors first: they say most about why the articles are related.

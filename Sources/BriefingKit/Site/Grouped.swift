@@ -20,9 +20,20 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
         self.init(all, keys: { [key($0)] })
     }
 
-    /// The group, made for the caller; nil when no element has this key.
-    subscript(key: Key) -> [Element]? {
-        positions[key].map { group in group.map { all[Int($0)] } }
+    /// The elements under a key, in array order, read in place (empty when there are none): an
+    /// actor named in every article has tens of thousands, and a copy of them for each look-up
+    /// was most of the time of the pages that only count or skim them.
+    struct Group: RandomAccessCollection, Sendable {
+        fileprivate let all: [Element]
+        fileprivate let positions: [Int32]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { positions.count }
+        subscript(n: Int) -> Element { all[Int(positions[n])] }
+    }
+
+    subscript(key: Key) -> Group {
+        Group(all: all, positions: positions[key] ?? [])
     }
 
     func count(_ key: Key) -> Int { positions[key]?.count ?? 0 }

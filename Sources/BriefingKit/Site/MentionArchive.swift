@@ -30,8 +30,8 @@ enum MentionArchive {
     /// Every mention of the subject as (article, paragraph), in article order.
     static func items(of subject: Subject, _ index: GraphIndex) -> [(articleID: String, block: Int)] {
         switch subject {
-        case .actor(let id): (index.mentionsByActor[id] ?? []).map { ($0.articleID, $0.block) }
-        case .date(let value): (index.datesByValue[value] ?? []).map { ($0.articleID, $0.block) }
+        case .actor(let id): index.mentionsByActor[id].map { ($0.articleID, $0.block) }
+        case .date(let value): index.datesByValue[value].map { ($0.articleID, $0.block) }
         }
     }
 

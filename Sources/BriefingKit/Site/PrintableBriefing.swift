@@ -68,7 +68,7 @@ enum PrintableBriefing {
                                   section: block.role != previous ? sectionNames[block.role] : nil, isQuote: block.role == .quote)
             }
             let own = ArticlePages.inlineLinks(
-                (index.mentionsByArticle[article.id] ?? []).filter { $0.block > 0 }, dates: index.datesByArticle[article.id] ?? [],
+                index.mentionsByArticle[article.id].filter { $0.block > 0 }, dates: Array(index.datesByArticle[article.id]),
                 index: index, actorURL: { "#actor-\($0.id)" }, dateURL: { "#date-\($0)" }, anchor: { "\(prefix)-\(TextBlock.anchor($0))" })
             links.merge(own) { $1 }
             return PrintArticle(anchor: prefix, title: article.title, date: article.published.longForm, outlet: article.outlet?.name,
@@ -80,20 +80,33 @@ enum PrintableBriefing {
             return GlossaryEntry(anchor: "actor-\(actor.id)", name: actor.name, kind: actor.kind.rawValue, description: actor.description,
                                  roles: roles.isEmpty ? nil : roles.joined(separator: "; "), counts: index.countPhrase(actor))
         }.sorted { $0.name < $1.name }
-        let timeline = index.dateValues.filter { index.datesByValue.contains($0) }.map { value -> PrintDate in
-            let mentions = index.datesByValue[value]!
-            var titles: [String] = []
-            var seen: Set<String> = []
+        // Each distinct title numbered once; a date's titles are then told apart by number, with
+        // the number of the last date that listed each one, instead of hashing every title again.
+        var titleNumbers: [String: Int] = [:]
+        var titles: [String] = []
+        let titleOf: [String: Int] = Dictionary(uniqueKeysWithValues: graph.articles.map { article in
+            if let known = titleNumbers[article.title] { return (article.id, known) }
+            titleNumbers[article.title] = titles.count
+            titles.append(article.title)
+            return (article.id, titles.count - 1)
+        })
+        var listedFor = [Int](repeating: -1, count: titles.count)
+        let timeline = index.dateValues.filter { index.datesByValue.contains($0) }.enumerated().map { number, value -> PrintDate in
+            let mentions = index.datesByValue[value]
+            var listed: [String] = []
+            var count = 0
             var last: String?
             // An article's mentions come together: its title is looked up once.
             for mention in mentions where mention.articleID != last {
                 last = mention.articleID
-                let title = index.articlesByID[mention.articleID]!.title
-                if seen.insert(title).inserted { titles.append(title) }
+                let title = titleOf[mention.articleID]!
+                guard listedFor[title] != number else { continue }
+                listedFor[title] = number
+                count += 1
+                if listed.count < titlesPerDate { listed.append(titles[title]) }
             }
-            let more = titles.count > titlesPerDate ? "; and \(titles.count - titlesPerDate) more" : ""
-            return PrintDate(anchor: "date-\(value)", label: TimexValue.label(value),
-                             articles: titles.prefix(titlesPerDate).joined(separator: "; ") + more,
+            let more = count > titlesPerDate ? "; and \(count - titlesPerDate) more" : ""
+            return PrintDate(anchor: "date-\(value)", label: TimexValue.label(value), articles: listed.joined(separator: "; ") + more,
                              plan: mentions.contains { $0.isFuture })
         }
         let total = graph.articles.count

@@ -96,11 +96,11 @@ enum SearchIndex {
         }
         for actor in index.actorsWithPages {
             let role = (actor.roles.first ?? actor.roleSightings.first?.role).map { " · " + $0 } ?? ""
-            let names = ([actor.name] + actor.aliases + Set((index.mentionsByActor[actor.id] ?? []).map(\.text)).sorted()).joined(separator: " ")
+            let names = ([actor.name] + actor.aliases + Set(index.mentionsByActor[actor.id].map(\.text)).sorted()).joined(separator: " ")
             add(["c", actor.name, index.actorPath(actor.id), actor.kind.rawValue + role + " · " + index.countPhrase(actor)], words: names)
         }
         for value in index.dateValues {
-            let mentions = index.datesByValue[value] ?? []
+            let mentions = index.datesByValue[value]
             let label = TimexValue.label(value)
             add(["d", label, index.datePath(value), mentions.isEmpty ? "dates within" : DatePages.counts(mentions)], words: label + " " + value)
         }

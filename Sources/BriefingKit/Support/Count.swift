@@ -5,10 +5,6 @@ enum Count {
     }
 
     /// "5 mentions in 2 articles", from the article ids of the mentions.
-    static func mentions(_ articleIDs: [String]) -> String {
-        mentions(articleIDs.count, inArticles: Set(articleIDs).count)
-    }
-
     static func mentions(_ count: Int, inArticles articles: Int) -> String {
         "\(phrase(count, "mention")) in \(phrase(articles, "article"))"
     }
