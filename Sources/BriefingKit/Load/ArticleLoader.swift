@@ -122,28 +122,25 @@ public enum FileTree {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
         var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 4096)
+        // One byte more than the size: a read that fills the room means the file grew since
+        // `fstat`, and it is read on to its end. The room is not zeroed first (a cache file is
+        // 100 MB).
+        var room = Int(info.st_size) + 1
         while true {
-            // Reads until the end of the file, even if it grew since `fstat`.
             var failed = false
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                var done = start
-                while done < capacity {
-                    let n = Glibc.read(descriptor, buffer.baseAddress! + done, capacity - done)
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                count = 0
+                while count < room {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + count, room - count)
                     if n < 0 { if errno == EINTR { continue }; failed = true; break }
                     if n == 0 { break }
-                    done += n
+                    count += n
                 }
-                return done
             }
             if failed { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-            if count < capacity {
-                bytes.removeLast(capacity - count)
-                return bytes
-            }
-            capacity *= 2
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < room { return bytes }
+            room = max(bytes.count, 4096)
         }
     }
 

@@ -17,11 +17,19 @@ struct BlockIndex<Element: Sendable>: Sendable {
     init(_ all: [Element], article: (Element) -> String, block: (Element) -> Int, offset: (Element) -> Int) {
         var byArticle: [String: [Int32]] = [:]
         var firstSeen: [String] = []
+        // An article's elements mostly come together: each run of them is added at once.
+        func add(_ run: (id: String, start: Int), upTo end: Int) {
+            if byArticle[run.id] == nil { firstSeen.append(run.id) }
+            byArticle[run.id, default: []].append(contentsOf: Int32(run.start)..<Int32(end))
+        }
+        var run: (id: String, start: Int)?
         for (position, element) in all.enumerated() {
             let id = article(element)
-            if byArticle[id] == nil { firstSeen.append(id) }
-            byArticle[id, default: []].append(Int32(position))
+            guard id != run?.id else { continue }
+            if let run { add(run, upTo: position) }
+            run = (id, position)
         }
+        if let run { add(run, upTo: all.count) }
         func place(_ position: Int32) -> Int64 {
             let element = all[Int(position)]
             return Int64(block(element)) << 32 | Int64(offset(element))

@@ -85,15 +85,17 @@ final class GraphIndex: Sendable {
         }
         articlesByActor = byActor
         positionsByActor = positionsOfActor
-        quotesByActor = Grouped(graph.quotes) { quote in quote.speakerID.map { [$0] } ?? [] }
+        quotesByActor = Grouped(graph.quotes) { quote, add in if let speaker = quote.speakerID { add(speaker) } }
         // A value is parsed once, not once for each of its half a million mentions.
         var onTimeline: [String: Bool] = [:]
-        datesByValue = Grouped(graph.dates) { mention in
-            mention.reference.points.filter { point in
-                if let known = onTimeline[point] { return known }
-                let known = TimexValue.start(point) != nil
-                onTimeline[point] = known
-                return known
+        datesByValue = Grouped(graph.dates) { mention, add in
+            for point in mention.reference.points {
+                var known = onTimeline[point]
+                if known == nil {
+                    known = TimexValue.start(point) != nil
+                    onTimeline[point] = known
+                }
+                if known == true { add(point) }
             }
         }
         datesByArticle = Grouped(graph.dates, by: \.articleID)

@@ -5,19 +5,35 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     private let all: [Element]
     private let positions: [Key: [Int32]]
 
-    /// Each element under each of its keys, in array order (as `Dictionary(grouping:by:)`).
-    init(_ all: [Element], keys: (Element) -> [Key]) {
+    /// Each element under each of the keys it gives `add`, in array order.
+    init(_ all: [Element], keys: (Element, _ add: (Key) -> Void) -> Void) {
         var positions: [Key: [Int32]] = [:]
         for (position, element) in all.enumerated() {
-            for key in keys(element) { positions[key, default: []].append(Int32(position)) }
+            keys(element) { key in positions[key, default: []].append(Int32(position)) }
         }
+        self.init(all, positions: positions)
+    }
+
+    /// Each element under its key, in array order (as `Dictionary(grouping:by:)`). Elements
+    /// with the same key often come together (an article's mentions): a run of them is added
+    /// to its group at once, the key hashed once.
+    init(_ all: [Element], by key: (Element) -> Key) {
+        var positions: [Key: [Int32]] = [:]
+        var run: (key: Key, start: Int)?
+        for (position, element) in all.enumerated() {
+            let key = key(element)
+            guard key != run?.key else { continue }
+            if let run { positions[run.key, default: []].append(contentsOf: (Int32(run.start)..<Int32(position))) }
+            run = (key, position)
+        }
+        if let run { positions[run.key, default: []].append(contentsOf: (Int32(run.start)..<Int32(all.count))) }
+        self.init(all, positions: positions)
+    }
+
+    private init(_ all: [Element], positions: [Key: [Int32]]) {
         self.all = all
         // Kept for the whole build: without the room each group grew into.
         self.positions = positions.mapValues { $0.withExactCapacity() }
-    }
-
-    init(_ all: [Element], by key: (Element) -> Key) {
-        self.init(all, keys: { [key($0)] })
     }
 
     /// The elements under a key, in array order, read in place (empty when there are none): an

@@ -11,8 +11,8 @@ final class ScoreTables: @unchecked Sendable {
 
     init(size: Int) { self.size = size }
 
-    /// Runs `body` with a table of zeros; `body` must leave it zeroed again.
-    func with<R>(_ body: (inout [Double]) -> R) -> R {
+    /// Runs `body` with a table of zeros (`size` of them); `body` must leave it zeroed again.
+    func with<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {
         lock.lock()
         var table = free.popLast() ?? []
         lock.unlock()
@@ -22,6 +22,6 @@ final class ScoreTables: @unchecked Sendable {
             free.append(table)
             lock.unlock()
         }
-        return body(&table)
+        return table.withUnsafeMutableBufferPointer { body($0) }
     }
 }
