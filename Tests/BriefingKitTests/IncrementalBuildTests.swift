@@ -328,6 +328,28 @@ struct IncrementalBuildTests {
         #expect(report.pagesRendered == index.dateValues.count)
     }
 
+    /// Kept pages that link into a page made again are not checked again while its ids are the
+    /// last build's; when a template changes them, the pages kept are checked and the build fails.
+    @Test func keptPagesAreCheckedAgainstIdsThatChanged() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let url = workspace.templates.appendingPathComponent("article.md")
+        let template = try String(contentsOf: url, encoding: .utf8)
+        try (template + "\nEdited.\n").write(to: url, atomically: true, encoding: .utf8)
+        #expect(try workspace.buildBoth().same)
+        // Every paragraph's id loses its name: the actor and date pages, kept, link to them.
+        try template.replacingOccurrences(of: "{#{{anchor}}", with: "{#x{{anchor}}").write(to: url, atomically: true, encoding: .utf8)
+        do {
+            _ = try SiteBuilder.build(workspace.options())
+            Issue.record("the build passed with links to ids that are gone")
+        } catch {
+            #expect(error.message.contains("broken link"))
+            #expect(error.message.contains("actors/"), "\(error.message)")
+            #expect(error.message.contains("no id=\"p"), "\(error.message)")
+        }
+    }
+
     @Test func aChangedDataFileIsMadeWholeAgain() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

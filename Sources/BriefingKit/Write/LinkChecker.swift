@@ -137,21 +137,23 @@ public enum LinkChecker {
     /// in page order.
     ///
     /// `unchanged` names pages an incremental build kept as the last build left them, whose
-    /// links passed that build's check; `removed`, the files that build had and this one has not.
-    /// Such a page is not checked again unless it links to a removed file, or to an id on a page
-    /// that is not itself unchanged (whose ids may have changed).
+    /// links passed that build's check; `removed`, the files that build had and this one has not;
+    /// `sameIDs`, the pages whose ids are the last build's (the unchanged ones, when not given,
+    /// and pages made again with the same ids). An unchanged page is not checked again unless it
+    /// links to a removed file, or to an id on a page not in `sameIDs`.
     public static func verify(_ pages: [String: PageLinks], files: Set<String>, unchanged: Set<String> = [],
-                              removed: Set<String> = []) -> [Problem] {
+                              removed: Set<String> = [], sameIDs: Set<String>? = nil) -> [Problem] {
+        let sameIDs = sameIDs ?? unchanged
         func settled(_ page: String, _ links: PageLinks) -> Bool {
             unchanged.contains(page)
                 && (removed.isEmpty || links.targets.allSatisfy { !removed.contains($0) })
-                && links.fragments.allSatisfy { unchanged.contains(links.targets[Int($0.target)]) }
-                && links.links.allSatisfy { $0.problem == nil && ($0.fragment == nil || unchanged.contains($0.target)) }
+                && links.fragments.allSatisfy { sameIDs.contains(links.targets[Int($0.target)]) }
+                && links.links.allSatisfy { $0.problem == nil && ($0.fragment == nil || sameIDs.contains($0.target)) }
         }
         let checked = pages.filter { !settled($0.key, $0.value) }
         // A page's ids are sorted: an id is found by binary search, with no set made of them.
-        @Sendable func has(_ target: String, _ id: String) -> Bool {
-            guard let ids = pages[target]?.ids else { return false }
+        @Sendable func holds(_ ids: [String]?, _ id: String) -> Bool {
+            guard let ids else { return false }
             let at = GraphIndex.firstIndex(in: ids, notBelow: id) { $0 }
             return at < ids.endIndex && ids[at] == id
         }
@@ -163,13 +165,15 @@ public enum LinkChecker {
             for link in links.links {
                 if let problem = link.problem {
                     problems.append(Problem(page: page, link: link.text, reason: problem))
-                } else if let id = link.fragment, !missing.contains(link.target), !has(link.target, id) {
+                } else if let id = link.fragment, !missing.contains(link.target), !holds(pages[link.target]?.ids, id) {
                     problems.append(Problem(page: page, link: link.text, reason: "no id=\"\(id)\" in \(link.target)"))
                 }
             }
+            // Each target's ids are looked up once for the page, not once for each of its links.
+            let targetIDs = links.targets.map { pages[$0]?.ids }
             for fragment in links.fragments {
                 let target = links.targets[Int(fragment.target)]
-                if !missing.contains(target), !has(target, fragment.id) {
+                if !missing.contains(target), !holds(targetIDs[Int(fragment.target)], fragment.id) {
                     problems.append(Problem(page: page, link: SitePath.relative(from: page, to: target, fragment: fragment.id),
                                             reason: "no id=\"\(fragment.id)\" in \(target)"))
                 }

@@ -69,8 +69,8 @@ public enum SiteWriter {
 
     /// Fails the build when a link of the staged site is broken (`unchanged`, `removed`: see `LinkChecker.verify`).
     public static func check(_ links: [String: LinkChecker.PageLinks], files: Set<String>, unchanged: Set<String> = [],
-                             removed: Set<String> = [], output: OutputDirectory) throws(BuildError) {
-        let problems = LinkChecker.verify(links, files: files, unchanged: unchanged, removed: removed)
+                             removed: Set<String> = [], sameIDs: Set<String>? = nil, output: OutputDirectory) throws(BuildError) {
+        let problems = LinkChecker.verify(links, files: files, unchanged: unchanged, removed: removed, sameIDs: sameIDs)
         guard !problems.isEmpty else { return }
         let list = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
         let more = problems.count > 20 ? "\n  … and \(problems.count - 20) more" : ""
