@@ -105,6 +105,25 @@ struct EscapingEquivalenceTests {
         }
         #expect(MarkdownEscaping.escape("a\u{A0}\u{A0}b *c* 😀") == "a b \\*c\\* 😀")
     }
+
+    /// Fragment markers are left out on bytes as the scalar filter leaves them out; a fragment's
+    /// marker comes off whole, even when a combining mark follows it.
+    @Test func fragmentMarkersComeOffOnBytes() {
+        let marker = MarkdownEscaping.fragmentMarker
+        let alphabet: [Unicode.Scalar] = ["a", " ", "\n", "*", "é", "\u{301}", "😀", "\u{E001}", "\u{E003}", marker, marker]
+        var random = IncrementalBuildTests.Random(state: 7)
+        for _ in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<random.next(14) { text.append(alphabet[random.next(alphabet.count)]) }
+            let string = String(text)
+            let reference = String(String.UnicodeScalarView(string.unicodeScalars.filter { $0 != marker }))
+            #expect(PageRenderer.removingFragmentMarkers(string) == reference, "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        let escaper = MarkdownContentType()
+        #expect(escaper.escapeText("\u{E002}\u{301}é *x*") == "\u{301}é *x*")
+        #expect(escaper.escapeText("\u{E002}") == "")
+        #expect(escaper.escapeText("*\u{E002}") == "\\*")
+    }
 }
 
 @Suite("Block attributes")

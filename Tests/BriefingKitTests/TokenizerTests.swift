@@ -27,6 +27,19 @@ struct TokenizerTests {
         #expect(possessives > 300)
     }
 
+    /// `isCapitalized` reads an ASCII first letter from its byte: the same answer as the first
+    /// character's `isUppercase`, with combining marks, other scripts and digits.
+    @Test func capitalizedAsTheFirstCharacterSays() {
+        let words = ["", "A", "a", "Z", "z", "@", "[", "1a", "Ab", "aB", "E\u{301}", "e\u{301}", "É", "é", "Ωmega", "ωmega",
+                     "ß", "Ǆ", "ǅ", "日本", "\r\n", "A\u{200D}", "A\u{1F3FB}", "İstanbul", "ﬀ"]
+        for word in words {
+            let token = Token(text: word, start: 0, end: word.utf8.count, isPossessive: false)
+            #expect(token.isCapitalized == (word.first?.isUppercase == true), "\(word.debugDescription)")
+        }
+        #expect(Token(text: "Putin", start: 0, end: 5, isPossessive: false).isCapitalized)
+        #expect(Token(text: "E\u{301}", start: 0, end: 3, isPossessive: false).isCapitalized)
+    }
+
     /// The tokenizer as it was when it read possessives on characters (`hasSuffix`), on the same
     /// words.
     enum Reference {

@@ -6,7 +6,18 @@ struct Token: Sendable, Hashable {
     /// Followed by `'s` or `’s` (not part of `text` nor of the range).
     var isPossessive: Bool
 
-    var isCapitalized: Bool { text.first?.isUppercase == true }
+    /// The first character is upper case; an ASCII letter is read from its byte, without Unicode's
+    /// property tables (a character that starts with an ASCII byte and is more than that byte,
+    /// such as "E" with a combining accent, is read as a character).
+    var isCapitalized: Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return false }
+        // Two ASCII scalars never make one character: the first is the whole first character.
+        if first < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+            return first >= 0x41 && first <= 0x5A
+        }
+        return text.first?.isUppercase == true
+    }
 }
 
 /// Splits text into word tokens. Letters, digits and inner hyphens and apostrophes make a word;

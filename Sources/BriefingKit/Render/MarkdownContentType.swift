@@ -6,8 +6,10 @@ struct MarkdownContentType: MustacheContentType {
     static let name = "MARKDOWN"
 
     func escapeText(_ text: String) -> String {
-        if text.unicodeScalars.first == MarkdownEscaping.fragmentMarker {
-            return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst()))
+        let scalars = text.unicodeScalars
+        if scalars.first == MarkdownEscaping.fragmentMarker {
+            // A slice of the string's own storage, copied once (not rebuilt scalar by scalar).
+            return String(scalars[scalars.index(after: scalars.startIndex)...])
         }
         return MarkdownEscaping.escape(text)
     }

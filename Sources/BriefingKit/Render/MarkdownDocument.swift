@@ -316,6 +316,11 @@ final class MarkdownDocument {
 
     private func isWordScalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index < bytes.count else { return false }
+        let byte = bytes[index]
+        if byte < 0x80 {
+            let lower = byte | 0x20
+            return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
+        }
         let scalar = UTF8Bytes.scalar(bytes, at: index, width: UTF8Bytes.width(bytes, at: index))
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }

@@ -54,8 +54,35 @@ public struct PageRenderer: Sendable {
     }
 
     /// A fragment inserted with `{{{…}}}` keeps its marker; it has no meaning past Mustache.
+    /// Read as UTF-8 bytes: the marker's three bytes are found and left out, the runs between them
+    /// copied whole; a text without one is returned as it is.
     static func removingFragmentMarkers(_ text: String) -> String {
-        guard text.unicodeScalars.contains(MarkdownEscaping.fragmentMarker) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != MarkdownEscaping.fragmentMarker }))
+        var text = text
+        let kept: [UInt8]? = text.withUTF8 { bytes in
+            let marker = fragmentMarkerBytes
+            var out: [UInt8] = []
+            var runStart = 0, i = 0
+            while i + 2 < bytes.count {
+                guard bytes[i] == marker.0, bytes[i + 1] == marker.1, bytes[i + 2] == marker.2 else {
+                    i += 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                i += 3
+                runStart = i
+            }
+            guard runStart > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return out
+        }
+        guard let kept else { return text }
+        return String(decoding: kept, as: UTF8.self)
     }
+
+    /// U+E002 in UTF-8.
+    private static let fragmentMarkerBytes: (UInt8, UInt8, UInt8) = {
+        let bytes = Array(String(Character(MarkdownEscaping.fragmentMarker)).utf8)
+        return (bytes[0], bytes[1], bytes[2])
+    }()
 }
