@@ -50,36 +50,42 @@ for n in $SIZES; do
   read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
   # Incremental: a warm cache, then one change at a time, each built on the last: nothing; one
   # article edited; a copy of it added; that copy removed; actor.md edited; article.md edited; a
-  # gazetteer entry added. The corpus is put back afterwards (the templates are a copy).
+  # gazetteer entry added. The corpus is put back after each run (the templates are a copy); the
+  # sequence runs RUNS times and each change's median is printed, with its highest peak RSS.
   cache="$dir/cache"; rm -rf "$cache"
-  templates="$WORK/templates-$n"; rm -rf "$templates"; cp -R Templates "$templates"
+  templates="$WORK/templates-$n"
   inc() { measure "$BRIEFING" build --content "$dir/Content" --templates "$templates" --output "$dir/Public" --cache "$cache" --quiet; }
-  inc >/dev/null
   articles="$dir/Content/articles"
   edited=$(ls "$articles" | sed -n 8p); cp "$articles/$edited" "$WORK/edited.bak"; cp "$dir/Content/actors.yml" "$WORK/actors.bak"
-  read -r noop_t _ < <(inc)
-  sed -i '0,/ said/s// stated/' "$articles/$edited"
-  read -r edit_t edit_r < <(inc)
-  cp "$WORK/edited.bak" "$articles/zz-added-$edited"
-  read -r add_t _ < <(inc)
-  rm "$articles/zz-added-$edited"
-  read -r remove_t _ < <(inc)
-  printf '\nEdited by make bench.\n' >> "$templates/actor.md"
-  read -r actor_t _ < <(inc)
-  printf '\nEdited by make bench.\n' >> "$templates/article.md"
-  read -r article_t _ < <(inc)
-  printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"
-  read -r gazetteer_t _ < <(inc)
-  cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"; rm -rf "$templates"
+  inc_t=(); inc_r=(0 0 0 0 0 0 0)
+  step() { # step INDEX: one incremental build, its time appended to inc_t[INDEX] as a list
+    local t r; read -r t r < <(inc)
+    inc_t[$1]="${inc_t[$1]:-} $t"; [ "$r" -gt "${inc_r[$1]}" ] && inc_r[$1]=$r; return 0
+  }
+  for run in $(seq "$RUNS"); do
+    rm -rf "$templates"; cp -R Templates "$templates"
+    inc >/dev/null
+    step 0
+    sed -i '0,/ said/s// stated/' "$articles/$edited"; step 1
+    cp "$WORK/edited.bak" "$articles/zz-added-$edited"; step 2
+    rm "$articles/zz-added-$edited"; step 3
+    printf '\nEdited by make bench.\n' >> "$templates/actor.md"; step 4
+    printf '\nEdited by make bench.\n' >> "$templates/article.md"; step 5
+    printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"; step 6
+    cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"
+  done
+  rm -rf "$templates"
+  inc_med=""; for i in 0 1 2 3 4 5 6; do inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; done
+  inc_peak="${inc_r[*]}"
   awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" \
-      -v nt="$noop_t" -v et="$edit_t" -v er="$edit_r" -v at="$add_t" -v rt="$remove_t" -v ct="$actor_t" -v pt="$article_t" -v gt="$gazetteer_t" 'BEGIN {
+      -v im="$inc_med" -v ir="$inc_peak" 'BEGIN {
     printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
     printf "%-8s %-14s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
     printf "%-8s %-14s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
     split("no change|1 edited|1 added|1 removed|actor.md|article.md|gazetteer", label, "|")
-    split(nt " " et " " at " " rt " " ct " " pt " " gt, secs, " ")
+    split(im, secs, " "); split(ir, peaks, " ")
     for (i = 1; i <= 7; i++)
-      printf "%-8s %-14s %10.2f %10s %10s %11.0f%%\n", n, label[i], secs[i], "-", (i == 2 ? sprintf("%.0f", er / 1024) : "-"), 100 * secs[i] / bm
+      printf "%-8s %-14s %10.2f %10s %10.0f %11.0f%%\n", n, label[i], secs[i], "-", peaks[i] / 1024, 100 * secs[i] / bm
   }'
 done
-echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md, a gazetteer entry); last column: share of the clean briefing build."
+echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md, a gazetteer entry), $RUNS runs: median time, highest peak; last column: share of the clean briefing build."
