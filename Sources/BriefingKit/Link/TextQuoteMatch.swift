@@ -103,6 +103,6 @@ public enum TextQuoteMatch {
     }
 
     private static func word(_ token: Substring) -> String {
-        String(token.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        String(token.unicodeScalars.filter(UTF8Bytes.isWordScalar).map(Character.init))
     }
 }

@@ -48,7 +48,7 @@ enum Tokenizer {
     static func forEachWord(in bytes: [UInt8], _ body: (_ start: Int, _ end: Int) -> Void) {
         var i = 0
         while i < bytes.count {
-            guard let (scalar, _) = decode(bytes, at: i), isWordScalar(scalar) else {
+            guard let (scalar, _) = decode(bytes, at: i), UTF8Bytes.isWordScalar(scalar) else {
                 i += max(1, decode(bytes, at: i)?.1 ?? 1)
                 continue
             }
@@ -56,10 +56,10 @@ enum Tokenizer {
             var end = i
             var j = i
             while j < bytes.count, let (s, w) = decode(bytes, at: j) {
-                if isWordScalar(s) {
+                if UTF8Bytes.isWordScalar(s) {
                     j += w
                     end = j
-                } else if s == "-" || s == "'" || s == "’" || s == ".", let (next, _) = decode(bytes, at: j + w), isWordScalar(next) {
+                } else if s == "-" || s == "'" || s == "’" || s == ".", let (next, _) = decode(bytes, at: j + w), UTF8Bytes.isWordScalar(next) {
                     if s == ".", !isInitialism(bytes, start: start, dot: j) { break }
                     j += w
                 } else {
@@ -77,16 +77,6 @@ enum Tokenizer {
     private static func isInitialism(_ bytes: [UInt8], start: Int, dot: Int) -> Bool {
         let piece = bytes[start..<dot]
         return piece.split(separator: UInt8(ascii: ".")).allSatisfy { $0.count == 1 && (($0.first! | 0x20) >= 0x61 && ($0.first! | 0x20) <= 0x7A) }
-    }
-
-    /// ASCII first: Unicode's property tables are the slowest part of tokenizing plain English.
-    @inline(__always)
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value | 0x20
-            return (scalar.value >= 0x30 && scalar.value <= 0x39) || (v >= 0x61 && v <= 0x7A)
-        }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     @inline(__always)

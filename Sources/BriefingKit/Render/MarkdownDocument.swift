@@ -316,13 +316,7 @@ final class MarkdownDocument {
 
     private func isWordScalar(startingAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index < bytes.count else { return false }
-        let byte = bytes[index]
-        if byte < 0x80 {
-            let lower = byte | 0x20
-            return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
-        }
-        let scalar = UTF8Bytes.scalar(bytes, at: index, width: UTF8Bytes.width(bytes, at: index))
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return UTF8Bytes.isWordScalar(UTF8Bytes.scalar(bytes, at: index, width: UTF8Bytes.width(bytes, at: index)))
     }
 
     /// Replaces a text node by its text cut into plain text and links.

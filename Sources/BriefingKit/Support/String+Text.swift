@@ -67,6 +67,18 @@ enum UTF8Bytes {
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
+    /// A letter or digit: what words are made of (the tokenizer, a mention's word boundaries, the
+    /// words of a quoted passage). ASCII first: Unicode's property tables are the slowest part of
+    /// reading plain English.
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value | 0x20
+            return (scalar.value >= 0x30 && scalar.value <= 0x39) || (v >= 0x61 && v <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
     /// Whether the scalar at `index` is white space (`MarkdownEscaping.isWhitespace`).
     @inline(__always)
     static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int) -> Bool {
