@@ -43,7 +43,8 @@ final class GraphIndex: Sendable {
     let hasPage: Set<String>
     /// Outlet name → slug of its page under `sources/`.
     let sourceSlugs: [String: String]
-    /// The sentences of every block (byte ranges) by article id and block number, found once.
+    /// The sentences of every block (byte ranges) by article id and block number, found when a
+    /// page first asks for an article's.
     let sentences: SentenceIndex
     /// Notes by what they are about: a passage's or whole article's article id, an actor id, a
     /// date value. Each note in file order, once per place.
@@ -56,10 +57,9 @@ final class GraphIndex: Sendable {
     private let scoreTables: ScoreTables
 
     init(_ graph: BriefingGraph) {
-        // The sentence and block indexes are two fifths of the work: made on a thread of their own meanwhile.
+        // The block indexes are a third of the work: made on a thread of their own meanwhile.
         let blocks = BackgroundValue {
-            (SentenceIndex(graph.articles),
-             BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset),
+            (BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset),
              BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset))
         }
         self.graph = graph
@@ -68,6 +68,7 @@ final class GraphIndex: Sendable {
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
         position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
+        sentences = SentenceIndex(graph.articles, positions: position)
         mentionsByActor = Grouped(graph.mentions, by: \.actorID)
         mentionsByArticle = Grouped(graph.mentions, by: \.articleID)
         var byArticle: [String: [String]] = [:]
@@ -146,7 +147,7 @@ final class GraphIndex: Sendable {
         actorsWithPages = withPages
         hasPage = Set(withPages.map(\.id))
         sourceSlugs = SourcePages.slugs(graph.articles, outletActors: outlets)
-        (sentences, mentionsByBlock, datesByBlock) = blocks.value
+        (mentionsByBlock, datesByBlock) = blocks.value
     }
 
     /// Chronological by start, then the wider span first (2025 before 2025-01 before 2025-01-01).
