@@ -72,9 +72,9 @@ public enum Linker {
         let reused = Set(made.lazy.filter(\.reused).map(\.facts.article.sourceFile))
         var facts = made.map(\.facts)
         _ = consume made
+        let (mentions, quotes, unresolved, dates) = flatten(&facts)
         var graph = BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
-                                  mentions: flatten(&facts, \.mentions), quotes: flatten(&facts, \.quotes),
-                                  unresolved: flatten(&facts, \.unresolved), dates: flatten(&facts, \.dates))
+                                  mentions: mentions, quotes: quotes, unresolved: unresolved, dates: dates)
         if let overview {
             // The overview is read as an article dated like the newest one, so that "last week" in it
             // means what the editor meant when the briefing was current.
@@ -87,25 +87,49 @@ public enum Linker {
         return Linked(graph: graph, facts: facts, naming: table, reused: reused)
     }
 
-    /// The facts' `part`s in article order, in one array of exactly their size, and each fact's
-    /// part made a slice of it: the graph and the facts kept for the memo then share one copy, and
-    /// each fact's own array is let go as soon as it is copied, so the peak is one copy, not two.
-    static func flatten<Element>(_ facts: inout [ArticleFacts], _ part: WritableKeyPath<ArticleFacts, ArraySlice<Element>>) -> [Element] {
-        var all: [Element] = []
-        all.reserveCapacity(facts.reduce(0) { $0 + $1[keyPath: part].count })
-        var ends: [Int] = []
-        ends.reserveCapacity(facts.count)
+    /// The facts' mentions, quotes, unresolved names and dates in article order, each in one array
+    /// of exactly their size, and each fact's parts made slices of them: the graph and the facts
+    /// kept for the memo then share one copy, and each fact's own arrays are let go as soon as they
+    /// are copied, so the peak is one copy, not two. The parts are reached in place (`inout`), not
+    /// through key paths, which copied the whole fact for each part read.
+    static func flatten(_ facts: inout [ArticleFacts])
+        -> (mentions: [Mention], quotes: [AttributedQuote], unresolved: [BriefingGraph.UnresolvedName], dates: [DateMention]) {
+        var mentions = Flattened<Mention>(facts.reduce(0) { $0 + $1.mentions.count })
+        var quotes = Flattened<AttributedQuote>(facts.reduce(0) { $0 + $1.quotes.count })
+        var unresolved = Flattened<BriefingGraph.UnresolvedName>(facts.reduce(0) { $0 + $1.unresolved.count })
+        var dates = Flattened<DateMention>(facts.reduce(0) { $0 + $1.dates.count })
         for index in facts.indices {
-            all += facts[index][keyPath: part]
-            facts[index][keyPath: part] = []
+            mentions.take(&facts[index].mentions)
+            quotes.take(&facts[index].quotes)
+            unresolved.take(&facts[index].unresolved)
+            dates.take(&facts[index].dates)
+        }
+        for index in facts.indices {
+            mentions.giveBack(index, to: &facts[index].mentions)
+            quotes.giveBack(index, to: &facts[index].quotes)
+            unresolved.giveBack(index, to: &facts[index].unresolved)
+            dates.giveBack(index, to: &facts[index].dates)
+        }
+        return (mentions.all, quotes.all, unresolved.all, dates.all)
+    }
+
+    /// One part of every fact, end to end, and where each fact's run ends.
+    private struct Flattened<Element> {
+        private(set) var all: [Element] = []
+        private var ends: [Int] = []
+
+        init(_ count: Int) { all.reserveCapacity(count) }
+
+        mutating func take(_ part: inout ArraySlice<Element>) {
+            all += part
+            part = []
             ends.append(all.count)
         }
-        var start = 0
-        for (index, end) in zip(facts.indices, ends) {
-            facts[index][keyPath: part] = all[start..<end]
-            start = end
+
+        /// The run of the fact taken `index`-th, as a slice of `all`.
+        func giveBack(_ index: Int, to part: inout ArraySlice<Element>) {
+            part = all[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
         }
-        return all
     }
 
     /// Mentions, unresolved names and quotes of one article.

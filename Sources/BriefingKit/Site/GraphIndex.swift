@@ -57,10 +57,14 @@ final class GraphIndex: Sendable {
     private let scoreTables: ScoreTables
 
     init(_ graph: BriefingGraph) {
-        // The block indexes are a third of the work: made on a thread of their own meanwhile.
-        let blocks = BackgroundValue {
-            (BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset),
-             BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset))
+        // Two halves of the work, one on a thread of its own: the block indexes and the dates
+        // there; the articles, mentions, actors, notes and sources here.
+        let notes = Self.notesByPlace(graph.notes)
+        let elsewhere = BackgroundValue {
+            let dates = DateLookups(graph, noteDates: notes.dates)
+            return (dates,
+                    BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset),
+                    BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset))
         }
         self.graph = graph
         scoreTables = ScoreTables(size: graph.articles.count)
@@ -87,47 +91,10 @@ final class GraphIndex: Sendable {
         articlesByActor = byActor
         positionsByActor = positionsOfActor
         quotesByActor = Grouped(graph.quotes) { quote, add in if let speaker = quote.speakerID { add(speaker) } }
-        // A value is parsed once, not once for each of its half a million mentions.
-        var onTimeline: [String: Bool] = [:]
-        datesByValue = Grouped(graph.dates) { mention, add in
-            for point in mention.reference.points {
-                var known = onTimeline[point]
-                if known == nil {
-                    known = TimexValue.start(point) != nil
-                    onTimeline[point] = known
-                }
-                if known == true { add(point) }
-            }
-        }
-        datesByArticle = Grouped(graph.dates, by: \.articleID)
-        var noteArticles: [String: [AnchoredNote]] = [:], noteActors: [String: [AnchoredNote]] = [:], noteDates: [String: [AnchoredNote]] = [:]
-        for note in graph.notes {
-            var places = Set<Anchor>()
-            for target in note.targets where places.insert(target).inserted {
-                switch target {
-                case .passage(let passage): if !(noteArticles[passage.articleID]?.contains(note) ?? false) { noteArticles[passage.articleID, default: []].append(note) }
-                case .article(let id, _): if !(noteArticles[id]?.contains(note) ?? false) { noteArticles[id, default: []].append(note) }
-                case .actor(let id): noteActors[id, default: []].append(note)
-                case .date(let value): noteDates[value, default: []].append(note)
-                case .missing: break
-                }
-            }
-        }
-        notesByArticle = noteArticles
-        notesByActor = noteActors
-        notesByDate = noteDates
+        notesByArticle = notes.articles
+        notesByActor = notes.actors
+        notesByDate = notes.dates
         noteNumbers = Dictionary(graph.notes.enumerated().map { ($1.note.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
-        // A date or an actor a note is about has a page, to show the note on.
-        var values = Set(datesByValue.keys).union(noteDates.keys)
-        for value in values {
-            var parent = TimexValue.parent(value)
-            while let p = parent { values.insert(p); parent = TimexValue.parent(p) }
-        }
-        dateValues = values.sorted(by: GraphIndex.dateOrder)
-        dateRank = Dictionary(uniqueKeysWithValues: dateValues.enumerated().map { ($1, $0) })
-        var children: [String: [String]] = [:]
-        for value in dateValues { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
-        dateChildren = children
         let byAuthor = Dictionary(grouping: graph.articles.filter { $0.author != nil }, by: { $0.author! })
         let byOutlet = Dictionary(grouping: graph.articles.filter { $0.outlet != nil }, by: { $0.outlet!.name })
         articlesByAuthor = byAuthor
@@ -141,13 +108,34 @@ final class GraphIndex: Sendable {
         outletActors = outlets
         personActors = people
         let withPages = graph.actors.filter { [mentionsByActor] actor in
-            mentionsByActor.contains(actor.id) || noteActors[actor.id] != nil
+            mentionsByActor.contains(actor.id) || notes.actors[actor.id] != nil
                 || !Self.authored(by: actor, in: byAuthor).isEmpty || !Self.published(by: actor, in: byOutlet).isEmpty
         }
         actorsWithPages = withPages
         hasPage = Set(withPages.map(\.id))
         sourceSlugs = SourcePages.slugs(graph.articles, outletActors: outlets)
-        (mentionsByBlock, datesByBlock) = blocks.value
+        let dates: DateLookups
+        (dates, mentionsByBlock, datesByBlock) = elsewhere.value
+        (datesByValue, datesByArticle, dateValues, dateRank, dateChildren) = (dates.byValue, dates.byArticle, dates.values, dates.rank, dates.children)
+    }
+
+    /// Notes by what they are about, each note once per place.
+    private static func notesByPlace(_ notes: [AnchoredNote])
+        -> (articles: [String: [AnchoredNote]], actors: [String: [AnchoredNote]], dates: [String: [AnchoredNote]]) {
+        var articles: [String: [AnchoredNote]] = [:], actors: [String: [AnchoredNote]] = [:], dates: [String: [AnchoredNote]] = [:]
+        for note in notes {
+            var places = Set<Anchor>()
+            for target in note.targets where places.insert(target).inserted {
+                switch target {
+                case .passage(let passage): if !(articles[passage.articleID]?.contains(note) ?? false) { articles[passage.articleID, default: []].append(note) }
+                case .article(let id, _): if !(articles[id]?.contains(note) ?? false) { articles[id, default: []].append(note) }
+                case .actor(let id): actors[id, default: []].append(note)
+                case .date(let value): dates[value, default: []].append(note)
+                case .missing: break
+                }
+            }
+        }
+        return (articles, actors, dates)
     }
 
     /// Chronological by start, then the wider span first (2025 before 2025-01 before 2025-01-01).
