@@ -142,7 +142,8 @@ enum DatePages {
         for mention in index.mentionsByActor[actor.id] {
             guard let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
             for date in index.dates(mention.articleID, mention.block, in: sentence) {
-                for point in date.reference.points where TimexValue.start(point) != nil {
+                // A point on the timeline is one `datesByValue` holds (looked up, not parsed again).
+                for point in date.reference.points where index.datesByValue.contains(point) {
                     if seen.insert(Seen(point: point, articleID: date.articleID, block: date.block, offset: date.reference.offset)).inserted {
                         found.append((point, date))
                     }
