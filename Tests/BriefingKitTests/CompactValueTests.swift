@@ -27,6 +27,35 @@ struct CompactValueTests {
         #expect(index.sentence("no-such-article", 1, containing: 0) == nil)
     }
 
+    /// An article's sentences are found the first time a page asks for them, from many threads at
+    /// once in a build: every thread gets the answers one thread alone gets, whichever asks first.
+    @Test func sentencesFoundOnDemandAreTheSameFromManyThreads() throws {
+        let articles = try ["000_a07414719247a0af.txt", "003_aa876f87d1a0a2ba.txt", "010_kellogg-plan.md"].map(Fixtures.article)
+        let questions = articles.flatMap { article in
+            ([(0, article.title)] + article.blocks.map { ($0.number, $0.text) }).flatMap { number, text in
+                stride(from: 0, through: text.utf8.count, by: 7).map { (article.id, number, $0) }
+            }
+        }
+        let alone = SentenceIndex(articles)
+        let expected = questions.map { alone.sentence($0.0, $0.1, containing: $0.2) }
+        #expect(expected.compactMap { $0 }.count > 500)
+        for _ in 0..<20 {
+            let shared = SentenceIndex(articles)
+            // Each thread starts at another place of the questions, so that the first to ask for
+            // an article differs from thread to thread.
+            let answers = Parallel.map(Array(0..<8), threads: 8) { thread -> [Range<Int>?] in
+                let start = thread * questions.count / 8
+                var found = [Range<Int>?](repeating: nil, count: questions.count)
+                for k in 0..<questions.count {
+                    let n = (start + k) % questions.count
+                    found[n] = shared.sentence(questions[n].0, questions[n].1, containing: questions[n].2)
+                }
+                return found
+            }
+            for found in answers { #expect(found == expected) }
+        }
+    }
+
     @Test func sentenceIndexValues() {
         // Block 2 is missing and block 3 comes twice (the first is kept); block 0 is the title.
         let text = "Mr. Smith arrived. He left! Then?"
