@@ -70,7 +70,12 @@ struct ReaderFeatureTests {
         let samples = ["Kremlin spokesman Dmitry Peskov said on Jan. 20, 2025: \"No.\"", "U.S.-Russia talks (Q3) @ 10:30 a.m.; THE END",
                        "x_y z9 A1b2 ~`!{}|\\^[] \t\n\u{7F}\u{1}ab", "", "a", "The and of 2024-25",
                        "Zelenskyy’s Café — «Kyiv» said: “Ça va”, ÉTÉ 2025", "e\u{301}cole a \u{301}b ab \u{301}cd", "ΟΔΟΣ Σίσυφος İstanbul straße ﬁne",
-                       "Москва́ 北京 x²y ①② ½ Å", "naïve–coöperate…résumé\u{A0}déjà-vu", "\u{200B}zero\u{FEFF}width"]
+                       "Москва́ 北京 x²y ①② ½ Å", "naïve–coöperate…résumé\u{A0}déjà-vu", "\u{200B}zero\u{FEFF}width",
+                       // Typographic marks cut words on the byte path: next to ASCII, inside words,
+                       // before a combining mark, at the end of the text; their neighbours in
+                       // Unicode (figure dash, low quotes, per mille…) are folded as before.
+                       "don’t “Quoted” ‘single’ 2024–25 one—two wait… ok\u{A0}now", "’\u{301}ab a’b Ab’Cd é’é", "end “",
+                       "\u{2012}\u{2015}\u{201A}\u{201E}x\u{2027}yz\u{2030}ab\u{A1}cd"]
         for sample in samples { #expect(SearchIndex.terms(in: sample) == folded(sample), "\(sample)") }
         #expect(SearchIndex.terms(in: "Peskov said on Jan. 20") == ["peskov", "jan", "20"])
     }

@@ -163,8 +163,8 @@ enum SearchIndex {
 
     /// Lower-case words without accents, as the search box folds its query.
     ///
-    /// Text is cut at ASCII bytes that are not letters or digits (never a letter or a number in
-    /// Unicode either). A piece of ASCII letters and digits is lower-cased byte by byte; only a
+    /// Text is cut at ASCII bytes that are not letters or digits, and at a few common typographic
+    /// marks (`separatorLength`), none of them a letter or a number in Unicode either. A piece of ASCII letters and digits is lower-cased byte by byte; only a
     /// piece holding other bytes is folded by Foundation, on its own. Folding piece by piece gives
     /// what folding the whole text gives (`ReaderFeatureTests` compares them), in a fraction of the time.
     static func terms(in text: String) -> [String] {
@@ -182,21 +182,46 @@ enum SearchIndex {
                 terms += foldedTerms(in: String(decoding: word, as: UTF8.self))
             }
         }
-        for byte in text.utf8 {
-            let lower = byte | 0x20
-            if byte >= 0x80 {
-                ascii = false
-                word.append(byte)
-            } else if lower >= 0x61 && lower <= 0x7A {
-                word.append(lower)
-            } else if byte >= 0x30 && byte <= 0x39 {
-                word.append(byte)
-            } else {
-                close()
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let lower = byte | 0x20
+                if byte >= 0x80 {
+                    // Typographic punctuation cuts words as ASCII punctuation does; a word is not
+                    // sent to Foundation for a curly quote (’s, “word”) or a dash beside it.
+                    if let length = separatorLength(bytes, at: i) {
+                        close()
+                        i += length
+                        continue
+                    }
+                    ascii = false
+                    word.append(byte)
+                } else if lower >= 0x61 && lower <= 0x7A {
+                    word.append(lower)
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    word.append(byte)
+                } else {
+                    close()
+                }
+                i += 1
             }
         }
         close()
         return terms
+    }
+
+    /// The length of the no-break space (U+00A0), a dash (U+2013, U+2014), a curly quote (U+2018,
+    /// U+2019, U+201C, U+201D) or an ellipsis (U+2026) at `i`, or nil: none of them is a letter or
+    /// a number, so folding cuts words there too.
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
+        guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 else { return nil }
+        switch bytes[i + 2] {
+        case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6: return 3
+        default: return nil
+        }
     }
 
     /// `terms(in:)` by Foundation's folding and Unicode's letters and numbers.
