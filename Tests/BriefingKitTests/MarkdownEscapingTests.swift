@@ -9,6 +9,18 @@ struct MarkdownEscapingTests {
         #expect(html == "<h1>A *bold* _claim_ [link](x) &lt;b&gt;tag&lt;/b&gt; # not a heading `code` &amp; more</h1>\n")
     }
 
+    /// An id or class name is read as bytes: the same answer as its definition on characters.
+    @Test func blockAttributeNamesAsTheirDefinitionSays() {
+        func definition(_ name: Substring) -> Bool {
+            !name.isEmpty && name.count <= 128 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-:".contains($0)) }
+        }
+        let names = ["p3", "note-a_b:c", "", "a b", "é", "x\r\ny", "\r\n", "A-Z_09", "a.b", "a#b", "a{b}", "ａ", "٣", "x\u{301}",
+                     String(repeating: "a", count: 128), String(repeating: "a", count: 129), "@", "[", "`", "{", "/", "-", ":", "_"]
+            + (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for name in names { #expect(BlockAttributes.isValidName(Substring(name)) == definition(Substring(name)), "\(name.debugDescription)") }
+        #expect(BlockAttributes.isValidName("note-a_b:c") && !BlockAttributes.isValidName(Substring(String(repeating: "a", count: 129))))
+    }
+
     @Test func valuesCannotStartBlocks() {
         for value in ["# Heading", "- item", "1. item", "> quote", "    code", "---", "===", "```"] {
             let html = MarkdownDocument.html(from: MarkdownEscaping.escape(value) + "\n")

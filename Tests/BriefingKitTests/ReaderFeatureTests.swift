@@ -51,6 +51,21 @@ struct ReaderFeatureTests {
         #expect(XML.escape("Zelenskyy’s café") == "Zelenskyy’s café")
     }
 
+    /// A paragraph's preview: at most 64 characters, cut at a space with " …" after it.
+    @Test func previewsCutAtSixtyFourCharacters() {
+        func definition(_ text: String) -> String {
+            guard text.count > SearchIndex.previewLength else { return text }
+            let cut = text.prefix(SearchIndex.previewLength)
+            return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+        }
+        let sixtyFour = String(repeating: "abcd efg ", count: 7).prefix(64)
+        let texts = ["", "short", String(sixtyFour), String(sixtyFour) + "h", String(repeating: "é", count: 64), String(repeating: "e\u{301}", count: 65),
+                     String(repeating: "👩‍👩‍👧", count: 64), String(repeating: "x", count: 200), "Kremlin spokesman Dmitry Peskov said the talks would go on for weeks."]
+        for text in texts { #expect(SearchIndex.preview(text) == definition(text), "\(text)") }
+        #expect(SearchIndex.preview("Kremlin spokesman Dmitry Peskov said the talks would go on for weeks.")
+                    == "Kremlin spokesman Dmitry Peskov said the talks would go on for …")
+    }
+
     @Test func postingsAreBase36Gaps() {
         #expect(SearchIndex.gaps([3, 9, 44]) == "3,6,z")
         #expect(SearchIndex.gaps([]) == "")

@@ -156,8 +156,9 @@ enum SearchIndex {
     }
 
     static func preview(_ text: String) -> String {
-        guard text.count > previewLength else { return text }
-        let cut = text.prefix(previewLength)
+        // Longer than `previewLength` characters: found by walking that many, not counting all.
+        guard let end = text.index(text.startIndex, offsetBy: previewLength, limitedBy: text.endIndex), end < text.endIndex else { return text }
+        let cut = text[..<end]
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
 
