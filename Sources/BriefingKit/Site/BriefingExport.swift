@@ -150,39 +150,51 @@ enum BriefingExport {
 /// fraction of its time.
 extension BriefingExport.ArticleEntry {
     func json() -> String {
-        JSONText.object([
-            ("author", JSONText.nullable(author)),
-            ("dates", JSONText.array(dates.map { $0.json() })),
-            ("id", JSONText.string(id)),
-            ("mentions", JSONText.array(mentions.map { $0.json() })),
-            ("outlet", JSONText.nullable(outlet)),
-            ("page", JSONText.string(page)),
-            ("published", JSONText.string(published)),
-            ("quotes", JSONText.array(quotes.map { $0.json() })),
-            ("source_file", JSONText.string(sourceFile)),
-            ("title", JSONText.string(title)),
-            ("url", JSONText.nullable(url)),
-        ])
+        var out = JSONText.Bytes()
+        out.raw(#"{"author":"#); out.nullable(author)
+        out.raw(#","dates":"#); out.array(dates) { $0.write(to: &$1) }
+        out.raw(#","id":"#); out.string(id)
+        out.raw(#","mentions":"#); out.array(mentions) { $0.write(to: &$1) }
+        out.raw(#","outlet":"#); out.nullable(outlet)
+        out.raw(#","page":"#); out.string(page)
+        out.raw(#","published":"#); out.string(published)
+        out.raw(#","quotes":"#); out.array(quotes) { $0.write(to: &$1) }
+        out.raw(#","source_file":"#); out.string(sourceFile)
+        out.raw(#","title":"#); out.string(title)
+        out.raw(#","url":"#); out.nullable(url)
+        out.raw("}")
+        return out.text
     }
 }
 
 extension BriefingExport.MentionEntry {
-    func json() -> String {
-        JSONText.object([("actor", JSONText.string(actor)), ("offset", String(offset)), ("paragraph", String(paragraph)),
-                         ("text", JSONText.string(text))])
+    func write(to out: inout JSONText.Bytes) {
+        out.raw(#"{"actor":"#); out.string(actor)
+        out.raw(#","offset":"#); out.int(offset)
+        out.raw(#","paragraph":"#); out.int(paragraph)
+        out.raw(#","text":"#); out.string(text)
+        out.raw("}")
     }
 }
 
 extension BriefingExport.DateRef {
-    func json() -> String {
-        JSONText.object([("granularity", JSONText.string(granularity)), ("mod", JSONText.nullable(mod)), ("offset", String(offset)),
-                         ("paragraph", String(paragraph)), ("plan", plan ? "true" : "false"), ("text", JSONText.string(text)),
-                         ("value", JSONText.string(value))])
+    func write(to out: inout JSONText.Bytes) {
+        out.raw(#"{"granularity":"#); out.string(granularity)
+        out.raw(#","mod":"#); out.nullable(mod)
+        out.raw(#","offset":"#); out.int(offset)
+        out.raw(#","paragraph":"#); out.int(paragraph)
+        out.raw(#","plan":"#); out.bool(plan)
+        out.raw(#","text":"#); out.string(text)
+        out.raw(#","value":"#); out.string(value)
+        out.raw("}")
     }
 }
 
 extension BriefingExport.QuoteEntry {
-    func json() -> String {
-        JSONText.object([("paragraph", String(paragraph)), ("speaker", JSONText.nullable(speaker)), ("text", JSONText.string(text))])
+    func write(to out: inout JSONText.Bytes) {
+        out.raw(#"{"paragraph":"#); out.int(paragraph)
+        out.raw(#","speaker":"#); out.nullable(speaker)
+        out.raw(#","text":"#); out.string(text)
+        out.raw("}")
     }
 }

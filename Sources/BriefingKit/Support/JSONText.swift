@@ -51,40 +51,31 @@ enum JSONText {
         stream.write(last ? "\n" : ",\n")
     }
 
-    /// An object of already written members, laid out as `JSONEncoder` lays it out: for the
-    /// entries that make up most of a large file.
-    static func object(_ members: [(key: String, value: String)]) -> String {
-        var out = "{"
-        for (n, member) in members.enumerated() {
-            if n > 0 { out += "," }
-            out += string(member.key)
-            out += ":"
-            out += member.value
-        }
-        return out + "}"
-    }
-
-    /// An array of already written items.
-    static func array(_ items: [String]) -> String {
-        "[" + items.joined(separator: ",") + "]"
-    }
-
     /// A JSON string literal (quotes included) decoded, or nil when it is not one.
     static func decodeString(_ literal: some Sequence<UInt8>) -> String? {
         try? JSONDecoder().decode(String.self, from: Data(literal))
     }
 
-    static func nullable(_ text: String?) -> String { text.map { string($0) } ?? "null" }
-
     /// A string literal: `"`, `\` and control characters escaped, as `JSONEncoder` does. Every
     /// escape is ASCII, so the work is done on UTF-8 bytes; text that needs none is quoted whole.
     static func string(_ text: String) -> String {
-        func escaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
-        guard text.utf8.contains(where: escaped) else { return "\"" + text + "\"" }
-        var out: [UInt8] = [0x22]
+        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
+        appendString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `string(text)` written at the end of `out`.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        guard text.utf8.contains(where: needsEscape) else {
+            out.append(contentsOf: text.utf8)
+            out.append(0x22)
+            return
+        }
         for byte in text.utf8 {
-            guard escaped(byte) else { out.append(byte); continue }
+            guard needsEscape(byte) else { out.append(byte); continue }
             switch byte {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
@@ -99,6 +90,40 @@ enum JSONText {
             }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+
+    /// JSON written into one byte buffer, piece by piece, as `JSONEncoder` writes it: for the
+    /// entries of a large file, which made a string of every member and joined them before.
+    struct Bytes {
+        private(set) var bytes: [UInt8] = []
+
+        /// Text written as it is: punctuation and keys, already JSON.
+        mutating func raw(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func string(_ text: String) { JSONText.appendString(text, to: &bytes) }
+
+        mutating func nullable(_ text: String?) {
+            if let text { string(text) } else { raw("null") }
+        }
+
+        mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+        mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
+        /// `[…]` of `items`, each written by `write`, with commas between.
+        mutating func array<T>(_ items: [T], _ write: (T, inout Bytes) -> Void) {
+            raw("[")
+            for (n, item) in items.enumerated() {
+                if n > 0 { raw(",") }
+                write(item, &self)
+            }
+            raw("]")
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 }
