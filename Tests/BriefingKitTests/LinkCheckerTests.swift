@@ -98,6 +98,31 @@ struct LinkCheckerTests {
         #expect(LinkChecker.resolve("caf\u{E9}/..", from: "index.html") == "")
     }
 
+    /// `resolve(_:from:)` works on bytes; its definition is on parts split at slashes, joined again.
+    @Test func resolvedPathsAsTheirDefinitionSays() {
+        func definition(_ link: String, from page: String) -> String? {
+            var parts = page.split(separator: "/").dropLast().map { String($0) }
+            for part in link.split(separator: "/") {
+                if part == "." { continue }
+                if part == ".." {
+                    guard !parts.isEmpty else { return nil }
+                    parts.removeLast()
+                    continue
+                }
+                parts.append(String(part))
+            }
+            return parts.joined(separator: "/")
+        }
+        let pages = ["index.html", "articles/a.html", "actors/people/x.html", "a//b/c.html", "/lead.html", "dir/", "", "é/ü.html", "x/../y.html"]
+        let links = ["b.html", "../b.html", "../../b.html", "../../../b.html", "./a/./b.html", "a//b", "..", ".", "", "/", "...", "..a/b..",
+                     "a/../../..", "café/../naïve.html", "dates/2025-01.html", "../actors/x.html/", ".././../x"]
+        for page in pages {
+            for link in links {
+                #expect(LinkChecker.resolve(link, from: page) == definition(link, from: page), "\(link) from \(page)")
+            }
+        }
+    }
+
     @Test func slugsAreASCIIUniqueAndCaseSafe() {
         #expect(Slug.make("Śmigły-Rydz Édouard") == "smigly-rydz-edouard")
         #expect(Slug.make("Зеленський") == "zelens-kij")

@@ -217,21 +217,49 @@ public enum LinkChecker {
         return false
     }
 
-    /// `../a/b.html` from `x/y.html` → `a/b.html`; nil when it climbs above the root.
+    /// `../a/b.html` from `x/y.html` → `a/b.html`; nil when it climbs above the root. Empty parts
+    /// (`a//b`) and `.` are skipped.
+    ///
+    /// Worked out on the bytes, into one buffer: this runs for every file every page links to
+    /// (700,000 times at 10,000 articles), and an array of parts joined again was most of it.
     static func resolve(_ link: String, from page: String) -> String? {
-        // Split on the bytes: this runs for every file a page links to.
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var parts = page.utf8.split(separator: slash).dropLast().map { Substring($0) }
-        for part in link.utf8.split(separator: slash) {
-            if part.count == 1, part.first == dot { continue }
-            if part.count == 2, part.allSatisfy({ $0 == dot }) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-                continue
+        var out: [UInt8] = []
+        out.reserveCapacity(page.utf8.count + link.utf8.count)
+        // Where each part kept in `out` starts (its slash included), to take it off again.
+        var starts: [Int] = []
+        func parts(of text: String, _ visit: (ArraySlice<UInt8>) -> Bool) -> Bool {
+            let bytes = Array(text.utf8)
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == slash {
+                if end > start, !visit(bytes[start..<end]) { return false }
+                start = end + 1
             }
-            parts.append(Substring(part))
+            return true
         }
-        return parts.joined(separator: "/")
+        func push(_ part: ArraySlice<UInt8>) {
+            starts.append(out.count)
+            if !out.isEmpty { out.append(slash) }
+            out.append(contentsOf: part)
+        }
+        // The page's folder: its parts but the last.
+        var previous: ArraySlice<UInt8>?
+        _ = parts(of: page) { part in
+            if let previous { push(previous) }
+            previous = part
+            return true
+        }
+        let resolved = parts(of: link) { part in
+            if part.count == 1, part.first == dot { return true }
+            if part.count == 2, part.allSatisfy({ $0 == dot }) {
+                guard let start = starts.popLast() else { return false }
+                out.removeSubrange(start...)
+                return true
+            }
+            push(part)
+            return true
+        }
+        return resolved ? String(decoding: out, as: UTF8.self) : nil
     }
 }
 
