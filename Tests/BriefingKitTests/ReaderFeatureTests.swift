@@ -51,6 +51,21 @@ struct ReaderFeatureTests {
         #expect(XML.escape("Zelenskyy’s café") == "Zelenskyy’s café")
     }
 
+    /// Stop words are found on bytes: the same answer as the set of them, for each of them, each
+    /// with a letter more, less or changed, and other words of two to nine letters.
+    @Test func stopWordsAsTheSetSays() {
+        var words = Set(SearchIndex.stopWords)
+        for word in SearchIndex.stopWords {
+            words.insert(word + "s"); words.insert(String(word.dropLast())); words.insert(String(word.dropFirst()))
+            words.insert("x" + word); words.insert(String(word.reversed()))
+        }
+        words.formUnion(["ab", "zz", "thee", "theirs", "whicha", "wouldd", "09", "a1", "peskov", "ceasefire", "aaaaaaaaa"])
+        for word in words where !word.isEmpty {
+            #expect(SearchIndex.isStopWord(Array(word.utf8)) == SearchIndex.stopWords.contains(word), "\(word)")
+        }
+        #expect(SearchIndex.isStopWord(Array("which".utf8)) && !SearchIndex.isStopWord(Array("whic".utf8)))
+    }
+
     /// A paragraph's preview: at most 64 characters, cut at a space with " …" after it.
     @Test func previewsCutAtSixtyFourCharacters() {
         func definition(_ text: String) -> String {

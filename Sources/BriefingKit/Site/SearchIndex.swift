@@ -176,9 +176,8 @@ enum SearchIndex {
             defer { word.removeAll(keepingCapacity: true); ascii = true }
             guard !word.isEmpty else { return }
             if ascii {
-                guard word.count >= 2 else { return }
-                let term = String(decoding: word, as: UTF8.self)
-                if !stopWords.contains(term) { terms.append(term) }
+                guard word.count >= 2, !isStopWord(word) else { return }
+                terms.append(String(decoding: word, as: UTF8.self))
             } else {
                 terms += foldedTerms(in: String(decoding: word, as: UTF8.self))
             }
@@ -224,6 +223,32 @@ enum SearchIndex {
         default: return nil
         }
     }
+
+    /// Whether lower-case ASCII bytes spell a stop word: looked up as a number among the stop
+    /// words' numbers (each at most eight bytes), not hashed as a string; a word longer than
+    /// every stop word is none.
+    static func isStopWord(_ word: [UInt8]) -> Bool {
+        guard word.count <= stopWordLength else { return false }
+        let key = packed(word)
+        var low = 0, high = stopWordKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if stopWordKeys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < stopWordKeys.count && stopWordKeys[low] == key
+    }
+
+    /// Up to eight bytes as one number, the first byte highest; distinct for distinct words
+    /// without a zero byte.
+    private static func packed(_ word: some Collection<UInt8>) -> UInt64 {
+        word.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    private static let stopWordLength = stopWords.map(\.utf8.count).max() ?? 0
+    private static let stopWordKeys: [UInt64] = {
+        precondition(stopWordLength <= 8 && stopWords.allSatisfy { $0.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } })
+        return stopWords.map { packed(Array($0.utf8)) }.sorted()
+    }()
 
     /// `terms(in:)` by Foundation's folding and Unicode's letters and numbers.
     static func foldedTerms(in text: String) -> [String] {
