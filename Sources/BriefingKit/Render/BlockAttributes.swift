@@ -94,9 +94,7 @@ struct BlockAttributes: Equatable {
     /// block attributes: asking each character for Unicode's properties took half a CPU-second).
     static func isValidName(_ name: Substring) -> Bool {
         !name.isEmpty && name.utf8.count <= 128 && name.utf8.allSatisfy { byte in
-            let lower = byte | 0x20
-            return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+            UTF8Bytes.isASCIIWordByte(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
         }
     }
 

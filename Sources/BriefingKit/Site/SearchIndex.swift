@@ -230,12 +230,8 @@ enum SearchIndex {
     static func isStopWord(_ word: [UInt8]) -> Bool {
         guard word.count <= stopWordLength else { return false }
         let key = packed(word)
-        var low = 0, high = stopWordKeys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if stopWordKeys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < stopWordKeys.count && stopWordKeys[low] == key
+        let at = GraphIndex.firstIndex(in: stopWordKeys, notBelow: key) { $0 }
+        return at < stopWordKeys.count && stopWordKeys[at] == key
     }
 
     /// Up to eight bytes as one number, the first byte highest; distinct for distinct words

@@ -72,11 +72,15 @@ enum UTF8Bytes {
     /// reading plain English.
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value | 0x20
-            return (scalar.value >= 0x30 && scalar.value <= 0x39) || (v >= 0x61 && v <= 0x7A)
-        }
+        if scalar.isASCII { return isASCIIWordByte(UInt8(scalar.value)) }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
     }
 
     /// Whether the scalar at `index` is white space (`MarkdownEscaping.isWhitespace`).

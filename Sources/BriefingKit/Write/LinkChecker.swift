@@ -338,7 +338,7 @@ enum HTMLScan {
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
+        UTF8Bytes.isASCIIWordByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
     }
 
     static func decodeEntities(_ text: String) -> String {
