@@ -231,26 +231,31 @@ public enum SiteBuilder {
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
                 if done % MallocTuning.trimEvery == 0 { MallocTuning.trim() }
             }
-            // The page's inputs first: when they are the same as last time, the page is not even made.
+            // The page's inputs first: when they and the templates are the same as last time, the
+            // page is not even made.
             let path = plan.path(at: number)
             let inputs = keepInputs ? renderer.inputsKey { plan.inputs(at: number, into: &$0) } : nil
             let known = cache.entries[path]
-            if let known, let inputs, known.inputs == inputs, site.reuse(path, stamp: known.stamp) {
+            let sameInputs = inputs != nil && known?.inputs == inputs?.key
+            if sameInputs, let known, let inputs, known.templates == renderer.templateDigest(for: inputs.template),
+               site.reuse(path, stamp: known.stamp) {
                 return .success((path, known, false, false))
             }
             let page = plan.page(at: number)
-            // Without a cache to keep it in, a page's fingerprint would be made for nothing.
-            let fingerprint = keepInputs ? renderer.fingerprint(page) : ""
-            if let known, known.fingerprint == fingerprint, site.reuse(path, stamp: known.stamp) {
+            let templates = renderer.templateDigest(for: page.template)
+            // Without a cache to keep it in, a page's fingerprint would be made for nothing; with the
+            // same inputs as last time (a template was edited), it is last time's.
+            let fingerprint = !keepInputs ? "" : sameInputs ? known!.fingerprint : renderer.fingerprint(page)
+            if let known, known.fingerprint == fingerprint, known.templates == templates, site.reuse(path, stamp: known.stamp) {
                 var kept = known
-                kept.inputs = inputs ?? ""
+                kept.inputs = inputs?.key ?? ""
                 return .success((path, kept, false, true))
             }
             do throws(BuildError) {
                 let html = try renderer.render(page)
                 let stamp = try site.write(Array(html.utf8), at: path)
-                let entry = BuildCache.Entry(fingerprint: fingerprint, stamp: stamp, links: LinkChecker.scan(html, on: path, files: files),
-                                             inputs: inputs ?? "")
+                let entry = BuildCache.Entry(fingerprint: fingerprint, templates: templates, stamp: stamp,
+                                             links: LinkChecker.scan(html, on: path, files: files), inputs: inputs?.key ?? "")
                 return .success((path, entry, true, true))
             } catch {
                 return .failure(error)

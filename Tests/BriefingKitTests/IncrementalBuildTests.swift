@@ -320,12 +320,38 @@ struct IncrementalBuildTests {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
         _ = try SiteBuilder.build(workspace.options())
+        // The pages made even when nothing changed: those with no digest of their inputs.
+        let unchanged = try SiteBuilder.build(workspace.options())
         let url = workspace.templates.appendingPathComponent("date.md")
         try (try String(contentsOf: url, encoding: .utf8) + "\nEdited.\n").write(to: url, atomically: true, encoding: .utf8)
+        let before = try #require(BuildCache.load(BuildCache.file(in: workspace.cache, for: workspace.output), output: workspace.output).cache)
         let (report, same, differences) = try workspace.buildBoth()
         #expect(same, "differs in \(differences.prefix(5))")
         let index = GraphIndex(SiteBuilder.load(workspace.options()).graph)
         #expect(report.pagesRendered == index.dateValues.count)
+        // The date pages are the pages they were: their fingerprints are kept, not made again; the
+        // templates they were rendered with are new.
+        let after = try #require(BuildCache.load(BuildCache.file(in: workspace.cache, for: workspace.output), output: workspace.output).cache)
+        let datePages = index.dateValues.map { index.datePath($0) }
+        #expect(datePages.count > 5)
+        // Made again: the date pages, but for those made on every build (a date with notes has no
+        // digest of its inputs).
+        let madeAnyway = datePages.filter { before.entries[$0]?.inputs == "" }.count
+        #expect(report.pagesMade == unchanged.pagesMade + datePages.count - madeAnyway)
+        for path in datePages {
+            let old = try #require(before.entries[path]), new = try #require(after.entries[path])
+            #expect(new.fingerprint == old.fingerprint && new.inputs == old.inputs && new.templates != old.templates, "\(path)")
+        }
+        #expect(after.entries.filter { datePages.contains($0.key) == false } == before.entries.filter { datePages.contains($0.key) == false })
+        // The template back as it was, and an article edited in the same build: every page that
+        // article touches is made again, its fingerprint with it, and the site is a clean build's.
+        try (try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\nEdited.\n", with: "")).write(to: url, atomically: true, encoding: .utf8)
+        let article = workspace.articles.appendingPathComponent(try workspace.articleNames()[0])
+        let text = try String(contentsOf: article, encoding: .utf8), edited = text.replacingOccurrences(of: " said", with: " stated")
+        #expect(edited != text)
+        try edited.write(to: article, atomically: true, encoding: .utf8)
+        let (_, sameAgain, differencesAgain) = try workspace.buildBoth()
+        #expect(sameAgain, "differs in \(differencesAgain.prefix(5))")
     }
 
     /// Kept pages that link into a page made again are not checked again while its ids are the
@@ -428,7 +454,8 @@ struct IncrementalBuildTests {
             .init(text: "../a.html#p1", target: "a.html", fragment: "p1"),
             .init(text: "x\ny", target: "b/x\ny", fragment: nil, problem: nil),
         ])
-        let cache = BuildCache(entries: ["articles/a\tb.html": .init(fingerprint: "0123", stamp: .init(size: 10, modified: 42), links: links)])
+        let cache = BuildCache(entries: ["articles/a\tb.html": .init(fingerprint: "0123", templates: "4567", stamp: .init(size: 10, modified: 42),
+                                                                              links: links, inputs: "89ab")])
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("Public")

@@ -14,20 +14,26 @@ public struct PageRenderer: Sendable {
         inputs = hasher
     }
 
-    /// The digest of a page's inputs (`combine` adds them) with the generator, templates and
-    /// settings, or nil when `combine` says the page has none.
-    public func inputsKey(_ combine: (inout StableHasher) -> String?) -> String? {
+    /// The digest of a page's inputs (`combine` adds them, and names the page's template) with the
+    /// generator and settings, and the template's name; nil when `combine` says the page has none.
+    /// The templates' text is not in it (`templateDigest(for:)`): the same inputs make the same page
+    /// whatever the templates say, so after a template edit the page's last fingerprint still holds.
+    public func inputsKey(_ combine: (inout StableHasher) -> String?) -> (key: String, template: String)? {
         var hasher = inputs
         guard let template = combine(&hasher) else { return nil }
-        hasher.combine(templates.digest(for: template))
-        return hasher.finalize()
+        hasher.combine(template)
+        return (hasher.finalize(), template)
     }
 
-    /// A stable hash of everything that decides the page's HTML. Two builds that give a page the
-    /// same fingerprint render it to the same bytes, so an incremental build can keep the old file.
+    /// The digest of a template with every template it uses (its partials and the layout).
+    public func templateDigest(for template: String) -> String { templates.digest(for: template) }
+
+    /// A stable hash of the page as made, with the generator and settings: with the digest of its
+    /// template (`templateDigest(for:)`), everything that decides the page's HTML. Two builds that
+    /// give a page the same fingerprint and template digest render it to the same bytes, so an
+    /// incremental build can keep the old file.
     public func fingerprint(_ page: Page) -> String {
         var hasher = inputs
-        hasher.combine(templates.digest(for: page.template))
         for field in [page.path, page.template, page.title, page.description] { hasher.combine(field) }
         StableDigest.of(page.context, into: &hasher)
         StableDigest.of(page.meta, into: &hasher)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the last successful build of an output directory wrote, kept in `.briefing-cache/`: for
-/// each page, the fingerprint of what it was rendered from, the size and time of the file, and
+/// each page, the fingerprints of what it was rendered from (the page, the templates), the size and time of the file, and
 /// the ids and links the link check needs. A page whose fingerprint is unchanged, and whose file
 /// is still the one remembered, is not rendered, written or scanned again.
 ///
@@ -10,11 +10,16 @@ import Foundation
 /// then a clean one. The cache is never trusted over what it can check.
 public struct BuildCache: Sendable {
     public struct Entry: Sendable, Equatable {
+        /// The page as made (`PageRenderer.fingerprint(_:)`).
         public var fingerprint: String
+        /// The page's template, with the templates it uses (`PageRenderer.templateDigest(for:)`).
+        public var templates: String
         public var stamp: StagedSite.Stamp
         public var links: LinkChecker.PageLinks
         /// The digest of what the page was made from (`SitePlanner.Plan.inputs(at:into:)`), or empty
-        /// for a page that has none: the same digest next time keeps the page without making it.
+        /// for a page that has none: the same digest next time, with the same templates, keeps the
+        /// page without making it; with other templates, the page is made and rendered, and its
+        /// fingerprint is this one's.
         public var inputs: String = ""
     }
 
@@ -36,7 +41,7 @@ public struct BuildCache: Sendable {
     /// since (`LinkChecker.verify(_:files:unchanged:removed:)`).
     public var checkedFiles: [String] = []
 
-    static let kind = "briefing-site 9"
+    static let kind = "briefing-site 10"
 
     public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = []) {
         self.entries = entries
@@ -70,7 +75,7 @@ public struct BuildCache: Sendable {
         writer.int(paths.count)
         for path in paths {
             let entry = entries[path]!
-            writer.string(path); writer.string(entry.fingerprint)
+            writer.string(path); writer.string(entry.fingerprint); writer.string(entry.templates)
             writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
             writer.string(entry.inputs)
         }
@@ -90,9 +95,10 @@ public struct BuildCache: Sendable {
 
     init(from reader: inout BinaryReader) throws {
         for _ in 0..<(try reader.count()) {
-            let path = try reader.string(), fingerprint = try reader.string()
+            let path = try reader.string(), fingerprint = try reader.string(), templates = try reader.string()
             let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
-            entries[path] = Entry(fingerprint: fingerprint, stamp: stamp, links: try reader.value(), inputs: try reader.string())
+            entries[path] = Entry(fingerprint: fingerprint, templates: templates, stamp: stamp, links: try reader.value(),
+                                  inputs: try reader.string())
         }
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
