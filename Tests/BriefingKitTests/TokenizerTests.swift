@@ -13,6 +13,22 @@ struct TokenizerTests {
         #expect(tokens[4].start == 24 && tokens[4].end == 28)
     }
 
+    /// The byte classes, every byte against their definitions on characters.
+    @Test func byteClassesMatchTheirDefinitions() {
+        var letters = 0, words = 0, scheme = 0
+        for byte in UInt8.min...UInt8.max {
+            let character = Character(Unicode.Scalar(byte))
+            let letter = byte < 0x80 && character.isLetter, digit = byte < 0x80 && character.isNumber
+            #expect(UTF8Bytes.isASCIILetter(byte) == letter, "\(byte)")
+            #expect(UTF8Bytes.isASCIIWordByte(byte) == (letter || digit), "\(byte)")
+            #expect(UTF8Bytes.isSchemeByte(byte) == (letter || digit || "+-.".contains(character)), "\(byte)")
+            letters += UTF8Bytes.isASCIILetter(byte) ? 1 : 0
+            words += UTF8Bytes.isASCIIWordByte(byte) ? 1 : 0
+            scheme += UTF8Bytes.isSchemeByte(byte) ? 1 : 0
+        }
+        #expect([letters, words, scheme] == [52, 62, 65] as [Int])
+    }
+
     @Test func tokensMatchTheTokenizerOnCharacters() throws {
         let pieces = ["Putin", "s", "'s", "’s", "'", "’", "s'", "s’", "U", ".", "S", "-", "a", "é", "e\u{301}", "\u{345}", "日本", "20", " ", ", ", "\n"]
         var random = IncrementalBuildTests.Random(state: 3)

@@ -76,7 +76,7 @@ enum Tokenizer {
     /// A dot inside "U.S" or "a.m": single letters between dots.
     private static func isInitialism(_ bytes: [UInt8], start: Int, dot: Int) -> Bool {
         let piece = bytes[start..<dot]
-        return piece.split(separator: UInt8(ascii: ".")).allSatisfy { $0.count == 1 && (($0.first! | 0x20) >= 0x61 && ($0.first! | 0x20) <= 0x7A) }
+        return piece.split(separator: UInt8(ascii: ".")).allSatisfy { $0.count == 1 && UTF8Bytes.isASCIILetter($0.first!) }
     }
 
     @inline(__always)

@@ -34,21 +34,17 @@ extension MarkdownDocument {
             started = true
             switch byte {
             case UInt8(ascii: ":"):
-                guard let first = scheme.first, isLetter(first) else { return true }
+                guard let first = scheme.first, UTF8Bytes.isASCIILetter(first) else { return true }
                 return safeSchemes.contains(String(decoding: scheme, as: UTF8.self).lowercased())
             case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"):
                 return true  // a path, query or fragment before any colon: relative
             default:
-                guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E else {
+                guard UTF8Bytes.isSchemeByte(byte) else {
                     return true  // not a scheme character: a relative path such as `a b:c`
                 }
                 scheme.append(byte)
             }
         }
         return started
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 }

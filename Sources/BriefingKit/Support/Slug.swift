@@ -21,7 +21,7 @@ public enum Slug {
         for scalar in folded.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             let value = scalar.value
-            let isAlnum = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+            let isAlnum = value < 0x80 && UTF8Bytes.isASCIIWordByte(UInt8(value))
             if isAlnum || value == 0x5F {
                 let lower = (value >= 0x41 && value <= 0x5A) ? value + 0x20 : value
                 out.unicodeScalars.append(Unicode.Scalar(UInt8(lower)))

@@ -79,8 +79,20 @@ enum UTF8Bytes {
     /// An ASCII letter or digit.
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || isASCIILetter(byte)
+    }
+
+    /// An ASCII letter, either case.
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
-        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
+        return lower >= 0x61 && lower <= 0x7A
+    }
+
+    /// A byte a URL scheme may hold after its first letter: a letter, a digit, `+`, `-` or `.`.
+    @inline(__always)
+    static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isASCIIWordByte(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 
     /// Whether the scalar at `index` is white space (`MarkdownEscaping.isWhitespace`).

@@ -209,9 +209,8 @@ public enum LinkChecker {
     static func hasScheme(_ link: String) -> Bool {
         var first = true
         for byte in link.utf8 {
-            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             if byte == UInt8(ascii: ":") { return !first }
-            if first ? !isLetter : !(isLetter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2E || byte == 0x2D) { return false }
+            if first ? !UTF8Bytes.isASCIILetter(byte) : !UTF8Bytes.isSchemeByte(byte) { return false }
             first = false
         }
         return false
