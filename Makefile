@@ -74,7 +74,8 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(MIMALLOC_PACKAGES); \
 	fi
 
-## Benchmark against Hugo on the synthetic corpora (BENCH_SIZES="1000 10000", BENCH_RUNS=3).
+## Benchmark against Hugo on the synthetic corpora (BENCH_SIZES="1000 10000", BENCH_RUNS=3;
+## BENCH_BASELINE=<commit> also times that commit's clean builds in the same run).
 bench: deps
 	scripts/bench.sh
 

@@ -2,11 +2,15 @@
 # make bench: builds the synthetic corpora with briefing and with Hugo, alternating, several runs,
 # and prints median wall time, pages per second, peak RSS and the briefing/Hugo ratio, with the
 # cmark-gfm CLI over the same article bodies as a floor. Sizes and runs: BENCH_SIZES, BENCH_RUNS.
+# BENCH_BASELINE=<commit> also builds that commit's briefing and times its clean builds in the same
+# rounds, alternating with the others: the machine varies between runs, a commit in the same run
+# does not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${BENCH_SIZES:-"1000 10000"}
 RUNS=${BENCH_RUNS:-3}
 WORK=${BENCH_DIR:-.build-bench}
+BASELINE=${BENCH_BASELINE:-}
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "Installing $2"; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$2" >/dev/null; }; }
@@ -18,6 +22,19 @@ swift build -c release --product briefing >/dev/null
 BRIEFING=$PWD/.build/release/briefing
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+
+# The baseline: the commit's tree (its sources and templates) in a folder of its own, built there.
+if [ -n "$BASELINE" ]; then
+  rev=$(git rev-parse --short "$BASELINE^{commit}")
+  base="$WORK/baseline-$rev"
+  if [ ! -x "$base/.build/release/briefing" ]; then
+    rm -rf "$base"; mkdir -p "$base"
+    git archive "$rev" | tar -x -C "$base"
+    echo "Building the baseline $rev" >&2
+    (cd "$base" && swift build -c release --product briefing >/dev/null)
+  fi
+  BASE_BRIEFING="$base/.build/release/briefing"
+fi
 
 # Runs a command; prints "seconds peak_kib".
 measure() {
@@ -35,10 +52,14 @@ printf "%-8s %-14s %10s %10s %10s %12s\n" articles tool "median s" "pages/s" "pe
 for n in $SIZES; do
   dir="$WORK/corpus-$n"
   [ -d "$dir/Content" ] || "$BRIEFING" bench-corpus "$n" "$dir" >/dev/null
-  b_times=(); h_times=(); b_rss=0; h_rss=0
+  b_times=(); h_times=(); a_times=(); b_rss=0; h_rss=0; a_rss=0
   for run in $(seq "$RUNS"); do
     read -r t r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --no-cache --quiet)
     b_times+=("$t"); [ "$r" -gt "$b_rss" ] && b_rss=$r
+    if [ -n "$BASELINE" ]; then
+      read -r t r < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet)
+      a_times+=("$t"); [ "$r" -gt "$a_rss" ] && a_rss=$r
+    fi
     rm -rf "$dir/hugo/public"
     read -r t r < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
     h_times+=("$t"); [ "$r" -gt "$h_rss" ] && h_rss=$r
@@ -47,6 +68,8 @@ for n in $SIZES; do
   h_pages=$(find "$dir/hugo/public" -name '*.html' | wc -l)
   b_med=$(printf "%s\n" "${b_times[@]}" | median)
   h_med=$(printf "%s\n" "${h_times[@]}" | median)
+  a_med=$([ -n "$BASELINE" ] && printf "%s\n" "${a_times[@]}" | median || echo 0)
+  rm -rf "$dir/Public-baseline"
   read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
   # Incremental: a warm cache, then one change at a time, each built on the last: nothing; one
   # article edited; a copy of it added; that copy removed; actor.md edited; article.md edited; a
@@ -78,9 +101,10 @@ for n in $SIZES; do
   inc_med=""; for i in 0 1 2 3 4 5 6; do inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; done
   inc_peak="${inc_r[*]}"
   awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" \
-      -v im="$inc_med" -v ir="$inc_peak" 'BEGIN {
+      -v im="$inc_med" -v ir="$inc_peak" -v am="$a_med" -v ar="$a_rss" -v rev="${rev:-}" 'BEGIN {
     printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
     printf "%-8s %-14s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
+    if (rev != "") printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx  (briefing/baseline %.2f)\n", n, "base " rev, am, bp / (am > 0 ? am : 0.01), ar / 1024, am / (hm > 0 ? hm : 0.01), bm / (am > 0 ? am : 0.01)
     printf "%-8s %-14s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
     split("no change|1 edited|1 added|1 removed|actor.md|article.md|gazetteer", label, "|")
     split(im, secs, " "); split(ir, peaks, " ")
@@ -88,4 +112,5 @@ for n in $SIZES; do
       printf "%-8s %-14s %10.2f %10s %10.0f %11.0f%%\n", n, label[i], secs[i], "-", peaks[i] / 1024, 100 * secs[i] / bm
   }'
 done
+[ -z "$BASELINE" ] || echo "base $rev: the clean build of commit $rev (BENCH_BASELINE), with its own templates, alternating with the two above; pages/s counts this build's pages."
 echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md, a gazetteer entry), $RUNS runs: median time, highest peak; last column: share of the clean briefing build."
