@@ -62,18 +62,24 @@ enum JSONText {
         guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        appendString(text, to: &out)
+        appendEscaped(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `string(text)` written at the end of `out`.
     static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(0x22)
         guard text.utf8.contains(where: needsEscape) else {
+            out.append(0x22)
             out.append(contentsOf: text.utf8)
             out.append(0x22)
             return
         }
+        appendEscaped(text, to: &out)
+    }
+
+    /// The string literal of a text known to need escapes, byte by byte: the callers have looked.
+    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
         for byte in text.utf8 {
             guard needsEscape(byte) else { out.append(byte); continue }
             switch byte {
