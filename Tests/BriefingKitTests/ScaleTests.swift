@@ -77,6 +77,25 @@ struct ScaleTests {
         #expect(Set(context.moreDates.dates.map(\.url)).count == context.moreDates.dates.count)
     }
 
+    /// The busiest speaker: the first quotes in full, every other quote's paragraph by link.
+    @Test func aBusySpeakerShowsTheFirstQuotesAndListsTheRest() throws {
+        let index = Self.plan.index
+        let key = try #require(index.quotesByActor.keys.max { a, b in index.quotesByActor.count(a) != index.quotesByActor.count(b) ? index.quotesByActor.count(a) < index.quotesByActor.count(b) : a > b })
+        let quotes = Array(index.quotesByActor[key])
+        #expect(quotes.count > ParagraphList.snippetLimit)
+        let page = page(index.actorPath(key))
+        let context = try #require(page.context as? ActorContext)
+        #expect(context.quotes.map(\.text) == quotes.prefix(ParagraphList.snippetLimit).map(\.text))
+        let articles = Set(quotes.dropFirst(ParagraphList.snippetLimit).map(\.articleID)).count
+        #expect(context.moreQuotes.summary == "\(quotes.count - ParagraphList.snippetLimit) more quotes in \(articles) articles, by paragraph:")
+        let expected = Set(quotes.map { SitePath.relative(from: page.path, to: index.articlePath($0.articleID), fragment: TextBlock.anchor($0.block)) })
+        #expect(Set(context.quotes.map(\.url) + context.moreQuotes.articles.flatMap(\.paragraphs).map(\.url)) == expected)
+        let renderer = PageRenderer(templates: try TemplateSet(directory: Fixtures.templates, displayRoot: "Templates"), settings: index.graph.settings)
+        let html = try renderer.render(page)
+        #expect(html.components(separatedBy: "<blockquote>").count - 1 == ParagraphList.snippetLimit)
+        #expect(html.contains("<h3>More quotes</h3>\n<p>\(try #require(context.moreQuotes.summary))</p>"))
+    }
+
     @Test func theDefaultTemplatesRenderTheListByParagraph() throws {
         let index = Self.plan.index
         let key = try #require(index.mentionsByActor.keys.max { index.mentionsByActor.count($0) < index.mentionsByActor.count($1) })

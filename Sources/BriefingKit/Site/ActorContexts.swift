@@ -77,7 +77,10 @@ public struct ActorContext: PageContext {
     public var mentions: [ArticleMentions]
     /// The mentions beyond those, by article and paragraph.
     public var moreMentions: ParagraphList
+    /// The first quotes (`ParagraphList.snippetLimit` at most, and any with no month page), in full.
     public var quotes: [QuoteItem]
+    /// The quotes beyond those: by article and paragraph, or links to the month pages.
+    public var moreQuotes: ParagraphList
     public var appearsWith: [CoActor]
     public var authored: [DatedLink]
     /// For outlets: the articles they are the source of.

@@ -57,11 +57,8 @@ enum ActorPages {
         for mention in mentions { aliasCounts[mention.text, default: 0] += 1 }
         let aliases = aliasCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
 
-        let quotes = index.quotesByActor[actor.id].compactMap { quote -> QuoteItem? in
-            guard let article = index.articlesByID[quote.articleID] else { return nil }
-            return QuoteItem(text: quote.text, article: SitePlanner.datedLink(article, from: path, index: index),
-                             url: SitePath.relative(from: path, to: index.articlePath(article.id), fragment: TextBlock.anchor(quote.block)))
-        }
+        let monthPages = MentionArchive.months(of: .actor(actor.id), index)
+        let quotes = QuoteList.split(index, actorID: actor.id, months: monthPages, from: path)
 
         var shared: [String: Int] = [:]
         for id in articleIDs {
@@ -107,7 +104,8 @@ enum ActorPages {
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,
             articleCount: articleIDs.count, mentionCount: mentions.count, counts: index.countPhrase(actor),
-            mentions: grouped, moreMentions: .after(rest, months: MentionArchive.months(of: .actor(actor.id), index), from: path, index: index), quotes: quotes, appearsWith: Array(appearsWith),
+            mentions: grouped, moreMentions: .after(rest, months: monthPages, from: path, index: index),
+            quotes: quotes.shown, moreQuotes: quotes.more, appearsWith: Array(appearsWith),
             authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             network: figures["network"] == nil ? nil : Figure(id: "network"), chart: figures["chart"] == nil ? nil : Figure(id: "chart"),

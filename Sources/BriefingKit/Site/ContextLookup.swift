@@ -22,6 +22,7 @@ extension ActorContext: MustacheParent {
         case "mentions": return self.mentions
         case "moreMentions": return self.moreMentions
         case "quotes": return self.quotes
+        case "moreQuotes": return self.moreQuotes
         case "appearsWith": return self.appearsWith
         case "authored": return self.authored
         case "published": return self.published
@@ -393,6 +394,7 @@ extension MonthMentionsContext: MustacheParent {
         case "previous": return self.previous
         case "next": return self.next
         case "paragraphs": return self.paragraphs
+        case "quotes": return self.quotes
         default: return nil
         }
     }

@@ -117,7 +117,8 @@ enum MentionArchive {
         let counts = Count.mentions(month.mentions.count, inArticles: month.articleIDs.count)
         let context = MonthMentionsContext(
             site: SitePlanner.site(index.graph, on: path), subject: LinkContext(title: title, url: SitePath.relative(from: path, to: subjectPath)),
-            section: section, month: label, counts: counts, previous: link(month.previous), next: link(month.next), paragraphs: paragraphs)
+            section: section, month: label, counts: counts, previous: link(month.previous), next: link(month.next), paragraphs: paragraphs,
+            quotes: QuoteList.items(QuoteList.quotes(on: month, index), from: path, index: index))
         return Page(path: path, template: template, title: "\(title): \(label)",
                     description: "Every paragraph that names \(title) in the articles published in \(label): \(counts).",
                     context: context, meta: StructuredData.website(index.graph.settings, path: path))

@@ -14,4 +14,6 @@ public struct MonthMentionsContext: PageContext {
     public var next: LinkContext?
     /// Every paragraph that names the subject in the month's articles, by article.
     public var paragraphs: ParagraphList
+    /// An actor's quotes in the month's articles, in full (`QuoteList`); none for a date.
+    public var quotes: [QuoteItem]
 }

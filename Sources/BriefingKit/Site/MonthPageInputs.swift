@@ -1,10 +1,11 @@
 /// Everything a month page of mentions is made from, as a digest that is cheap to work out (see
 /// `ArticlePageInputs`): the subject as the page names and links it, the month and its
-/// neighbours, and the digest of each article of the month that names the subject. It must cover
+/// neighbours, the digest of each article of the month that names the subject, and an actor's
+/// quotes that month with their articles' digests. It must cover
 /// everything `MentionArchive.page` reads. `IncrementalBuildTests` checks that an unchanged
 /// digest never hides a changed page.
 enum MonthPageInputs {
-    static let version = "month-page-inputs 1"
+    static let version = "month-page-inputs 2"
 
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, month: MentionArchive.Month, into hasher: inout StableHasher) {
         var writer = BinaryWriter()
@@ -18,6 +19,10 @@ enum MonthPageInputs {
         writer.string(month.month); writer.string(month.previous); writer.string(month.next)
         writer.int(month.mentions.count)
         writer.strings(month.articleIDs.map { digests[$0] })
+        // An actor's quotes that month, whose articles need not name it.
+        let quotes = QuoteList.quotes(on: month, index)
+        writer.values(quotes)
+        writer.strings(quotes.map { digests[$0.articleID] })
         hasher.combine(writer.bytes)
     }
 }
