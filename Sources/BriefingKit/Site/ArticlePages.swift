@@ -98,21 +98,44 @@ enum ArticlePages {
     static func inlineLinks(_ mentions: [Mention], dates: [DateMention], index: GraphIndex,
                             actorURL: (Actor) -> String, dateURL: (String) -> String, anchor: (Int) -> String) -> [String: [InlineLink]] {
         var placed: [(block: Int, offset: Int, link: InlineLink)] = []
-        var linked: Set<String> = []
+        placed.reserveCapacity(mentions.count + dates.count)
+        // An actor is linked once per block; its link and a date's are the same wherever they
+        // are in the article, so each is made once (an article names the same few many times).
+        struct Linked: Hashable { var block: Int; var actorID: String }
+        var linked: Set<Linked> = []
+        var actorLinks: [String: InlineLink] = [:]
         for mention in mentions {
-            guard let actor = index.actorsByID[mention.actorID], linked.insert("\(mention.block) \(actor.id)").inserted else { continue }
-            placed.append((mention.block, mention.offset, InlineLink(
-                text: mention.text, url: actorURL(actor),
-                title: "\(actor.name) (\(actor.kind.rawValue))", cssClass: "actor actor-\(actor.kind.rawValue)")))
+            guard linked.insert(Linked(block: mention.block, actorID: mention.actorID)).inserted else { continue }
+            var link: InlineLink
+            if let made = actorLinks[mention.actorID] {
+                link = made
+            } else {
+                guard let actor = index.actorsByID[mention.actorID] else { continue }
+                link = InlineLink(text: "", url: actorURL(actor), title: "\(actor.name) (\(actor.kind.rawValue))",
+                                  cssClass: "actor actor-\(actor.kind.rawValue)")
+                actorLinks[mention.actorID] = link
+            }
+            link.text = mention.text
+            placed.append((mention.block, mention.offset, link))
         }
+        struct DateKey: Hashable { var points: [String]; var isFuture: Bool }
+        var dateLinks: [DateKey: InlineLink] = [:]
         for date in dates {
             let reference = date.reference
-            guard let point = reference.points.first, index.datesByValue.contains(point) else { continue }
-            placed.append((date.block, reference.offset, InlineLink(
-                text: reference.text, url: dateURL(point),
-                title: reference.points.map(TimexValue.label).joined(separator: " to ") + (date.isFuture ? " (then ahead)" : ""),
-                cssClass: date.isFuture ? "date date-plan" : "date",
-                datetime: TimexValue.isHTMLDatetime(point) && reference.points.count == 1 ? point : nil)))
+            let key = DateKey(points: reference.points, isFuture: date.isFuture)
+            var link: InlineLink
+            if let made = dateLinks[key] {
+                link = made
+            } else {
+                guard let point = key.points.first, index.datesByValue.contains(point) else { continue }
+                link = InlineLink(text: "", url: dateURL(point),
+                                  title: key.points.map(TimexValue.label).joined(separator: " to ") + (date.isFuture ? " (then ahead)" : ""),
+                                  cssClass: date.isFuture ? "date date-plan" : "date",
+                                  datetime: TimexValue.isHTMLDatetime(point) && key.points.count == 1 ? point : nil)
+                dateLinks[key] = link
+            }
+            link.text = reference.text
+            placed.append((date.block, reference.offset, link))
         }
         var links: [String: [InlineLink]] = [:]
         var end = (block: 0, offset: 0)

@@ -43,12 +43,45 @@ enum StructuredData {
         enum CodingKeys: String, CodingKey { case type = "@type", name }
     }
 
+    /// The JSON-LD text of `thing`, byte for byte as `JSONEncoder` writes it with sorted keys
+    /// (`StructuredDataTests` compares them), but written directly: it was a tenth of a
+    /// millisecond per page with the encoder. Slashes stay escaped ("<\/script>" cannot end the
+    /// script element), and "<" too, to be sure.
     static func encode(_ thing: Thing) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Slashes stay escaped ("<\/script>" cannot end the script element); "<" too, to be sure.
-        let json = (try? encoder.encode(thing)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return json.replacingOccurrences(of: "<", with: "\\u003c")
+        var json = JSONText.Bytes()
+        var first = true
+        func key(_ name: StaticString) {
+            json.raw(first ? "{" : ",")
+            first = false
+            json.raw(name)
+        }
+        func named(_ value: Named, _ json: inout JSONText.Bytes) {
+            json.raw("{\"@type\":"); json.string(value.type); json.raw(",\"name\":"); json.string(value.name); json.raw("}")
+        }
+        // The keys in sorted order; nil members are left out, as `encodeIfPresent` does.
+        key("\"@context\":"); json.string(thing.context)
+        key("\"@type\":"); json.string(thing.type)
+        if let about = thing.about { key("\"about\":"); json.array(about, named) }
+        if let author = thing.author { key("\"author\":"); json.array(author, named) }
+        if let value = thing.datePublished { key("\"datePublished\":"); json.string(value) }
+        if let value = thing.description { key("\"description\":"); json.string(value) }
+        if let value = thing.headline { key("\"headline\":"); json.string(value) }
+        if let value = thing.name { key("\"name\":"); json.string(value) }
+        if let publisher = thing.publisher { key("\"publisher\":"); named(publisher, &json) }
+        if let value = thing.sameAs { key("\"sameAs\":"); json.string(value) }
+        if let value = thing.url { key("\"url\":"); json.string(value) }
+        json.raw("}")
+        // "/" and "<" are only ever inside strings here (no key has one).
+        var out: [UInt8] = []
+        out.reserveCapacity(json.bytes.count + 32)
+        for byte in json.bytes {
+            switch byte {
+            case UInt8(ascii: "/"): out += [0x5C, 0x2F]
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func absolute(_ path: String, settings: SiteSettings) -> String? {
