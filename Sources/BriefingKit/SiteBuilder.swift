@@ -69,8 +69,10 @@ public enum SiteBuilder {
     }
 
     /// `load`, what there is to say about the cache (`--verbose`), and the saving of the article
-    /// memo, which goes on while the pages are made: wait for it before the build ends.
-    static func loadAndLink(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?) {
+    /// memo, which goes on while the pages are made: wait for it before the build ends. With
+    /// `saveMemo` false (`briefing check`, which writes nothing) the memo is only read.
+    static func loadAndLink(_ options: Options, saveMemo: Bool = true)
+        -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?) {
         MallocTuning.apply()
         let contentName = options.display(options.content)
         let (settings, settingsDiagnostics) = SiteSettings.load(options.content.appendingPathComponent("briefing.yml"),
@@ -106,7 +108,7 @@ public enum SiteBuilder {
         _ = consume linked
         // Saved whatever becomes of the build, on a thread of its own while the site is planned:
         // the facts are true of the content, and the memory they hold is given back early.
-        let saving = memoFile.map { memoFile in
+        let saving = (saveMemo ? memoFile : nil).map { memoFile in
             let new = ArticleMemo(files: loaded.files, facts: facts, naming: naming)
             let reused = ArticleMemo.Reused(files: loaded.reused, facts: factsReused)
             return Background { try? new.save(memoFile, content: options.content, unchangedFrom: outline, reused: reused) }

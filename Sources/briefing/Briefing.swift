@@ -35,10 +35,10 @@ struct Paths: ParsableArguments {
 }
 
 struct CacheOptions: ParsableArguments {
-    @Option(help: "Build cache directory: the next build renders and writes only the pages that changed.")
+    @Option(help: "Cache directory: the next build renders and writes only the pages that changed; check only reads it.")
     var cache = ".briefing-cache"
 
-    @Flag(help: "Build everything and keep no cache.")
+    @Flag(help: "Build (or check) everything and keep no cache.")
     var noCache = false
 
     func apply(to options: SiteBuilder.Options) -> SiteBuilder.Options {
@@ -53,9 +53,10 @@ struct Check: ParsableCommand {
         abstract: "Lint the content without writing the site: problems, actors missing from the gazetteer, ambiguous names.")
 
     @OptionGroup var paths: Paths
+    @OptionGroup var cache: CacheOptions
 
     func run() throws {
-        let report = CheckReport.run(paths.options)
+        let report = CheckReport.run(cache.apply(to: paths.options))
         print(report.text)
         if !report.diagnostics.isEmpty { throw ExitCode(1) }
     }

@@ -1,14 +1,23 @@
-/// `briefing check`: lints the content without writing the site.
+/// `briefing check`: lints the content without writing the site. With a cache (`options.cache`)
+/// it reads what the last build left and writes nothing there either: the articles' memo, so that
+/// unchanged articles are not read and linked again, and the build cache of `options.output`, so
+/// that a page that is the same as when it was built (same inputs or fingerprint, same templates)
+/// is not rendered again: its links are the ones the build found in it. Every link is then
+/// verified against the site as it would be now.
 public struct CheckReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var actors: ActorSuggestions
     public var articleCount: Int
+    /// Pages whose links came from the build cache, not from rendering them.
+    public var pagesKnown = 0
 
     public static func run(_ options: SiteBuilder.Options) -> CheckReport {
-        let (graph, loaded) = SiteBuilder.load(options)
-        var diagnostics = loaded + suspiciousDates(graph, contentName: options.display(options.content)) + links(graph, options: options)
+        let linked = SiteBuilder.loadAndLink(options, saveMemo: false)
+        let (graph, loaded) = (linked.graph, linked.diagnostics)
+        let (linkDiagnostics, known) = links(graph, options: options)
+        var diagnostics = loaded + suspiciousDates(graph, contentName: options.display(options.content)) + linkDiagnostics
         diagnostics.sort()
-        return CheckReport(diagnostics: diagnostics, actors: ActorSuggestions(graph), articleCount: graph.articles.count)
+        return CheckReport(diagnostics: diagnostics, actors: ActorSuggestions(graph), articleCount: graph.articles.count, pagesKnown: known)
     }
 
     /// Dates that resolved, but oddly: a weekday that does not match its date ("Wednesday,
@@ -35,40 +44,55 @@ public struct CheckReport: Sendable {
         return found
     }
 
-    /// Renders the site in memory and checks its links, without writing anything.
-    static func links(_ graph: BriefingGraph, options: SiteBuilder.Options) -> [Diagnostic] {
+    /// Renders the site in memory and checks its links, without writing anything; also says how
+    /// many pages' links came from the build cache.
+    static func links(_ graph: BriefingGraph, options: SiteBuilder.Options) -> (diagnostics: [Diagnostic], known: Int) {
         let templatesName = options.display(options.templates)
         let templates: TemplateSet
         do {
             templates = try TemplateSet(directory: options.templates, displayRoot: templatesName)
         } catch {
-            return [Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message)]
+            return ([Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message)], 0)
         }
-        let plan = SitePlanner.plan(graph)
+        let cache = options.cache.flatMap { BuildCache.load(BuildCache.file(in: $0, for: options.output), output: options.output).cache }
+        let plan = SitePlanner.plan(graph, incremental: cache != nil)
         var diagnostics = SiteBuilder.templateDiagnostics(templates)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         // Rendered and scanned one page at a time, on every core, as a build does; nothing is written.
         let files = SiteWriter.files(generated: plan.paths + plan.files.map(\.path), assets: options.templates.appendingPathComponent("assets"),
                                      staticFiles: options.content.appendingPathComponent("static"))
-        let scanned = Parallel.map(Array(0..<plan.pageCount)) { number -> (String, Result<LinkChecker.PageLinks, BuildError>) in
+        let scanned = Parallel.map(Array(0..<plan.pageCount)) { number -> (String, Result<LinkChecker.PageLinks, BuildError>, Bool) in
+            let path = plan.path(at: number)
+            // As a build decides whether a page is unchanged (`SiteBuilder.renderAndWrite`), but
+            // with no file to keep: its inputs digest, or else its fingerprint, and its templates.
+            let known = cache?.entries[path]
+            if let known, let inputs = renderer.inputsKey({ plan.inputs(at: number, into: &$0) }), known.inputs == inputs.key,
+               known.templates == renderer.templateDigest(for: inputs.template) {
+                return (path, .success(known.links), true)
+            }
             let page = plan.page(at: number)
+            if let known, known.templates == renderer.templateDigest(for: page.template), known.fingerprint == renderer.fingerprint(page) {
+                return (path, .success(known.links), true)
+            }
             do throws(BuildError) {
-                return (page.path, .success(LinkChecker.scan(try renderer.render(page), on: page.path, files: files)))
+                return (path, .success(LinkChecker.scan(try renderer.render(page), on: path, files: files)), false)
             } catch {
-                return (page.path, .failure(error))
+                return (path, .failure(error), false)
             }
         }
         var links: [String: LinkChecker.PageLinks] = [:]
-        for (path, result) in scanned {
+        var known = 0
+        for (path, result, fromCache) in scanned {
             switch result {
             case .success(let pageLinks): links[path] = pageLinks
             case .failure(let error): diagnostics.append(Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message))
             }
+            if fromCache { known += 1 }
         }
         for problem in LinkChecker.verify(links, files: files) {
             diagnostics.append(Diagnostic(.error, file: "(site) " + problem.page, "broken link `\(problem.link)`: \(problem.reason)"))
         }
-        return diagnostics
+        return (diagnostics, known)
     }
 
     /// Readable text, grouped by file; control characters from the input are shown escaped.
