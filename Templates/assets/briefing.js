@@ -1,10 +1,11 @@
 // Briefing: search box and link previews. Vanilla JavaScript, nothing loaded from another host.
-// The index (search-index.js) is a script, so this works over file:// as well as from any host
-// and sub-path. Without JavaScript, pages are plain linked documents.
+// The previews (previews.js, small) come with every page; the search index (search-index.js,
+// which grows with the text) is loaded when the search box is first used. Both are scripts, so
+// this works over file:// as well as from any host and sub-path. Without JavaScript, pages are
+// plain linked documents.
 (function () {
   "use strict";
-  var data = window.BRIEFING_SEARCH;
-  if (!data) return;
+  var data = window.BRIEFING_SEARCH || null;
   var root = document.body.getAttribute("data-root") || "";
   var has = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
   var stop = Object.create(null);
@@ -121,8 +122,34 @@
     items[active].scrollIntoView({ block: "nearest" });
   }
 
+  // The index, loaded once, when the box is first focused or typed in (a layout may still load
+  // it with the page: then it is there already). What asked for it runs when it has come.
+  var waiting = [];
+  var loading = false;
+  function withIndex(then) {
+    data = data || window.BRIEFING_SEARCH || null;
+    if (data) { then(); return; }
+    if (waiting.indexOf(then) < 0) waiting.push(then);
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-index") || root + "search-index.js";
+    script.onload = function () {
+      data = window.BRIEFING_SEARCH || null;
+      var ready = waiting;
+      waiting = [];
+      if (data) ready.forEach(function (f) { f(); });
+    };
+    // Missing or unreadable: the box stays as it is, and the next use tries again.
+    script.onerror = function () { waiting = []; loading = false; script.remove(); };
+    document.head.appendChild(script);
+  }
+  function nothing() {}
+  function update() { render(search(input.value)); }
+
   if (input && list && form) {
-    input.addEventListener("input", function () { render(search(input.value)); });
+    input.addEventListener("focus", function () { withIndex(nothing); });
+    input.addEventListener("input", function () { withIndex(update); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active - 1); }
@@ -138,9 +165,15 @@
     document.addEventListener("click", function (e) { if (!form.contains(e.target)) { list.hidden = true; input.setAttribute("aria-expanded", "false"); } });
   }
 
-  // Link previews: a small card for actor and date links, on hover and on keyboard focus.
-  var byUrl = Object.create(null);
-  data.docs.forEach(function (doc) { if (doc[0] === "c" || doc[0] === "d") byUrl[doc[2]] = doc; });
+  // Link previews: a small card for actor and date links, on hover and on keyboard focus:
+  // [title, detail] by the page's path from the site root (or, with a layout that loads the
+  // search index instead, from its actor and date documents).
+  var byUrl = window.BRIEFING_PREVIEWS || null;
+  if (!byUrl && data) {
+    byUrl = Object.create(null);
+    data.docs.forEach(function (doc) { if (doc[0] === "c" || doc[0] === "d") byUrl[doc[2]] = [doc[1], doc[3]]; });
+  }
+  if (!byUrl) return;
   var card = document.createElement("div");
   card.className = "preview-card";
   card.setAttribute("role", "tooltip");
@@ -154,13 +187,14 @@
     return link.href.indexOf(here) === 0 ? link.href.slice(here.length).split("#")[0] : null;
   }
   function show(link) {
-    var doc = byUrl[sitePath(link)];
+    var path = sitePath(link);
+    var doc = path !== null && has(byUrl, path) ? byUrl[path] : null;
     if (!doc) return;
     card.textContent = "";
     var title = document.createElement("strong");
-    title.textContent = doc[1];
+    title.textContent = doc[0];
     var detail = document.createElement("span");
-    detail.textContent = doc[3];
+    detail.textContent = doc[1];
     card.appendChild(title);
     card.appendChild(detail);
     var box = link.getBoundingClientRect();

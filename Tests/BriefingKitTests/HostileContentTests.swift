@@ -143,6 +143,8 @@ struct HostileContentTests {
         let search = try #require(site.pages["search-index.js"])
         #expect(!search.contains("<"))
         #expect(search.contains("\\u003cscript>window.__xss=1\\u003c/script>"))
+        let previews = try #require(site.pages["previews.js"])
+        #expect(!previews.contains("<"))
         let feed = Data(try #require(site.pages["feed.xml"]).utf8)
         #expect(XMLParser(data: feed).parse())
     }

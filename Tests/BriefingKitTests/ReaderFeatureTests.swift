@@ -44,6 +44,23 @@ struct ReaderFeatureTests {
         #expect(SearchIndex.terms(in: "Zelenskyy’s Café") == ["zelenskyy", "cafe"])
     }
 
+    /// The previews: every actor and date page by its path, with the title and detail its search
+    /// document has, and nothing else.
+    @Test func previewsHoldEveryActorAndDateAsTheSearchIndexDoes() throws {
+        let script = try page("previews.js")
+        #expect(script.hasPrefix("window.BRIEFING_PREVIEWS={") && script.hasSuffix("};\n"))
+        #expect(!script.contains("<"))
+        let json = script.dropFirst("window.BRIEFING_PREVIEWS=".count).dropLast(2)
+        let previews = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String]])
+        #expect(previews["actors/dmitry-peskov.html"] == ["Dmitry Peskov", "person · Kremlin spokesman · 5 mentions in 2 articles"])
+        let search = try page("search-index.js")
+        let index = try #require(try JSONSerialization.jsonObject(with: Data(search.dropFirst("window.BRIEFING_SEARCH=".count).dropLast(2).utf8)) as? [String: Any])
+        let docs = try #require(index["docs"] as? [[String]]).filter { $0[0] == "c" || $0[0] == "d" }
+        #expect(docs.count == 29 + 12)
+        #expect(previews.count == docs.count)
+        for doc in docs { #expect(previews[doc[2]] == [doc[1], doc[3]], "\(doc[2])") }
+    }
+
     @Test func feedTextIsEscapedAndHoldsOnlyXMLCharacters() {
         #expect(XML.escape("Peskov & <Putin> \"said\" 'no'") == "Peskov &amp; &lt;Putin&gt; &quot;said&quot; &#39;no&#39;")
         #expect(XML.escape("tab\tline\ncr\r bell\u{7} nul\u{0} esc\u{1B}") == "tab\tline\ncr\r bell nul esc")
@@ -113,7 +130,10 @@ struct ReaderFeatureTests {
     @Test func everyPageLoadsTheSearchBoxAndScripts() throws {
         let html = try page("articles/003_aa876f87d1a0a2ba.html")
         #expect(html.contains(#"<input type="text" id="search""#))
-        #expect(html.contains(#"<script src="../search-index.js" defer></script>"#))
+        // The previews come with the page; the search index only when the box is used.
+        #expect(html.contains(#"<script src="../previews.js" defer></script>"#))
+        #expect(html.contains(#"<form class="site-search" role="search" action="../index.html" data-index="../search-index.js">"#))
+        #expect(!html.contains(#"<script src="../search-index.js""#))
         #expect(html.contains(#"<script src="../assets/briefing.js" defer></script>"#))
         #expect(!html.contains("onsubmit") && !html.contains("onclick"))
     }

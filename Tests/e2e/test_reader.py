@@ -125,6 +125,25 @@ def test_search_peskov(browser, site_base):
     browser.check()
 
 
+def test_search_index_loads_when_the_box_is_first_used(browser, site_base):
+    """Every page loads the previews; the search index (which grows with the text) only comes
+    when the search box is first used, from the page's own relative address."""
+    driver = browser.open(site_base + PESKOV)
+    assert driver.execute_script("return typeof window.BRIEFING_PREVIEWS") == "object"
+    assert driver.execute_script("return typeof window.BRIEFING_SEARCH") == "undefined"
+    assert driver.execute_script(
+        "return [...document.scripts].filter(s => s.src.endsWith('search-index.js')).length") == 0
+    driver.find_element(By.ID, "search").click()
+    wait(driver).until(lambda d: d.execute_script("return typeof window.BRIEFING_SEARCH") == "object")
+    sources = driver.execute_script(
+        "return [...document.scripts].filter(s => s.src.endsWith('search-index.js')).map(s => s.src)")
+    assert sources == [site_base + "search-index.js"], sources
+    # Typed before or after it came, the query is answered once it is there.
+    driver.find_element(By.ID, "search").send_keys("Lavrov")
+    wait(driver).until(lambda d: d.find_element(By.ID, "search-results").is_displayed())
+    browser.check()
+
+
 def test_search_enter_opens_first_result(browser, site_base):
     driver = browser.open(site_base + "index.html")
     box = driver.find_element(By.ID, "search")

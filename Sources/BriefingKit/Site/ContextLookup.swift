@@ -356,6 +356,7 @@ extension LayoutContext: MustacheParent {
         case "jsonLD": return self.jsonLD
         case "feed": return self.feed
         case "searchIndex": return self.searchIndex
+        case "previews": return self.previews
         case "script": return self.script
         default: return nil
         }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `Public/search-index.js`: what the search box and the link previews read, as a script so that
-/// it loads over file:// too. It is an inverted index, not a copy of the site: each paragraph
+/// `Public/search-index.js`: what the search box reads (and the link previews, with a layout that
+/// does not load `previews.js`), as a script so that it loads over file:// too; `briefing.js`
+/// loads it when the search box is first used. It is an inverted index, not a copy of the site: each paragraph
 /// keeps a short preview for the result snippet, and words map to the documents that hold them.
 ///
 /// ```
@@ -95,14 +96,12 @@ enum SearchIndex {
             count += 1 + UInt32(articles[n].blocks.count)
         }
         for actor in index.actorsWithPages {
-            let role = (actor.roles.first ?? actor.roleSightings.first?.role).map { " · " + $0 } ?? ""
             let names = ([actor.name] + actor.aliases + Set(index.mentionsByActor[actor.id].map(\.text)).sorted()).joined(separator: " ")
-            add(["c", actor.name, index.actorPath(actor.id), actor.kind.rawValue + role + " · " + index.countPhrase(actor)], words: names)
+            add(["c", actor.name, index.actorPath(actor.id), actorDetail(actor, index)], words: names)
         }
         for value in index.dateValues {
-            let mentions = index.datesByValue[value]
             let label = TimexValue.label(value)
-            add(["d", label, index.datePath(value), mentions.isEmpty ? "dates within" : DatePages.counts(mentions)], words: label + " " + value)
+            add(["d", label, index.datePath(value), dateDetail(value, index)], words: label + " " + value)
         }
         stream.write("],\"terms\":{")
         let offset = stream.count
@@ -121,6 +120,46 @@ enum SearchIndex {
         }
         if digests != nil { parts.record(DataFileParts.Part(key: termsKey, offset: offset, length: stream.count - offset)) }
         stream.write("}};\n")
+    }
+
+    /// What a search result and a link preview say of an actor: "person · Kremlin spokesman · 5
+    /// mentions in 2 articles".
+    static func actorDetail(_ actor: Actor, _ index: GraphIndex) -> String {
+        let role = (actor.roles.first ?? actor.roleSightings.first?.role).map { " · " + $0 } ?? ""
+        return actor.kind.rawValue + role + " · " + index.countPhrase(actor)
+    }
+
+    /// … and of a date: its counts, or "dates within" for a month or year named only through its days.
+    static func dateDetail(_ value: String, _ index: GraphIndex) -> String {
+        let mentions = index.datesByValue[value]
+        return mentions.isEmpty ? "dates within" : DatePages.counts(mentions)
+    }
+
+    /// `Public/previews.js`: what the link previews show, for every actor and date page, by its
+    /// path from the site root. Every page loads it; it is small (the actors and dates, not the
+    /// text), while the search index, which grows with the text (44 MB at 10,000 articles), is
+    /// loaded only when the search box is first used.
+    ///
+    /// ```
+    /// window.BRIEFING_PREVIEWS = {"actors/dmitry-peskov.html": ["Dmitry Peskov", "person · …"], …}
+    /// ```
+    static func previews(_ index: GraphIndex) -> [UInt8] {
+        var out = Array("window.BRIEFING_PREVIEWS={".utf8)
+        var first = true
+        func add(_ path: String, _ title: String, _ detail: String) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out += scriptString(path).utf8
+            out += ":[".utf8
+            out += scriptString(title).utf8
+            out.append(UInt8(ascii: ","))
+            out += scriptString(detail).utf8
+            out.append(UInt8(ascii: "]"))
+        }
+        for actor in index.actorsWithPages { add(index.actorPath(actor.id), actor.name, actorDetail(actor, index)) }
+        for value in index.dateValues { add(index.datePath(value), TimexValue.label(value), dateDetail(value, index)) }
+        out += "};\n".utf8
+        return out
     }
 
     /// The part that holds the terms: read back, never copied.

@@ -35,6 +35,7 @@ public enum SitePath {
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"
     public static let searchIndex = "search-index.js"
+    public static let previews = "previews.js"
     public static let script = "assets/briefing.js"
     public static let printable = "briefing.html"
     public static let notes = "notes.html"

@@ -182,6 +182,7 @@ public enum SitePlanner {
             DataFile(path: BriefingExport.path, parts: { BriefingExport.write(index, digests: digests, to: $0, parts: $1) }),
             DataFile(path: SitePath.feed) { AtomFeed.xml(index) },
             DataFile(path: SitePath.searchIndex, parts: { SearchIndex.write(index, digests: digests, to: $0, parts: $1) }),
+            DataFile(path: SitePath.previews) { SearchIndex.previews(index) },
             DataFile(path: SitePath.annotations) { AnnotationExport.data(index) },
         ]
         if let base = index.graph.settings.baseURL {
