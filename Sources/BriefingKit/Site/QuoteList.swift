@@ -45,7 +45,12 @@ enum QuoteList {
     /// for a date's month page.
     static func quotes(on month: MentionArchive.Month, _ index: GraphIndex) -> [AttributedQuote] {
         guard case .actor(let id) = month.subject else { return [] }
-        return index.quotesByActor[id].filter { index.articlesByID[$0.articleID]?.published.monthValue == month.month }
+        // The quotes come in order of publication (the Link stage's), so a month's are one run,
+        // found by binary search: a busy speaker's month pages do not each read all its quotes.
+        let quotes = index.quotesByActor[id]
+        func monthOf(_ quote: AttributedQuote) -> String { index.articlesByID[quote.articleID]?.published.monthValue ?? "" }
+        let start = GraphIndex.firstIndex(in: quotes, notBelow: month.month, by: monthOf)
+        return Array(quotes[start...].prefix { monthOf($0) == month.month })
     }
 
     /// Quotes as a page at `path` shows them, each linked to its paragraph.
