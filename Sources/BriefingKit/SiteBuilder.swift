@@ -239,7 +239,7 @@ public enum SiteBuilder {
             let inputs = keepInputs ? renderer.inputsKey { plan.inputs(at: number, into: &$0) } : nil
             let known = cache.entries[path]
             let sameInputs = inputs != nil && known?.inputs == inputs?.key
-            if sameInputs, let known, let inputs, known.templates == renderer.templateDigest(for: inputs.template),
+            if let known, let inputs, known.holds(inputs: inputs.key, templates: renderer.templateDigest(for: inputs.template)),
                site.reuse(path, stamp: known.stamp) {
                 return .success((path, known, false, false))
             }
@@ -248,7 +248,7 @@ public enum SiteBuilder {
             // Without a cache to keep it in, a page's fingerprint would be made for nothing; with the
             // same inputs as last time (a template was edited), it is last time's.
             let fingerprint = !keepInputs ? "" : sameInputs ? known!.fingerprint : renderer.fingerprint(page)
-            if let known, known.fingerprint == fingerprint, known.templates == templates, site.reuse(path, stamp: known.stamp) {
+            if let known, known.holds(fingerprint: fingerprint, templates: templates), site.reuse(path, stamp: known.stamp) {
                 var kept = known
                 kept.inputs = inputs?.key ?? ""
                 return .success((path, kept, false, true))

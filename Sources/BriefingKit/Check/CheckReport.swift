@@ -66,12 +66,12 @@ public struct CheckReport: Sendable {
             // As a build decides whether a page is unchanged (`SiteBuilder.renderAndWrite`), but
             // with no file to keep: its inputs digest, or else its fingerprint, and its templates.
             let known = cache?.entries[path]
-            if let known, let inputs = renderer.inputsKey({ plan.inputs(at: number, into: &$0) }), known.inputs == inputs.key,
-               known.templates == renderer.templateDigest(for: inputs.template) {
+            if let known, let inputs = renderer.inputsKey({ plan.inputs(at: number, into: &$0) }),
+               known.holds(inputs: inputs.key, templates: renderer.templateDigest(for: inputs.template)) {
                 return (path, .success(known.links), true)
             }
             let page = plan.page(at: number)
-            if let known, known.templates == renderer.templateDigest(for: page.template), known.fingerprint == renderer.fingerprint(page) {
+            if let known, known.holds(fingerprint: renderer.fingerprint(page), templates: renderer.templateDigest(for: page.template)) {
                 return (path, .success(known.links), true)
             }
             do throws(BuildError) {

@@ -21,6 +21,19 @@ public struct BuildCache: Sendable {
         /// page without making it; with other templates, the page is made and rendered, and its
         /// fingerprint is this one's.
         public var inputs: String = ""
+
+        /// Whether a page is the one this entry was rendered from, told without making it: the same
+        /// inputs digest and the same templates. A build then keeps the page's file, `briefing
+        /// check` the links the build found in it.
+        public func holds(inputs key: String, templates: String) -> Bool {
+            !key.isEmpty && inputs == key && self.templates == templates
+        }
+
+        /// … told from the page as made: the same fingerprint and the same templates (the
+        /// fingerprint is worked out only when the templates are the same).
+        public func holds(fingerprint: @autoclosure () -> String, templates: String) -> Bool {
+            self.templates == templates && self.fingerprint == fingerprint()
+        }
     }
 
     /// A data file as the last build wrote it: its stamp, and its keyed parts (`DataFileParts`).
