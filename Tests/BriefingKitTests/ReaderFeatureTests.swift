@@ -158,6 +158,41 @@ struct ReaderFeatureTests {
         #expect(!FileTree.exists(Self.site.appendingPathComponent("sitemap.xml")), "no sitemap without base_url")
     }
 
+    /// The sample site and the 14 linking fixtures: 17 articles, November 2024 to September 2025.
+    @Test func theFeedHoldsTheNewestArticlesUpToFeedLimit() throws {
+        let content = try MonthPageTests.content(limit: nil)
+        defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
+        let settings = content.appendingPathComponent("briefing.yml")
+        let original = try String(contentsOf: settings, encoding: .utf8)
+        func entries(_ line: String) throws -> (titles: [String], published: [String], updated: String?, diagnostics: [String]) {
+            try (original + line).write(to: settings, atomically: true, encoding: .utf8)
+            let (graph, diagnostics) = SiteBuilder.load(.init(content: content, templates: Fixtures.templates, output: content))
+            let root = try #require(try XMLDocument(data: Data(AtomFeed.xml(GraphIndex(graph)))).rootElement())
+            let entries = root.elements(forName: "entry")
+            return (entries.compactMap { $0.elements(forName: "title").first?.stringValue },
+                    entries.compactMap { $0.elements(forName: "published").first?.stringValue },
+                    root.elements(forName: "updated").first?.stringValue,
+                    diagnostics.map(\.description).filter { $0.contains("feed_limit") })
+        }
+        let all = try entries("feed_limit: all\n")
+        #expect(all.titles.count == 17)
+        #expect(all.published.first == "2025-09-23T00:00:00Z" && all.published.last == "2024-11-07T00:00:00Z")
+        #expect(all.published == all.published.sorted(by: >), "newest first")
+        let three = try entries("feed_limit: 3\n")
+        #expect(three.titles == Array(all.titles.prefix(3)))
+        #expect(three.updated == "2025-09-23T00:00:00Z", "the feed is as new as its newest entry")
+        #expect(three.diagnostics.isEmpty)
+        // Unset, the feed holds 50: every article of this briefing.
+        #expect(try entries("").titles == all.titles)
+        #expect(SiteSettings().feedLimit == 50)
+        for bad in ["0", "-2", "some"] {
+            let read = try entries("feed_limit: \(bad)\n")
+            #expect(read.titles == all.titles)
+            #expect(read.diagnostics.count == 1)
+            #expect(read.diagnostics.first?.hasSuffix("/Content/briefing.yml:\(original.split(separator: "\n").count + 1): warning: `feed_limit` must be a whole number above 0 or `all`; using 50") == true)
+        }
+    }
+
     @Test func metadataOnEveryKindOfPage() throws {
         let article = try page("articles/003_aa876f87d1a0a2ba.html")
         #expect(article.contains(#"<meta property="og:type" content="article">"#))

@@ -1,8 +1,8 @@
 import Foundation
 import Yams
 
-/// `Content/briefing.yml`: the briefing's title, description, language, optional `base_url`, and
-/// `list_limit`.
+/// `Content/briefing.yml`: the briefing's title, description, language, optional `base_url`,
+/// `list_limit` and `feed_limit`.
 public struct SiteSettings: Sendable, Hashable, Encodable {
     public var title: String
     public var description: String
@@ -14,16 +14,22 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
     /// An actor or a date named in more articles than this lists its mentions on one page per
     /// month of publication (`MentionArchive`) instead of on its own page.
     public var listLimit: Int
+    /// How many of the newest articles `feed.xml` holds; nil for every article (`feed_limit: all`).
+    /// A feed reader fetches the whole file each time it looks for news: at 10,000 articles a feed
+    /// of all of them is 5 MB.
+    public var feedLimit: Int?
 
     public static let defaultListLimit = 300
+    public static let defaultFeedLimit = 50
 
     public init(title: String = "Briefing", description: String = "", language: String = "en", baseURL: String? = nil,
-                listLimit: Int = SiteSettings.defaultListLimit) {
+                listLimit: Int = SiteSettings.defaultListLimit, feedLimit: Int? = SiteSettings.defaultFeedLimit) {
         self.title = title
         self.description = description
         self.language = language
         self.baseURL = baseURL
         self.listLimit = listLimit
+        self.feedLimit = feedLimit
     }
 
     /// Reads the settings file; a missing file gives the defaults, a bad one gives diagnostics and
@@ -78,6 +84,15 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
                 } else {
                     diagnostics.append(Diagnostic(file: displayPath, line: line,
                                                   "`list_limit` must be a whole number above 0; using \(SiteSettings.defaultListLimit)"))
+                }
+            case "feed_limit":
+                if string == "all" {
+                    settings.feedLimit = nil
+                } else if let limit = Int(string), limit > 0 {
+                    settings.feedLimit = limit
+                } else {
+                    diagnostics.append(Diagnostic(file: displayPath, line: line,
+                                                  "`feed_limit` must be a whole number above 0 or `all`; using \(SiteSettings.defaultFeedLimit)"))
                 }
             default:
                 diagnostics.append(Diagnostic(file: displayPath, line: line, "unknown setting `\(name)` ignored"))

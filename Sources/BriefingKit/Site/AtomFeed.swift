@@ -1,6 +1,8 @@
 import Foundation
 
-/// `Public/feed.xml`: the articles as an Atom feed (RFC 4287), newest first.
+/// `Public/feed.xml`: the newest articles as an Atom feed (RFC 4287), newest first: as many as
+/// `feed_limit` says (50 unless set; `all` for every one). Older articles are on the site's
+/// archive pages; a feed is what a reader polls for news, not an archive.
 ///
 /// Ids and links are absolute when `base_url` is set. Without it, links are relative to the feed
 /// and ids are stable `urn:uuid:` values derived from the article ids, so the file is the same on
@@ -8,7 +10,7 @@ import Foundation
 enum AtomFeed {
     static func xml(_ index: GraphIndex) -> [UInt8] {
         let settings = index.graph.settings
-        let articles = Array(index.graph.articles.reversed())
+        let articles = Array(index.graph.articles.reversed().prefix(settings.feedLimit ?? .max))
         func link(_ path: String) -> String { settings.baseURL.map { $0 + path } ?? path }
         func id(_ key: String) -> String { settings.baseURL.map { $0 + key } ?? uuid(settings.title + "\u{0}" + key) }
         let updated = articles.first.map { timestamp($0.published) } ?? "1970-01-01T00:00:00Z"
