@@ -24,7 +24,8 @@ struct ContextLookupTests {
                 let label = child.label!
                 let reflected: Any? = Mirror(reflecting: child.value).displayStyle == .optional
                     ? Mirror(reflecting: child.value).children.first?.value : child.value
-                let direct = parent.child(named: label).map { String(describing: $0) } ?? "nil"
+                // Text comes wrapped (`MustacheText`), to render as the string it holds.
+                let direct = parent.child(named: label).map { ($0 as? MustacheText)?.text ?? String(describing: $0) } ?? "nil"
                 let expected = reflected.map { String(describing: $0) } ?? "nil"
                 if direct != expected { problems.append("\(path).\(label): \(type) gives \(direct), reflection \(expected)") }
                 problems += check(child.value, at: path + "." + label, checked: &checked)
@@ -50,12 +51,35 @@ struct ContextLookupTests {
         var checked = Set<String>()
         #expect(check(ArticleMentions(article: link, snippets: [snippet]), at: "mentions", checked: &checked) == [])
         #expect(checked == ["ArticleMentions", "DatedLink", "SnippetContext"])
-        #expect(snippet.child(named: "match") as? String == "Dmitry Peskov")
+        #expect((snippet.child(named: "match") as? MustacheText)?.text == "Dmitry Peskov")
         #expect(snippet.child(named: "paragraph") as? Int == 2)
         let page = Page(path: "actors/x.html", template: "actor", title: "X", description: "D", context: try ShapeDecoder.full(IndexContext.self))
         let layout = LayoutContext(page: page, settings: SiteSettings(), content: "<p>x</p>")
         #expect(check(layout, at: "layout", checked: &checked) == [])
-        #expect(layout.child(named: "root") as? String == "../")
+        #expect((layout.child(named: "root") as? MustacheText)?.text == "../")
         #expect(layout.child(named: "canonical") == nil)
+    }
+    /// `MustacheText` renders, in a section and through a transform, exactly as the string it holds,
+    /// in both content types (Markdown templates and the HTML layout); a name inside its section is
+    /// looked up further out, as inside a string's.
+    @Test func textRendersAsTheStringItHolds() throws {
+        _ = MarkdownContentType.registered
+        let body = "[{{v}}] [{{{v}}}] [{{#v}}in:{{.}}:{{outer}}{{/v}}] [{{^v}}none{{/v}}] [{{uppercased(v)}}] [{{reversed(v)}}] " +
+            "[{{#empty(v)}}empty{{/empty(v)}}{{^empty(v)}}full{{/empty(v)}}] [{{v.count}}] [{{#v}}{{count}}{{/v}}] [{{#v}}{{text}}{{/v}}]"
+        for header in ["", "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}"] {
+            let template = try MustacheTemplate(string: header + body)
+            for text in ["", "Peskov", "A & <b>*x*_ [y](z) `q` #1", "Zelenskyy’s “plan” — ﬁnal", "two\nlines"] {
+                let plain = template.render(["v": text, "outer": "O", "count": "C", "text": "T"])
+                let wrapped = template.render(["v": MustacheText.value(text) as Any, "outer": "O", "count": "C", "text": "T"])
+                #expect(wrapped == plain, "\(header) \(text)")
+            }
+        }
+        // What is not text is handed over as it is; an absent optional is nil, as `return self.key` gives.
+        #expect(MustacheText.value(String?.none) == nil)
+        #expect(MustacheText.value(Int?.none) == nil)
+        #expect(MustacheText.value(Optional(3)) as? Int == 3)
+        #expect(MustacheText.value(["a"]) as? [String] == ["a"])
+        #expect((MustacheText.value(Optional("a")) as? MustacheText)?.text == "a")
+        #expect(try MustacheTemplate(string: "{{v}}").render(["v": MustacheText.value("x & y") as Any]) == "x &amp; y")
     }
 }
