@@ -251,6 +251,7 @@ struct ScaleTests {
         for value in index.dateValues where index.datesByValue.contains(value) {
             let mentions = index.datesByValue[value]
             #expect(DatePages.articleCount(mentions) == Set(mentions.map(\.articleID)).count)
+            #expect(index.dateArticleCounts[value] == Set(mentions.map(\.articleID)).count)
             var titles: [String] = []
             for mention in mentions where !titles.contains(index.articlesByID[mention.articleID]!.title) {
                 titles.append(index.articlesByID[mention.articleID]!.title)

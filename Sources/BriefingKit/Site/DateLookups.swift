@@ -7,6 +7,9 @@ extension GraphIndex {
         let values: [String]
         let rank: [String: Int]
         let children: [String: [String]]
+        /// How many articles refer to each value: a date page, its line on the timeline, its
+        /// search document and its link preview all say so, and a year has tens of thousands of mentions.
+        let articleCounts: [String: Int]
 
         init(_ graph: BriefingGraph, noteDates: [String: [AnchoredNote]]) {
             // A value is parsed once, not once for each of its half a million mentions.
@@ -22,6 +25,9 @@ extension GraphIndex {
                 }
             }
             byArticle = Grouped(graph.dates, by: \.articleID)
+            var articleCounts: [String: Int] = [:]
+            for value in byValue.keys { articleCounts[value] = DatePages.articleCount(byValue[value]) }
+            self.articleCounts = articleCounts
             // A date or an actor a note is about has a page, to show the note on.
             var values = Set(byValue.keys).union(noteDates.keys)
             for value in values {

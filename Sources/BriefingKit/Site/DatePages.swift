@@ -24,8 +24,9 @@ enum DatePages {
             plan: mention.isFuture, value: reference.value)
     }
 
-    static func counts(_ mentions: some Collection<DateMention>) -> String {
-        Count.mentions(mentions.count, inArticles: articleCount(mentions))
+    /// "5 mentions in 2 articles" of a date value.
+    static func counts(_ value: String, _ index: GraphIndex) -> String {
+        Count.mentions(index.datesByValue[value].count, inArticles: index.dateArticleCounts[value] ?? 0)
     }
 
     /// How many articles the mentions are in. An article's mentions come together: each is
@@ -60,11 +61,11 @@ enum DatePages {
                                  months: MentionArchive.months(of: .date(value), mentions.map { ($0.articleID, $0.block) }, index),
                                  from: path, index: index),
             mentionCount: mentions.count,
-            articleCount: articleCount(mentions), counts: counts(mentions),
+            articleCount: index.dateArticleCounts[value] ?? 0, counts: counts(value, index),
             timeline: SitePath.relative(from: path, to: SitePath.timeline),
             notes: (index.notesByDate[value] ?? []).map { NotePages.context($0, from: path, index: index) })
         let description = mentions.isEmpty ? "Dates within \(label) referred to in the briefing."
-            : "\(label): \(counts(mentions)) of the briefing."
+            : "\(label): \(counts(value, index)) of the briefing."
         return Page(path: path, template: template, title: label, description: description, context: context,
                     meta: StructuredData.website(index.graph.settings, path: path))
     }
@@ -128,7 +129,7 @@ enum DatePages {
     static func entry(_ value: String, path: String, index: GraphIndex) -> TimelineDate {
         let mentions = index.datesByValue[value]
         return TimelineDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
-                            counts: counts(mentions), mentions: mentions.prefix(timelineSnippets).map { snippet($0, from: path, index: index) },
+                            counts: counts(value, index), mentions: mentions.prefix(timelineSnippets).map { snippet($0, from: path, index: index) },
                             more: mentions.count > timelineSnippets ? "and \(mentions.count - timelineSnippets) more" : nil)
     }
 

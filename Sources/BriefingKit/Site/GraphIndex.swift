@@ -31,6 +31,8 @@ final class GraphIndex: Sendable {
     let dateValues: [String]
     /// The place of each of `dateValues` in date order, for sorting without parsing the values.
     let dateRank: [String: Int]
+    /// How many articles refer to each date value (`datesByValue`), counted once.
+    let dateArticleCounts: [String: Int]
     /// Articles by byline and by `Source:` outlet name, in article order.
     let articlesByAuthor: [String: [Article]]
     let articlesByOutlet: [String: [Article]]
@@ -117,6 +119,7 @@ final class GraphIndex: Sendable {
         let dates: DateLookups
         (dates, mentionsByBlock, datesByBlock) = elsewhere.value
         (datesByValue, datesByArticle, dateValues, dateRank, dateChildren) = (dates.byValue, dates.byArticle, dates.values, dates.rank, dates.children)
+        dateArticleCounts = dates.articleCounts
     }
 
     /// Notes by what they are about, each note once per place.

@@ -132,7 +132,7 @@ enum SearchIndex {
     /// … and of a date: its counts, or "dates within" for a month or year named only through its days.
     static func dateDetail(_ value: String, _ index: GraphIndex) -> String {
         let mentions = index.datesByValue[value]
-        return mentions.isEmpty ? "dates within" : DatePages.counts(mentions)
+        return mentions.isEmpty ? "dates within" : DatePages.counts(value, index)
     }
 
     /// `Public/previews.js`: what the link previews show, for every actor and date page, by its
