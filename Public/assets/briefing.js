@@ -1,11 +1,15 @@
 // Briefing: search box and link previews. Vanilla JavaScript, nothing loaded from another host.
-// The previews (previews.js, small) come with every page; the search index (search-index.js,
-// which grows with the text) is loaded when the search box is first used. Both are scripts, so
-// this works over file:// as well as from any host and sub-path. Without JavaScript, pages are
-// plain linked documents.
+// The previews (previews.js, small) come with every page. The search index grows with the text,
+// so it is split (search/index.js and its parts) and loaded as queries need it: when the search
+// box is first used, the manifest; for each query, the terms of its words' first letters and the
+// documents of the results shown. Everything is a script, so this works over file:// as well as
+// from any host and sub-path. Without JavaScript, pages are plain linked documents.
 (function () {
   "use strict";
+  // The whole index, when a layout loads search-index.js with the page; else the split one's manifest.
   var data = window.BRIEFING_SEARCH || null;
+  var shards = null;
+  var partsBase = "";
   var root = document.body.getAttribute("data-root") || "";
   var has = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
   var stop = Object.create(null);
@@ -19,56 +23,141 @@
   function words(text) {
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2 && !stop[w]; });
   }
-
-  // A term's documents: base-36 gaps between ascending doc numbers ("3,6,z" is 3, 9, 44).
-  function postings(term) {
-    var n = 0;
-    return data.terms[term].split(",").map(function (gap) { n += parseInt(gap, 36); return n; });
+  function unique(list) {
+    var seen = Object.create(null);
+    return list.filter(function (x) { if (seen[x]) return false; seen[x] = true; return true; });
   }
 
+  // Base-36 gaps between ascending numbers ("3,6,z" is 3, 9, 44).
+  function gaps(text) {
+    var n = 0;
+    return text ? text.split(",").map(function (gap) { n += parseInt(gap, 36); return n; }) : [];
+  }
+
+  // A script, loaded once; then(ok) when it has come or failed (a failed one is tried again next time).
+  var scripts = Object.create(null);
+  function loadScript(src, then) {
+    var entry = scripts[src];
+    if (entry) { if (entry.done) then(true); else entry.waiting.push(then); return; }
+    entry = scripts[src] = { done: false, waiting: [then] };
+    var script = document.createElement("script");
+    script.src = src;
+    function finish(ok) {
+      var waiting = entry.waiting;
+      entry.waiting = [];
+      if (ok) entry.done = true; else { delete scripts[src]; script.remove(); }
+      waiting.forEach(function (f) { f(ok); });
+    }
+    script.onload = function () { finish(true); };
+    script.onerror = function () { finish(false); };
+    document.head.appendChild(script);
+  }
+  function part(key) {
+    var parts = window.BRIEFING_SEARCH_PARTS;
+    return parts && has(parts, key) ? parts[key] : null;
+  }
+  // The parts of the split index with these keys ("t-p", "d-12"), then then().
+  function loadParts(keys, then) {
+    var left = keys.length;
+    if (!left) { then(); return; }
+    keys.forEach(function (key) {
+      if (part(key)) { if (--left === 0) then(); return; }
+      loadScript(partsBase + key + ".js", function () { if (--left === 0) then(); });
+    });
+  }
+
+  // A term's part: its first letter or digit, "_" for anything else.
+  function termPart(term) { var c = term.charAt(0); return "t-" + (/[a-z0-9]/.test(c) ? c : "_"); }
+  function termsOf(term) { return data ? data.terms : part(termPart(term)) || {}; }
+  function doc(d) {
+    if (data) return data.docs[d];
+    var docs = part("d-" + Math.floor(d / shards.perShard));
+    return docs ? docs[d % shards.perShard] : null;
+  }
+  function docPart(d) { return "d-" + Math.floor(d / shards.perShard); }
+
   // Documents holding every word of the query; the last word may be a prefix ("pes" → Peskov).
-  function lookup(query) {
-    var terms = words(query);
-    if (!terms.length) return [];
+  function lookup(terms) {
     var sets = terms.map(function (term, i) {
       var found = {};
-      if (has(data.terms, term)) postings(term).forEach(function (d) { found[d] = true; });
+      var dictionary = termsOf(term);
+      if (has(dictionary, term)) gaps(dictionary[term]).forEach(function (d) { found[d] = true; });
       if (i === terms.length - 1) {
-        Object.keys(data.terms).forEach(function (key) {
-          if (key.length > term.length && key.lastIndexOf(term, 0) === 0) postings(key).forEach(function (d) { found[d] = true; });
+        Object.keys(dictionary).forEach(function (key) {
+          if (key.length > term.length && key.lastIndexOf(term, 0) === 0) gaps(dictionary[key]).forEach(function (d) { found[d] = true; });
         });
       }
       return found;
     });
-    return Object.keys(sets[0]).map(Number).filter(function (d) {
+    return Object.keys(sets[0]).map(Number).sort(function (x, y) { return x - y; }).filter(function (d) {
       return sets.every(function (s) { return s[d]; });
     });
   }
 
-  // Actors first, then articles (a paragraph hit stands for its article, linked to the paragraph), then dates.
-  function search(query) {
+  // A document's kind, and a paragraph's article, from the whole index's rows or the manifest.
+  function kindOf(d) {
+    if (data) return data.docs[d][0];
+    if (d >= shards.dates) return "d";
+    if (d >= shards.actors) return "c";
+    return articleOf(d) === d ? "a" : "p";
+  }
+  function articleOf(d) {
+    if (data) return d - Number(data.docs[d][1]);
+    var starts = shards.articleStarts, low = 0, high = starts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (starts[middle] <= d) low = middle; else high = middle - 1;
+    }
+    return starts[low];
+  }
+
+  // Actors first, then articles (a paragraph hit stands for its article, linked to the
+  // paragraph), then dates: the first twelve, as documents to show.
+  function plan(found) {
     var rank = { c: 0, a: 1, d: 2 };
     var results = [];
     var articles = {};
-    lookup(query).forEach(function (d) {
-      var doc = data.docs[d];
-      if (doc[0] === "p") {
-        var a = d - Number(doc[1]);
+    found.forEach(function (d) {
+      var kind = kindOf(d);
+      if (kind === "p" || kind === "a") {
+        var a = kind === "p" ? articleOf(d) : d;
         if (articles[a] === undefined) {
           articles[a] = results.length;
-          var art = data.docs[a];
-          results.push({ kind: "a", title: art[1], url: art[2] + "#p" + doc[2], detail: doc[3], sort: 1 });
-        }
-      } else if (doc[0] === "a") {
-        if (articles[d] === undefined) {
-          articles[d] = results.length;
-          results.push({ kind: "a", title: doc[1], url: doc[2], detail: doc[3], sort: 1 });
+          results.push({ kind: "a", doc: a, paragraph: kind === "p" ? d : -1, sort: 1 });
         }
       } else {
-        results.push({ kind: doc[0], title: doc[1], url: doc[2], detail: doc[3], sort: rank[doc[0]] });
+        results.push({ kind: kind, doc: d, paragraph: -1, sort: rank[kind] });
       }
     });
     return results.sort(function (x, y) { return x.sort - y.sort; }).slice(0, 12);
+  }
+  function resultsOf(planned) {
+    var results = [];
+    planned.forEach(function (r) {
+      var item = doc(r.doc), paragraph = r.paragraph >= 0 ? doc(r.paragraph) : null;
+      if (!item || (r.paragraph >= 0 && !paragraph)) return;
+      results.push(paragraph ? { kind: "a", title: item[1], url: item[2] + "#p" + paragraph[2], detail: paragraph[3] }
+                             : { kind: r.kind, title: item[1], url: item[2], detail: item[3] });
+    });
+    return results;
+  }
+
+  // Searches, loading what the query needs of a split index first; only the latest query is shown.
+  var generation = 0;
+  function search(query, then) {
+    var mine = ++generation;
+    var terms = words(query);
+    if (!terms.length) { then([]); return; }
+    if (data) { then(resultsOf(plan(lookup(terms)))); return; }
+    // Only the parts the manifest lists: a letter no term begins with has none.
+    var listed = unique(terms.map(termPart)).filter(function (key) { return shards.terms.indexOf(key.charAt(2)) >= 0; });
+    loadParts(listed, function () {
+      if (mine !== generation) return;
+      var planned = plan(lookup(terms));
+      var needed = [];
+      planned.forEach(function (r) { needed.push(docPart(r.doc)); if (r.paragraph >= 0) needed.push(docPart(r.paragraph)); });
+      loadParts(unique(needed), function () { if (mine === generation) then(resultsOf(planned)); });
+    });
   }
 
   var labels = { c: "Actor", a: "Article", d: "Date" };
@@ -122,30 +211,26 @@
     items[active].scrollIntoView({ block: "nearest" });
   }
 
-  // The index, loaded once, when the box is first focused or typed in (a layout may still load
-  // it with the page: then it is there already). What asked for it runs when it has come.
-  var waiting = [];
-  var loading = false;
-  function withIndex(then) {
+  // The index, when the box is first focused or typed in: the manifest of the split index named
+  // in the form's data-index (or the whole index, which a layout may load with the page: then it
+  // is there already). What asked for it runs when it has come; missing or unreadable, the box
+  // stays as it is, and the next use tries again.
+  function ready() {
     data = data || window.BRIEFING_SEARCH || null;
-    if (data) { then(); return; }
-    if (waiting.indexOf(then) < 0) waiting.push(then);
-    if (loading) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = form.getAttribute("data-index") || root + "search-index.js";
-    script.onload = function () {
-      data = window.BRIEFING_SEARCH || null;
-      var ready = waiting;
-      waiting = [];
-      if (data) ready.forEach(function (f) { f(); });
-    };
-    // Missing or unreadable: the box stays as it is, and the next use tries again.
-    script.onerror = function () { waiting = []; loading = false; script.remove(); };
-    document.head.appendChild(script);
+    if (!data && !shards && window.BRIEFING_SEARCH_SHARDS) {
+      shards = window.BRIEFING_SEARCH_SHARDS;
+      shards.articleStarts = gaps(shards.articles);
+    }
+    return !!(data || shards);
+  }
+  function withIndex(then) {
+    var src = form.getAttribute("data-index") || root + "search/index.js";
+    partsBase = src.slice(0, src.lastIndexOf("/") + 1);
+    if (ready()) { then(); return; }
+    loadScript(src, function () { if (ready()) then(); });
   }
   function nothing() {}
-  function update() { render(search(input.value)); }
+  function update() { search(input.value, render); }
 
   if (input && list && form) {
     input.addEventListener("focus", function () { withIndex(nothing); });

@@ -166,7 +166,7 @@ public enum SiteBuilder {
 
             progress?(Progress(stage: "checking links", done: 0, total: 1))
             let copied = try SiteWriter.copyFiles(
-                into: site, generated: Set(generated), files: files,
+                into: site, generated: Set(generated).union(fileRecords.keys), files: files,
                 assets: FileTree.exists(assets, directory: true) ? assets : nil,
                 staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                 staticDisplayRoot: options.display(staticDirectory))

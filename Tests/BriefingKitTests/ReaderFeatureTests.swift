@@ -132,7 +132,7 @@ struct ReaderFeatureTests {
         #expect(html.contains(#"<input type="text" id="search""#))
         // The previews come with the page; the search index only when the box is used.
         #expect(html.contains(#"<script src="../previews.js" defer></script>"#))
-        #expect(html.contains(#"<form class="site-search" role="search" action="../index.html" data-index="../search-index.js">"#))
+        #expect(html.contains(#"<form class="site-search" role="search" action="../index.html" data-index="../search/index.js">"#))
         #expect(!html.contains(#"<script src="../search-index.js""#))
         #expect(html.contains(#"<script src="../assets/briefing.js" defer></script>"#))
         #expect(!html.contains("onsubmit") && !html.contains("onclick"))

@@ -127,20 +127,25 @@ def test_search_peskov(browser, site_base):
 
 def test_search_index_loads_when_the_box_is_first_used(browser, site_base):
     """Every page loads the previews; the search index (which grows with the text) only comes
-    when the search box is first used, from the page's own relative address."""
+    when the search box is first used, from the page's own relative address, and then only the
+    parts a query needs: the manifest, the terms of the query's first letter, the documents of
+    the results shown. The whole index (search-index.js) is never loaded."""
     driver = browser.open(site_base + PESKOV)
+    search_scripts = "return [...document.scripts].map(s => s.src).filter(s => s.includes('search'))"
     assert driver.execute_script("return typeof window.BRIEFING_PREVIEWS") == "object"
-    assert driver.execute_script("return typeof window.BRIEFING_SEARCH") == "undefined"
-    assert driver.execute_script(
-        "return [...document.scripts].filter(s => s.src.endsWith('search-index.js')).length") == 0
+    assert driver.execute_script("return typeof window.BRIEFING_SEARCH_SHARDS") == "undefined"
+    assert driver.execute_script(search_scripts) == []
     driver.find_element(By.ID, "search").click()
-    wait(driver).until(lambda d: d.execute_script("return typeof window.BRIEFING_SEARCH") == "object")
-    sources = driver.execute_script(
-        "return [...document.scripts].filter(s => s.src.endsWith('search-index.js')).map(s => s.src)")
-    assert sources == [site_base + "search-index.js"], sources
-    # Typed before or after it came, the query is answered once it is there.
+    wait(driver).until(lambda d: d.execute_script("return typeof window.BRIEFING_SEARCH_SHARDS") == "object")
+    assert driver.execute_script(search_scripts) == [site_base + "search/index.js"]
+    # Typed before or after it came, the query is answered once its parts are there.
     driver.find_element(By.ID, "search").send_keys("Lavrov")
     wait(driver).until(lambda d: d.find_element(By.ID, "search-results").is_displayed())
+    titles = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#search-results [role=option] .search-title")]
+    assert "Sergei Lavrov" in titles, titles
+    assert sorted(driver.execute_script(search_scripts)) == sorted(
+        [site_base + "search/index.js", site_base + "search/t-l.js", site_base + "search/d-0.js"])
+    assert driver.execute_script("return typeof window.BRIEFING_SEARCH") == "undefined"
     browser.check()
 
 

@@ -26,8 +26,9 @@ public struct LayoutContext: Sendable {
     public var jsonLD: String
     /// The Atom feed: relative, or absolute with `base_url`.
     public var feed: String
-    /// The search index, which `briefing.js` loads when the search box is first used (put it in
-    /// the form's `data-index`), and what the link previews read, which every page loads.
+    /// The search index's manifest (`search/index.js`), which `briefing.js` loads when the search
+    /// box is first used (put it in the form's `data-index`), with the parts each query needs;
+    /// and what the link previews read, which every page loads.
     public var searchIndex: String
     public var previews: String
     public var script: String
@@ -53,7 +54,7 @@ public struct LayoutContext: Sendable {
         canonical = page.meta.canonical
         jsonLD = page.meta.jsonLD
         feed = settings.baseURL.map { $0 + SitePath.feed } ?? link(SitePath.feed)
-        searchIndex = link(SitePath.searchIndex)
+        searchIndex = link(SitePath.searchShards)
         previews = link(SitePath.previews)
         script = link(SitePath.script)
     }

@@ -11,12 +11,24 @@ public struct DataFile: Sendable {
     /// graph: `GraphDigest`), when there is one: a build that finds the same digest and the
     /// same file in the output keeps the file whole, without making it.
     var inputs: String?
+    /// Files made from this one's bytes once it is written, all in `folder` (the search index's
+    /// split, `SearchShards`): kept with it when it is kept whole, made again from it otherwise.
+    var derived: Derived?
+
+    struct Derived: Sendable {
+        let folder: String
+        /// Hands each file to the writer as it is made, and says how far through the bytes it is
+        /// (`done`: the bytes before will not be read again); false when the bytes cannot be split
+        /// or the writer says it failed (then there are none).
+        let make: @Sendable (_ bytes: UnsafeBufferPointer<UInt8>, _ done: (Int) -> Void, _ write: (String, [UInt8]) -> Bool) -> Bool
+    }
 
     static let inputsVersion = "data-file-inputs 2"
 
-    init(path: String, parts make: @escaping @Sendable (ByteStream, DataFileParts) -> Void) {
+    init(path: String, parts make: @escaping @Sendable (ByteStream, DataFileParts) -> Void, derived: Derived? = nil) {
         self.path = path
         self.make = make
+        self.derived = derived
     }
 
     init(path: String, make: @escaping @Sendable (ByteStream) -> Void) {

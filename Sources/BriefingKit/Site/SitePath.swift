@@ -35,6 +35,8 @@ public enum SitePath {
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"
     public static let searchIndex = "search-index.js"
+    /// The search index split (`SearchShards`): what the search box loads.
+    public static let searchShards = SearchShards.manifest
     public static let previews = "previews.js"
     public static let script = "assets/briefing.js"
     public static let printable = "briefing.html"

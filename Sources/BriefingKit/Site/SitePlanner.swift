@@ -181,7 +181,8 @@ public enum SitePlanner {
         var files = [
             DataFile(path: BriefingExport.path, parts: { BriefingExport.write(index, digests: digests, to: $0, parts: $1) }),
             DataFile(path: SitePath.feed) { AtomFeed.xml(index) },
-            DataFile(path: SitePath.searchIndex, parts: { SearchIndex.write(index, digests: digests, to: $0, parts: $1) }),
+            DataFile(path: SitePath.searchIndex, parts: { SearchIndex.write(index, digests: digests, to: $0, parts: $1) },
+                     derived: DataFile.Derived(folder: SearchShards.folder) { SearchShards.split($0, done: $1, into: $2) }),
             DataFile(path: SitePath.previews) { SearchIndex.previews(index) },
             DataFile(path: SitePath.annotations) { AnnotationExport.data(index) },
         ]

@@ -12,7 +12,14 @@ final class DataFileWriter: Sendable {
         written = BackgroundValue {
             Result { () throws(BuildError) in
                 var records: [String: BuildCache.FileRecord] = [:]
-                for file in files { records[file.path] = try site.write(file, earlier: earlier[file.path]) }
+                for file in files {
+                    let record = try site.write(file, earlier: earlier[file.path])
+                    records[file.path] = record
+                    if let derived = file.derived {
+                        let kept = earlier[file.path].map { $0.stamp == record.stamp } ?? false
+                        for (path, made) in try site.write(derived, of: file.path, kept: kept, earlier: earlier) { records[path] = made }
+                    }
+                }
                 return records
             }
         }

@@ -91,6 +91,43 @@ public final class StagedSite: @unchecked Sendable {
         return BuildCache.FileRecord(stamp: stamp, parts: parts.parts, inputs: file.inputs ?? "", copied: parts.copied)
     }
 
+    /// The files made from a data file (`DataFile.Derived`): the last build's, linked, when the
+    /// data file was `kept` and each of them still is what the last build wrote; otherwise made
+    /// from the data file's bytes as staged.
+    func write(_ derived: DataFile.Derived, of path: String, kept: Bool,
+               earlier: [String: BuildCache.FileRecord]) throws(BuildError) -> [String: BuildCache.FileRecord] {
+        let inputs = earlier[path]?.inputs ?? ""
+        let before = earlier.filter { $0.key.hasPrefix(derived.folder) }
+        try makeFolders(for: [derived.folder + "-"])
+        if kept, !before.isEmpty, before.allSatisfy({ reuse($0.key, stamp: $0.value.stamp) }) { return before }
+        // The data file is mapped, not read: the pages already split are given back as it goes.
+        let source = open(staging.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return [:] }
+        defer { close(source) }
+        var info = stat()
+        guard fstat(source, &info) == 0, info.st_size > 0,
+              let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, source, 0), base != MAP_FAILED else { return [:] }
+        defer { munmap(base, Int(info.st_size)) }
+        let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: Int(info.st_size))
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        func done(_ offset: Int) { if offset >= page { madvise(base, offset / page * page, MADV_DONTNEED) } }
+        var records: [String: BuildCache.FileRecord] = [:]
+        var failure: BuildError?
+        let made = derived.make(bytes, done) { file, made in
+            guard file.hasPrefix(derived.folder) else { return true }
+            do throws(BuildError) {
+                let stamp = try write(at: file) { $0.write(made) }
+                records[file] = BuildCache.FileRecord(stamp: stamp, parts: [], inputs: inputs, copied: 0)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+        return made ? records : [:]
+    }
+
     private func write(at path: String, _ make: (ByteStream) -> Void) throws(BuildError) -> Stamp {
         guard SafePath.isSafe(path) else {
             throw BuildError(.write, file: path, "refusing to write outside the output directory")

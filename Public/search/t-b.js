@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-b"]={"battlefield":"r","because":"l","become":"1b","before":"z,1,1","being":"c,4,p","believed":"19","better":"k,k","between":"4,f,2,h","biden":"u,u","bloody":"i","both":"3,d","briefing":"l"};

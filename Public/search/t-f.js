@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-f"]={"fake":"17","federation":"n,1a","field":"s","fighting":"r","findings":"8,o","fiona":"19,9","force":"18","forces":"1b","foreign":"a,9,f,5,y","former":"19,2","four":"o,6","fox":"16,d","freezing":"r","friday":"b,8"};

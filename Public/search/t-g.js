@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-g"]={"gathering":"h","geneva":"8,m,2,o","geopolitical":"a,o","get":"i","give":"s,e,1","goal":"a,o","going":"16","got":"16","governors":"h","grasp":"k","guarantees":"n"};

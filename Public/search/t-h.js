@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-h"]={"happen":"e","hard":"m","hardline":"5","held":"u","help":"1a","helsinki":"8,o,p","heorhii":"l,11","high":"4,6,9,2,d","highest":"l","hill":"19,9","hold":"13","hopes":"a,o","hour":"7,o","hours":"15","how":"16","however":"5,x"};

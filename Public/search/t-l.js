@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-l"]={"lago":"h,1b","large":"q","largely":"7,o","last":"o,6","lavrov":"13,1,u","leader":"8,m,2,3,1","leaders":"d","learned":"18","level":"4,f","levels":"l","leverage":"18","line":"m,5","little":"a,o","long":"n","loser":"1b","lot":"16"};

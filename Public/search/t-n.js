@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-n"]={"nato":"5,j,5,12","need":"3","needs":"s","negotiate":"s","negotiated":"r","negotiations":"5,h,m","never":"13,1","new":"4,f,5","news":"16,d","no":"3,b,o,4","novosti":"1w"};

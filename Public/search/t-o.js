@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-o"]={"occasions":"15","occupied":"5,i,1","office":"b,5,3","officials":"8,1,1,m,1,1","once":"g","open":"0,1,a,5","openness":"d","organise":"12","other":"7,o,9","our":"l,j","ourselves":"14","out":"z,1,1","oval":"g","over":"i","overtures":"k"};

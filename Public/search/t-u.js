@@ -1,0 +1,1 @@
+(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})["t-u"]={"ukraine":"2,2,1,1,4,2,7,1,2,2,1,1,1,1,1,5,7,2,1,1,1,1,p","ukrainian":"j,4,1e","ultimately":"a,o","underway":"12","united":"t,a,6,t","unpredictably":"a,o","up":"c,5,n,3","us":"4,h,e,1,1,7,3,r","using":"18"};
