@@ -433,6 +433,42 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// The search index's split (`search/`) is kept with the index when the index is kept; when
+    /// one of its files is not what the last build wrote, all are made again, into new files: the
+    /// ones already linked from the output are not written through.
+    @Test func theSplitSearchIndexIsKeptWithItOrMadeAgainIntoNewFiles() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        try workspace.removeNotesAndOverview()
+        let folder = workspace.output.appendingPathComponent("search")
+        func inodes() throws -> [String: UInt64] {
+            var found: [String: UInt64] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
+                found[name] = try #require(attributes[.systemFileNumber] as? UInt64)
+            }
+            return found
+        }
+        _ = try SiteBuilder.build(workspace.options())
+        let first = try inodes()
+        #expect(first.count > 20 && first["index.js"] != nil && first["d-0.js"] != nil)
+        _ = try SiteBuilder.build(workspace.options())
+        #expect(try inodes() == first, "kept whole, linked")
+        // The last file in path order is gone: every other one is linked before that is found.
+        let last = try #require(first.keys.sorted().last)
+        let keep = workspace.root.appendingPathComponent("kept")
+        try FileManager.default.createDirectory(at: keep, withIntermediateDirectories: true)
+        for name in first.keys { try FileManager.default.linkItem(at: folder.appendingPathComponent(name), to: keep.appendingPathComponent(name)) }
+        let before = try Fixtures.snapshot(keep)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(last))
+        let (_, same, differences) = try workspace.buildBoth()
+        #expect(same, "\(differences.prefix(5))")
+        let after = try inodes()
+        #expect(after.keys.sorted() == first.keys.sorted())
+        #expect(after.allSatisfy { first[$0.key] != $0.value }, "made again into new files")
+        #expect(try Fixtures.snapshot(keep) == before, "the last build's files are as they were")
+    }
+
     @Test func earlierPostingsAreRenumberedAndTheDroppedLeftOut() throws {
         // Last build: article A at docs 0–2, article B at 3–4, an actor at 5. Now B comes first.
         let terms = Array(#""kyiv":"0,2,1,2","café":"4","peskov":"5""#.utf8)

@@ -17,7 +17,9 @@ final class DataFileWriter: Sendable {
                     records[file.path] = record
                     if let derived = file.derived {
                         let kept = earlier[file.path].map { $0.stamp == record.stamp } ?? false
-                        for (path, made) in try site.write(derived, of: file.path, kept: kept, earlier: earlier) { records[path] = made }
+                        for (path, made) in try site.write(derived, of: file.path, inputs: record.inputs, kept: kept, earlier: earlier) {
+                            records[path] = made
+                        }
                     }
                 }
                 return records

@@ -94,12 +94,20 @@ public final class StagedSite: @unchecked Sendable {
     /// The files made from a data file (`DataFile.Derived`): the last build's, linked, when the
     /// data file was `kept` and each of them still is what the last build wrote; otherwise made
     /// from the data file's bytes as staged.
-    func write(_ derived: DataFile.Derived, of path: String, kept: Bool,
+    func write(_ derived: DataFile.Derived, of path: String, inputs: String, kept: Bool,
                earlier: [String: BuildCache.FileRecord]) throws(BuildError) -> [String: BuildCache.FileRecord] {
-        let inputs = earlier[path]?.inputs ?? ""
         let before = earlier.filter { $0.key.hasPrefix(derived.folder) }
-        try makeFolders(for: [derived.folder + "-"])
-        if kept, !before.isEmpty, before.allSatisfy({ reuse($0.key, stamp: $0.value.stamp) }) { return before }
+        do {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(derived.folder), withIntermediateDirectories: true)
+        } catch {
+            throw BuildError(.write, file: derived.folder, "cannot create folder: \(error.localizedDescription)")
+        }
+        if kept, !before.isEmpty {
+            let paths = before.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            if paths.allSatisfy({ reuse($0, stamp: before[$0]!.stamp) }) { return before }
+            // Made again: the links just made go first, or writing would change the output's files through them.
+            for file in paths { unlink(staging.appendingPathComponent(file).path) }
+        }
         // The data file is mapped, not read: the pages already split are given back as it goes.
         let source = open(staging.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { return [:] }
