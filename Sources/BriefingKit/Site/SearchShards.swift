@@ -1,12 +1,12 @@
 /// `Public/search/`: the search index split so that a query loads only what it needs. The whole
 /// index (`search-index.js`) grows with the text, 44.5 MB at 10,000 articles; the first search
 /// loaded all of it. Split, a query loads the manifest, the terms that begin with its words'
-/// first letters, and the documents of the dozen results it shows: about a megabyte at 10,000.
+/// first letters, and the documents of the dozen results it shows: 0.5–2 MB at 10,000.
 ///
 /// ```
-/// search/index.js   window.BRIEFING_SEARCH_SHARDS = {"perShard": 1000, "docs": 170912,
-///                   "articles": "0,9,k,…" (each article's document, as gaps), "actors": 170296,
-///                   "dates": 170562, "terms": "abc…_"}
+/// search/index.js   window.BRIEFING_SEARCH_SHARDS = {"perShard": 1000, "docs": 380516,
+///                   "articles": "0,13,11,…" (each article's document, as gaps), "actors": 379900,
+///                   "dates": 380166, "terms": "012…_ab…z"}
 /// search/t-p.js     BRIEFING_SEARCH_PARTS["t-p"] = {"peskov": "3,6,z", …}   terms by first letter
 /// search/d-12.js    BRIEFING_SEARCH_PARTS["d-12"] = [[kind, title, url, detail], …]   documents 12,000…
 /// ```
