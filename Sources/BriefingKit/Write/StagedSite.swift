@@ -32,12 +32,15 @@ public final class StagedSite: @unchecked Sendable {
             var parts = path.split(separator: "/").dropLast()
             while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
         }
-        for folder in folders.sorted() {
-            do {
-                try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            } catch {
-                throw BuildError(.write, file: folder, "cannot create folder: \(error.localizedDescription)")
-            }
+        for folder in folders.sorted() { try makeFolder(folder) }
+    }
+
+    /// Creates one folder of the site (and the folders above it) in the staging directory.
+    func makeFolder(_ folder: String) throws(BuildError) {
+        do {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        } catch {
+            throw BuildError(.write, file: folder, "cannot create folder: \(error.localizedDescription)")
         }
     }
 
@@ -97,11 +100,8 @@ public final class StagedSite: @unchecked Sendable {
     func write(_ derived: DataFile.Derived, of path: String, inputs: String, kept: Bool,
                earlier: [String: BuildCache.FileRecord]) throws(BuildError) -> [String: BuildCache.FileRecord] {
         let before = earlier.filter { $0.key.hasPrefix(derived.folder) }
-        do {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(derived.folder), withIntermediateDirectories: true)
-        } catch {
-            throw BuildError(.write, file: derived.folder, "cannot create folder: \(error.localizedDescription)")
-        }
+        // The folder first: the last build's files are linked into it.
+        try makeFolder(derived.folder)
         if kept, !before.isEmpty {
             let paths = before.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             if paths.allSatisfy({ reuse($0, stamp: before[$0]!.stamp) }) { return before }
