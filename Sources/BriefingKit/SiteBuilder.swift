@@ -145,9 +145,9 @@ public enum SiteBuilder {
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         let (cache, cacheNote) = loadingCache.value
 
-        let site = try StagedSite(OutputDirectory(options.output))
+        let site = try StagedSite(OutputDirectory(options.output), cache: options.cache)
         do throws(BuildError) {
-            let generated = plan.paths + plan.files.map(\.path)
+            let generated = plan.paths + plan.publishedFiles
             try site.makeFolders(for: generated)
             // Every file the site will have, so that each page's links are checked against it as it is scanned.
             let staticDirectory = options.content.appendingPathComponent("static")
@@ -165,8 +165,10 @@ public enum SiteBuilder {
             finish("render and write")
 
             progress?(Progress(stage: "checking links", done: 0, total: 1))
+            // The data files' records hold the whole search index too, which the site does not publish.
+            let unpublished = Set(plan.files.filter { !$0.published }.map(\.path))
             let copied = try SiteWriter.copyFiles(
-                into: site, generated: Set(generated).union(fileRecords.keys), files: files,
+                into: site, generated: Set(generated).union(fileRecords.keys.filter { !unpublished.contains($0) }), files: files,
                 assets: FileTree.exists(assets, directory: true) ? assets : nil,
                 staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                 staticDisplayRoot: options.display(staticDirectory))

@@ -6,8 +6,7 @@
 // from any host and sub-path. Without JavaScript, pages are plain linked documents.
 (function () {
   "use strict";
-  // The whole index, when a layout loads search-index.js with the page; else the split one's manifest.
-  var data = window.BRIEFING_SEARCH || null;
+  // The split index's manifest (search/index.js), once loaded.
   var shards = null;
   var partsBase = "";
   var root = document.body.getAttribute("data-root") || "";
@@ -68,9 +67,8 @@
 
   // A term's part: its first letter or digit, "_" for anything else.
   function termPart(term) { var c = term.charAt(0); return "t-" + (/[a-z0-9]/.test(c) ? c : "_"); }
-  function termsOf(term) { return data ? data.terms : part(termPart(term)) || {}; }
+  function termsOf(term) { return part(termPart(term)) || {}; }
   function doc(d) {
-    if (data) return data.docs[d];
     var docs = part("d-" + Math.floor(d / shards.perShard));
     return docs ? docs[d % shards.perShard] : null;
   }
@@ -94,15 +92,13 @@
     });
   }
 
-  // A document's kind, and a paragraph's article, from the whole index's rows or the manifest.
+  // A document's kind, and a paragraph's article, from the manifest.
   function kindOf(d) {
-    if (data) return data.docs[d][0];
     if (d >= shards.dates) return "d";
     if (d >= shards.actors) return "c";
     return articleOf(d) === d ? "a" : "p";
   }
   function articleOf(d) {
-    if (data) return d - Number(data.docs[d][1]);
     var starts = shards.articleStarts, low = 0, high = starts.length - 1;
     while (low < high) {
       var middle = (low + high + 1) >> 1;
@@ -142,13 +138,12 @@
     return results;
   }
 
-  // Searches, loading what the query needs of a split index first; only the latest query is shown.
+  // Searches, loading what the query needs first; only the latest query is shown.
   var generation = 0;
   function search(query, then) {
     var mine = ++generation;
     var terms = words(query);
     if (!terms.length) { then([]); return; }
-    if (data) { then(resultsOf(plan(lookup(terms)))); return; }
     // Only the parts the manifest lists: a letter no term begins with has none.
     var listed = unique(terms.map(termPart)).filter(function (key) { return shards.terms.indexOf(key.charAt(2)) >= 0; });
     loadParts(listed, function () {
@@ -211,17 +206,15 @@
     items[active].scrollIntoView({ block: "nearest" });
   }
 
-  // The index, when the box is first focused or typed in: the manifest of the split index named
-  // in the form's data-index (or the whole index, which a layout may load with the page: then it
-  // is there already). What asked for it runs when it has come; missing or unreadable, the box
-  // stays as it is, and the next use tries again.
+  // The index, when the box is first focused or typed in: the manifest named in the form's
+  // data-index. What asked for it runs when it has come; missing or unreadable, the box stays as
+  // it is, and the next use tries again.
   function ready() {
-    data = data || window.BRIEFING_SEARCH || null;
-    if (!data && !shards && window.BRIEFING_SEARCH_SHARDS) {
+    if (!shards && window.BRIEFING_SEARCH_SHARDS) {
       shards = window.BRIEFING_SEARCH_SHARDS;
       shards.articleStarts = gaps(shards.articles);
     }
-    return !!(data || shards);
+    return !!shards;
   }
   function withIndex(then) {
     var src = form.getAttribute("data-index") || root + "search/index.js";
@@ -251,13 +244,8 @@
   }
 
   // Link previews: a small card for actor and date links, on hover and on keyboard focus:
-  // [title, detail] by the page's path from the site root (or, with a layout that loads the
-  // search index instead, from its actor and date documents).
+  // [title, detail] by the page's path from the site root (previews.js).
   var byUrl = window.BRIEFING_PREVIEWS || null;
-  if (!byUrl && data) {
-    byUrl = Object.create(null);
-    data.docs.forEach(function (doc) { if (doc[0] === "c" || doc[0] === "d") byUrl[doc[2]] = [doc[1], doc[3]]; });
-  }
   if (!byUrl) return;
   var card = document.createElement("div");
   card.className = "preview-card";

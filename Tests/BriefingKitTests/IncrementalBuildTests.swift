@@ -16,6 +16,8 @@ struct IncrementalBuildTests {
         var templates: URL { root.appendingPathComponent("Templates") }
         var cache: URL { root.appendingPathComponent(".briefing-cache") }
         var output: URL { root.appendingPathComponent("Public") }
+        /// The whole search index, which the site publishes split: the cache keeps it.
+        var searchIndex: URL { StagedSite.stashed(SitePath.searchIndex, in: cache, for: output)! }
 
         init() throws {
             root = try Fixtures.temporaryDirectory()
@@ -381,13 +383,43 @@ struct IncrementalBuildTests {
         defer { try? FileManager.default.removeItem(at: workspace.root) }
         _ = try SiteBuilder.build(workspace.options())
         // The same size, other bytes and another time: not the file the cache remembers.
-        let index = workspace.output.appendingPathComponent("search-index.js")
+        let index = workspace.searchIndex
         let original = try Data(contentsOf: index)
+        let split = try Fixtures.snapshot(workspace.output.appendingPathComponent("search"))
         try Data(repeating: UInt8(ascii: "x"), count: original.count).write(to: index)
         let report = try SiteBuilder.build(workspace.options())
         // briefing.json is still copied article by article; the search index is made whole.
         #expect(report.dataPartsCopied == report.articles)
         #expect(try Data(contentsOf: index) == original)
+        #expect(try Fixtures.snapshot(workspace.output.appendingPathComponent("search")) == split)
+    }
+
+    /// The site publishes the search index split (`search/`), not whole: the whole index, which
+    /// the next build copies parts from, is kept in the cache's folder, and a build without a
+    /// cache leaves it nowhere.
+    @Test func theWholeSearchIndexIsKeptInTheCacheNotPublished() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent(SitePath.searchIndex).path))
+        let whole = try FileTree.read(workspace.searchIndex)
+        let split = try #require(SearchShards.split(whole))
+        #expect(split.count > 20)
+        for file in split { #expect(try FileTree.read(workspace.output.appendingPathComponent(file.path)) == file.bytes, "\(file.path)") }
+        // An edited article: its documents are made, the others' copied from the kept index.
+        let article = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.articles.path).sorted().first)
+        let url = workspace.articles.appendingPathComponent(article)
+        try Data((try String(contentsOf: url, encoding: .utf8) + "\nA last paragraph about Quillfeather.\n").utf8).write(to: url)
+        let (report, same, differences) = try workspace.buildBoth()
+        #expect(same, "\(differences.prefix(5))")
+        #expect(report.dataPartsCopied == 2 * (report.articles - 1))
+        #expect(try String(contentsOf: workspace.output.appendingPathComponent("search/t-q.js"), encoding: .utf8).contains("\"quillfeather\""))
+        // Without a cache: the search index is split and deleted, in neither folder.
+        try FileManager.default.removeItem(at: workspace.cache)
+        _ = try SiteBuilder.build(workspace.options(cached: false))
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent(SitePath.searchIndex).path))
+        #expect(!FileManager.default.fileExists(atPath: workspace.cache.path))
+        #expect(try Fixtures.snapshot(workspace.output).keys.filter { $0.hasPrefix("search/") }.count == split.count)
     }
 
     /// Without notes and an overview, the whole graph has a digest (`GraphDigest`): a data file
@@ -397,14 +429,16 @@ struct IncrementalBuildTests {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
         if !editorial { try workspace.removeNotesAndOverview() }
+        // The whole search index is kept in the cache's folder, its manifest in the site.
         func inode(_ path: String) throws -> UInt64 {
-            let attributes = try FileManager.default.attributesOfItem(atPath: workspace.output.appendingPathComponent(path).path)
+            let file = path == SitePath.searchIndex ? workspace.searchIndex : workspace.output.appendingPathComponent(path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
             return try #require(attributes[.systemFileNumber] as? UInt64)
         }
         _ = try SiteBuilder.build(workspace.options())
-        let before = try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode)
+        let before = try [SitePath.searchIndex, SitePath.searchShards, BriefingExport.path, SitePath.feed].map(inode)
         let report = try SiteBuilder.build(workspace.options())
-        let after = try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode)
+        let after = try [SitePath.searchIndex, SitePath.searchShards, BriefingExport.path, SitePath.feed].map(inode)
         #expect(report.pagesRendered == 0)
         if editorial {
             #expect(zip(before, after).allSatisfy { $0 != $1 })
@@ -421,13 +455,13 @@ struct IncrementalBuildTests {
             let (nobody, sameForNobody, differencesForNobody) = try workspace.buildBoth()
             #expect(sameForNobody, "\(differencesForNobody.prefix(5))")
             #expect(nobody.pagesRendered == 0)
-            #expect(try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode) == after)
+            #expect(try [SitePath.searchIndex, SitePath.searchShards, BriefingExport.path, SitePath.feed].map(inode) == after)
             // One that names a discovered actor changes the graph (the actor's origin, in briefing.json):
             // the files are made again, as a clean build makes them.
             try addEntry("- name: Keith Kellogg\n  kind: person\n  description: US envoy\n")
             let (_, same, differences) = try workspace.buildBoth()
             #expect(same, "\(differences.prefix(5))")
-            #expect(try [SitePath.searchIndex, BriefingExport.path, SitePath.feed].map(inode) != after)
+            #expect(try [SitePath.searchIndex, SitePath.searchShards, BriefingExport.path, SitePath.feed].map(inode) != after)
             #expect(try String(contentsOf: workspace.output.appendingPathComponent(BriefingExport.path), encoding: .utf8)
                         .contains("\"description\":\"US envoy\""))
         }

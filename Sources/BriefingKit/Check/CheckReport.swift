@@ -59,7 +59,7 @@ public struct CheckReport: Sendable {
         var diagnostics = SiteBuilder.templateDiagnostics(templates)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         // Rendered and scanned one page at a time, on every core, as a build does; nothing is written.
-        let files = SiteWriter.files(generated: plan.paths + plan.files.map(\.path), assets: options.templates.appendingPathComponent("assets"),
+        let files = SiteWriter.files(generated: plan.paths + plan.publishedFiles, assets: options.templates.appendingPathComponent("assets"),
                                      staticFiles: options.content.appendingPathComponent("static"))
         let scanned = Parallel.map(Array(0..<plan.pageCount)) { number -> (String, Result<LinkChecker.PageLinks, BuildError>, Bool) in
             let path = plan.path(at: number)

@@ -93,8 +93,8 @@ enum CacheFile {
         init(_ value: T) { self.value = value }
     }
 
-    /// `<prefix>-<16 hex digits of the directory's path>.cache`.
-    static func name(_ prefix: String, for directory: URL) -> String {
-        "\(prefix)-\(StableHasher.digest(Array(directory.standardizedFileURL.path.utf8)).prefix(16)).cache"
+    /// `<prefix>-<16 hex digits of the directory's path>.cache`, or another suffix.
+    static func name(_ prefix: String, for directory: URL, suffix: String = ".cache") -> String {
+        "\(prefix)-\(StableHasher.digest(Array(directory.standardizedFileURL.path.utf8)).prefix(16))\(suffix)"
     }
 }

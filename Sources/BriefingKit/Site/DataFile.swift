@@ -1,6 +1,10 @@
 /// A generated file that is not a page: `briefing.json`, the search index, the feed, the sitemap.
 /// It is made when it is written, straight into the staging directory, one file at a time.
 ///
+/// A file that only the files derived from it are made from (the whole search index, which the
+/// site publishes split) is not `published`: once they are made, it goes to the build cache's
+/// folder for the next build to copy parts from (`StagedSite.stash`), or is deleted.
+///
 /// A large one is made of parts known by a key (an article's entry, keyed by the article's
 /// digest): an incremental build copies a part whose key it finds in the last build's file
 /// instead of making it again (`DataFileParts`).
@@ -14,6 +18,8 @@ public struct DataFile: Sendable {
     /// Files made from this one's bytes once it is written, all in `folder` (the search index's
     /// split, `SearchShards`): kept with it when it is kept whole, made again from it otherwise.
     var derived: Derived?
+    /// Whether the file is part of the site; false for one published only as its derived files.
+    public var published = true
 
     struct Derived: Sendable {
         let folder: String
@@ -25,10 +31,12 @@ public struct DataFile: Sendable {
 
     static let inputsVersion = "data-file-inputs 2"
 
-    init(path: String, parts make: @escaping @Sendable (ByteStream, DataFileParts) -> Void, derived: Derived? = nil) {
+    init(path: String, parts make: @escaping @Sendable (ByteStream, DataFileParts) -> Void, derived: Derived? = nil,
+         published: Bool = true) {
         self.path = path
         self.make = make
         self.derived = derived
+        self.published = published
     }
 
     init(path: String, make: @escaping @Sendable (ByteStream) -> Void) {

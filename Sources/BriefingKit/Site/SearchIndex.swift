@@ -1,8 +1,9 @@
 import Foundation
 
-/// `Public/search-index.js`: what the search box reads (and the link previews, with a layout that
-/// does not load `previews.js`), as a script so that it loads over file:// too; `briefing.js`
-/// loads it when the search box is first used. It is an inverted index, not a copy of the site: each paragraph
+/// The search index: what the search box reads, as a script so that it loads over file:// too.
+/// The site publishes it split (`SearchShards`, `search/`), loaded part by part as queries need
+/// them; the whole file is kept in the build cache's folder for the next build to copy parts from
+/// (`DataFile.published`). It is an inverted index, not a copy of the site: each paragraph
 /// keeps a short preview for the result snippet, and words map to the documents that hold them.
 ///
 /// ```

@@ -1,6 +1,6 @@
 /// `Public/search/`: the search index split so that a query loads only what it needs. The whole
-/// index (`search-index.js`) grows with the text, 44.5 MB at 10,000 articles; the first search
-/// loaded all of it. Split, a query loads the manifest, the terms that begin with its words'
+/// index (`SearchIndex`) grows with the text, 44.5 MB at 10,000 articles; the first search
+/// loaded all of it. It is not published now: only the split is. Split, a query loads the manifest, the terms that begin with its words'
 /// first letters, and the documents of the dozen results it shows: 0.5–2 MB at 10,000.
 ///
 /// ```

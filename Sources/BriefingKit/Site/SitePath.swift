@@ -34,6 +34,7 @@ public enum SitePath {
     public static let timeline = "timeline.html"
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"
+    /// The whole search index: written, split and kept in the cache's folder, not published.
     public static let searchIndex = "search-index.js"
     /// The search index split (`SearchShards`): what the search box loads.
     public static let searchShards = SearchShards.manifest

@@ -16,6 +16,8 @@ public enum SitePlanner {
         let wholeGraph: String?
         /// Made when they are written, after the pages.
         public var files: [DataFile]
+        /// The site paths of the data files the site publishes (not the whole search index).
+        public var publishedFiles: [String] { files.filter(\.published).map(\.path) }
         public var actorCount: Int { index.actorsWithPages.count }
         public var dateCount: Int { index.dateValues.count }
 
@@ -182,7 +184,8 @@ public enum SitePlanner {
             DataFile(path: BriefingExport.path, parts: { BriefingExport.write(index, digests: digests, to: $0, parts: $1) }),
             DataFile(path: SitePath.feed) { AtomFeed.xml(index) },
             DataFile(path: SitePath.searchIndex, parts: { SearchIndex.write(index, digests: digests, to: $0, parts: $1) },
-                     derived: DataFile.Derived(folder: SearchShards.folder) { SearchShards.split($0, done: $1, into: $2) }),
+                     derived: DataFile.Derived(folder: SearchShards.folder) { SearchShards.split($0, done: $1, into: $2) },
+                     published: false),
             DataFile(path: SitePath.previews) { SearchIndex.previews(index) },
             DataFile(path: SitePath.annotations) { AnnotationExport.data(index) },
         ]

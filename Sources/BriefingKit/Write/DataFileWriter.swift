@@ -15,12 +15,13 @@ final class DataFileWriter: Sendable {
                 for file in files {
                     let record = try site.write(file, earlier: earlier[file.path])
                     records[file.path] = record
+                    let kept = earlier[file.path].map { $0.stamp == record.stamp } ?? false
                     if let derived = file.derived {
-                        let kept = earlier[file.path].map { $0.stamp == record.stamp } ?? false
-                        for (path, made) in try site.write(derived, of: file.path, inputs: record.inputs, kept: kept, earlier: earlier) {
+                        for (path, made) in try site.write(derived, of: file, inputs: record.inputs, kept: kept, earlier: earlier) {
                             records[path] = made
                         }
                     }
+                    if !file.published { site.stash(file.path, kept: kept) }
                 }
                 return records
             }

@@ -19,8 +19,13 @@ public final class StagedSite: @unchecked Sendable {
         public var modified: Int
     }
 
-    public init(_ output: OutputDirectory) throws(BuildError) {
+    /// The build cache's folder, where a data file the site does not publish (`DataFile.published`)
+    /// is kept for the next build (`stash(_:kept:)`); nil for a build that keeps no cache.
+    public let cache: URL?
+
+    public init(_ output: OutputDirectory, cache: URL? = nil) throws(BuildError) {
         self.output = output
+        self.cache = cache
         try output.clearLeftovers()
         staging = try output.makeStaging()
     }
@@ -55,20 +60,22 @@ public final class StagedSite: @unchecked Sendable {
     /// it finds unchanged are copied from the current output's file, if that is still the file
     /// with the recorded stamp; when the file's inputs digest (`DataFile.inputs`) is the
     /// record's too, the whole file is linked instead of made. Returns this build's record.
+    ///
+    /// A file the site does not publish is the one the last build left in the cache's folder
+    /// (`stash(_:kept:)`): its parts are copied from there, and a file kept whole stays there.
     @discardableResult
     public func write(_ file: DataFile, earlier: BuildCache.FileRecord? = nil) throws(BuildError) -> BuildCache.FileRecord {
-        if let inputs = file.inputs, let earlier, earlier.inputs == inputs, reuse(file.path, stamp: earlier.stamp) {
+        if let inputs = file.inputs, let earlier, earlier.inputs == inputs,
+           file.published ? reuse(file.path, stamp: earlier.stamp) : StagedSite.stamp(of: stashed(file.path)) == earlier.stamp {
             var kept = earlier
             kept.copied = earlier.parts.count
             return kept
         }
         var descriptor: Int32 = -1
-        if let earlier, SafePath.isSafe(file.path) {
-            let current = output.url.appendingPathComponent(file.path).path
-            var info = stat()
-            if lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == earlier.stamp {
-                descriptor = open(current, O_RDONLY | O_CLOEXEC)
-            }
+        if let earlier, SafePath.isSafe(file.path),
+           let current = file.published ? output.url.appendingPathComponent(file.path) : stashed(file.path),
+           StagedSite.stamp(of: current) == earlier.stamp {
+            descriptor = open(current.path, O_RDONLY | O_CLOEXEC)
         }
         defer { if descriptor >= 0 { close(descriptor) } }
         let source = descriptor
@@ -96,8 +103,8 @@ public final class StagedSite: @unchecked Sendable {
 
     /// The files made from a data file (`DataFile.Derived`): the last build's, linked, when the
     /// data file was `kept` and each of them still is what the last build wrote; otherwise made
-    /// from the data file's bytes as staged.
-    func write(_ derived: DataFile.Derived, of path: String, inputs: String, kept: Bool,
+    /// from the data file's bytes as staged (or, kept and not published, as stashed).
+    func write(_ derived: DataFile.Derived, of file: DataFile, inputs: String, kept: Bool,
                earlier: [String: BuildCache.FileRecord]) throws(BuildError) -> [String: BuildCache.FileRecord] {
         let before = earlier.filter { $0.key.hasPrefix(derived.folder) }
         // The folder first: the last build's files are linked into it.
@@ -109,7 +116,8 @@ public final class StagedSite: @unchecked Sendable {
             for file in paths { unlink(staging.appendingPathComponent(file).path) }
         }
         // The data file is mapped, not read: the pages already split are given back as it goes.
-        let source = open(staging.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
+        guard let from = kept && !file.published ? stashed(file.path) : staging.appendingPathComponent(file.path) else { return [:] }
+        let source = open(from.path, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { return [:] }
         defer { close(source) }
         var info = stat()
@@ -134,6 +142,37 @@ public final class StagedSite: @unchecked Sendable {
         }
         if let failure { throw failure }
         return made ? records : [:]
+    }
+
+    /// Takes a data file the site does not publish out of the staging directory once the files
+    /// derived from it are made: into the cache's folder, for the next build to copy its parts
+    /// from, or deleted when there is no cache (or it cannot be moved there: then the next build
+    /// makes it whole). One `kept` from the last build is in the cache's folder already.
+    func stash(_ path: String, kept: Bool) {
+        let staged = staging.appendingPathComponent(path)
+        guard !kept else { return }
+        if let target = stashed(path) {
+            try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(staged.path, target.path) == 0 { return }
+            unlink(target.path)
+        }
+        unlink(staged.path)
+    }
+
+    func stashed(_ path: String) -> URL? { cache.flatMap { StagedSite.stashed(path, in: $0, for: output.url) } }
+
+    /// Where a cache's folder keeps the data file at this site path for this output directory:
+    /// `site-<16 hex digits of the output's path>.search-index.js`, beside the build cache.
+    public static func stashed(_ path: String, in cache: URL, for output: URL) -> URL? {
+        guard SafePath.isSafe(path) else { return nil }
+        return cache.appendingPathComponent(CacheFile.name("site", for: output, suffix: "." + path.replacingOccurrences(of: "/", with: "-")))
+    }
+
+    /// The stamp of a regular file, or nil.
+    static func stamp(of file: URL?) -> Stamp? {
+        var info = stat()
+        guard let file, lstat(file.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Stamp(info)
     }
 
     private func write(at path: String, _ make: (ByteStream) -> Void) throws(BuildError) -> Stamp {
@@ -203,10 +242,9 @@ public final class StagedSite: @unchecked Sendable {
     /// with this stamp; false when it is not there or not the same (then the page is rendered).
     public func reuse(_ path: String, stamp: Stamp) -> Bool {
         guard SafePath.isSafe(path) else { return false }
-        let current = output.url.appendingPathComponent(path).path
-        var info = stat()
-        guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return false }
-        return link(current, staging.appendingPathComponent(path).path) == 0
+        let current = output.url.appendingPathComponent(path)
+        guard StagedSite.stamp(of: current) == stamp else { return false }
+        return link(current.path, staging.appendingPathComponent(path).path) == 0
     }
 
     /// Puts the staged site in place of the output directory.
