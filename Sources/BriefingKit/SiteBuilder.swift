@@ -137,13 +137,15 @@ public enum SiteBuilder {
         let (graph, loadDiagnostics, loadNotes, saving) = loadAndLink(options)
         defer { saving?.wait() }
         finish("load and link")
+        let (cache, cacheNote) = loadingCache.value
+        // The last build's cache is held to the end: the rest of the build gives memory back as it goes.
+        if cache != nil { MallocTuning.givePagesBackPromptly() }
         let plan = SitePlanner.plan(graph, incremental: options.cache != nil)
         finish("site")
 
         var diagnostics = loadDiagnostics
         diagnostics += templateDiagnostics(templates)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
-        let (cache, cacheNote) = loadingCache.value
 
         let site = try StagedSite(OutputDirectory(options.output), cache: options.cache)
         do throws(BuildError) {
