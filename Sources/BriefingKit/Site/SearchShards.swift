@@ -1,7 +1,8 @@
 /// `Public/search/`: the search index split so that a query loads only what it needs. The whole
 /// index (`SearchIndex`) grows with the text, 44.5 MB at 10,000 articles; the first search
-/// loaded all of it. It is not published now: only the split is. Split, a query loads the manifest, the terms that begin with its words'
-/// first letters, and the documents of the dozen results it shows: 0.5–2 MB at 10,000.
+/// loaded all of it. Now only the split is published: a query loads the manifest, the terms that
+/// begin with its words' first letters, and the documents of the dozen results it shows: 0.5–2 MB
+/// at 10,000.
 ///
 /// ```
 /// search/index.js   window.BRIEFING_SEARCH_SHARDS = {"perShard": 1000, "docs": 380516,

@@ -81,8 +81,9 @@ enum MallocTuning {
     /// stage on, the peak of an added or removed article was 453–461 MiB instead of 482–500, for
     /// about 0.15 s more (medians of eight builds each, alternating: 4.18 s against 4.03; 0.2 s
     /// more system time); set for the whole build (loading churns the memo's arrays), the same
-    /// peak cost 0.3–0.5 s. A clean build, with room below the bound, keeps the default. Does nothing with another allocator,
-    /// or another mimalloc than 2.0 (Debian 12's 2.0.9), whose options are numbered otherwise.
+    /// peak cost 0.3–0.5 s. A clean build, with room below the bound, keeps the default. Does
+    /// nothing with another allocator, or another mimalloc than 2.0 (Debian 12's 2.0.9), whose
+    /// options are numbered otherwise.
     static func givePagesBackPromptly() {
         #if canImport(Glibc)
         guard let miOptionSet, let version = miVersion?(), version / 10 == 20 else { return }
