@@ -129,7 +129,7 @@ def test_search_index_loads_when_the_box_is_first_used(browser, site_base):
     """Every page loads the previews; the search index (which grows with the text) only comes
     when the search box is first used, from the page's own relative address, and then only the
     parts a query needs: the manifest, the terms of the query's first letter, the documents of
-    the results shown. The whole index (search-index.js) is never loaded."""
+    the results shown. The whole index (search-index.js) is not published, and never loaded."""
     driver = browser.open(site_base + PESKOV)
     search_scripts = "return [...document.scripts].map(s => s.src).filter(s => s.includes('search'))"
     assert driver.execute_script("return typeof window.BRIEFING_PREVIEWS") == "object"
