@@ -90,6 +90,29 @@ struct SearchShardsTests {
         #expect(manifest["terms"] as? String == termFiles.map { String($0.path.dropFirst("search/t-".count).dropLast(".js".count)) }.joined())
     }
 
+    /// The one scanner both readers of the terms use: each pair's key and value as written, an
+    /// escaped key told apart; anything but comma-separated pairs of JSON strings is refused.
+    @Test func theTermsAreScannedPairByPair() {
+        func scan(_ text: String) -> [String]? {
+            let bytes = Array(text.utf8)
+            var found: [String] = []
+            let ok = bytes.withUnsafeBufferPointer { buffer in
+                SearchTerms.scan(buffer) { entry in
+                    found.append(String(decoding: bytes[entry.key], as: UTF8.self) + (entry.keyEscaped ? "*" : "") + "="
+                                 + String(decoding: bytes[entry.value], as: UTF8.self))
+                    return true
+                }
+            }
+            return ok ? found : nil
+        }
+        #expect(scan(#""kyiv":"0,2","caf\u00e9":"4","a\"b":"z""#) == [#""kyiv"="0,2""#, #""caf\u00e9"*="4""#, #""a\"b"*="z""#])
+        #expect(scan("") == [])
+        #expect(scan(#""kyiv":"0""peskov":"1""#) == nil)
+        #expect(scan(#""kyiv":"0","#) == nil)
+        #expect(scan(#""kyiv":"0"#) == nil)
+        #expect(scan(#""kyiv""0""#) == nil)
+    }
+
     @Test func anythingElseIsNotSplit() {
         #expect(SearchShards.split(Array(Self.whole.dropLast(3))) == nil)
         #expect(SearchShards.split(Array(Self.whole.prefix(200)) + Array("}};\n".utf8)) == nil)

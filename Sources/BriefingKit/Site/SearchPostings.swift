@@ -26,63 +26,45 @@ extension SearchIndex {
         return (terms, kept)
     }
 
-    /// `"term":"gaps",…` as the writer writes it, each term's documents renumbered, the dropped
-    /// ones left out. Nil for anything else.
+    /// `"term":"gaps",…` as the writer writes it (`SearchTerms`), each term's documents
+    /// renumbered, the dropped ones left out. Nil for anything else.
     static func parseTerms(_ bytes: [UInt8], renumbered: [UInt32], dropped: UInt32) -> [String: [UInt32]]? {
         var terms: [String: [UInt32]] = [:]
-        var i = 0
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), comma = UInt8(ascii: ",")
-        while i < bytes.count {
-            if i > 0 {
-                guard bytes[i] == comma else { return nil }
-                i += 1
-            }
-            // The term: a JSON string; one with an escape is decoded as JSON.
-            guard i < bytes.count, bytes[i] == quote else { return nil }
-            let start = i
-            var escaped = false
-            i += 1
-            while i < bytes.count, bytes[i] != quote {
-                if bytes[i] == backslash { escaped = true; i += 1 }
-                i += 1
-            }
-            guard i < bytes.count else { return nil }
-            let term: String
-            if escaped {
-                guard let decoded = JSONText.decodeString(bytes[start...i]) else { return nil }
-                term = decoded
-            } else {
-                term = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
-            }
-            i += 1
-            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == quote else { return nil }
-            i += 2
-            // The documents: base-36 gaps.
-            var postings: [UInt32] = []
-            var number = 0, gap = 0, digits = 0
-            func close() -> Bool {
-                guard digits > 0 else { return false }
-                number += gap
-                if number < renumbered.count, renumbered[number] != dropped { postings.append(renumbered[number]) }
-                gap = 0; digits = 0
+        let parsed = bytes.withUnsafeBufferPointer { bytes in
+            SearchTerms.scan(bytes) { entry in
+                let key = bytes[entry.key]
+                let term: String
+                if entry.keyEscaped {
+                    guard let decoded = JSONText.decodeString(key) else { return false }
+                    term = decoded
+                } else {
+                    term = String(decoding: key.dropFirst().dropLast(), as: UTF8.self)
+                }
+                // The documents: base-36 gaps.
+                var postings: [UInt32] = []
+                var number = 0, gap = 0, digits = 0
+                func close() -> Bool {
+                    guard digits > 0 else { return false }
+                    number += gap
+                    if number < renumbered.count, renumbered[number] != dropped { postings.append(renumbered[number]) }
+                    gap = 0; digits = 0
+                    return true
+                }
+                for byte in bytes[(entry.value.lowerBound + 1)..<(entry.value.upperBound - 1)] {
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): gap = gap * 36 + Int(byte - UInt8(ascii: "0"))
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"): gap = gap * 36 + Int(byte - UInt8(ascii: "a")) + 10
+                    case UInt8(ascii: ","): guard close() else { return false }; continue
+                    default: return false
+                    }
+                    digits += 1
+                    guard gap < 1 << 40 else { return false }
+                }
+                guard close() else { return false }
+                if !postings.isEmpty { terms[term, default: []] += postings }
                 return true
             }
-            while i < bytes.count, bytes[i] != quote {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): gap = gap * 36 + Int(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "z"): gap = gap * 36 + Int(byte - UInt8(ascii: "a")) + 10
-                case comma: guard close() else { return nil }; i += 1; continue
-                default: return nil
-                }
-                digits += 1
-                guard gap < 1 << 40 else { return nil }
-                i += 1
-            }
-            guard i < bytes.count, close() else { return nil }
-            i += 1
-            if !postings.isEmpty { terms[term, default: []] += postings }
         }
-        return terms
+        return parsed ? terms : nil
     }
 }

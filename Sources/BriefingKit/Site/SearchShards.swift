@@ -75,7 +75,7 @@ enum SearchShards {
             }
             i += 1
             while i < whole.count, whole[i] != UInt8(ascii: "]") {
-                guard let end = stringEnd(whole, from: i) else { return false }
+                guard let (end, _) = SearchTerms.stringEnd(whole, from: i, to: whole.count) else { return false }
                 i = end
                 if i < whole.count, whole[i] == UInt8(ascii: ",") { i += 1 }
             }
@@ -99,29 +99,25 @@ enum SearchShards {
             keys.append(key)
             return write(termShard(key), bytes + Array("};\n".utf8))
         }
-        let end = whole.count - tail.count
-        while i < end {
-            if whole[i] == UInt8(ascii: ",") { i += 1 }
-            let start = i
-            guard whole[i] == UInt8(ascii: "\""), i + 1 < end, let keyEnd = stringEnd(whole, from: i),
-                  keyEnd < end, whole[keyEnd] == UInt8(ascii: ":"), let valueEnd = stringEnd(whole, from: keyEnd + 1), valueEnd <= end
-            else { return false }
-            let key = termKey(whole[i + 1])
+        let terms = SearchTerms.scan(whole, from: i, to: whole.count - tail.count) { entry in
+            let pair = whole[entry.key.lowerBound..<entry.value.upperBound]
+            i = entry.key.lowerBound
+            let key = termKey(whole[entry.key.lowerBound + 1])
             if key == UInt8(ascii: "_") {
                 others.append(contentsOf: others.isEmpty ? prefix("t-_") + Array("{".utf8) : [UInt8(ascii: ",")])
-                others.append(contentsOf: whole[start..<valueEnd])
-            } else {
-                if run?.key != key {
-                    guard closeRun() else { return false }
-                    run = (key, prefix("t-" + String(UnicodeScalar(key))) + Array("{".utf8))
-                } else {
-                    run!.bytes.append(UInt8(ascii: ","))
-                }
-                run!.bytes.append(contentsOf: whole[start..<valueEnd])
+                others.append(contentsOf: pair)
+                return true
             }
-            i = valueEnd
+            if run?.key != key {
+                guard closeRun() else { return false }
+                run = (key, prefix("t-" + String(UnicodeScalar(key))) + Array("{".utf8))
+            } else {
+                run!.bytes.append(UInt8(ascii: ","))
+            }
+            run!.bytes.append(contentsOf: pair)
+            return true
         }
-        guard closeRun() else { return false }
+        guard terms, closeRun() else { return false }
         if !others.isEmpty {
             keys.append(UInt8(ascii: "_"))
             guard write(termShard(UInt8(ascii: "_")), others + Array("};\n".utf8)) else { return false }
@@ -137,19 +133,5 @@ enum SearchShards {
     /// What each part's script begins with: it adds itself to the parts loaded so far.
     private static func prefix(_ key: String) -> [UInt8] {
         Array("(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})[\"\(key)\"]=".utf8)
-    }
-
-    /// The index just past the JSON string that starts at `start` (a quote), or nil.
-    private static func stringEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") else { return nil }
-        var i = start + 1
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): return i + 1
-            default: i += 1
-            }
-        }
-        return nil
     }
 }
