@@ -90,38 +90,35 @@ enum SearchShards {
         i += middle.count
         // The terms: `"term":"gaps"` pairs after commas, each to its first letter's part. They are
         // sorted, so a letter's terms are one run, written when it ends; the rest ("_") are kept.
-        var run: (key: UInt8, bytes: [UInt8])?, others: [UInt8] = []
+        var run: TermPart?, others: TermPart?
         var keys: [UInt8] = []
-        func closeRun() -> Bool {
-            guard let (key, bytes) = run else { return true }
-            run = nil
+        func close(_ part: inout TermPart?) -> Bool {
+            guard let finished = part else { return true }
+            part = nil
             done(i)
-            keys.append(key)
-            return write(termShard(key), bytes + Array("};\n".utf8))
+            keys.append(finished.key)
+            return write(termShard(finished.key), finished.bytes + Array("};\n".utf8))
+        }
+        func add(_ entry: SearchTerms.Entry, key: UInt8, to part: inout TermPart?) {
+            if part == nil {
+                part = TermPart(key: key, bytes: prefix("t-" + String(UnicodeScalar(key))) + Array("{".utf8))
+            } else {
+                part!.bytes.append(UInt8(ascii: ","))
+            }
+            part!.bytes.append(contentsOf: whole[entry.key.lowerBound..<entry.value.upperBound])
         }
         let terms = SearchTerms.scan(whole, from: i, to: whole.count - tail.count) { entry in
-            let pair = whole[entry.key.lowerBound..<entry.value.upperBound]
             i = entry.key.lowerBound
             let key = termKey(whole[entry.key.lowerBound + 1])
             if key == UInt8(ascii: "_") {
-                others.append(contentsOf: others.isEmpty ? prefix("t-_") + Array("{".utf8) : [UInt8(ascii: ",")])
-                others.append(contentsOf: pair)
+                add(entry, key: key, to: &others)
                 return true
             }
-            if run?.key != key {
-                guard closeRun() else { return false }
-                run = (key, prefix("t-" + String(UnicodeScalar(key))) + Array("{".utf8))
-            } else {
-                run!.bytes.append(UInt8(ascii: ","))
-            }
-            run!.bytes.append(contentsOf: pair)
+            if run?.key != key, !close(&run) { return false }
+            add(entry, key: key, to: &run)
             return true
         }
-        guard terms, closeRun() else { return false }
-        if !others.isEmpty {
-            keys.append(UInt8(ascii: "_"))
-            guard write(termShard(UInt8(ascii: "_")), others + Array("};\n".utf8)) else { return false }
-        }
+        guard terms, close(&run), close(&others) else { return false }
         var manifest = Array("window.BRIEFING_SEARCH_SHARDS={\"perShard\":\(perShard),\"docs\":\(rows),\"articles\":\"".utf8)
         SearchIndex.appendGaps(articles, to: &manifest)
         manifest += "\",\"actors\":\(firstActor ?? firstDate ?? rows),\"dates\":\(firstDate ?? rows),\"terms\":\"".utf8
@@ -130,8 +127,15 @@ enum SearchShards {
         return write(self.manifest, manifest)
     }
 
+    /// The terms of one part as they are gathered, `prefix{"term":"gaps",…`, closed when written.
+    private struct TermPart {
+        let key: UInt8
+        var bytes: [UInt8]
+    }
+
     /// What each part's script begins with: it adds itself to the parts loaded so far.
     private static func prefix(_ key: String) -> [UInt8] {
         Array("(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})[\"\(key)\"]=".utf8)
     }
 }
+
