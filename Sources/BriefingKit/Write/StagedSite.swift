@@ -149,8 +149,8 @@ public final class StagedSite: @unchecked Sendable {
     /// from, or deleted when there is no cache (or it cannot be moved there: then the next build
     /// makes it whole). One `kept` from the last build is in the cache's folder already.
     func stash(_ path: String, kept: Bool) {
-        let staged = staging.appendingPathComponent(path)
         guard !kept else { return }
+        let staged = staging.appendingPathComponent(path)
         if let target = stashed(path) {
             try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             if rename(staged.path, target.path) == 0 { return }
