@@ -425,6 +425,42 @@ struct IncrementalBuildTests {
     /// Without notes and an overview, the whole graph has a digest (`GraphDigest`): a data file
     /// made from the same graph is kept whole (the same file, linked into the new output). With
     /// notes it is made again, its parts copied.
+    /// A cache on another file system than the output (here /dev/shm, a tmpfs): the whole search
+    /// index cannot be moved there, so it is copied, and the next build still copies unchanged
+    /// articles' parts from it.
+    @Test(.enabled(if: Self.shmIsAnotherFileSystem)) func theWholeSearchIndexIsCopiedToACacheOnAnotherFileSystem() throws {
+        let workspace = try Workspace()
+        let cache = URL(fileURLWithPath: "/dev/shm/briefing-tests-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: workspace.root)
+            try? FileManager.default.removeItem(at: cache)
+        }
+        var options = workspace.options()
+        options.cache = cache
+        _ = try SiteBuilder.build(options)
+        let kept = try #require(StagedSite.stashed(SitePath.searchIndex, in: cache, for: workspace.output))
+        let whole = try FileTree.read(kept)
+        #expect(try #require(SearchShards.split(whole)).count > 20)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent(SitePath.searchIndex).path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        let article = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.articles.path).sorted().first)
+        let url = workspace.articles.appendingPathComponent(article)
+        try Data((try String(contentsOf: url, encoding: .utf8) + "\nA last paragraph about Quillfeather.\n").utf8).write(to: url)
+        let report = try SiteBuilder.build(options)
+        // briefing.json's and the search index's parts of every other article are copied.
+        #expect(report.dataPartsCopied == 2 * (report.articles - 1))
+        let clean = workspace.root.appendingPathComponent("clean")
+        _ = try SiteBuilder.build(workspace.options(output: clean, cached: false))
+        #expect(try Fixtures.snapshot(workspace.output) == Fixtures.snapshot(clean))
+    }
+
+    static let shmIsAnotherFileSystem: Bool = {
+        guard let shm = try? FileManager.default.attributesOfItem(atPath: "/dev/shm")[.systemNumber] as? Int,
+              let temporary = try? FileManager.default.attributesOfItem(atPath: NSTemporaryDirectory())[.systemNumber] as? Int
+        else { return false }
+        return shm != temporary
+    }()
+
     @Test(arguments: [false, true]) func anUnchangedDataFileIsKeptWhole(editorial: Bool) throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

@@ -64,13 +64,7 @@ enum CacheFile {
     static func write(_ kind: String, owner: URL, to file: URL, _ write: (inout BinaryWriter) -> Void) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // What a killed build left half written goes first.
-        let directory = file.deletingLastPathComponent()
-        for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
-        where name.hasPrefix("." + file.lastPathComponent + ".") && name.hasSuffix(".tmp") {
-            try? manager.removeItem(at: directory.appendingPathComponent(name))
-        }
-        let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = temporaryFile(for: file)
         guard manager.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         do {
             let handle = try FileHandle(forWritingTo: temporary)
@@ -86,6 +80,17 @@ enum CacheFile {
             try? manager.removeItem(at: temporary)
             throw error
         }
+    }
+
+    /// The file a new version of `file` is written into before it is renamed over it, beside it:
+    /// `.<name>.<pid>.tmp`. What a killed build left half written there is removed first.
+    static func temporaryFile(for file: URL) -> URL {
+        let directory = file.deletingLastPathComponent()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where name.hasPrefix("." + file.lastPathComponent + ".") && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+        return directory.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     }
 
     final class Box<T> {

@@ -21,7 +21,8 @@ final class DataFileWriter: Sendable {
                             records[path] = made
                         }
                     }
-                    if !file.published { site.stash(file.path, kept: kept) }
+                    // Not published: kept in the cache's folder, under the stamp it has there.
+                    if !file.published, let stamp = site.stash(file.path, kept: kept) { records[file.path]?.stamp = stamp }
                 }
                 return records
             }

@@ -146,17 +146,27 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Takes a data file the site does not publish out of the staging directory once the files
     /// derived from it are made: into the cache's folder, for the next build to copy its parts
-    /// from, or deleted when there is no cache (or it cannot be moved there: then the next build
-    /// makes it whole). One `kept` from the last build is in the cache's folder already.
-    func stash(_ path: String, kept: Bool) {
-        guard !kept else { return }
+    /// from, or deleted when there is no cache. On another file system than the output it is
+    /// copied there (into a temporary file renamed over the old one, so that a killed build
+    /// leaves one or the other whole). Returns the stamp of the file as the cache now keeps it,
+    /// which is the staged file's unless it was copied; nil when none is kept (then the next
+    /// build makes it whole). One `kept` from the last build is in the cache's folder already.
+    func stash(_ path: String, kept: Bool) -> Stamp? {
+        guard !kept else { return nil }
         let staged = staging.appendingPathComponent(path)
-        if let target = stashed(path) {
-            try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if rename(staged.path, target.path) == 0 { return }
-            unlink(target.path)
+        defer { unlink(staged.path) }
+        guard let target = stashed(path) else { return nil }
+        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if rename(staged.path, target.path) == 0 { return StagedSite.stamp(of: target) }
+        let moved = errno
+        unlink(target.path)
+        guard moved == EXDEV else { return nil }
+        let temporary = CacheFile.temporaryFile(for: target)
+        guard (try? FileManager.default.copyItem(at: staged, to: temporary)) != nil, rename(temporary.path, target.path) == 0 else {
+            unlink(temporary.path)
+            return nil
         }
-        unlink(staged.path)
+        return StagedSite.stamp(of: target)
     }
 
     func stashed(_ path: String) -> URL? { cache.flatMap { StagedSite.stashed(path, in: $0, for: output.url) } }
