@@ -26,9 +26,6 @@ enum SearchShards {
         }
     }
 
-    static func termShard(_ key: UInt8) -> String { folder + "t-" + String(UnicodeScalar(key)) + ".js" }
-    static func docShard(_ number: Int) -> String { folder + "d-\(number).js" }
-
     /// The files of the split, in path order; nil when the bytes are not an index as
     /// `SearchIndex.write` writes it.
     static func split(_ whole: [UInt8], perShard: Int = SearchShards.perShard) -> [(path: String, bytes: [UInt8])]? {
@@ -51,15 +48,16 @@ enum SearchShards {
         guard whole.starts(with: head), whole.count >= head.count + middle.count + tail.count,
               whole.suffix(tail.count).elementsEqual(tail) else { return false }
         var i = head.count
-        // The documents: `[…]` rows of JSON strings, after commas; a part written each `perShard`.
-        var rows = 0, shard: [UInt8] = []
-        var articles: [UInt32] = [], firstActor: Int?, firstDate: Int?
-        func closeShard() -> Bool {
-            guard !shard.isEmpty else { return true }
-            defer { shard = [] }
+        // Writes a part (a letter's terms, or `perShard` documents) once it is complete.
+        func close(_ part: inout Part?) -> Bool {
+            guard let finished = part else { return true }
+            part = nil
             done(i)
-            return write(docShard((rows - 1) / perShard), shard + Array("];\n".utf8))
+            return write(folder + finished.name + ".js", finished.closed)
         }
+        // The documents: `[…]` rows of JSON strings, after commas; a part written each `perShard`.
+        var rows = 0, shard: Part?
+        var articles: [UInt32] = [], firstActor: Int?, firstDate: Int?
         while i < whole.count, whole[i] != UInt8(ascii: "]") {
             if rows > 0 {
                 guard whole[i] == UInt8(ascii: ",") else { return false }
@@ -81,41 +79,30 @@ enum SearchShards {
             }
             guard i < whole.count else { return false }
             i += 1
-            if shard.isEmpty { shard = prefix("d-\(rows / perShard)") + Array("[".utf8) } else { shard.append(UInt8(ascii: ",")) }
-            shard.append(contentsOf: whole[start..<i])
+            shard.add(whole[start..<i], to: "d-\(rows / perShard)", list: true)
             rows += 1
-            if rows % perShard == 0, !closeShard() { return false }
+            if rows % perShard == 0, !close(&shard) { return false }
         }
-        guard closeShard(), whole[i...].starts(with: middle) else { return false }
+        guard close(&shard), whole[i...].starts(with: middle) else { return false }
         i += middle.count
         // The terms: `"term":"gaps"` pairs after commas, each to its first letter's part. They are
         // sorted, so a letter's terms are one run, written when it ends; the rest ("_") are kept.
-        var run: TermPart?, others: TermPart?
+        var run: Part?, others: Part?
         var keys: [UInt8] = []
-        func close(_ part: inout TermPart?) -> Bool {
-            guard let finished = part else { return true }
-            part = nil
-            done(i)
-            keys.append(finished.key)
-            return write(termShard(finished.key), finished.bytes + Array("};\n".utf8))
-        }
-        func add(_ entry: SearchTerms.Entry, key: UInt8, to part: inout TermPart?) {
-            if part == nil {
-                part = TermPart(key: key, bytes: prefix("t-" + String(UnicodeScalar(key))) + Array("{".utf8))
-            } else {
-                part!.bytes.append(UInt8(ascii: ","))
-            }
-            part!.bytes.append(contentsOf: whole[entry.key.lowerBound..<entry.value.upperBound])
-        }
         let terms = SearchTerms.scan(whole, from: i, to: whole.count - tail.count) { entry in
             i = entry.key.lowerBound
-            let key = termKey(whole[entry.key.lowerBound + 1])
+            let key = termKey(whole[entry.key.lowerBound + 1]), pair = whole[entry.key.lowerBound..<entry.value.upperBound]
+            let name = "t-" + String(UnicodeScalar(key))
             if key == UInt8(ascii: "_") {
-                add(entry, key: key, to: &others)
+                if others == nil { keys.append(key) }
+                others.add(pair, to: name, list: false)
                 return true
             }
-            if run?.key != key, !close(&run) { return false }
-            add(entry, key: key, to: &run)
+            if run?.name != name {
+                guard close(&run) else { return false }
+                keys.append(key)
+            }
+            run.add(pair, to: name, list: false)
             return true
         }
         guard terms, close(&run), close(&others) else { return false }
@@ -127,15 +114,36 @@ enum SearchShards {
         return write(self.manifest, manifest)
     }
 
-    /// The terms of one part as they are gathered, `prefix{"term":"gaps",…`, closed when written.
-    private struct TermPart {
-        let key: UInt8
-        var bytes: [UInt8]
-    }
+    /// One part's script as it is gathered: it adds itself, a list of documents (`[…]`) or an
+    /// object of terms (`{…}`), to the parts loaded so far.
+    fileprivate struct Part {
+        let name: String
+        private var bytes: [UInt8]
+        private let closing: UInt8
 
-    /// What each part's script begins with: it adds itself to the parts loaded so far.
-    private static func prefix(_ key: String) -> [UInt8] {
-        Array("(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})[\"\(key)\"]=".utf8)
+        init(_ name: String, list: Bool) {
+            self.name = name
+            bytes = Array("(window.BRIEFING_SEARCH_PARTS=window.BRIEFING_SEARCH_PARTS||{})[\"\(name)\"]=".utf8)
+            bytes.append(UInt8(ascii: list ? "[" : "{"))
+            closing = UInt8(ascii: list ? "]" : "}")
+        }
+
+        /// Adds an item (a document's row, a term's pair) after a comma unless it is the first.
+        mutating func add(_ item: Slice<UnsafeBufferPointer<UInt8>>) {
+            if bytes.last != UInt8(ascii: "[") && bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: item)
+        }
+
+        var closed: [UInt8] { bytes + [closing] + Array(";\n".utf8) }
+    }
+}
+
+private extension Optional where Wrapped == SearchShards.Part {
+    /// Adds an item to the part, opening it as `name` if there is none (the name is worked out
+    /// only then: a document's part is named once, not for each of its thousand rows).
+    mutating func add(_ item: Slice<UnsafeBufferPointer<UInt8>>, to name: @autoclosure () -> String, list: Bool) {
+        if self == nil { self = SearchShards.Part(name(), list: list) }
+        self!.add(item)
     }
 }
 
