@@ -65,18 +65,16 @@ public final class StagedSite: @unchecked Sendable {
     /// (`stash(_:kept:)`): its parts are copied from there, and a file kept whole stays there.
     @discardableResult
     public func write(_ file: DataFile, earlier: BuildCache.FileRecord? = nil) throws(BuildError) -> BuildCache.FileRecord {
-        if let inputs = file.inputs, let earlier, earlier.inputs == inputs,
-           file.published ? reuse(file.path, stamp: earlier.stamp) : StagedSite.stamp(of: stashed(file.path)) == earlier.stamp {
+        // The last build's file, when it is still the one recorded.
+        let current = earlier.flatMap { earlier in lastBuilds(file).flatMap { StagedSite.stamp(of: $0) == earlier.stamp ? $0 : nil } }
+        if let inputs = file.inputs, let earlier, earlier.inputs == inputs, current != nil,
+           !file.published || reuse(file.path, stamp: earlier.stamp) {
             var kept = earlier
             kept.copied = earlier.parts.count
             return kept
         }
         var descriptor: Int32 = -1
-        if let earlier, SafePath.isSafe(file.path),
-           let current = file.published ? output.url.appendingPathComponent(file.path) : stashed(file.path),
-           StagedSite.stamp(of: current) == earlier.stamp {
-            descriptor = open(current.path, O_RDONLY | O_CLOEXEC)
-        }
+        if let current { descriptor = open(current.path, O_RDONLY | O_CLOEXEC) }
         defer { if descriptor >= 0 { close(descriptor) } }
         let source = descriptor
         let parts = source < 0 ? DataFileParts() : DataFileParts(earlier: earlier?.parts ?? []) { part in
@@ -103,7 +101,7 @@ public final class StagedSite: @unchecked Sendable {
 
     /// The files made from a data file (`DataFile.Derived`): the last build's, linked, when the
     /// data file was `kept` and each of them still is what the last build wrote; otherwise made
-    /// from the data file's bytes as staged (or, kept and not published, as stashed).
+    /// from the data file's bytes as staged (or, when it was kept, as the last build left it).
     func write(_ derived: DataFile.Derived, of file: DataFile, inputs: String, kept: Bool,
                earlier: [String: BuildCache.FileRecord]) throws(BuildError) -> [String: BuildCache.FileRecord] {
         let before = earlier.filter { $0.key.hasPrefix(derived.folder) }
@@ -116,7 +114,7 @@ public final class StagedSite: @unchecked Sendable {
             for file in paths { unlink(staging.appendingPathComponent(file).path) }
         }
         // The data file is mapped, not read: the pages already split are given back as it goes.
-        guard let from = kept && !file.published ? stashed(file.path) : staging.appendingPathComponent(file.path) else { return [:] }
+        guard let from = kept ? lastBuilds(file) : staging.appendingPathComponent(file.path) else { return [:] }
         let source = open(from.path, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { return [:] }
         defer { close(source) }
@@ -170,6 +168,13 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     func stashed(_ path: String) -> URL? { cache.flatMap { StagedSite.stashed(path, in: $0, for: output.url) } }
+
+    /// Where the last build left a data file: in the output, or in the cache's folder for one the
+    /// site does not publish (a kept published file is linked into the staging directory as well).
+    private func lastBuilds(_ file: DataFile) -> URL? {
+        guard SafePath.isSafe(file.path) else { return nil }
+        return file.published ? output.url.appendingPathComponent(file.path) : stashed(file.path)
+    }
 
     /// Where a cache's folder keeps the data file at this site path for this output directory:
     /// `site-<16 hex digits of the output's path>.search-index.js`, beside the build cache.
