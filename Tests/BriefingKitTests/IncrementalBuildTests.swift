@@ -49,6 +49,13 @@ struct IncrementalBuildTests {
             return (report, differences.isEmpty, differences)
         }
 
+        /// Adds a paragraph at the end of the first article in name order.
+        func addParagraphToFirstArticle(_ paragraph: String) throws {
+            let article = try #require(try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted().first)
+            let url = articles.appendingPathComponent(article)
+            try Data((try String(contentsOf: url, encoding: .utf8) + "\n" + paragraph + "\n").utf8).write(to: url)
+        }
+
         /// Without notes and an overview, the whole graph has a digest (`GraphDigest`).
         func removeNotesAndOverview() throws {
             try FileManager.default.removeItem(at: content.appendingPathComponent("notes"))
@@ -407,9 +414,7 @@ struct IncrementalBuildTests {
         #expect(split.count > 20)
         for file in split { #expect(try FileTree.read(workspace.output.appendingPathComponent(file.path)) == file.bytes, "\(file.path)") }
         // An edited article: its documents are made, the others' copied from the kept index.
-        let article = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.articles.path).sorted().first)
-        let url = workspace.articles.appendingPathComponent(article)
-        try Data((try String(contentsOf: url, encoding: .utf8) + "\nA last paragraph about Quillfeather.\n").utf8).write(to: url)
+        try workspace.addParagraphToFirstArticle("A last paragraph about Quillfeather.")
         let (report, same, differences) = try workspace.buildBoth()
         #expect(same, "\(differences.prefix(5))")
         #expect(report.dataPartsCopied == 2 * (report.articles - 1))
@@ -443,9 +448,7 @@ struct IncrementalBuildTests {
         #expect(try #require(SearchShards.split(whole)).count > 20)
         #expect(!FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent(SitePath.searchIndex).path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).allSatisfy { !$0.hasSuffix(".tmp") })
-        let article = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.articles.path).sorted().first)
-        let url = workspace.articles.appendingPathComponent(article)
-        try Data((try String(contentsOf: url, encoding: .utf8) + "\nA last paragraph about Quillfeather.\n").utf8).write(to: url)
+        try workspace.addParagraphToFirstArticle("A last paragraph about Quillfeather.")
         let report = try SiteBuilder.build(options)
         // briefing.json's and the search index's parts of every other article are copied.
         #expect(report.dataPartsCopied == 2 * (report.articles - 1))
