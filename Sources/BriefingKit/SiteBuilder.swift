@@ -103,7 +103,7 @@ public enum SiteBuilder {
         let (notes, noteDiagnostics) = NoteReader.load(directory: options.content.appendingPathComponent("notes"), displayRoot: contentName)
         diagnostics += overviewDiagnostics + noteDiagnostics
         let linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
-                                 reusing: consume earlierFacts, naming: earlierNaming)
+                                 reusing: consume earlierFacts, naming: earlierNaming, digests: options.cache != nil)
         var (graph, facts, naming, factsReused) = (linked.graph, linked.facts, linked.naming, linked.reused)
         _ = consume linked
         // Saved whatever becomes of the build, on a thread of its own while the site is planned:

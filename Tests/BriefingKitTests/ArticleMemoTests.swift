@@ -10,13 +10,14 @@ struct ArticleMemoTests {
     /// dates and unresolved names to keep.
     static let linking = Fixtures.root.appendingPathComponent("linking")
 
-    static func loadAndLink(reusing memo: ArticleMemo = ArticleMemo(), gazetteer: URL = linking.appendingPathComponent("actors.yml")) throws
+    static func loadAndLink(reusing memo: ArticleMemo = ArticleMemo(), gazetteer: URL = linking.appendingPathComponent("actors.yml"),
+                            digests: Bool = false) throws
         -> (loaded: ArticleLoader.Result, graph: BriefingGraph, facts: [ArticleFacts], naming: NamingTable) {
         let loaded = ArticleLoader.load(directory: linking.appendingPathComponent("articles"), displayRoot: "linking",
                                         reusing: memo.filesBySource)
         let gazetteer = Gazetteer.load(gazetteer, displayPath: "actors.yml").0
         let linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
-                                 reusing: memo.factsByArticle, naming: memo.naming)
+                                 reusing: memo.factsByArticle, naming: memo.naming, digests: digests)
         return (loaded, linked.graph, linked.facts, linked.naming)
     }
 
@@ -149,6 +150,62 @@ struct ArticleMemoTests {
         // Without the last build's names, every article is linked again.
         let blind = try Self.loadAndLink(reusing: ArticleMemo(files: first.loaded.files, facts: facts), gazetteer: edited)
         #expect(blind.graph.mentions == fresh.graph.mentions)
+    }
+
+    /// The digest kept with each article's facts is the one worked out from the graph, whether
+    /// the facts were found in this build, kept from the memo, or kept with their mentions found
+    /// again; a page digest made from it is the one made without it.
+    @Test func theFactsKeepTheDigestOfWhatTheGraphHolds() throws {
+        func expectDigestsOfTheGraph(_ linked: (loaded: ArticleLoader.Result, graph: BriefingGraph, facts: [ArticleFacts], naming: NamingTable),
+                                     sourceLocation: SourceLocation = #_sourceLocation) {
+            let index = GraphIndex(linked.graph)
+            let quotes = Dictionary(grouping: linked.graph.quotes, by: \.articleID)
+            #expect(linked.graph.factDigests.count == 14, sourceLocation: sourceLocation)
+            for article in linked.graph.articles {
+                #expect(linked.graph.factDigests[article.id] == ArticleDigests.factsDigest(article, index, quotes: quotes[article.id] ?? []),
+                        "\(article.id)", sourceLocation: sourceLocation)
+            }
+            var worked = linked.graph
+            worked.factDigests = [:]
+            let (kept, made) = (ArticleDigests(index), ArticleDigests(GraphIndex(worked)))
+            #expect(linked.graph.articles.allSatisfy { kept[$0.id] == made[$0.id] }, sourceLocation: sourceLocation)
+        }
+        let first = try Self.loadAndLink(digests: true)
+        expectDigestsOfTheGraph(first)
+        #expect(Set(first.graph.factDigests.values).count == 14)
+        // Without being asked, the linker works out none.
+        #expect(try Self.loadAndLink().graph.factDigests.isEmpty)
+
+        // Kept through the memo's file, and taken over with the facts.
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = ArticleMemo.file(in: directory, for: Self.linking)
+        try ArticleMemo(files: first.loaded.files, facts: first.facts, naming: first.naming).save(folder, content: Self.linking)
+        let memo = try #require(ArticleMemo.load(folder, content: Self.linking).memo)
+        #expect(memo.facts.allSatisfy { $0.digest != nil && $0.digest == first.graph.factDigests[$0.article.id] })
+        let again = try Self.loadAndLink(reusing: memo, digests: true)
+        #expect(again.graph.factDigests == first.graph.factDigests)
+
+        // A gazetteer entry whose names one article holds: its mentions are found again, and the
+        // digests are those of a build without the memo.
+        let edited = directory.appendingPathComponent("actors.yml")
+        let original = try String(contentsOf: Self.linking.appendingPathComponent("actors.yml"), encoding: .utf8)
+        try (original + "\n- name: Satish Dhawan\n  roles: [space scientist]\n").write(to: edited, atomically: true, encoding: .utf8)
+        let renamed = try Self.loadAndLink(reusing: memo, gazetteer: edited, digests: true)
+        expectDigestsOfTheGraph(renamed)
+        #expect(renamed.graph.factDigests == (try Self.loadAndLink(gazetteer: edited, digests: true)).graph.factDigests)
+
+        // A kept fact of another article under the same id is not used, nor its digest.
+        var other = memo
+        let index = try #require(other.facts.firstIndex { $0.article.id == "113_india-space-launch" })
+        other.facts[index].article.title += " (edited)"
+        other.facts[index].digest = "not this article's"
+        #expect(try Self.loadAndLink(reusing: other, digests: true).graph.factDigests == first.graph.factDigests)
+
+        // Facts kept from a memo without digests get theirs.
+        var bare = memo
+        for i in bare.facts.indices { bare.facts[i].digest = nil }
+        expectDigestsOfTheGraph(try Self.loadAndLink(reusing: bare, digests: true))
     }
 
     @Test func namesRoundTripAndALongerNameChangesEverything() throws {

@@ -20,7 +20,7 @@ public struct ArticleMemo: Sendable, Equatable {
     /// The shards this memo was read from, sound: the others must be written again.
     var shardsRead: Set<Int> = []
 
-    static let kind = "briefing-articles 3"
+    static let kind = "briefing-articles 4"
     static let shardCount = 32
 
     public init(files: [ArticleLoader.LoadedFile] = [], facts: [ArticleFacts] = []) {
@@ -164,6 +164,7 @@ public struct ArticleMemo: Sendable, Equatable {
             writer.string(fact.article.sourceFile)
             writer.values(fact.candidates); writer.values(fact.dates); writer.string(fact.naming)
             writer.values(fact.mentions); writer.values(fact.quotes); writer.values(fact.unresolved)
+            writer.string(fact.digest)
         }
     }
 
@@ -181,7 +182,7 @@ public struct ArticleMemo: Sendable, Equatable {
             guard let article = articles[try reader.string()] else { throw BinaryReader.Failure.invalid }
             facts.append(ArticleFacts(article: article, candidates: try reader.values(), dates: try reader.values()[...],
                                       naming: try reader.string(), mentions: try reader.values()[...], quotes: try reader.values()[...],
-                                      unresolved: try reader.values()[...]))
+                                      unresolved: try reader.values()[...], digest: try reader.optionalString()))
         }
     }
 }

@@ -16,4 +16,29 @@ public struct ArticleFacts: Sendable, Equatable {
     public var mentions: ArraySlice<Mention>
     public var quotes: ArraySlice<AttributedQuote>
     public var unresolved: ArraySlice<BriefingGraph.UnresolvedName>
+    /// `digest(article:mentions:dates:quotes:)` of these facts, when the linker was asked for it
+    /// (a build that keeps a cache): worked out once, when the facts are found, and kept with them
+    /// in the memo, instead of on every build for every article (`ArticleDigests`).
+    public var digest: String?
+
+    static let digestVersion = "article-facts-digest 1"
+
+    /// Works out the digest of facts that have none (kept by a build that did not ask for it).
+    mutating func addDigest() {
+        if digest == nil { digest = Self.digest(article: article, mentions: mentions, dates: dates, quotes: quotes) }
+    }
+
+    /// A digest of an article as the pages see it: the article, its mentions, dates and quotes.
+    static func digest(article: Article, mentions: some Collection<Mention>, dates: some Collection<DateMention>,
+                       quotes: some Collection<AttributedQuote>) -> String {
+        var writer = BinaryWriter()
+        writer.string(digestVersion)
+        writer.value(article)
+        writer.values(mentions)
+        writer.values(dates)
+        writer.values(quotes)
+        var hasher = StableHasher()
+        hasher.combine(writer.bytes)
+        return hasher.finalize()
+    }
 }

@@ -17,6 +17,10 @@ public struct BriefingGraph: Sendable {
     public var overview: LinkedOverview?
     /// The editor's notes, anchored (`NoteAnchoring`), in file order.
     public var notes: [AnchoredNote] = []
+    /// Each article's `ArticleFacts.digest` by id, when the linker worked them out (a build that
+    /// keeps a cache): the Site stage's page digests start from them (`ArticleDigests`). Empty for
+    /// a graph made otherwise; an article missing here has its digest worked out from the graph.
+    public var factDigests: [String: String] = [:]
 
     public struct UnresolvedName: Sendable, Hashable {
         public var name: String

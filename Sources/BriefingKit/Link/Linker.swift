@@ -31,8 +31,13 @@ public enum Linker {
     ///
     /// `known` is consumed: the earlier facts are let go once taken over, before the graph's
     /// arrays are made, so that the facts are never held twice.
+    ///
+    /// With `digests`, each article's facts carry their digest (`ArticleFacts.digest`), found
+    /// for the articles linked again and taken over with the rest, and the graph holds them
+    /// (`BriefingGraph.factDigests`).
     static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
-                     overview: Overview? = nil, reusing known: consuming [String: ArticleFacts], naming earlierNaming: NamingTable?)
+                     overview: Overview? = nil, reusing known: consuming [String: ArticleFacts], naming earlierNaming: NamingTable?,
+                     digests: Bool = false)
         -> Linked {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
         var earlier = ordered.map { article in known[article.id].flatMap { $0.article == article ? $0 : nil } }
@@ -57,14 +62,22 @@ public enum Linker {
         let changes = earlierNaming.flatMap { old in table.changes(since: old).map { (old.digest, $0) } }
         let made = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> (facts: ArticleFacts, reused: Bool) in
             let (earlier, scan) = pair
-            if let earlier, earlier.naming == naming { return (earlier, true) }
-            if var earlier, let (digest, changes) = changes, earlier.naming == digest, !changes.touch(article) {
+            // Facts taken over keep their digest: their article, mentions, dates and quotes are the same.
+            if var earlier, earlier.naming == naming {
+                guard digests, earlier.digest == nil else { return (earlier, true) }
+                earlier.addDigest()
+                return (earlier, false)
+            }
+            if var earlier, let (oldNaming, changes) = changes, earlier.naming == oldNaming, !changes.touch(article) {
                 earlier.naming = naming
+                if digests { earlier.addDigest() }
                 return (earlier, false)
             }
             let linked = linkArticle(article, finder: finder)
-            return (ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
-                                 mentions: linked.mentions[...], quotes: linked.quotes[...], unresolved: linked.unresolved[...]), false)
+            var facts = ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
+                                     mentions: linked.mentions[...], quotes: linked.quotes[...], unresolved: linked.unresolved[...])
+            if digests { facts.addDigest() }
+            return (facts, false)
         }
         // Only `facts` holds them now: `flatten` frees each article's arrays as it copies them.
         earlier = []
@@ -75,6 +88,10 @@ public enum Linker {
         let (mentions, quotes, unresolved, dates) = flatten(&facts)
         var graph = BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
                                   mentions: mentions, quotes: quotes, unresolved: unresolved, dates: dates)
+        if digests {
+            graph.factDigests = Dictionary(facts.compactMap { fact in fact.digest.map { (fact.article.id, $0) } },
+                                           uniquingKeysWith: { first, _ in first })
+        }
         if let overview {
             // The overview is read as an article dated like the newest one, so that "last week" in it
             // means what the editor meant when the briefing was current.

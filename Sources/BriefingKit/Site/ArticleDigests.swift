@@ -1,28 +1,34 @@
-/// A digest of each article as the other pages see it: the article itself, its page, its
-/// mentions, dates and quotes. Worked out once per build, on every core, and shared by the page
-/// inputs of article, actor and date pages (`ArticlePageInputs`, `ActorPageInputs`,
-/// `DatePageInputs`): an actor page named in thousands of articles is then known unchanged from
-/// one short digest per article, without making it.
+/// A digest of each article as the other pages see it: its page, and the digest of the article
+/// itself with its mentions, dates and quotes (`ArticleFacts.digest`). Worked out once per build,
+/// on every core, and shared by the page inputs of article, actor and date pages
+/// (`ArticlePageInputs`, `ActorPageInputs`, `DatePageInputs`): an actor page named in thousands
+/// of articles is then known unchanged from one short digest per article, without making it.
+///
+/// The facts' digests come with the graph when the linker kept them (`BriefingGraph.factDigests`:
+/// an incremental build reads them from its memo instead of writing out 10,000 articles' mentions
+/// and dates again); an article without one has it worked out here, the same way.
 struct ArticleDigests: Sendable {
-    static let version = "article-digest 1"
+    static let version = "article-digest 2"
     private let byID: [String: String]
 
     init(_ index: GraphIndex) {
         let graph = index.graph
-        let quotes = Dictionary(grouping: graph.quotes, by: \.articleID)
+        let missing = graph.articles.contains { graph.factDigests[$0.id] == nil }
+        let quotes = missing ? Dictionary(grouping: graph.quotes, by: \.articleID) : [:]
         let digests = Parallel.map(graph.articles) { article -> String in
-            var writer = BinaryWriter()
-            writer.string(Self.version)
-            writer.string(index.articlePath(article.id))
-            writer.value(article)
-            writer.values(index.mentionsByArticle[article.id])
-            writer.values(index.datesByArticle[article.id])
-            writer.values(quotes[article.id] ?? [])
             var hasher = StableHasher()
-            hasher.combine(writer.bytes)
+            hasher.combine(Self.version)
+            hasher.combine(index.articlePath(article.id))
+            hasher.combine(graph.factDigests[article.id] ?? Self.factsDigest(article, index, quotes: quotes[article.id] ?? []))
             return hasher.finalize()
         }
         byID = Dictionary(zip(graph.articles.map(\.id), digests), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `ArticleFacts.digest` of an article's facts as the graph holds them.
+    static func factsDigest(_ article: Article, _ index: GraphIndex, quotes: [AttributedQuote]) -> String {
+        ArticleFacts.digest(article: article, mentions: index.mentionsByArticle[article.id], dates: index.datesByArticle[article.id],
+                            quotes: quotes)
     }
 
     /// The article's digest; an id that names no article gives a fixed mark (never a digest).
