@@ -241,6 +241,33 @@ struct ScaleTests {
         #expect(expected.filter { $0.count == 5 }.count > 300)
     }
 
+    /// The actors of many articles, as the page digests write them, gathered by place in
+    /// `actorOrder`: the same bytes as a set of their ids in byte order, for every actor's articles,
+    /// for none, and for an id that names no article.
+    @Test func theActorsOfManyArticlesAreWrittenInIdOrder() {
+        let index = Self.plan.index
+        func reference(_ articleIDs: [String]) -> [UInt8] {
+            var writer = BinaryWriter()
+            let ids = Set(articleIDs.flatMap { index.actorsByArticle[$0] ?? [] }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            writer.int(ids.count)
+            for id in ids {
+                let actor = index.actorsByID[id]!
+                writer.string(id)
+                writer.bool(true)
+                writer.string(actor.name); writer.raw(actor.kind); writer.string(index.actorPath(id))
+            }
+            return writer.bytes
+        }
+        var lists = index.articlesByActor.keys.sorted().map { index.articlesByActor[$0]! }
+        lists += [[], ["no such article"], index.graph.articles.map(\.id)]
+        for articleIDs in lists {
+            var writer = BinaryWriter()
+            ArticleDigests.actorLinks(of: articleIDs, index, into: &writer)
+            #expect(StableHasher.digest(writer.bytes) == StableHasher.digest(reference(articleIDs)), "\(articleIDs.prefix(3))")
+        }
+        #expect(index.actorOrder.count > 40)
+    }
+
     /// A date's count of articles, and the titles the printable timeline lists under it, are the
     /// distinct ones among all its mentions.
     @Test func dateCountsAreOfDistinctArticles() throws {

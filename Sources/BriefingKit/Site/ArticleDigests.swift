@@ -38,9 +38,12 @@ struct ArticleDigests: Sendable {
     /// id order: pages that list who appears with whom, or who is named in a
     /// snippet, change when any of that changes, even if their own articles did not.
     static func actorLinks(of articleIDs: some Sequence<String>, _ index: GraphIndex, into writer: inout BinaryWriter) {
-        var ids = Set<String>()
-        for id in articleIDs { ids.formUnion(index.actorsByArticle[id] ?? []) }
-        let sorted = ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Gathered by place in `actorOrder`, which is id order.
+        var here = [Bool](repeating: false, count: index.actorOrder.count)
+        for id in articleIDs {
+            for place in index.actorPlacesByArticle[id] ?? [] { here[Int(place)] = true }
+        }
+        let sorted = index.actorOrder.indices.lazy.filter { here[$0] }.map { index.actorOrder[$0] }
         writer.int(sorted.count)
         for id in sorted {
             writer.string(id)

@@ -13,6 +13,10 @@ final class GraphIndex: Sendable {
     let mentionsByArticle: Grouped<String, Mention>
     /// Actor ids of each article, in order of first mention.
     let actorsByArticle: [String: [String]]
+    /// Every actor id of `actorsByArticle`, in byte order, and each article's actors as places in
+    /// it: the actors of thousands of articles are gathered by place, not into a set of strings.
+    let actorOrder: [String]
+    let actorPlacesByArticle: [String: [Int32]]
     let quotesByActor: Grouped<String, AttributedQuote>
     /// The articles that mention each actor, in article order.
     let articlesByActor: [String: [String]]
@@ -82,6 +86,10 @@ final class GraphIndex: Sendable {
             byArticle[mention.articleID, default: []].append(mention.actorID)
         }
         actorsByArticle = byArticle
+        let order = Set(byArticle.values.joined()).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let places = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, Int32($0)) })
+        actorOrder = order
+        actorPlacesByArticle = byArticle.mapValues { $0.map { places[$0]! } }
         var byActor: [String: [String]] = [:]
         var positionsOfActor: [String: [Int32]] = [:]
         for (n, article) in graph.articles.enumerated() {
