@@ -82,4 +82,24 @@ struct ContextLookupTests {
         #expect((MustacheText.value(Optional("a")) as? MustacheText)?.text == "a")
         #expect(try MustacheTemplate(string: "{{v}}").render(["v": MustacheText.value("x & y") as Any]) == "x &amp; y")
     }
+
+    /// A block's `actorLinks` is what its `actors` give through Mustache in a Markdown template,
+    /// byte for byte, for names and addresses that need escaping, for one actor and for none.
+    @Test func aBlocksLineOfActorsIsWhatItsActorsRenderTo() throws {
+        _ = MarkdownContentType.registered
+        let header = "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}"
+        let byList = try MustacheTemplate(string: header + "{{#actors}}[{{name}}]({{url}}){{^last()}} · {{/last()}}{{/actors}}")
+        let byLine = try MustacheTemplate(string: header + "{{actorLinks}}")
+        let links = [ActorLink(name: "Volodymyr Zelenskyy", url: "../actors/volodymyr-zelenskyy.html", kind: "person"),
+                     ActorLink(name: "A & <b>*x*_ [y](z) `q` #1", url: "a (b) c.html#x_y", kind: "organisation"),
+                     ActorLink(name: "Zelenskyy’s “plan” — ﬁnal\\", url: "\\<>.html", kind: "place"),
+                     ActorLink(name: "  two\nlines  ", url: "x y.html", kind: "outlet")]
+        for count in 0...links.count {
+            let block = BlockContext(anchor: "p-1", text: MarkdownFragment(plain: "Text."), actors: Array(links.prefix(count)))
+            let line = byLine.render(block)
+            #expect(line == byList.render(block), "\(count) actors")
+            #expect(line.isEmpty == (count == 0))
+        }
+        #expect(ActorLink.line(Array(links.prefix(1))).markdown == #"[Volodymyr Zelenskyy](\.\.\/actors\/volodymyr\-zelenskyy\.html)"#)
+    }
 }

@@ -5,6 +5,17 @@ public struct ActorLink: Sendable, Codable {
     public var name: String
     public var url: String
     public var kind: String
+
+    /// `[Name](url) · [Name](url)`: what `{{#actors}}[{{name}}]({{url}}){{^last()}} · {{/last()}}{{/actors}}`
+    /// renders in a Markdown template, each value escaped as the template escapes it.
+    static func line(_ links: [ActorLink]) -> MarkdownFragment {
+        var markdown = ""
+        for (n, link) in links.enumerated() {
+            if n > 0 { markdown += " · " }
+            markdown += "[" + MarkdownEscaping.escape(link.name) + "](" + MarkdownEscaping.escape(link.url) + ")"
+        }
+        return MarkdownFragment(made: markdown)
+    }
 }
 
 /// An actor in an article's list of actors, with how often that article names it. The briefing's

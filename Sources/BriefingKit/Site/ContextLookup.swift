@@ -198,6 +198,7 @@ extension BlockContext: MustacheParent {
         case "anchor": return MustacheText.value(self.anchor)
         case "text": return MustacheText.value(self.text)
         case "actors": return MustacheText.value(self.actors)
+        case "actorLinks": return MustacheText.value(self.actorLinks)
         case "notes": return MustacheText.value(self.notes)
         default: return nil
         }

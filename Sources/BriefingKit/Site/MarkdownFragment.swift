@@ -13,6 +13,11 @@ public struct MarkdownFragment: Sendable, Codable, Hashable, MustacheCustomRende
         markdown = MarkdownEscaping.sanitize(markdown: text)
     }
 
+    /// Markdown this stage made of escaped values (`ActorLink.line`), inserted as it is.
+    init(made markdown: String) {
+        self.markdown = markdown
+    }
+
     init(block: TextBlock) {
         self = block.isMarkdown ? MarkdownFragment(markdown: block.text) : MarkdownFragment(plain: block.text)
     }
