@@ -101,5 +101,15 @@ struct ContextLookupTests {
             #expect(line.isEmpty == (count == 0))
         }
         #expect(ActorLink.line(Array(links.prefix(1))).markdown == #"[Volodymyr Zelenskyy](\.\.\/actors\/volodymyr\-zelenskyy\.html)"#)
+
+        // An article's paragraphs in a list by paragraph, the same way.
+        let byParagraphs = try MustacheTemplate(string: header + "{{#paragraphs}}[{{number}}]({{url}}){{^last()}}, {{/last()}}{{/paragraphs}}")
+        let byParagraphLine = try MustacheTemplate(string: header + "{{paragraphLinks}}")
+        let paragraphs = [ParagraphLink(number: 3, url: "../articles/a.html#p3"), ParagraphLink(number: 12, url: "a (b)_*.html#p12"),
+                          ParagraphLink(number: 0, url: "\\[x].html")]
+        for count in 0...paragraphs.count {
+            let article = ArticleParagraphs(article: DatedLink(title: "T", url: "a.html", date: "1 May 2024", dateISO: "2024-05-01"), paragraphs: Array(paragraphs.prefix(count)))
+            #expect(byParagraphLine.render(article) == byParagraphs.render(article), "\(count) paragraphs")
+        }
     }
 }

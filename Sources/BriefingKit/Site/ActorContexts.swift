@@ -7,14 +7,9 @@ public struct ActorLink: Sendable, Codable {
     public var kind: String
 
     /// `[Name](url) · [Name](url)`: what `{{#actors}}[{{name}}]({{url}}){{^last()}} · {{/last()}}{{/actors}}`
-    /// renders in a Markdown template, each value escaped as the template escapes it.
+    /// renders in a Markdown template.
     static func line(_ links: [ActorLink]) -> MarkdownFragment {
-        var markdown = ""
-        for (n, link) in links.enumerated() {
-            if n > 0 { markdown += " · " }
-            markdown += "[" + MarkdownEscaping.escape(link.name) + "](" + MarkdownEscaping.escape(link.url) + ")"
-        }
-        return MarkdownFragment(made: markdown)
+        MarkdownFragment(links: links.map { ($0.name, $0.url) }, separator: " · ")
     }
 }
 

@@ -187,6 +187,7 @@ extension ArticleParagraphs: MustacheParent {
         switch name {
         case "article": return MustacheText.value(self.article)
         case "paragraphs": return MustacheText.value(self.paragraphs)
+        case "paragraphLinks": return MustacheText.value(self.paragraphLinks)
         default: return nil
         }
     }

@@ -13,8 +13,15 @@ public struct MarkdownFragment: Sendable, Codable, Hashable, MustacheCustomRende
         markdown = MarkdownEscaping.sanitize(markdown: text)
     }
 
-    /// Markdown this stage made of escaped values (`ActorLink.line`), inserted as it is.
-    init(made markdown: String) {
+    /// `[text](url)` for each link, joined by `separator`: what
+    /// `{{#links}}[{{text}}]({{url}}){{^last()}}separator{{/last()}}{{/links}}` renders in a Markdown
+    /// template, each value escaped as the template escapes it (`separator` is taken as Markdown).
+    init(links: [(text: String, url: String)], separator: String) {
+        var markdown = ""
+        for (n, link) in links.enumerated() {
+            if n > 0 { markdown += separator }
+            markdown += "[" + MarkdownEscaping.escape(link.text) + "](" + MarkdownEscaping.escape(link.url) + ")"
+        }
         self.markdown = markdown
     }
 

@@ -40,6 +40,16 @@ public struct MonthLink: Sendable, Codable {
 public struct ArticleParagraphs: Sendable, Codable {
     public var article: DatedLink
     public var paragraphs: [ParagraphLink]
+    /// The same links as one line of Markdown, `[3](url), [7](url)`, which
+    /// `partials/paragraph-list.md` inserts: an actor named in hundreds of articles lists
+    /// thousands of paragraphs, and Mustache looks up three keys for each (see `BlockContext.actorLinks`).
+    public var paragraphLinks: MarkdownFragment
+
+    init(article: DatedLink, paragraphs: [ParagraphLink]) {
+        self.article = article
+        self.paragraphs = paragraphs
+        paragraphLinks = MarkdownFragment(links: paragraphs.map { (String($0.number), $0.url) }, separator: ", ")
+    }
 }
 
 public struct ParagraphLink: Sendable, Codable {
@@ -53,13 +63,13 @@ extension ParagraphList {
     /// each paragraph once; `mentions` counts every pair, as the page's own counts do.
     static func grouping(_ items: [(articleID: String, block: Int)], from path: String, index: GraphIndex) -> ParagraphList {
         guard !items.isEmpty else { return .empty }
-        var groups: [ArticleParagraphs] = []
+        var groups: [(article: DatedLink, paragraphs: [ParagraphLink])] = []
         var lastArticle: String?
         var seen = Set<Int>()
         for item in items {
             if item.articleID != lastArticle {
                 guard let article = index.articlesByID[item.articleID] else { continue }
-                groups.append(ArticleParagraphs(article: SitePlanner.datedLink(article, from: path, index: index), paragraphs: []))
+                groups.append((SitePlanner.datedLink(article, from: path, index: index), []))
                 lastArticle = item.articleID
                 seen = []
             }
@@ -68,6 +78,6 @@ extension ParagraphList {
             groups[groups.count - 1].paragraphs.append(ParagraphLink(number: item.block, url: url))
         }
         let summary = "\(Count.phrase(items.count, "more mention")) in \(Count.phrase(groups.count, "article")), by paragraph:"
-        return ParagraphList(articles: groups, months: [], summary: summary)
+        return ParagraphList(articles: groups.map { ArticleParagraphs(article: $0.article, paragraphs: $0.paragraphs) }, months: [], summary: summary)
     }
 }
