@@ -208,6 +208,24 @@ struct ArticleMemoTests {
         expectDigestsOfTheGraph(try Self.loadAndLink(reusing: bare, digests: true))
     }
 
+    /// A file's shard is worked out from its digest's first number, not its text: the same shard
+    /// as the first four hexadecimal digits give, so that the shards written before are still found.
+    @Test func aFilesShardIsItsDigestsFirstFourDigits() {
+        var names = ["articles/a.txt", "articles/ü/日本.md", "", "articles/" + String(repeating: "x", count: 300)]
+        names += (0..<2000).map { "articles/\($0)_bench.txt" }
+        var shards = Set<Int>()
+        for name in names {
+            let shard = ArticleMemo.shard(of: name)
+            #expect(shard == Int(StableHasher.digest(Array(name.utf8)).prefix(4), radix: 16)! % ArticleMemo.shardCount, "\(name)")
+            shards.insert(shard)
+            var hasher = StableHasher()
+            hasher.combine(Array(name.utf8))
+            let (x, y) = hasher.words
+            #expect(hasher.finalize() == String(format: "%016llx%016llx", x, y))
+        }
+        #expect(shards.count == ArticleMemo.shardCount)
+    }
+
     @Test func namesRoundTripAndALongerNameChangesEverything() throws {
         let first = try Self.loadAndLink()
         var writer = BinaryWriter()

@@ -64,15 +64,21 @@ public struct StableHasher: Sendable {
     /// A one-byte tag that separates kinds of values (a nil, the start of a list).
     public mutating func tag(_ value: UInt8) { add(value) }
 
-    /// 32 hexadecimal digits.
+    /// 32 hexadecimal digits: `words`, the first then the second, each in 16.
     public func finalize() -> String {
+        let (x, y) = words
+        return Self.hex(x) + Self.hex(y)
+    }
+
+    /// The digest as two numbers, without making its text.
+    public var words: (UInt64, UInt64) {
         var copy = self
         let total = copy.length &+ copy.pendingBytes
         if copy.pendingBytes > 0 { copy.mixWord() }
         var x = copy.a ^ total, y = copy.b ^ (total &* 0x9E37_79B9_7F4A_7C15)
         x = Self.avalanche(x &+ y)
         y = Self.avalanche(y ^ x)
-        return Self.hex(x) + Self.hex(y)
+        return (x, y)
     }
 
     private static func avalanche(_ value: UInt64) -> UInt64 {
