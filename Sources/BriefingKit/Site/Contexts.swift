@@ -27,7 +27,7 @@ public struct BlockContext: Sendable, Codable {
     public var actors: [ActorLink]
     /// The same actors as one line of Markdown links, `[Name](url) · [Name](url)`, which
     /// `partials/block-actors.md` shows. Made here: Mustache looks up three keys for each link of
-    /// each block, two fifths of its time on an article page. A template that wants another form
+    /// each block, a third of its time on an article page. A template that wants another form
     /// goes through `actors`.
     public var actorLinks: MarkdownFragment
     /// The editor's notes on passages of this block: margin notes beside it.
