@@ -153,6 +153,39 @@ struct ParagraphRepairTests {
         #expect(joins > 100)
     }
 
+    /// The abbreviation a text ends with, read on bytes where the end is ASCII: what the
+    /// character definition finds, at the end of random text (titles, months, initials, opening
+    /// punctuation, other white space, combining marks, CR LF) and of every prefix of every
+    /// fixture paragraph that ends in a full stop or white space.
+    @Test func anAbbreviationIsReadOnBytesAsOnCharacters() throws {
+        let pieces = ["Mr.", "Gen.", "Jan.", "Sept.", "etc.", "U.S.", "a.m.", "J.", "F.", "B.", "plan", "No.", "Dr", "e\u{301}",
+                      "\u{301}", "\u{1F1FA}\u{1F1F8}", "(", "\"", "'", "“", "‘", "—", "Ж.", "\r\n", "\t", "\u{00A0}", "\u{2009}",
+                      " ", " ", " ", ".", "x", "A"]
+        var random = IncrementalBuildTests.Random(state: 21)
+        var texts = (0..<6000).map { _ in (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        texts += Self.randomTexts(count: 2000, seed: 13)
+        for paragraph in try Self.fixtureParagraphs() {
+            let characters = Array(paragraph)
+            for end in characters.indices where characters[end] == "." || characters[end].isWhitespace {
+                texts.append(String(characters[...end]))
+            }
+        }
+        var byBytes = 0, found = 0
+        for text in texts {
+            let expected = Abbreviations.characterKind(endingOf: text)
+            #expect(Abbreviations.kind(endingOf: text) == expected, "\(text.debugDescription)")
+            #expect(Abbreviations.kind(endingOf: text[...]) == expected, "\(text.debugDescription)")
+            if let read = Abbreviations.asciiKind(endingOf: text.utf8) {
+                byBytes += 1
+                #expect(read == expected, "\(text.debugDescription)")
+            }
+            if expected != nil { found += 1 }
+        }
+        // Most texts are read on bytes, and many end with an abbreviation.
+        #expect(byBytes > texts.count / 2, "\(byBytes) of \(texts.count)")
+        #expect(found > 500, "\(found)")
+    }
+
     @Test func byteRepairsOnHandPickedText() {
         // A space before a comma that ends the text; before a stop followed by a closing quotation
         // mark, a no-break space and a four-byte letter; runs of spaces and tabs.

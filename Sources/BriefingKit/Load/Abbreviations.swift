@@ -33,6 +33,55 @@ public enum Abbreviations {
     /// A single capital initial ("John F.") counts as a title, but only after a capitalised word, so
     /// that "plan B." still ends a paragraph.
     public static func kind(endingOf text: some StringProtocol) -> Kind? {
+        let read: Kind?? = if let string = text as? String { asciiKind(endingOf: string.utf8) }
+            else if let substring = text as? Substring { asciiKind(endingOf: substring.utf8) } else { nil }
+        if let read { return read }
+        return characterKind(endingOf: text)
+    }
+
+    /// `characterKind` read on bytes, for the common text whose last two words and the white
+    /// space around them are ASCII, where each byte is a character; nil (read by characters
+    /// instead) as soon as it meets another byte. Asking each character whether it is white space
+    /// was 0.8 CPU-seconds of a clean build at 10,000 articles.
+    static func asciiKind(endingOf bytes: some BidirectionalCollection<UInt8>) -> Kind?? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var end = bytes.endIndex
+        // Back over white space, then over a word; false at a byte that is not ASCII.
+        func back(whileSpace space: Bool) -> Bool {
+            while end > bytes.startIndex {
+                let byte = bytes[bytes.index(before: end)]
+                guard byte < 0x80 else { return false }
+                guard isSpace(byte) == space else { return true }
+                end = bytes.index(before: end)
+            }
+            return true
+        }
+        guard back(whileSpace: true) else { return nil }
+        let wordEnd = end
+        guard back(whileSpace: false) else { return nil }
+        var wordStart = end
+        guard wordStart < wordEnd, bytes[bytes.index(before: wordEnd)] == UInt8(ascii: ".") else { return .some(nil) }
+        guard back(whileSpace: true) else { return nil }
+        let previousEnd = end
+        guard back(whileSpace: false) else { return nil }
+        let previousFirst = end < previousEnd ? bytes[end] : nil
+        // Opening punctuation glued to the word: “(Jan.” (the ASCII ones; the others are not ASCII).
+        while wordStart < wordEnd, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(bytes[wordStart]) {
+            wordStart = bytes.index(after: wordStart)
+        }
+        let last = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self)
+        if titles.contains(last) { return .title }
+        if months.contains(last) { return .month }
+        if others.contains(last) { return .other }
+        func isCapital(_ byte: UInt8?) -> Bool { byte.map { (0x41...0x5A).contains($0) } ?? false }
+        if bytes.distance(from: wordStart, to: wordEnd) == 2, isCapital(bytes[wordStart]), isCapital(previousFirst) {
+            return .title
+        }
+        return .some(nil)
+    }
+
+    /// The definition, by characters.
+    static func characterKind(endingOf text: some StringProtocol) -> Kind? {
         // The last two words, read from the end: splitting a long paragraph into words was most
         // of the time paragraph repair took.
         let (word, wordStart) = lastWord(of: text, before: text.endIndex)
