@@ -27,6 +27,8 @@ public enum Abbreviations {
     ]
 
     static let openingPunctuation: Set<Character> = ["“", "\"", "'", "‘", "(", "—", "–"]
+    /// The ASCII ones among them, as bytes, for `asciiKind`.
+    private static let openingASCII = Set(openingPunctuation.compactMap(\.asciiValue))
 
     /// The kind of the abbreviation a text ends with, if it ends with one.
     ///
@@ -66,7 +68,7 @@ public enum Abbreviations {
         guard back(whileSpace: false) else { return nil }
         let previousFirst = end < previousEnd ? bytes[end] : nil
         // Opening punctuation glued to the word: “(Jan.” (the ASCII ones; the others are not ASCII).
-        while wordStart < wordEnd, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(bytes[wordStart]) {
+        while wordStart < wordEnd, openingASCII.contains(bytes[wordStart]) {
             wordStart = bytes.index(after: wordStart)
         }
         let last = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self)
