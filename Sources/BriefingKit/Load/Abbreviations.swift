@@ -30,6 +30,14 @@ public enum Abbreviations {
     /// The ASCII ones among them, as bytes, for `asciiKind`.
     private static let openingASCII = Set(openingPunctuation.compactMap(\.asciiValue))
 
+    /// The kind of a word that is one of the listed abbreviations.
+    private static func listed(_ word: String) -> Kind? {
+        if titles.contains(word) { return .title }
+        if months.contains(word) { return .month }
+        if others.contains(word) { return .other }
+        return nil
+    }
+
     /// The kind of the abbreviation a text ends with, if it ends with one.
     ///
     /// A single capital initial ("John F.") counts as a title, but only after a capitalised word, so
@@ -71,10 +79,7 @@ public enum Abbreviations {
         while wordStart < wordEnd, openingASCII.contains(bytes[wordStart]) {
             wordStart = bytes.index(after: wordStart)
         }
-        let last = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self)
-        if titles.contains(last) { return .title }
-        if months.contains(last) { return .month }
-        if others.contains(last) { return .other }
+        if let listed = listed(String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self)) { return listed }
         func isCapital(_ byte: UInt8?) -> Bool { byte.map { (0x41...0x5A).contains($0) } ?? false }
         if bytes.distance(from: wordStart, to: wordEnd) == 2, isCapital(bytes[wordStart]), isCapital(previousFirst) {
             return .title
@@ -92,9 +97,7 @@ public enum Abbreviations {
         var last = String(word)
         // Opening punctuation glued to the word: “(Jan.”
         while let first = last.first, Self.openingPunctuation.contains(first) { last.removeFirst() }
-        if titles.contains(last) { return .title }
-        if months.contains(last) { return .month }
-        if others.contains(last) { return .other }
+        if let listed = listed(last) { return listed }
         if last.count == 2, let initial = last.first, initial.isUppercase, initial.isLetter,
            let previous = previous.first, previous.isUppercase {
             return .title
