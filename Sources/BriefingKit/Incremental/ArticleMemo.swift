@@ -43,8 +43,7 @@ public struct ArticleMemo: Sendable, Equatable {
     /// (read from the digest's first number, without making its text: 20,000 of them a build).
     static func shard(of sourceFile: String) -> Int {
         var hasher = StableHasher()
-        var file = sourceFile
-        file.withUTF8 { hasher.combine($0) }
+        hasher.combine(sourceFile.utf8)
         return Int(hasher.words.0 >> 48) % shardCount
     }
 
