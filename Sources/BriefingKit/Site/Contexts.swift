@@ -24,12 +24,12 @@ public struct BlockContext: Sendable, Codable {
     public var anchor: String
     public var text: MarkdownFragment
     /// The actors this block mentions, for readers who skim.
-    public var actors: [ActorLink]
+    public let actors: [ActorLink]
     /// The same actors as one line of Markdown links, `[Name](url) · [Name](url)`, which
     /// `partials/block-actors.md` shows. Made here: Mustache looks up three keys for each link of
     /// each block, a third of its time on an article page. A template that wants another form
     /// goes through `actors`.
-    public var actorLinks: MarkdownFragment
+    public let actorLinks: MarkdownFragment
     /// The editor's notes on passages of this block: margin notes beside it.
     public var notes: [NoteContext] = []
 

@@ -39,11 +39,11 @@ public struct MonthLink: Sendable, Codable {
 /// An article in a `ParagraphList`: its link and a link to each paragraph.
 public struct ArticleParagraphs: Sendable, Codable {
     public var article: DatedLink
-    public var paragraphs: [ParagraphLink]
+    public let paragraphs: [ParagraphLink]
     /// The same links as one line of Markdown, `[3](url), [7](url)`, which
     /// `partials/paragraph-list.md` inserts: an actor named in hundreds of articles lists
     /// thousands of paragraphs, and Mustache looks up three keys for each (see `BlockContext.actorLinks`).
-    public var paragraphLinks: MarkdownFragment
+    public let paragraphLinks: MarkdownFragment
 
     init(article: DatedLink, paragraphs: [ParagraphLink]) {
         self.article = article
