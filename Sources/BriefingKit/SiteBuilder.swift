@@ -175,8 +175,8 @@ public enum SiteBuilder {
                 staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                 staticDisplayRoot: options.display(staticDirectory))
             diagnostics += copied.diagnostics
-            var links = Dictionary(uniqueKeysWithValues: pages.entries.map { ($0.key, $0.value.links) })
-            links.merge(copied.links) { generated, _ in generated }
+            var links = pages.entries.mapValues(\.links)
+            links.merge(copied.links.mapValues(StoredLinks.init)) { generated, _ in generated }
             // Pages kept as the last build left them need no check unless they lead to a file gone since,
             // or to an id on a page whose ids changed: a page made again often has the same ones
             // (an actor page with one more snippet), and the pages that link into it by id (a
@@ -261,7 +261,8 @@ public enum SiteBuilder {
                 let html = try renderer.render(page)
                 let stamp = try site.write(Array(html.utf8), at: path)
                 let entry = BuildCache.Entry(fingerprint: fingerprint, templates: templates, stamp: stamp,
-                                             links: LinkChecker.scan(html, on: path, files: files), inputs: inputs?.key ?? "")
+                                             links: StoredLinks(LinkChecker.scan(html, on: path, files: files)),
+                                             inputs: inputs?.key ?? "")
                 return .success((path, entry, true, true))
             } catch {
                 return .failure(error)

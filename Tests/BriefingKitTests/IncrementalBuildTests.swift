@@ -564,7 +564,7 @@ struct IncrementalBuildTests {
             .init(text: "x\ny", target: "b/x\ny", fragment: nil, problem: nil),
         ])
         let cache = BuildCache(entries: ["articles/a\tb.html": .init(fingerprint: "0123", templates: "4567", stamp: .init(size: 10, modified: 42),
-                                                                              links: links, inputs: "89ab")])
+                                                                              links: StoredLinks(links), inputs: "89ab")])
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("Public")
@@ -573,6 +573,9 @@ struct IncrementalBuildTests {
         let (loaded, note) = BuildCache.load(file, output: output)
         #expect(note == nil)
         #expect(loaded?.entries == cache.entries)
+        #expect(loaded?.entries.first?.value.links.ids == links.ids)
+        // Links kept from the last cache are written into the next one as they were read.
+        #expect(loaded?.sealed(output: output) == cache.sealed(output: output))
         // The cache of another output directory is not this one's.
         #expect(BuildCache.load(file, output: directory.appendingPathComponent("Other")).cache == nil)
         // A link to an id whose target position the page does not have is refused, not read past the end.

@@ -68,11 +68,11 @@ public struct CheckReport: Sendable {
             let known = cache?.entries[path]
             if let known, let inputs = renderer.inputsKey({ plan.inputs(at: number, into: &$0) }),
                known.holds(inputs: inputs.key, templates: renderer.templateDigest(for: inputs.template)) {
-                return (path, .success(known.links), true)
+                return (path, .success(known.links.page), true)
             }
             let page = plan.page(at: number)
             if let known, known.holds(fingerprint: renderer.fingerprint(page), templates: renderer.templateDigest(for: page.template)) {
-                return (path, .success(known.links), true)
+                return (path, .success(known.links.page), true)
             }
             do throws(BuildError) {
                 return (path, .success(LinkChecker.scan(try renderer.render(page), on: path, files: files)), false)

@@ -166,6 +166,31 @@ extension LinkChecker.PageLinks: BinaryCodable {
         writer.strings(ids); writer.strings(targets); writer.values(fragments); writer.values(links)
     }
 
+    /// Walks one page's links as `init(from:)` reads them, refusing what it refuses, without making
+    /// them: `target` sees the bytes of each file the page links to, `fragment` the position among
+    /// them of each link to an id, `link` each of the other `links` (its target's bytes, whether it
+    /// has a fragment, whether it is broken).
+    static func walk(_ reader: inout BinaryReader, target: (ArraySlice<UInt8>) -> Void = { _ in }, fragment: (Int) -> Void = { _ in },
+                     link: (ArraySlice<UInt8>, _ fragment: Bool, _ problem: Bool) -> Void = { _, _, _ in }) throws {
+        for _ in 0..<(try reader.count()) { try reader.skipString() }
+        let targets = try reader.count()
+        for _ in 0..<targets { try reader.stringBytes(target) }
+        for _ in 0..<(try reader.count()) {
+            guard let position = Int32(exactly: try reader.int()), (0..<targets).contains(Int(position)) else { throw BinaryReader.Failure.invalid }
+            fragment(Int(position))
+            try reader.skipString()
+        }
+        for _ in 0..<(try reader.count()) {
+            try reader.skipString()
+            let target = try reader.stringBytes { $0 }
+            let fragment = try reader.bool()
+            if fragment { try reader.skipString() }
+            let problem = try reader.bool()
+            if problem { try reader.skipString() }
+            link(target, fragment, problem)
+        }
+    }
+
     public init(from reader: inout BinaryReader) throws {
         let ids = try reader.strings(), targets = try reader.internedStrings(), fragments: [Fragment] = try reader.values()
         // A position the page's targets do not have would be read past their end.

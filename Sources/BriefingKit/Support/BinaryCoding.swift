@@ -77,6 +77,20 @@ public struct BinaryWriter {
 
     /// An enum by its raw value, so that reordering cases never misreads an old cache.
     public mutating func raw<E: RawRepresentable>(_ value: E) where E.RawValue == String { string(value.rawValue) }
+
+    /// Bytes read before (`BinaryReader.span(_:)`), as they were.
+    public mutating func raw(_ span: BinarySpan) {
+        bytes.append(contentsOf: span.bytes[span.range])
+        flushIfFull()
+    }
+}
+
+/// A run of bytes a reader walked over without making values of them, to be read later by a
+/// reader of its own (`BinaryReader(_:)`) or written again as they are (`BinaryWriter.raw(_:)`).
+/// It shares the buffer it was read from.
+public struct BinarySpan: Sendable {
+    let bytes: [UInt8]
+    let range: Range<Int>
 }
 
 public struct BinaryReader {
@@ -93,7 +107,19 @@ public struct BinaryReader {
         self.end = min(end ?? bytes.count, bytes.count)
     }
 
+    /// A reader of the bytes a span holds.
+    public init(_ span: BinarySpan) {
+        self.init(span.bytes, from: span.range.lowerBound, to: span.range.upperBound)
+    }
+
     public var isAtEnd: Bool { position == end }
+
+    /// The bytes `walk` reads, as a span (the walk checks them; no value need be made).
+    public mutating func span(_ walk: (inout BinaryReader) throws -> Void) throws -> BinarySpan {
+        let start = position
+        try walk(&self)
+        return BinarySpan(bytes: bytes, range: start..<position)
+    }
 
     public mutating func int() throws -> Int {
         var result: UInt64 = 0
@@ -133,6 +159,15 @@ public struct BinaryReader {
         defer { position += length }
         return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
     }
+
+    /// A string's UTF-8 bytes, handed to `body` without making the string.
+    public mutating func stringBytes<R>(_ body: (ArraySlice<UInt8>) -> R) throws -> R {
+        let length = try count()
+        defer { position += length }
+        return body(bytes[position..<(position + length)])
+    }
+
+    public mutating func skipString() throws { try stringBytes { _ in } }
 
     public mutating func optionalString() throws -> String? {
         try bool() ? try string() : nil

@@ -15,7 +15,7 @@ public struct BuildCache: Sendable {
         /// The page's template, with the templates it uses (`PageRenderer.templateDigest(for:)`).
         public var templates: String
         public var stamp: StagedSite.Stamp
-        public var links: LinkChecker.PageLinks
+        public var links: StoredLinks
         /// The digest of what the page was made from (`SitePlanner.Plan.inputs(at:into:)`), or empty
         /// for a page that has none: the same digest next time, with the same templates, keeps the
         /// page without making it; with other templates, the page is made and rendered, and its

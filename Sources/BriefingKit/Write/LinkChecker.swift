@@ -134,23 +134,44 @@ public enum LinkChecker {
     }
 
     /// Every link of every page against the files of the site and the ids of its pages; problems
-    /// in page order.
-    ///
-    /// `unchanged` names pages an incremental build kept as the last build left them, whose
-    /// links passed that build's check; `removed`, the files that build had and this one has not;
-    /// `sameIDs`, the pages whose ids are the last build's (the unchanged ones, when not given,
-    /// and pages made again with the same ids). An unchanged page is not checked again unless it
-    /// links to a removed file, or to an id on a page not in `sameIDs`.
+    /// in page order. For `unchanged`, `removed` and `sameIDs`, see the next.
     public static func verify(_ pages: [String: PageLinks], files: Set<String>, unchanged: Set<String> = [],
                               removed: Set<String> = [], sameIDs: Set<String>? = nil) -> [Problem] {
+        verify(pages.mapValues(StoredLinks.init), files: files, unchanged: unchanged, removed: removed, sameIDs: sameIDs)
+    }
+
+    /// … as an incremental build checks them: `unchanged` names pages it kept as the last build left them,
+    /// whose links passed that build's check; `removed`, the files that build had and this one
+    /// has not; `sameIDs`, the pages whose ids are the last build's (the unchanged ones, when not
+    /// given, and pages made again with the same ids). An unchanged page is not checked again
+    /// unless it links to a removed file, or to an id on a page not in `sameIDs`.
+    ///
+    /// The links of an unchanged page are first looked over in the bytes the cache kept
+    /// (`StoredLinks.mayLead(to:orInto:)`): they are made only when it links to a file gone or to a page
+    /// whose ids changed; the ids of a page are made only when a page checked links into it.
+    public static func verify(_ pages: [String: StoredLinks], files: Set<String>, unchanged: Set<String> = [],
+                              removed: Set<String> = [], sameIDs: Set<String>? = nil) -> [Problem] {
         let sameIDs = sameIDs ?? unchanged
+        let gone = Set(removed.map { StoredLinks.key($0.utf8) })
+        let changed = Set(pages.keys.filter { !sameIDs.contains($0) }.map { StoredLinks.key($0.utf8) }).union(gone)
+        let looked = pages.keys.filter { !unchanged.contains($0) || pages[$0]!.mayLead(to: gone, orInto: changed) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         func settled(_ page: String, _ links: PageLinks) -> Bool {
             unchanged.contains(page)
                 && (removed.isEmpty || links.targets.allSatisfy { !removed.contains($0) })
                 && links.fragments.allSatisfy { sameIDs.contains(links.targets[Int($0.target)]) }
                 && links.links.allSatisfy { $0.problem == nil && ($0.fragment == nil || sameIDs.contains($0.target)) }
         }
-        let checked = pages.filter { !settled($0.key, $0.value) }
+        let made = Parallel.map(looked) { pages[$0]!.page }
+        let checked = Dictionary(uniqueKeysWithValues: zip(looked, made).filter { !settled($0, $1) })
+        // The ids of every page a checked page links into by id, each made once.
+        var linkedInto = Set<String>()
+        for links in checked.values {
+            for fragment in links.fragments { linkedInto.insert(links.targets[Int(fragment.target)]) }
+            for link in links.links where link.fragment != nil { linkedInto.insert(link.target) }
+        }
+        let targets = linkedInto.filter { pages[$0] != nil }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let pageIDs = Dictionary(uniqueKeysWithValues: zip(targets, Parallel.map(targets) { checked[$0]?.ids ?? pages[$0]!.ids }))
         // A page's ids are sorted: an id is found by binary search, with no set made of them.
         @Sendable func holds(_ ids: [String]?, _ id: String) -> Bool {
             guard let ids else { return false }
@@ -165,12 +186,12 @@ public enum LinkChecker {
             for link in links.links {
                 if let problem = link.problem {
                     problems.append(Problem(page: page, link: link.text, reason: problem))
-                } else if let id = link.fragment, !missing.contains(link.target), !holds(pages[link.target]?.ids, id) {
+                } else if let id = link.fragment, !missing.contains(link.target), !holds(pageIDs[link.target], id) {
                     problems.append(Problem(page: page, link: link.text, reason: "no id=\"\(id)\" in \(link.target)"))
                 }
             }
             // Each target's ids are looked up once for the page, not once for each of its links.
-            let targetIDs = links.targets.map { pages[$0]?.ids }
+            let targetIDs = links.targets.map { pageIDs[$0] }
             for fragment in links.fragments {
                 let target = links.targets[Int(fragment.target)]
                 if !missing.contains(target), !holds(targetIDs[Int(fragment.target)], fragment.id) {

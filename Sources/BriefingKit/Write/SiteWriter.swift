@@ -68,7 +68,7 @@ public enum SiteWriter {
     }
 
     /// Fails the build when a link of the staged site is broken (`unchanged`, `removed`: see `LinkChecker.verify`).
-    public static func check(_ links: [String: LinkChecker.PageLinks], files: Set<String>, unchanged: Set<String> = [],
+    public static func check(_ links: [String: StoredLinks], files: Set<String>, unchanged: Set<String> = [],
                              removed: Set<String> = [], sameIDs: Set<String>? = nil, output: OutputDirectory) throws(BuildError) {
         let problems = LinkChecker.verify(links, files: files, unchanged: unchanged, removed: removed, sameIDs: sameIDs)
         guard !problems.isEmpty else { return }
