@@ -113,8 +113,7 @@ struct Scan {
             return .past
         }
         func sentenceEnds(between a: Int, _ b: Int) -> Bool {
-            let between = String(decoding: bytes[words[a].end..<words[b].start], as: UTF8.self)
-            return between.contains(".") || between.contains("!") || between.contains("?")
+            bytes[words[a].end..<words[b].start].contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
         }
         var k = index - 1
         while k >= 0, !sentenceEnds(between: k, k + 1) {
