@@ -23,11 +23,19 @@ public final class StagedSite: @unchecked Sendable {
     /// is kept for the next build (`stash(_:kept:)`); nil for a build that keeps no cache.
     public let cache: URL?
 
+    /// The two directories' paths, which a page's site path is put after: as strings, because
+    /// `URL.appendingPathComponent` asks the file system whether each path is a folder (a `stat`
+    /// per page kept, 11,000 at 10,000 articles).
+    private let outputRoot: String
+    private let stagingRoot: String
+
     public init(_ output: OutputDirectory, cache: URL? = nil) throws(BuildError) {
         self.output = output
         self.cache = cache
         try output.clearLeftovers()
         staging = try output.makeStaging()
+        outputRoot = output.url.path
+        stagingRoot = staging.path
     }
 
     /// Creates the folders of these site paths, so that threads writing files do not race to.
@@ -185,8 +193,12 @@ public final class StagedSite: @unchecked Sendable {
 
     /// The stamp of a regular file, or nil.
     static func stamp(of file: URL?) -> Stamp? {
+        file.flatMap { stamp(ofPath: $0.path) }
+    }
+
+    static func stamp(ofPath path: String) -> Stamp? {
         var info = stat()
-        guard let file, lstat(file.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Stamp(info)
     }
 
@@ -257,9 +269,9 @@ public final class StagedSite: @unchecked Sendable {
     /// with this stamp; false when it is not there or not the same (then the page is rendered).
     public func reuse(_ path: String, stamp: Stamp) -> Bool {
         guard SafePath.isSafe(path) else { return false }
-        let current = output.url.appendingPathComponent(path)
-        guard StagedSite.stamp(of: current) == stamp else { return false }
-        return link(current.path, staging.appendingPathComponent(path).path) == 0
+        let current = outputRoot + "/" + path
+        guard StagedSite.stamp(ofPath: current) == stamp else { return false }
+        return link(current, stagingRoot + "/" + path) == 0
     }
 
     /// Puts the staged site in place of the output directory.
