@@ -154,8 +154,9 @@ public enum LinkChecker {
         let sameIDs = sameIDs ?? unchanged
         let gone = Set(removed.map { StoredLinks.key($0.utf8) })
         let changed = Set(pages.keys.filter { !sameIDs.contains($0) }.map { StoredLinks.key($0.utf8) }).union(gone)
-        let looked = pages.keys.filter { !unchanged.contains($0) || pages[$0]!.mayLead(to: gone, orInto: changed) }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let paths = pages.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let looked = zip(paths, Parallel.map(paths) { !unchanged.contains($0) || pages[$0]!.mayLead(to: gone, orInto: changed) })
+            .filter(\.1).map(\.0)
         func settled(_ page: String, _ links: PageLinks) -> Bool {
             unchanged.contains(page)
                 && (removed.isEmpty || links.targets.allSatisfy { !removed.contains($0) })
