@@ -45,12 +45,14 @@ public enum ArticleLoader {
     /// - Parameter earlier: the files an earlier build read, by source file; one whose bytes have
     ///   the same digest is not parsed again. Given, the result lists every file read (`files`).
     public static func load(directory: URL, displayRoot: String, reusing earlier: [String: LoadedFile]? = nil) -> Result {
-        // Files are read and parsed on every core; ids are then checked in path order.
+        // Files are read and parsed on every core; ids are then checked in path order. Their paths
+        // are strings: `URL.appendingPathComponent` would ask the file system whether each is a folder.
+        let root = directory.standardizedFileURL.path
         let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (displayPath: String, result: ReadResult?, file: LoadedFile?, reused: Bool) in
             let displayPath = displayRoot + "/articles/" + relative
             let id = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
             guard !id.isEmpty else { return (displayPath, nil, nil, false) }
-            guard let bytes = try? FileTree.read(directory.appendingPathComponent(relative)) else {
+            guard let bytes = try? FileTree.read(path: root + "/" + relative) else {
                 return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")), nil, false)
             }
             let sourceFile = "articles/" + relative
@@ -114,12 +116,16 @@ public enum FileTree {
 
     /// A file's bytes, read straight into the array (no `Data` copy: a cache file can be 100 MB).
     public static func read(_ url: URL) throws -> [UInt8] {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
+        try read(path: url.path)
+    }
+
+    public static func read(path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         var bytes: [UInt8] = []
         // One byte more than the size: a read that fills the room means the file grew since
@@ -137,7 +143,7 @@ public enum FileTree {
                     count += n
                 }
             }
-            if failed { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+            if failed { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
             if chunk.count < room { return bytes }
             room = max(bytes.count, 4096)
