@@ -42,11 +42,13 @@ enum ArticlePageInputs {
             let other = graph.articles.indices.contains(neighbour) ? graph.articles[neighbour] : nil
             writer.string(other?.title); writer.string(other.map { index.articlePath($0.id) })
         }
-        let related = index.related(to: article)
+        let related = index.related(toArticleAt: position, id: article.id)
         writer.int(related.count)
         for item in related {
-            writer.string(item.article.title); writer.string(index.articlePath(item.article.id)); writer.value(item.article.published)
-            writer.strings(item.shared.map(\.name))
+            // Read in place: a copy of each article would retain every one of its strings.
+            writer.string(graph.articles[item.position].title); writer.string(index.articlePath(graph.articles[item.position].id))
+            writer.value(graph.articles[item.position].published)
+            writer.strings(item.shared.compactMap { index.actorsByID[$0]?.name })
         }
         writer.string(article.outlet.flatMap { index.sourceSlugs[$0.name] })
         hasher.combine(writer.bytes)

@@ -248,9 +248,16 @@ final class GraphIndex: Sendable {
     /// frequency). Only articles that share at least one actor are scored; for a frequent actor,
     /// only the `relatedWindow` articles nearest in time.
     func related(to article: Article, limit: Int = 5) -> [(article: Article, shared: [Actor], score: Double)] {
-        let mine = actorsByArticle[article.id] ?? []
+        related(toArticleAt: position[article.id] ?? 0, id: article.id, limit: limit).map { item in
+            (graph.articles[item.position], item.shared.compactMap { actorsByID[$0] }, item.score)
+        }
+    }
+
+    /// The same by position, the shared actors by id: what the page digests need, without a
+    /// copy of each article and actor (`ArticlePageInputs`, for every article of every build).
+    func related(toArticleAt here: Int, id: String, limit: Int = 5) -> [(position: Int, shared: [String], score: Double)] {
+        let mine = actorsByArticle[id] ?? []
         let total = Double(graph.articles.count)
-        let here = position[article.id] ?? 0
         // Which actors an article shares is worked out for the best few only, from these windows.
         var windows: [(actor: String, positions: ArraySlice<Int32>)] = []
         // The best `limit` by score, then the later article: a total order (positions are distinct),
@@ -289,7 +296,7 @@ final class GraphIndex: Sendable {
                 let fa = articlesByActor[a]?.count ?? 0, fb = articlesByActor[b]?.count ?? 0
                 return fa != fb ? fa < fb : a.utf8.lexicographicallyPrecedes(b.utf8)
             }
-            return (graph.articles[Int(item.position)], actors.compactMap { actorsByID[$0] }, item.value)
+            return (Int(item.position), actors, item.value)
         }
     }
 
