@@ -104,14 +104,17 @@ public enum SiteBuilder {
         diagnostics += overviewDiagnostics + noteDiagnostics
         let linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
                                  reusing: consume earlierFacts, naming: earlierNaming, digests: options.cache != nil)
-        var (graph, facts, naming, factsReused) = (linked.graph, linked.facts, linked.naming, linked.reused)
+        var (graph, facts, naming) = (linked.graph, linked.facts, linked.naming)
+        let taken = linked.taken
         _ = consume linked
         // Saved whatever becomes of the build, on a thread of its own while the site is planned:
         // the facts are true of the content, and the memory they hold is given back early.
         let saving = (saveMemo ? memoFile : nil).map { memoFile in
             let new = ArticleMemo(files: loaded.files, facts: facts, naming: naming)
-            let reused = ArticleMemo.Reused(files: loaded.reused, facts: factsReused)
-            return Background { try? new.save(memoFile, content: options.content, unchangedFrom: outline, reused: reused) }
+            return Background {
+                let reused = ArticleMemo.Reused(files: loaded.reused, facts: Linker.Linked.sourceFiles(of: new.facts, taken: taken))
+                try? new.save(memoFile, content: options.content, unchangedFrom: outline, reused: reused)
+            }
         }
         facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)

@@ -31,6 +31,19 @@ enum Parallel {
         }
     }
 
+    /// `body` of consecutive runs of `0..<count` on every core, a run per thread; for work on
+    /// disjoint places of one buffer (`Linker.flatten`), which the caller makes safe.
+    static func forEachChunk(_ count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                             _ body: (Range<Int>) -> Void) {
+        let runs = max(1, min(count, threads))
+        guard runs > 1 else { return body(0..<count) }
+        // Not `@Sendable`: the runs are disjoint, and the caller keeps what they touch apart.
+        nonisolated(unsafe) let body = body
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            body((count * run / runs)..<(count * (run + 1) / runs))
+        }
+    }
+
     final class Slots<R>: @unchecked Sendable {
         private var storage: [R?]
         private let lock = NSLock()
