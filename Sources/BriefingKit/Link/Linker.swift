@@ -122,31 +122,38 @@ public enum Linker {
     static func flatten(_ facts: inout [ArticleFacts])
         -> (mentions: [Mention], quotes: [AttributedQuote], unresolved: [BriefingGraph.UnresolvedName], dates: [DateMention]) {
         facts.withUnsafeMutableBufferPointer { facts in
-            (gather(facts.count, { facts[$0].mentions }, giveBack: { facts[$0].mentions = $1 }),
-             gather(facts.count, { facts[$0].quotes }, giveBack: { facts[$0].quotes = $1 }),
-             gather(facts.count, { facts[$0].unresolved }, giveBack: { facts[$0].unresolved = $1 }),
-             gather(facts.count, { facts[$0].dates }, giveBack: { facts[$0].dates = $1 }))
+            (gather(facts.count, { facts[$0].mentions.count }, take: { swap(&facts[$0].mentions, &$1) },
+                    giveBack: { facts[$0].mentions = $1 }),
+             gather(facts.count, { facts[$0].quotes.count }, take: { swap(&facts[$0].quotes, &$1) },
+                    giveBack: { facts[$0].quotes = $1 }),
+             gather(facts.count, { facts[$0].unresolved.count }, take: { swap(&facts[$0].unresolved, &$1) },
+                    giveBack: { facts[$0].unresolved = $1 }),
+             gather(facts.count, { facts[$0].dates.count }, take: { swap(&facts[$0].dates, &$1) },
+                    giveBack: { facts[$0].dates = $1 }))
         }
     }
 
-    /// One part of every fact (`part(i)`), end to end: each fact's run copied into its place on
-    /// every core (the places are known first), then handed back as a slice of the whole
-    /// (`giveBack`), which lets the fact's own array go, on every core too. The linker's one
-    /// serial step of an incremental build but the registry: half a million mentions at 10,000 articles.
-    private static func gather<Element>(_ count: Int, _ part: (Int) -> ArraySlice<Element>,
+    /// One part of every fact, end to end: each fact's run taken out of it (`take` swaps it with
+    /// an empty one) and copied into its place on every core (the places are known first, from
+    /// `size`), its own array let go as soon as it is copied; then each fact given back its run
+    /// as a slice of the whole (`giveBack`). Half a million mentions at 10,000 articles: on one
+    /// core, the longest serial step of linking in an incremental build but the actors' registry.
+    private static func gather<Element>(_ count: Int, _ size: (Int) -> Int, take: (Int, inout ArraySlice<Element>) -> Void,
                                         giveBack: (Int, ArraySlice<Element>) -> Void) -> [Element] {
         var starts: [Int] = []
         starts.reserveCapacity(count + 1)
         var total = 0
         for index in 0..<count {
             starts.append(total)
-            total += part(index).count
+            total += size(index)
         }
         starts.append(total)
         let all = [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
             Parallel.forEachChunk(count) { range in
                 for index in range {
-                    part(index).withUnsafeBufferPointer { run in
+                    var run: ArraySlice<Element> = []
+                    take(index, &run)
+                    run.withUnsafeBufferPointer { run in
                         guard let from = run.baseAddress, let to = buffer.baseAddress else { return }
                         (to + starts[index]).initialize(from: from, count: run.count)
                     }
