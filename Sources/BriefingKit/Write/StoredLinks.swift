@@ -26,7 +26,8 @@ public struct StoredLinks: Sendable, Equatable {
         }
     }
 
-    /// The ids of the page (the first thing stored), without its links.
+    /// The ids of the page (the first thing stored), without its links; none for bytes that
+    /// cannot be read (which the cache's check rules out), and links into the page then fail.
     public var ids: [String] {
         switch form {
         case .page(let page): return page.ids
