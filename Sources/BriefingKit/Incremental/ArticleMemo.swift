@@ -42,9 +42,7 @@ public struct ArticleMemo: Sendable, Equatable {
     /// The shard of a source file: its digest's first four hexadecimal digits, modulo the count
     /// (read from the digest's first number, without making its text: 20,000 of them a build).
     static func shard(of sourceFile: String) -> Int {
-        var hasher = StableHasher()
-        hasher.combine(sourceFile.utf8)
-        return Int(hasher.words.0 >> 48) % shardCount
+        Int(StableHasher.words(sourceFile.utf8).0 >> 48) % shardCount
     }
 
     static func shardName(_ shard: Int) -> String {

@@ -100,6 +100,13 @@ public struct StableHasher: Sendable {
         hasher.combine(bytes)
         return hasher.finalize()
     }
+
+    /// The same as two numbers (`words`), without making its text.
+    public static func words(_ bytes: some Sequence<UInt8>) -> (UInt64, UInt64) {
+        var hasher = StableHasher()
+        hasher.combine(bytes)
+        return hasher.words
+    }
 }
 
 extension UInt64 {

@@ -74,9 +74,7 @@ public struct StoredLinks: Sendable, Equatable {
 
     /// A path's key for `mayLead(to:orInto:)`; two paths may share one (a page is then checked for nothing).
     static func key(_ path: some Sequence<UInt8>) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(path)
-        return hasher.words.0
+        StableHasher.words(path).0
     }
 
     /// What a record that could not be read again gives: a problem that fails the check, never a silent pass.
