@@ -13,6 +13,8 @@ public enum MarkdownEscaping {
     static let figureClose: Unicode.Scalar = "\u{E004}"
     /// `probe` follows a fragment to see whether the fragment leaves a block open.
     static let probe: Unicode.Scalar = "\u{E005}"
+    /// U+FEFF, which a parser drops at the start of its input.
+    static let byteOrderMark: Unicode.Scalar = "\u{FEFF}"
 
     /// Plain text → Markdown that renders as exactly that text on one line: every ASCII punctuation
     /// character is backslash-escaped, line breaks and runs of white space become one space (kept at
@@ -38,6 +40,12 @@ public enum MarkdownEscaping {
                 if isDropped(scalar) { continue }
                 if pendingSpace { out.append(0x20) }
                 pendingSpace = false
+                // cmark-gfm skips a byte order mark that opens the document: one that opens the
+                // value is written as a character reference, which shows wherever the value goes.
+                if out.isEmpty, scalar == byteOrderMark {
+                    out += Array("&#xFEFF;".utf8)
+                    continue
+                }
                 if width == 1, isASCIIPunctuation(scalar) { out.append(0x5C) }
                 for k in 0..<width { out.append(bytes[i + k]) }
             }
