@@ -141,9 +141,10 @@ public enum SiteBuilder {
         defer { saving?.wait() }
         finish("load and link")
         let (cache, cacheNote) = loadingCache.value
-        // The last build's cache is held to the end: the rest of the build gives memory back as it goes.
-        if cache != nil { MallocTuning.givePagesBackPromptly() }
         let plan = SitePlanner.plan(graph, incremental: options.cache != nil)
+        // The last build's cache is held to the end: when the data files are made again beside
+        // the pages, the rest of the build gives memory back as it goes.
+        if let cache, !cache.madeAlike(plan.files) { MallocTuning.givePagesBackPromptly() }
         finish("site")
 
         var diagnostics = loadDiagnostics
