@@ -21,6 +21,30 @@ struct MarkdownEscapingTests {
         #expect(BlockAttributes.isValidName("note-a_b:c") && !BlockAttributes.isValidName(Substring(String(repeating: "a", count: 129))))
     }
 
+    /// A block attribute marker is read as bytes when it is ASCII: the same attributes as its
+    /// definition on Unicode scalars and characters, on 3,000 random markers.
+    @Test func blockAttributeMarkersAsTheirDefinitionSays() {
+        let open = String(Character(MarkdownEscaping.attributeOpen)), close = String(Character(MarkdownEscaping.attributeClose))
+        #expect(BlockAttributes(marker: open + "#p3 .body .x-y" + close) == BlockAttributes(id: "p3", classes: ["body", "x-y"]))
+        #expect(BlockAttributes(marker: open + "::: aside {#n1 .sidenote}" + close)
+                    == BlockAttributes(id: "n1", classes: ["sidenote"], fence: .open("aside")))
+        #expect(BlockAttributes(marker: open + ":::" + close) == BlockAttributes(fence: .close))
+        #expect(BlockAttributes(marker: open + "::: span .a" + close) == BlockAttributes(classes: ["a"], fence: .open("div")))
+        #expect(BlockAttributes(marker: "#p3" + close) == nil && BlockAttributes(marker: open + "#p3") == nil)
+        let pieces = [" ", "\t", "\r", "\n", "\r\n", ":", ":::", "{", "}", "#", ".", "a", "Z", "9", "-", "_", "p3", "é", "\u{A0}",
+                      "aside", "section", "div", "span", "@", open, close, "\u{301}", "\u{85}"]
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let inner = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let marker = (next(8) == 0 ? "" : open) + (next(3) == 0 ? ":::" : "") + inner + (next(8) == 0 ? "" : close)
+            #expect(BlockAttributes(marker: marker) == BlockAttributes(scalarsOf: marker), "\(marker.debugDescription)")
+        }
+    }
+
     @Test func valuesCannotStartBlocks() {
         for value in ["# Heading", "- item", "1. item", "> quote", "    code", "---", "===", "```"] {
             let html = MarkdownDocument.html(from: MarkdownEscaping.escape(value) + "\n")

@@ -110,7 +110,8 @@ final class MarkdownDocument {
             case CMARK_NODE_TEXT:
                 guard let literal = cmark_node_get_literal(node) else { continue }
                 if Self.starts(literal, with: MarkdownEscaping.attributeOpen) {
-                    guard let attributes = BlockAttributes(marker: String(cString: literal)) else { continue }
+                    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                    guard let attributes = BlockAttributes.parse(bytes) else { continue }
                     if attributes.fence != nil { survey.fences.append((node, attributes)) } else { survey.markers.append((node, attributes)) }
                 } else if Self.starts(literal, with: MarkdownEscaping.figureOpen) {
                     survey.figures.append(node)
