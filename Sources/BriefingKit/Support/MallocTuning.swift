@@ -83,11 +83,12 @@ enum MallocTuning {
     /// for about 0.15 s more (medians of eight builds each, alternating: 4.18 s against 4.03; 0.2 s
     /// more system time); set for the whole build (loading churns the memo's arrays), the same
     /// peak cost 0.3–0.5 s. Set from the render stage on, once the plan says whether the data files
-    /// are made again, the peak is 453–459 MiB (five builds each), 2% faster. It is not worth it
-    /// for a template edit, which keeps the data files and renders thousands of small pages:
-    /// giving back each one's pages cost 2 CPU-s of `madvise` (an `article.md` edit 16.3 s
-    /// against 13.4 s at a peak of 446–457 MiB, an `actor.md` edit 7.0 s against 6.1 s, three and
-    /// two builds each, alternating). A clean build, with room below the bound, keeps the default.
+    /// are made again, the peak is 443–448 MiB instead of 431–435 (five builds each), 2% faster.
+    /// It is not worth it for a template edit, which keeps the data files and renders thousands of
+    /// small pages: giving back each one's pages cost 2 CPU-s of `madvise` (an `article.md` edit
+    /// 16.3 s against 13.4 s, at a peak of 443–447 MiB instead of 429–433; an `actor.md` edit
+    /// 7.0 s against 6.1 s; three and two builds each, alternating). A clean build, with room
+    /// below the bound, keeps the default.
     /// Does nothing with another allocator, or another mimalloc than 2.0 (Debian 12's 2.0.9), whose
     /// options are numbered otherwise.
     static func givePagesBackPromptly() {
