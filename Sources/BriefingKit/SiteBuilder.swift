@@ -144,7 +144,8 @@ public enum SiteBuilder {
         let plan = SitePlanner.plan(graph, incremental: options.cache != nil)
         // The last build's cache is held to the end: when the data files are made again beside
         // the pages, the rest of the build gives memory back as it goes.
-        if let cache, !cache.madeAlike(plan.files) { MallocTuning.givePagesBackPromptly() }
+        let givingBack = cache.flatMap { $0.madeAlike(plan.files) ? nil : MallocTuning.givePagesBackPromptly() }
+        defer { givingBack?.restore() }
         finish("site")
 
         var diagnostics = loadDiagnostics

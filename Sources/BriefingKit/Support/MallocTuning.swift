@@ -88,14 +88,32 @@ enum MallocTuning {
     /// small pages: giving back each one's pages cost 2 CPU-s of `madvise` (an `article.md` edit
     /// 16.3 s against 13.4 s, at a peak of 443–447 MiB instead of 429–433; an `actor.md` edit
     /// 7.0 s against 6.1 s; three and two builds each, alternating). A clean build, with room
-    /// below the bound, keeps the default.
-    /// Does nothing with another allocator, or another mimalloc than 2.0 (Debian 12's 2.0.9), whose
-    /// options are numbered otherwise.
-    static func givePagesBackPromptly() {
+    /// below the bound, keeps the default. Does nothing, and returns nil, with another allocator,
+    /// or another mimalloc than 2.0 (Debian 12's 2.0.9), whose options are numbered otherwise.
+    ///
+    /// The setting is the process's: the build puts it back as it was when it ends (`Setting.restore`),
+    /// or the next build of a preview server would keep it, template edits included.
+    static func givePagesBackPromptly() -> Setting? {
         #if canImport(Glibc)
-        guard let miOptionSet, let version = miVersion?(), version / 10 == 20 else { return }
+        guard let miOptionSet, let miOptionGet, let version = miVersion?(), version / 10 == 20 else { return nil }
+        let earlier = miOptionGet(miOptionDecommitDelay)
         miOptionSet(miOptionDecommitDelay, 0)
+        return Setting(option: miOptionDecommitDelay, value: earlier)
+        #else
+        return nil
         #endif
+    }
+
+    /// An allocator option as it was before a build changed it.
+    struct Setting {
+        let option: Int32
+        let value: Int
+
+        func restore() {
+            #if canImport(Glibc)
+            MallocTuning.miOptionSet?(option, value)
+            #endif
+        }
     }
 
     #if canImport(Glibc)
@@ -104,6 +122,10 @@ enum MallocTuning {
     private static let miOptionSet: MiOptionSet? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mi_option_set")
         .map { unsafeBitCast($0, to: MiOptionSet.self) }
     private static let miOptionDecommitDelay: Int32 = 15
+    /// `mi_option_get(mi_option_t)`.
+    private typealias MiOptionGet = @convention(c) (Int32) -> Int
+    private static let miOptionGet: MiOptionGet? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mi_option_get")
+        .map { unsafeBitCast($0, to: MiOptionGet.self) }
     private typealias MiVersion = @convention(c) () -> Int32
     private static let miVersion: MiVersion? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mi_version")
         .map { unsafeBitCast($0, to: MiVersion.self) }
