@@ -116,8 +116,8 @@ struct BlockAttributes: Equatable {
 
     /// ASCII white space, as `trimmingWhitespace` trims it from ASCII text.
     private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09 ... 0x0D).contains(byte) }
-        guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else {
+        guard let start = bytes.firstIndex(where: { !UTF8Bytes.isASCIIWhitespace($0) }),
+              let end = bytes.lastIndex(where: { !UTF8Bytes.isASCIIWhitespace($0) }) else {
             return UnsafeBufferPointer(rebasing: bytes[0 ..< 0])
         }
         return UnsafeBufferPointer(rebasing: bytes[start ... end])

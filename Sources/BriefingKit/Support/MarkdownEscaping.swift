@@ -95,7 +95,7 @@ public enum MarkdownEscaping {
 
     /// White space, with a fast path for ASCII.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        if scalar.value < 0x80 { return UTF8Bytes.isASCIIWhitespace(UInt8(scalar.value)) }
         return scalar.properties.isWhitespace
     }
 

@@ -82,6 +82,13 @@ enum UTF8Bytes {
         (byte >= 0x30 && byte <= 0x39) || isASCIILetter(byte)
     }
 
+    /// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return, which
+    /// is what Unicode's `White_Space` holds below 0x80 (`Character.isWhitespace` on ASCII text).
+    @inline(__always)
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
     /// An ASCII letter, either case.
     @inline(__always)
     static func isASCIILetter(_ byte: UInt8) -> Bool {
