@@ -110,8 +110,7 @@ final class MarkdownDocument {
             case CMARK_NODE_TEXT:
                 guard let literal = cmark_node_get_literal(node) else { continue }
                 if Self.starts(literal, with: MarkdownEscaping.attributeOpen) {
-                    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-                    guard let attributes = BlockAttributes.parse(bytes) else { continue }
+                    guard let attributes = BlockAttributes.parse(Self.bytes(of: literal)) else { continue }
                     if attributes.fence != nil { survey.fences.append((node, attributes)) } else { survey.markers.append((node, attributes)) }
                 } else if Self.starts(literal, with: MarkdownEscaping.figureOpen) {
                     survey.figures.append(node)
@@ -145,6 +144,12 @@ final class MarkdownDocument {
             }
             detach(paragraph)
         }
+    }
+
+    /// A node's text as its UTF-8 bytes, without the closing NUL; they stay the node's, allocated
+    /// until the document is freed.
+    static func bytes(of literal: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
     }
 
     /// Whether a node's text starts with `scalar`, read on its bytes: most text nodes are not
@@ -257,7 +262,7 @@ final class MarkdownDocument {
         // The nodes' own bytes: they stay allocated until the document is freed (`detach`).
         let literals = texts.map { node -> UnsafeBufferPointer<UInt8> in
             guard let literal = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
-            return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+            return Self.bytes(of: literal)
         }
         for link in links {
             var needle = link.text
