@@ -259,27 +259,34 @@ final class GraphIndex: Sendable {
         let mine = actorsByArticle[id] ?? []
         let total = Double(graph.articles.count)
         // Which actors an article shares is worked out for the best few only, from these windows.
-        var windows: [(actor: String, positions: ArraySlice<Int32>)] = []
+        var windows: [(actor: String, positions: ArraySlice<Int32>, weight: Double)] = []
         // The best `limit` by score, then the later article: a total order (positions are distinct),
         // kept in a short sorted list rather than sorting thousands of candidates.
         var best: [(position: Int32, value: Double)] = []
         func before(_ a: (position: Int32, value: Double), _ b: (position: Int32, value: Double)) -> Bool {
             a.value != b.value ? a.value > b.value : a.position > b.position
         }
+        for actor in mine {
+            let articles = positionsByActor[actor] ?? []
+            windows.append((actor, nearest(articles, to: here), log(1 + total / Double(max(articles.count, 1)))))
+        }
         scoreTables.with { scores in
             // Each article's weights are added in actor order, in its own cell of the table: the
             // same sums to the bit whatever order the articles come in. A weight is never zero, so
-            // a cell still zero is an article not yet seen.
-            var seen: [Int32] = []
-            for actor in mine {
-                let articles = positionsByActor[actor] ?? []
-                let weight = log(1 + total / Double(max(articles.count, 1)))
-                let window = nearest(articles, to: here)
-                windows.append((actor, window))
-                for other in window where other != Int32(here) {
-                    if scores[Int(other)] == 0 { seen.append(other) }
-                    scores[Int(other)] += weight
+            // a cell still zero is an article not yet seen. Every candidate is written into `seen`
+            // and kept (counted) only when its cell was zero: whether one was seen before cannot
+            // be predicted, and a branch on it was mispredicted about half the time.
+            let room = windows.reduce(0) { $0 + $1.positions.count }
+            let seen = [Int32](unsafeUninitializedCapacity: room) { seen, count in
+                var n = 0
+                for window in windows {
+                    for other in window.positions where other != Int32(here) {
+                        seen[n] = other
+                        n &+= scores[Int(other)] == 0 ? 1 : 0
+                        scores[Int(other)] += window.weight
+                    }
                 }
+                count = n
             }
             for position in seen where limit > 0 {
                 let candidate = (position: position, value: scores[Int(position)])
