@@ -318,6 +318,28 @@ struct ArticleMemoTests {
         #expect(reader.isAtEnd)
     }
 
+    /// The enums the cache keeps by their place among `allCases`: each case comes back as itself,
+    /// and a place past the last case (a damaged cache) is refused.
+    @Test func enumCasesRoundTripByTheirPlace() throws {
+        func check<E: CaseIterable & Equatable>(_: E.Type) throws {
+            var writer = BinaryWriter()
+            for value in E.allCases { writer.case(value) }
+            writer.int(E.allCases.count)
+            var reader = BinaryReader(writer.bytes)
+            #expect(try E.allCases.map { _ in try reader.case(E.self) } == Array(E.allCases))
+            #expect(throws: BinaryReader.Failure.self) { try reader.case(E.self) }
+        }
+        try check(DateReference.Granularity.self)
+        try check(DateReference.Modifier.self)
+        try check(TextBlock.Role.self)
+        try check(ArticleFormat.self)
+        try check(ActorKind.self)
+        var negative = BinaryWriter()
+        negative.int(-1)
+        var reader = BinaryReader(negative.bytes)
+        #expect(throws: BinaryReader.Failure.self) { try reader.case(ActorKind.self) }
+    }
+
     @Test func hashingWordsGivesTheSameDigestAsBytes() {
         var random = IncrementalBuildTests.Random(state: 7)
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1001] {

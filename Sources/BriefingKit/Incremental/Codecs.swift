@@ -17,11 +17,11 @@ extension CalendarDay: BinaryCodable {
 
 extension TextBlock: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
-        writer.int(number); writer.raw(role); writer.string(text); writer.bool(isMarkdown); writer.int(line)
+        writer.int(number); writer.case(role); writer.string(text); writer.bool(isMarkdown); writer.int(line)
     }
 
     public init(from reader: inout BinaryReader) throws {
-        self.init(number: try reader.int(), role: try reader.raw(), text: try reader.string(),
+        self.init(number: try reader.int(), role: try reader.case(), text: try reader.string(),
                   isMarkdown: try reader.bool(), line: try reader.int())
     }
 }
@@ -48,12 +48,12 @@ extension Quote: BinaryCodable {
 
 extension Article: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
-        writer.string(id); writer.string(sourceFile); writer.raw(format); writer.string(title); writer.value(published)
+        writer.string(id); writer.string(sourceFile); writer.case(format); writer.string(title); writer.value(published)
         writer.string(url); writer.string(author); writer.value(outlet); writer.values(blocks); writer.value(quote)
     }
 
     public init(from reader: inout BinaryReader) throws {
-        self.init(id: try reader.string(), sourceFile: try reader.string(), format: try reader.raw(), title: try reader.string(),
+        self.init(id: try reader.string(), sourceFile: try reader.string(), format: try reader.case(), title: try reader.string(),
                   published: try reader.value(), url: try reader.optionalString(), author: try reader.optionalString(),
                   outlet: try reader.optional(), blocks: try reader.values(), quote: try reader.optional())
     }
@@ -72,28 +72,26 @@ extension LoadProblem: BinaryCodable {
 
 extension ActorDiscovery.Candidate: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
-        writer.string(name); writer.raw(kind); writer.string(role); writer.string(articleID); writer.int(block)
+        writer.string(name); writer.case(kind); writer.string(role); writer.string(articleID); writer.int(block)
     }
 
     init(from reader: inout BinaryReader) throws {
-        self.init(name: try reader.string(), kind: try reader.raw(), role: try reader.optionalString(),
+        self.init(name: try reader.string(), kind: try reader.case(), role: try reader.optionalString(),
                   articleID: try reader.string(), block: try reader.int())
     }
 }
 
 extension DateReference: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
-        writer.string(text); writer.int(offset); writer.string(value); writer.raw(granularity)
-        writer.string(mod?.rawValue); writer.strings(points)
+        writer.string(text); writer.int(offset); writer.string(value); writer.case(granularity)
+        writer.bool(mod != nil); if let mod { writer.case(mod) }
+        writer.strings(points)
     }
 
     public init(from reader: inout BinaryReader) throws {
         let text = try reader.string(), offset = try reader.int(), value = try reader.string()
-        let granularity: Granularity = try reader.raw()
-        let mod = try reader.optionalString().map { raw in
-            guard let mod = Modifier(rawValue: raw) else { throw BinaryReader.Failure.invalid }
-            return mod
-        }
+        let granularity: Granularity = try reader.case()
+        let mod: Modifier? = try reader.bool() ? try reader.case() : nil
         self.init(text: text, offset: offset, value: value, granularity: granularity, mod: mod, points: try reader.strings())
     }
 }

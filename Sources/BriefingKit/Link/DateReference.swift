@@ -1,11 +1,11 @@
 /// A date expression found in an article and normalised to a TIMEX3-style value, relative to the
 /// article's publication date (the document creation time, DCT).
 public struct DateReference: Sendable, Hashable {
-    public enum Granularity: String, Sendable, Hashable {
+    public enum Granularity: String, Sendable, Hashable, CaseIterable {
         case day, week, weekend, month, season, quarter, year, decade, interval, duration, vague
     }
 
-    public enum Modifier: String, Sendable, Hashable {
+    public enum Modifier: String, Sendable, Hashable, CaseIterable {
         case start = "START", mid = "MID", end = "END", approx = "APPROX", moreThan = "MORE_THAN", lessThan = "LESS_THAN"
     }
 

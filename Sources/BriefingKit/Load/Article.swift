@@ -120,7 +120,7 @@ public struct Quote: Sendable, Hashable {
     }
 }
 
-public enum ArticleFormat: String, Sendable, Hashable {
+public enum ArticleFormat: String, Sendable, Hashable, CaseIterable {
     /// ` date YYYY-MM-DD lead…` followed by labelled paragraphs (sample 000).
     case dateline
     /// `<TITLE>…</TITLE>` and the other tags (sample 003).

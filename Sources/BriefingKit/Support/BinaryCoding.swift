@@ -75,8 +75,16 @@ public struct BinaryWriter {
         for value in values { value.write(to: &self) }
     }
 
-    /// An enum by its raw value, so that reordering cases never misreads an old cache.
+    /// An enum by its raw value, so that reordering cases never changes what a digest is fed.
     public mutating func raw<E: RawRepresentable>(_ value: E) where E.RawValue == String { string(value.rawValue) }
+
+    /// An enum case by its place among `allCases`: what the cache keeps of the enums it holds
+    /// half a million times (a date's granularity, a block's role), which were each a string to
+    /// make and match when read. A cache is read only by the executable that wrote it
+    /// (`Generator.identity`), so the order of the cases cannot change in between.
+    public mutating func `case`<E: CaseIterable & Equatable>(_ value: E) {
+        int(E.allCases.distance(from: E.allCases.startIndex, to: E.allCases.firstIndex(of: value)!))
+    }
 
     /// Bytes read before (`BinaryReader.span(_:)`), as they were.
     public mutating func raw(_ span: BinarySpan) {
@@ -219,5 +227,12 @@ public struct BinaryReader {
     public mutating func raw<E: RawRepresentable>(_: E.Type = E.self) throws -> E where E.RawValue == String {
         guard let value = E(rawValue: try string()) else { throw Failure.invalid }
         return value
+    }
+
+    /// An enum case written by `BinaryWriter.case(_:)`.
+    public mutating func `case`<E: CaseIterable>(_: E.Type = E.self) throws -> E {
+        let place = try int(), cases = E.allCases
+        guard place >= 0, place < cases.count else { throw Failure.invalid }
+        return cases[cases.index(cases.startIndex, offsetBy: place)]
     }
 }
