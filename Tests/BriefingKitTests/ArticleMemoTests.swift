@@ -340,6 +340,26 @@ struct ArticleMemoTests {
         #expect(throws: BinaryReader.Failure.self) { try reader.case(ActorKind.self) }
     }
 
+    /// A date keeps its points only when they are not the usual ones for its value and granularity
+    /// (a range's two days): both kinds come back equal, with the same points.
+    @Test func aDatesPointsRoundTripWhetherUsualOrNot() throws {
+        let dates = [
+            DateReference(text: "Jan. 20", offset: 3, value: "2025-01-20", granularity: .day),
+            DateReference(text: "Jan. 20-21", offset: 0, value: "2025-01-20/2025-01-21", granularity: .interval,
+                          points: ["2025-01-20", "2025-01-21"]),
+            DateReference(text: "three years", offset: 9, value: "P3Y", granularity: .duration, mod: .moreThan, points: []),
+            DateReference(text: "2024", offset: 1, value: "2024", granularity: .year, points: ["2024"]),
+        ]
+        #expect(dates.map(\.unusualPoints) == [nil, ["2025-01-20", "2025-01-21"], nil, nil])
+        var writer = BinaryWriter()
+        writer.values(dates)
+        var reader = BinaryReader(writer.bytes)
+        let read: [DateReference] = try reader.values()
+        #expect(read == dates)
+        #expect(read.map(\.points) == [["2025-01-20"], ["2025-01-20", "2025-01-21"], [], ["2024"]])
+        #expect(reader.isAtEnd)
+    }
+
     @Test func hashingWordsGivesTheSameDigestAsBytes() {
         var random = IncrementalBuildTests.Random(state: 7)
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1001] {

@@ -85,14 +85,15 @@ extension DateReference: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
         writer.string(text); writer.int(offset); writer.string(value); writer.case(granularity)
         writer.bool(mod != nil); if let mod { writer.case(mod) }
-        writer.strings(points)
+        writer.bool(unusualPoints != nil); if let unusualPoints { writer.strings(unusualPoints) }
     }
 
     public init(from reader: inout BinaryReader) throws {
         let text = try reader.string(), offset = try reader.int(), value = try reader.string()
         let granularity: Granularity = try reader.case()
         let mod: Modifier? = try reader.bool() ? try reader.case() : nil
-        self.init(text: text, offset: offset, value: value, granularity: granularity, mod: mod, points: try reader.strings())
+        let points: [String]? = try reader.bool() ? try reader.strings() : nil
+        self.init(text: text, offset: offset, value: value, granularity: granularity, mod: mod, points: points)
     }
 }
 
