@@ -180,6 +180,8 @@ public enum SiteBuilder {
                 staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
                 staticDisplayRoot: options.display(staticDirectory))
             diagnostics += copied.diagnostics
+            // A recycled staging directory still has the files of the site before, which this one may not.
+            site.prune(keeping: copied.written)
             var links = pages.entries.mapValues(\.links)
             links.merge(copied.links.mapValues(StoredLinks.init)) { generated, _ in generated }
             // Pages kept as the last build left them need no check unless they lead to a file gone since,

@@ -325,6 +325,65 @@ struct IncrementalBuildTests {
         #expect(try Data(contentsOf: page) == original)
     }
 
+    /// The site a build replaces is kept in the cache's folder and is the next build's staging
+    /// directory, written over (`StagedSite.recycled`). Nothing is written through its files: after
+    /// the next build it still holds, byte for byte, the site it was. What it holds that the new
+    /// site does not (a removed article's page, a stale file, links out of it, a folder where a
+    /// page goes, a file where a folder goes) is gone, and nothing is written where a link led.
+    @Test func theSiteReplacedIsWrittenOverByTheNextBuild() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let manager = FileManager.default
+        let previous = workspace.cache.appendingPathComponent(CacheFile.name("site", for: workspace.output, suffix: ".previous"))
+        _ = try SiteBuilder.build(workspace.options())
+        #expect(!FileTree.exists(previous))  // the first build replaced nothing
+        let first = try Fixtures.snapshot(workspace.output)
+        try workspace.addParagraphToFirstArticle("A paragraph added to the first article about Quillfeather.")
+        let edited = try workspace.buildBoth()
+        #expect(edited.same, "\(edited.differences)")
+        #expect(try Fixtures.snapshot(previous) == first)
+        let second = try Fixtures.snapshot(workspace.output)
+
+        let outside = workspace.root.appendingPathComponent("outside")
+        try manager.createDirectory(at: outside, withIntermediateDirectories: true)
+        // `assets/` is written into without being made first (its files are copied as they are found).
+        for (path, target) in [("index.html", "index.html"), ("dates", "dates"), ("assets", "")] {
+            try manager.removeItem(at: previous.appendingPathComponent(path))
+            try manager.createSymbolicLink(atPath: previous.appendingPathComponent(path).path,
+                                           withDestinationPath: target.isEmpty ? outside.path : outside.appendingPathComponent(target).path)
+        }
+        try Data("stale".utf8).write(to: previous.appendingPathComponent("articles/stale.html"))
+        try Data("hidden".utf8).write(to: previous.appendingPathComponent(".hidden"))
+        try manager.removeItem(at: previous.appendingPathComponent("timeline.html"))
+        try manager.createDirectory(at: previous.appendingPathComponent("timeline.html/inside"), withIntermediateDirectories: true)
+        try manager.removeItem(at: previous.appendingPathComponent("sources"))
+        try Data("a file where a folder goes".utf8).write(to: previous.appendingPathComponent("sources"))
+        let removed = try #require(try manager.contentsOfDirectory(atPath: workspace.articles.path).sorted().last)
+        try manager.removeItem(at: workspace.articles.appendingPathComponent(removed))
+
+        let report = try SiteBuilder.build(workspace.options())
+        #expect(report.pagesRendered < report.pages / 2)
+        let clean = workspace.root.appendingPathComponent("clean")
+        _ = try SiteBuilder.build(workspace.options(output: clean, cached: false))
+        #expect(try Fixtures.snapshot(workspace.output) == Fixtures.snapshot(clean))
+        // Every entry, hidden ones and links too.
+        #expect(try manager.subpathsOfDirectory(atPath: workspace.output.path).sorted() == manager.subpathsOfDirectory(atPath: clean.path).sorted())
+        #expect(try manager.contentsOfDirectory(atPath: outside.path).isEmpty)
+        #expect(try Fixtures.snapshot(previous) == second)
+        #expect(try manager.contentsOfDirectory(atPath: workspace.root.path).filter { $0.hasPrefix(".Public") }.isEmpty)
+
+        // A link in the cache's place for it, to a folder elsewhere, is not followed: it is removed.
+        let elsewhere = workspace.root.appendingPathComponent("elsewhere")
+        try manager.moveItem(at: previous, to: elsewhere)
+        try manager.createSymbolicLink(atPath: previous.path, withDestinationPath: elsewhere.path)
+        try workspace.addParagraphToFirstArticle("Another paragraph about Quillfeather.")
+        #expect(try workspace.buildBoth().same)
+        #expect(try Fixtures.snapshot(elsewhere) == second)
+        // In its place, the site this build replaced, in a folder of its own.
+        #expect(try manager.attributesOfItem(atPath: previous.path)[.type] as? FileAttributeType == .typeDirectory)
+        #expect(try Fixtures.snapshot(previous).isEmpty == false)
+    }
+
     @Test func anEditedTemplateRendersOnlyThePagesThatUseIt() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
@@ -450,6 +509,9 @@ struct IncrementalBuildTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).allSatisfy { !$0.hasSuffix(".tmp") })
         try workspace.addParagraphToFirstArticle("A last paragraph about Quillfeather.")
         let report = try SiteBuilder.build(options)
+        // The site it replaced cannot be moved into that cache: it is deleted, as without a cache.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).allSatisfy { !$0.hasSuffix(".previous") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.root.path).filter { $0.hasPrefix(".Public") }.isEmpty)
         // briefing.json's and the search index's parts of every other article are copied.
         #expect(report.dataPartsCopied == 2 * (report.articles - 1))
         let clean = workspace.root.appendingPathComponent("clean")

@@ -96,22 +96,36 @@ public enum FileTree {
         var paths: [String] = []
         var folders = [""]
         while let folder = folders.popLast() {
-            guard let stream = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
-            defer { closedir(stream) }
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                guard !name.hasPrefix(".") else { continue }
+            for (name, kind) in entries(of: folder.isEmpty ? root : root + "/" + folder) where !name.hasPrefix(".") {
                 let path = folder.isEmpty ? name : folder + "/" + name
-                var type = Int(entry.pointee.d_type)
-                // Some file systems do not say; then the entry itself is asked, never what it links to.
-                if type == Int(DT_UNKNOWN) {
-                    guard lstat(root + "/" + path, &info) == 0 else { continue }
-                    type = switch info.st_mode & S_IFMT { case S_IFREG: Int(DT_REG); case S_IFDIR: Int(DT_DIR); default: Int(DT_UNKNOWN) }
-                }
-                if type == Int(DT_REG) { paths.append(path) } else if type == Int(DT_DIR) { folders.append(path) }
+                if kind == .file { paths.append(path) } else if kind == .folder { folders.append(path) }
             }
         }
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    public enum EntryKind: Sendable { case file, folder, other }
+
+    /// The entries of one folder (hidden ones too, not `.` and `..`), each a regular file, a
+    /// folder or something else (a symbolic link is something else: it is never followed).
+    /// Empty when the folder cannot be read.
+    public static func entries(of directory: String) -> [(name: String, kind: EntryKind)] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var entries: [(name: String, kind: EntryKind)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard name != ".", name != ".." else { continue }
+            var type = Int32(entry.pointee.d_type)
+            // Some file systems do not say; then the entry itself is asked, never what it links to.
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(directory + "/" + name, &info) == 0 else { continue }
+                type = switch info.st_mode & S_IFMT { case S_IFREG: Int32(DT_REG); case S_IFDIR: Int32(DT_DIR); default: Int32(DT_UNKNOWN) }
+            }
+            entries.append((name, type == Int32(DT_REG) ? .file : type == Int32(DT_DIR) ? .folder : .other))
+        }
+        return entries
     }
 
     /// A file's bytes, read straight into the array (no `Data` copy: a cache file can be 100 MB).

@@ -45,34 +45,54 @@ public struct OutputDirectory: Sendable {
         }
     }
 
-    /// A new, empty staging directory.
-    public func makeStaging() throws(BuildError) -> URL {
+    /// A new staging directory: the site before the current one when `previous` holds it (the
+    /// folder the last build put it in, `swap(in:keepingPreviousAt:)`), moved here to be written
+    /// over (`recycled`), or else an empty one.
+    public func makeStaging(from previous: URL? = nil) throws(BuildError) -> (url: URL, recycled: Bool) {
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
         try? FileManager.default.removeItem(at: staging)
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        // A folder itself, not a link to one (which would take the writes elsewhere).
+        var info = stat()
+        if let previous, lstat(previous.path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR, rename(previous.path, staging.path) == 0 { return (staging, true) }
+            try? FileManager.default.removeItem(at: previous)
+        }
         guard mkdir(staging.path, 0o755) == 0 else {
             throw BuildError(.write, file: parent.path, "cannot create the staging directory `\(staging.lastPathComponent)`: "
                              + String(cString: strerror(errno)) + "; \(url.lastPathComponent)/ was left as it was")
         }
-        return staging
+        return (staging, false)
     }
 
-    /// Puts the staged site in place of the output directory, then deletes the previous site.
-    public func swap(in staging: URL) throws(BuildError) {
-        let manager = FileManager.default
+    /// Puts the staged site in place of the output directory, then moves the previous site to
+    /// `keepingPreviousAt` for the next build to write over (`makeStaging(from:)`), or deletes it
+    /// when there is no such place or it cannot go there (another file system).
+    public func swap(in staging: URL, keepingPreviousAt keeping: URL? = nil) throws(BuildError) {
         if !FileTree.exists(url) {
             try move(staging, to: url)
             return
         }
         #if os(Linux)
         if c_renameat2(AT_FDCWD, staging.path, AT_FDCWD, url.path, renameExchange) == 0 {
-            try? manager.removeItem(at: staging)  // now the previous site
+            retire(staging, to: keeping)  // now the previous site
             return
         }
         #endif
         let previous = parent.appendingPathComponent(previousPrefix + String(getpid()))
         try move(url, to: previous)
         try move(staging, to: url)
+        retire(previous, to: keeping)
+    }
+
+    /// Moves the previous site to `keeping`, or deletes it.
+    private func retire(_ previous: URL, to keeping: URL?) {
+        let manager = FileManager.default
+        if let keeping {
+            try? manager.removeItem(at: keeping)
+            try? manager.createDirectory(at: keeping.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(previous.path, keeping.path) == 0 { return }
+        }
         try? manager.removeItem(at: previous)
     }
 

@@ -9,9 +9,21 @@ import Glibc
 ///
 /// A page an incremental build did not render again is hard-linked from the current output, after
 /// checking that the file there is still the one the build cache remembers (size and time).
+///
+/// With a cache, the site the swap replaces is not deleted but kept in the cache's folder, and the
+/// next build's staging directory is that site, written over (`recycled`): a page kept as it was is
+/// then most often the same file there already (the same inode as in the output), and neither
+/// linked again nor, a build later, deleted: 11,600 links and as many unlinks at 10,000 articles.
+/// Nothing is written through a file of that tree (each is unlinked before its path is written or
+/// linked), only regular files and folders are kept of it, and what the new site does not have
+/// is removed before the link check (`prune(keeping:)`).
 public final class StagedSite: @unchecked Sendable {
     public let output: OutputDirectory
     public let staging: URL
+    /// Whether the staging directory is the site before the current one, to be written over.
+    public let recycled: Bool
+    /// Where the cache's folder keeps the site the swap replaces; nil without a cache.
+    private let previousSite: URL?
 
     /// Size and modification time of a written file, which the build cache remembers.
     public struct Stamp: Sendable, Equatable {
@@ -27,7 +39,7 @@ public final class StagedSite: @unchecked Sendable {
     /// `URL.appendingPathComponent` asks the file system whether each path is a folder (a `stat`
     /// per page written or kept, 11,600 at 10,000 articles).
     private let outputRoot: String
-    private let stagingRoot: String
+    let stagingRoot: String
 
     /// Where a site path is written in the staging directory.
     private func staged(_ path: String) -> String { stagingRoot + "/" + path }
@@ -36,9 +48,11 @@ public final class StagedSite: @unchecked Sendable {
         self.output = output
         self.cache = cache
         try output.clearLeftovers()
-        staging = try output.makeStaging()
+        previousSite = cache.map { $0.appendingPathComponent(CacheFile.name("site", for: output.url, suffix: ".previous")) }
+        (staging, recycled) = try output.makeStaging(from: previousSite)
         outputRoot = output.url.path
         stagingRoot = staging.path
+        if recycled { prune(keeping: nil) }
     }
 
     /// Creates the folders of these site paths, so that threads writing files do not race to.
@@ -53,6 +67,15 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Creates one folder of the site (and the folders above it) in the staging directory.
     func makeFolder(_ folder: String) throws(BuildError) {
+        if recycled {
+            // A file of the recycled site where the new one has a folder goes.
+            var path = stagingRoot
+            for part in folder.split(separator: "/") {
+                path += "/" + part
+                var info = stat()
+                if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(path) }
+            }
+        }
         do {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
         } catch {
@@ -210,11 +233,12 @@ public final class StagedSite: @unchecked Sendable {
             throw BuildError(.write, file: path, "refusing to write outside the output directory")
         }
         let target = staged(path)
+        clear(target)
         var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        // Folders are made before the pages (`makeFolders`); one a path still lacks is made here.
-        if descriptor < 0, errno == ENOENT {
-            try? FileManager.default.createDirectory(at: URL(fileURLWithPath: target).deletingLastPathComponent(),
-                                                     withIntermediateDirectories: true)
+        // Folders are made before the pages (`makeFolders`); one a path still lacks (or, in a
+        // recycled site, has as a file) is made here.
+        if descriptor < 0, errno == ENOENT || (recycled && errno == ENOTDIR), let slash = path.lastIndex(of: "/") {
+            try? makeFolder(String(path[..<slash]))
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw failure(path, "cannot write") }
@@ -274,14 +298,22 @@ public final class StagedSite: @unchecked Sendable {
     /// with this stamp; false when it is not there or not the same (then the page is rendered).
     public func reuse(_ path: String, stamp: Stamp) -> Bool {
         guard SafePath.isSafe(path) else { return false }
-        let current = outputRoot + "/" + path
-        guard StagedSite.stamp(ofPath: current) == stamp else { return false }
-        return link(current, staged(path)) == 0
+        let current = outputRoot + "/" + path, target = staged(path)
+        var info = stat()
+        guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return false }
+        if recycled {
+            // Most often the recycled site has this very file: the same inode, linked from the output.
+            var there = stat()
+            if lstat(target, &there) == 0, there.st_dev == info.st_dev, there.st_ino == info.st_ino { return true }
+            clear(target)
+        }
+        return link(current, target) == 0
     }
 
-    /// Puts the staged site in place of the output directory.
+    /// Puts the staged site in place of the output directory; the site it replaces goes to the
+    /// cache's folder for the next build to write over, or is deleted.
     public func publish() throws(BuildError) {
-        try output.swap(in: staging)
+        try output.swap(in: staging, keepingPreviousAt: previousSite)
     }
 
     public func discard() {
