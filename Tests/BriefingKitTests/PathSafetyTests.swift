@@ -124,6 +124,21 @@ struct PathSafetyTests {
         #expect(long.utf8.count == Slug.maximumLength && other.utf8.count == Slug.maximumLength && long != other)
     }
 
+    /// `Slug.make` skips the transliteration for ASCII text: it must be what ICU's transliteration
+    /// and decomposition make of it, every ASCII character alone and in random runs.
+    @Test func asciiIsItsOwnLatinFolding() {
+        for value in UInt8(0)..<0x80 {
+            let text = String(decoding: [value], as: UTF8.self)
+            #expect(Slug.latinFolded(text) == text, "\(value)")
+        }
+        var random = IncrementalBuildTests.Random(state: 11)
+        for _ in 0..<500 {
+            let text = String(decoding: (0..<(1 + random.next(40))).map { _ in UInt8(random.next(128)) }, as: UTF8.self)
+            #expect(Slug.latinFolded(text) == text)
+        }
+        #expect(Slug.latinFolded("Śmigły") == "Smigly")
+    }
+
     @Test func hostileNamesGetDistinctSafePages() throws {
         let files = try Self.built.get().files
         let checksumA = String(Slug.fnv1a(Self.longA) & 0xFFFF_FFFF, radix: 16), checksumB = String(Slug.fnv1a(Self.longB) & 0xFFFF_FFFF, radix: 16)
