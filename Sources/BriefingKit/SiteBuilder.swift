@@ -203,7 +203,10 @@ public enum SiteBuilder {
             do throws(BuildError) {
                 try SiteWriter.check(links, files: copied.written, unchanged: pages.kept, removed: removed, sameIDs: sameIDs,
                                      output: site.output)
-                try site.publish()
+                // The site this one replaces is kept for the next build to write over when most of
+                // its files are this one's (see `StagedSite`); after a build that rendered most pages
+                // again (a template edit) it is deleted now, as the next build would only replace it.
+                try site.publish(keepingPrevious: pages.rendered * 2 < plan.pageCount)
             } catch {
                 savingCache?.wait()
                 if let cacheFile { try? FileManager.default.removeItem(at: cacheFile) }

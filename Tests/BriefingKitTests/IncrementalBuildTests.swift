@@ -384,6 +384,29 @@ struct IncrementalBuildTests {
         #expect(try Fixtures.snapshot(previous).isEmpty == false)
     }
 
+    /// After a build that rendered most pages again (the layout edited), the site it replaced is
+    /// deleted rather than kept: the next build would only have replaced nearly all of it. The
+    /// next build starts from a new staging directory, and keeps the site it replaces again.
+    @Test func theSiteReplacedByAWholeRenderIsDeleted() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let previous = workspace.cache.appendingPathComponent(CacheFile.name("site", for: workspace.output, suffix: ".previous"))
+        _ = try SiteBuilder.build(workspace.options())
+        try workspace.addParagraphToFirstArticle("A paragraph about Quillfeather.")
+        let edited = try SiteBuilder.build(workspace.options())
+        #expect(edited.pagesRendered * 2 < edited.pages)
+        #expect(FileTree.exists(previous, directory: true))
+        let layout = workspace.templates.appendingPathComponent("layout.html")
+        try Data((try String(contentsOf: layout, encoding: .utf8) + "\n<!-- edited -->\n").utf8).write(to: layout)
+        let whole = try SiteBuilder.build(workspace.options())
+        #expect(whole.pagesRendered == whole.pages)
+        #expect(!FileTree.exists(previous))
+        try workspace.addParagraphToFirstArticle("Another paragraph about Quillfeather.")
+        let after = try workspace.buildBoth()
+        #expect(after.same, "\(after.differences)")
+        #expect(FileTree.exists(previous, directory: true))
+    }
+
     @Test func anEditedTemplateRendersOnlyThePagesThatUseIt() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

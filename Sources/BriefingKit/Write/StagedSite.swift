@@ -311,9 +311,14 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     /// Puts the staged site in place of the output directory; the site it replaces goes to the
-    /// cache's folder for the next build to write over, or is deleted.
-    public func publish() throws(BuildError) {
-        try output.swap(in: staging, keepingPreviousAt: previousSite)
+    /// cache's folder for the next build to write over (`keepingPrevious`), or is deleted.
+    ///
+    /// Keep it when the new site has most of its files: the next build then finds its kept pages
+    /// in place. After a build that wrote most pages again, the next would unlink nearly every
+    /// file of it (the last links to the old pages, each freed there and then) and link the
+    /// pages again: deleting it now costs that build what a new staging directory costs the next.
+    public func publish(keepingPrevious: Bool = true) throws(BuildError) {
+        try output.swap(in: staging, keepingPreviousAt: keepingPrevious ? previousSite : nil)
     }
 
     public func discard() {
