@@ -7,6 +7,7 @@ import json
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import emulate_media
 
@@ -57,7 +58,8 @@ def test_open_search_and_preview_card(browser, site_url, scheme):
     driver = browser.open(site_url + page)
     emulate_media(driver, "screen", scheme)
     driver.find_element(By.ID, "search").send_keys("Peskov")
-    assert driver.find_element(By.ID, "search-results").is_displayed()
+    # The search index's parts load when the box is first used: the results come after them.
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-results").is_displayed())
     driver.execute_script("document.querySelector('main a.actor').dispatchEvent(new Event('mouseenter'))")
     assert driver.find_element(By.ID, "preview-card").is_displayed()
     axe = Axe(driver)
