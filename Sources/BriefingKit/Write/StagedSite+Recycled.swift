@@ -20,11 +20,7 @@ extension StagedSite {
     /// holds none of them. A new staging directory holds only what was written into it.
     public func prune(keeping: Set<String>?) {
         guard recycled else { return }
-        var folders = Set<String>()
-        for path in keeping ?? [] {
-            var parts = path.split(separator: "/").dropLast()
-            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
-        }
+        let folders = Self.folders(of: keeping ?? [])
         func walk(_ folder: String) {
             let directory = folder.isEmpty ? stagingRoot : stagingRoot + "/" + folder
             for (name, kind) in FileTree.entries(of: directory) {

@@ -57,12 +57,17 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Creates the folders of these site paths, so that threads writing files do not race to.
     public func makeFolders(for paths: [String]) throws(BuildError) {
+        for folder in Self.folders(of: paths.filter(SafePath.isSafe)).sorted() { try makeFolder(folder) }
+    }
+
+    /// The folders these site paths are in, and the folders above those.
+    static func folders(of paths: some Sequence<String>) -> Set<String> {
         var folders = Set<String>()
-        for path in paths where SafePath.isSafe(path) {
+        for path in paths {
             var parts = path.split(separator: "/").dropLast()
             while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
         }
-        for folder in folders.sorted() { try makeFolder(folder) }
+        return folders
     }
 
     /// Creates one folder of the site (and the folders above it) in the staging directory.
