@@ -228,9 +228,14 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     static func stamp(ofPath path: String) -> Stamp? {
+        regularFile(at: path).map(Stamp.init)
+    }
+
+    /// What `lstat` says of a path that is a regular file (not a link to one), or nil.
+    static func regularFile(at path: String) -> stat? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Stamp(info)
+        return info
     }
 
     private func write(at path: String, _ make: (ByteStream) -> Void) throws(BuildError) -> Stamp {
@@ -304,8 +309,7 @@ public final class StagedSite: @unchecked Sendable {
     public func reuse(_ path: String, stamp: Stamp) -> Bool {
         guard SafePath.isSafe(path) else { return false }
         let current = outputRoot + "/" + path, target = staged(path)
-        var info = stat()
-        guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return false }
+        guard let info = StagedSite.regularFile(at: current), Stamp(info) == stamp else { return false }
         if recycled {
             // Most often the recycled site has this very file: the same inode, linked from the output.
             var there = stat()
