@@ -45,16 +45,19 @@ public struct DateReference: Sendable, Hashable {
     /// Whether these are `points(value, granularity)`, without making that array: half a million
     /// references are read from the article memo at 10,000 articles.
     private static func areUsual(_ points: [String], _ value: String, _ granularity: Granularity) -> Bool {
-        switch granularity {
-        case .duration, .vague, .interval: points.isEmpty
-        default: points.count == 1 && points[0] == value
-        }
+        hasPoint(granularity) ? points.count == 1 && points[0] == value : points.isEmpty
     }
 
     private static func points(_ value: String, _ granularity: Granularity) -> [String] {
+        hasPoint(granularity) ? [value] : []
+    }
+
+    /// Whether a reference of this granularity is placed at its value: durations, vague references
+    /// and intervals (whose two ends are given) are not.
+    private static func hasPoint(_ granularity: Granularity) -> Bool {
         switch granularity {
-        case .duration, .vague, .interval: []
-        default: [value]
+        case .duration, .vague, .interval: false
+        default: true
         }
     }
 }
