@@ -30,18 +30,25 @@ enum SearchIndex {
     /// `gaps` written as bytes at the end of `bytes` (the terms are written this way: a string
     /// for each of two million numbers was a third of an unchanged build's search index).
     static func appendGaps(_ numbers: [UInt32], to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + numbers.count * 4)
         var previous: UInt32 = 0
         for (k, n) in numbers.enumerated() {
             if k > 0 { bytes.append(UInt8(ascii: ",")) }
             var gap = n - previous
             previous = n
-            let start = bytes.count
+            // The digits, last first, each shifted above the ones after it: the lowest byte is the
+            // first digit (a `UInt32` has at most seven in base 36).
+            var digits: UInt64 = 0, count = 0
             repeat {
                 let digit = UInt8(gap % 36)
-                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                digits = digits << 8 | UInt64(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                count += 1
                 gap /= 36
             } while gap > 0
-            bytes[start...].reverse()
+            for _ in 0..<count {
+                bytes.append(UInt8(truncatingIfNeeded: digits))
+                digits >>= 8
+            }
         }
     }
 
@@ -67,7 +74,7 @@ enum SearchIndex {
         let earlier = earlierPostings(parts, keys: keys, firstDoc: firstDoc, docCounts: articles.map { 1 + $0.blocks.count })
         // The kept articles' postings, and apart from them the made documents' (appending to the
         // long lists of the earlier ones would double them: tens of megabytes at 10,000 articles).
-        let terms = earlier?.terms ?? [:]
+        let terms = earlier?.terms ?? []
         var fresh: [String: [UInt32]] = [:]
         var written = 0
         func add(_ fields: [String], words: String) {
@@ -106,19 +113,33 @@ enum SearchIndex {
         }
         stream.write("],\"terms\":{")
         let offset = stream.count
-        var entry: [UInt8] = []
-        for (number, term) in Set(terms.keys).union(fresh.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-            var postings = (terms[term] ?? []) + (fresh[term] ?? [])
-            // Kept and made articles' postings come in apart: in document order only when sorted.
-            if !zip(postings, postings.dropFirst()).allSatisfy({ $0 < $1 }) { postings.sort() }
+        var entry: [UInt8] = [], first = true
+        func write(_ term: String, _ postings: [UInt32]) {
             entry.removeAll(keepingCapacity: true)
-            if number > 0 { entry.append(UInt8(ascii: ",")) }
+            if !first { entry.append(UInt8(ascii: ",")) }
+            first = false
             entry += scriptString(term).utf8
             entry += #":""#.utf8
             appendGaps(postings, to: &entry)
             entry.append(UInt8(ascii: "\""))
             stream.write(entry)
         }
+        // The kept terms come in the order of their bytes: the made ones, sorted so, are merged in.
+        let made = fresh.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        var k = 0
+        for (term, postings) in made {
+            while k < terms.count, terms[k].term.utf8.lexicographicallyPrecedes(term.utf8) {
+                write(terms[k].term, terms[k].documents)
+                k += 1
+            }
+            let kept = k < terms.count && terms[k].term.utf8.elementsEqual(term.utf8)
+            // Kept and made articles' postings come in apart: in document order only when sorted.
+            var both = kept ? terms[k].documents + postings : postings
+            if !zip(both, both.dropFirst()).allSatisfy({ $0 < $1 }) { both.sort() }
+            write(term, both)
+            if kept { k += 1 }
+        }
+        for rest in terms[k...] { write(rest.term, rest.documents) }
         if digests != nil { parts.record(DataFileParts.Part(key: termsKey, offset: offset, length: stream.count - offset)) }
         stream.write("}};\n")
     }

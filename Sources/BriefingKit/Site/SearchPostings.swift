@@ -3,9 +3,10 @@ extension SearchIndex {
     /// For each article (in index order), whether the last build's index holds it under the same
     /// key, and those articles' postings, read from the last build's terms and renumbered to
     /// where the articles' documents are now. Nil when there is no last build's index to read, or
-    /// its terms do not parse: then every article is made.
+    /// its terms do not parse: then every article is made. The terms come in the order of their
+    /// bytes, each once, as the writer writes them.
     static func earlierPostings(_ parts: DataFileParts, keys: [String?], firstDoc: [UInt32],
-                                docCounts: [Int]) -> (terms: [String: [UInt32]], kept: [Bool])? {
+                                docCounts: [Int]) -> (terms: [Posting], kept: [Bool])? {
         guard parts.earlierPart(termsKey) != nil else { return nil }
         var kept = [Bool](repeating: false, count: keys.count)
         var moves: [(from: Int, to: UInt32, count: Int)] = []
@@ -26,10 +27,16 @@ extension SearchIndex {
         return (terms, kept)
     }
 
+    /// A term and its documents, ascending.
+    typealias Posting = (term: String, documents: [UInt32])
+
     /// `"term":"gaps",…` as the writer writes it (`SearchTerms`), each term's documents
-    /// renumbered, the dropped ones left out. Nil for anything else.
-    static func parseTerms(_ bytes: [UInt8], renumbered: [UInt32], dropped: UInt32) -> [String: [UInt32]]? {
-        var terms: [String: [UInt32]] = [:]
+    /// renumbered, the dropped ones left out (and a term left with none), in the order of the
+    /// terms' bytes, each term once: read in order, as the writer sorts them, or sorted and
+    /// merged when a file does not. Nil for anything else.
+    static func parseTerms(_ bytes: [UInt8], renumbered: [UInt32], dropped: UInt32) -> [Posting]? {
+        var terms: [Posting] = []
+        var ordered = true
         let parsed = bytes.withUnsafeBufferPointer { bytes in
             SearchTerms.scan(bytes) { entry in
                 let key = bytes[entry.key]
@@ -61,10 +68,29 @@ extension SearchIndex {
                     guard gap < 1 << 40 else { return false }
                 }
                 guard close() else { return false }
-                if !postings.isEmpty { terms[term, default: []] += postings }
+                guard !postings.isEmpty else { return true }
+                if let last = terms.last?.term, !last.utf8.lexicographicallyPrecedes(term.utf8) { ordered = false }
+                terms.append((term, postings))
                 return true
             }
         }
-        return parsed ? terms : nil
+        guard parsed else { return nil }
+        return ordered ? terms : merged(terms)
+    }
+
+    /// Postings sorted by their terms' bytes, those of one term put together (in the order they came).
+    static func merged(_ postings: [Posting]) -> [Posting] {
+        var result: [Posting] = []
+        for posting in postings.enumerated().sorted(by: { a, b in
+            a.element.term.utf8.elementsEqual(b.element.term.utf8) ? a.offset < b.offset
+                : a.element.term.utf8.lexicographicallyPrecedes(b.element.term.utf8)
+        }).map(\.element) {
+            if let last = result.last, last.term.utf8.elementsEqual(posting.term.utf8) {
+                result[result.count - 1].documents += posting.documents
+            } else {
+                result.append(posting)
+            }
+        }
+        return result
     }
 }
