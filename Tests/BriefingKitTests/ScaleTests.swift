@@ -251,21 +251,39 @@ struct ScaleTests {
             let ids = Set(articleIDs.flatMap { index.actorsByArticle[$0] ?? [] }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             writer.int(ids.count)
             for id in ids {
+                // What a link to the actor shows, as the digest of its parts.
                 let actor = index.actorsByID[id]!
-                writer.string(id)
-                writer.bool(true)
-                writer.string(actor.name); writer.raw(actor.kind); writer.string(index.actorPath(id))
+                var link = BinaryWriter()
+                link.string(id)
+                link.bool(true)
+                link.string(actor.name); link.raw(actor.kind); link.string(index.actorPath(id))
+                writer.words(StableHasher.words(link.bytes))
             }
             return writer.bytes
         }
+        let digests = ArticleDigests(index)
         var lists = index.articlesByActor.keys.sorted().map { index.articlesByActor[$0]! }
         lists += [[], ["no such article"], index.graph.articles.map(\.id)]
         for articleIDs in lists {
             var writer = BinaryWriter()
-            ArticleDigests.actorLinks(of: articleIDs, index, into: &writer)
+            digests.actorLinks(of: articleIDs, index, into: &writer)
             #expect(StableHasher.digest(writer.bytes) == StableHasher.digest(reference(articleIDs)), "\(articleIDs.prefix(3))")
         }
         #expect(index.actorOrder.count > 40)
+    }
+
+    /// An article's digest is the same by position as by id, and what a link to it shows is the
+    /// digest of its title, page and date.
+    @Test func articleDigestsByPositionAreThoseById() {
+        let index = Self.plan.index
+        let digests = ArticleDigests(index)
+        for (position, article) in index.graph.articles.enumerated() {
+            #expect(digests[position: Int32(position)] == digests[article.id])
+            var link = BinaryWriter()
+            link.string(article.title); link.string(index.articlePath(article.id)); link.value(article.published)
+            #expect(digests.articleLink(at: position) == StableHasher.words(link.bytes))
+        }
+        #expect(Set(index.graph.articles.indices.map { digests[position: Int32($0)] }).count == index.graph.articles.count)
     }
 
     /// A date's count of articles, and the titles the printable timeline lists under it, are the

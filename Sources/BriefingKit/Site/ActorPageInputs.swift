@@ -5,7 +5,7 @@
 /// everything `ActorPages.page` reads. A page with notes is always made. `IncrementalBuildTests`
 /// checks that an unchanged digest never hides a changed page.
 enum ActorPageInputs {
-    static let version = "actor-page-inputs 2"
+    static let version = "actor-page-inputs 3"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, actor: Actor, into hasher: inout StableHasher) -> Bool {
@@ -17,13 +17,15 @@ enum ActorPageInputs {
         writer.string(index.countPhrase(actor))
         writer.int(index.mentionsByActor.count(actor.id))
         let articles = index.articlesByActor[actor.id] ?? []
-        writer.strings(articles.map { digests[$0] })
+        // The same articles by position (`positionsByActor`): an actor of thousands of articles
+        // looks each one's digest up without hashing its id.
+        writer.strings((index.positionsByActor[actor.id] ?? []).map { digests[position: $0] })
         let quotes = index.quotesByActor[actor.id]
         writer.values(quotes)
         writer.strings(quotes.map { digests[$0.articleID] })
         writer.strings(index.authored(by: actor).map { digests[$0.id] })
         writer.strings(index.published(by: actor).map { digests[$0.id] })
-        ArticleDigests.actorLinks(of: articles, index, into: &writer)
+        digests.actorLinks(of: articles, index, into: &writer)
         hasher.combine(writer.bytes)
         return true
     }

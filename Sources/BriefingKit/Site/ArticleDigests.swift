@@ -7,22 +7,46 @@
 /// The facts' digests come with the graph when the linker kept them (`BriefingGraph.factDigests`:
 /// an incremental build reads them from its memo instead of writing out 10,000 articles' mentions
 /// and dates again); an article without one has it worked out here, the same way.
+///
+/// Beside them, what a link shows, as two numbers each (`StableHasher.words`), worked out once
+/// rather than for every page that links it: an article's (title, page, date) by its position, an
+/// actor's (id, name, kind, page) by its place in `GraphIndex.actorOrder`.
 struct ArticleDigests: Sendable {
     static let version = "article-digest 2"
     private let byID: [String: String]
+    /// The same digests by position in `graph.articles`.
+    private let byPosition: [String]
+    private let articleLinks: [(UInt64, UInt64)]
+    private let actorLinks: [(UInt64, UInt64)]
 
     init(_ index: GraphIndex) {
         let graph = index.graph
         let missing = graph.articles.contains { graph.factDigests[$0.id] == nil }
         let quotes = missing ? Dictionary(grouping: graph.quotes, by: \.articleID) : [:]
-        let digests = Parallel.map(graph.articles) { article -> String in
+        let made = Parallel.map(graph.articles) { article -> (digest: String, link: (UInt64, UInt64)) in
+            let path = index.articlePath(article.id)
             var hasher = StableHasher()
             hasher.combine(Self.version)
-            hasher.combine(index.articlePath(article.id))
+            hasher.combine(path)
             hasher.combine(graph.factDigests[article.id] ?? Self.factsDigest(article, index, quotes: quotes[article.id] ?? []))
-            return hasher.finalize()
+            var link = BinaryWriter()
+            link.string(article.title); link.string(path); link.value(article.published)
+            return (hasher.finalize(), StableHasher.words(link.bytes))
         }
-        byID = Dictionary(zip(graph.articles.map(\.id), digests), uniquingKeysWith: { first, _ in first })
+        byPosition = made.map(\.digest)
+        articleLinks = made.map(\.link)
+        byID = Dictionary(zip(graph.articles.map(\.id), byPosition), uniquingKeysWith: { first, _ in first })
+        actorLinks = index.actorOrder.map { id in
+            var link = BinaryWriter()
+            link.string(id)
+            if let actor = index.actorsByID[id] {
+                link.bool(true)
+                link.string(actor.name); link.raw(actor.kind); link.string(index.actorPath(id))
+            } else {
+                link.bool(false)
+            }
+            return StableHasher.words(link.bytes)
+        }
     }
 
     /// `ArticleFacts.digest` of an article's facts as the graph holds them.
@@ -34,22 +58,26 @@ struct ArticleDigests: Sendable {
     /// The article's digest; an id that names no article gives a fixed mark (never a digest).
     subscript(id: String) -> String { byID[id] ?? "-" }
 
+    /// The digest of the article at this position in `graph.articles`.
+    subscript(position position: Int32) -> String { byPosition[Int(position)] }
+
+    /// What a link to the article at this position shows: its title, page and date.
+    func articleLink(at position: Int) -> (UInt64, UInt64) { articleLinks[position] }
+
+    /// What a link to the actor at this place in `GraphIndex.actorOrder` shows: whether it is an
+    /// actor of the graph, and its id, name, kind and page.
+    func actorLink(at place: Int32) -> (UInt64, UInt64) { actorLinks[Int(place)] }
+
     /// Writes, for every actor of these articles, what a link to it shows (name, kind, page), in
     /// id order: pages that list who appears with whom, or who is named in a
     /// snippet, change when any of that changes, even if their own articles did not.
-    static func actorLinks(of articleIDs: some Sequence<String>, _ index: GraphIndex, into writer: inout BinaryWriter) {
+    func actorLinks(of articleIDs: some Sequence<String>, _ index: GraphIndex, into writer: inout BinaryWriter) {
         // Gathered by place in `actorOrder`, which is id order.
         var here = [Bool](repeating: false, count: index.actorOrder.count)
         for id in articleIDs {
             for place in index.actorPlacesByArticle[id] ?? [] { here[Int(place)] = true }
         }
-        let sorted = index.actorOrder.indices.lazy.filter { here[$0] }.map { index.actorOrder[$0] }
-        writer.int(sorted.count)
-        for id in sorted {
-            writer.string(id)
-            guard let actor = index.actorsByID[id] else { writer.bool(false); continue }
-            writer.bool(true)
-            writer.string(actor.name); writer.raw(actor.kind); writer.string(index.actorPath(id))
-        }
+        writer.int(here.lazy.filter { $0 }.count)
+        for place in here.indices where here[place] { writer.words(actorLinks[place]) }
     }
 }

@@ -9,7 +9,7 @@
 /// too much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
 /// never hides a changed page.
 enum ArticlePageInputs {
-    static let version = "article-page-inputs 3"
+    static let version = "article-page-inputs 4"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, position: Int, into hasher: inout StableHasher) -> Bool {
@@ -20,34 +20,31 @@ enum ArticlePageInputs {
         writer.string(version)
         // The article, its page, mentions, dates and quotes.
         writer.string(digests[article.id])
-        let mentions = index.mentionsByArticle[article.id]
-        var actorIDs = index.actorsByArticle[article.id] ?? []
-        for mention in mentions where !actorIDs.contains(mention.actorID) { actorIDs.append(mention.actorID) }
+        // Its actors (every actor it mentions is among them) and its author, as links show them.
+        let places = index.actorPlacesByArticle[article.id] ?? []
+        writer.int(places.count)
+        for place in places { writer.words(digests.actorLink(at: place)) }
         let author = article.author.flatMap { index.personActors[$0] }
         writer.string(author?.id)
-        if let author, !actorIDs.contains(author.id) { actorIDs.append(author.id) }
-        writer.int(actorIDs.count)
-        for id in actorIDs {
-            guard let actor = index.actorsByID[id] else { writer.bool(false); continue }
-            writer.bool(true)
-            writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.string(index.actorPath(actor.id))
+        if let author, !(index.actorsByArticle[article.id] ?? []).contains(author.id) {
+            writer.string(author.name); writer.raw(author.kind); writer.string(index.actorPath(author.id))
         }
+        // Whether each date it names has a page (a date's page is named after its value).
         let dates = index.datesByArticle[article.id]
         for date in dates {
             let point = date.reference.points.first
             writer.bool(point.map { index.datesByValue.contains($0) } ?? false)
-            writer.string(point.map(index.datePath))
+            writer.string(point)
         }
         for neighbour in [position - 1, position + 1] {
-            let other = graph.articles.indices.contains(neighbour) ? graph.articles[neighbour] : nil
-            writer.string(other?.title); writer.string(other.map { index.articlePath($0.id) })
+            let exists = graph.articles.indices.contains(neighbour)
+            writer.bool(exists)
+            if exists { writer.words(digests.articleLink(at: neighbour)) }
         }
         let related = index.related(toArticleAt: position, id: article.id)
         writer.int(related.count)
         for item in related {
-            // Read in place: a copy of each article would retain every one of its strings.
-            writer.string(graph.articles[item.position].title); writer.string(index.articlePath(graph.articles[item.position].id))
-            writer.value(graph.articles[item.position].published)
+            writer.words(digests.articleLink(at: item.position))
             writer.strings(item.shared.compactMap { index.actorsByID[$0]?.name })
         }
         writer.string(article.outlet.flatMap { index.sourceSlugs[$0.name] })

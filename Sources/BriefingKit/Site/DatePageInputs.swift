@@ -4,7 +4,7 @@
 /// It must cover everything `DatePages.page` reads. A page with notes is always made.
 /// `IncrementalBuildTests` checks that an unchanged digest never hides a changed page.
 enum DatePageInputs {
-    static let version = "date-page-inputs 2"
+    static let version = "date-page-inputs 3"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, value: String, into hasher: inout StableHasher) -> Bool {
@@ -22,7 +22,7 @@ enum DatePageInputs {
         writer.strings(articles.map { digests[$0] })
         var shown: [String] = []
         for mention in mentions.prefix(ParagraphList.snippetLimit) where shown.last != mention.articleID { shown.append(mention.articleID) }
-        ArticleDigests.actorLinks(of: shown, index, into: &writer)
+        digests.actorLinks(of: shown, index, into: &writer)
         hasher.combine(writer.bytes)
         return true
     }

@@ -44,6 +44,12 @@ public struct BinaryWriter {
 
     public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// A digest's two numbers (`StableHasher.words`), sixteen bytes.
+    public mutating func words(_ value: (UInt64, UInt64)) {
+        withUnsafeBytes(of: value.0.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.1.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
     public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
