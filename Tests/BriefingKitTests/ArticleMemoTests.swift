@@ -362,7 +362,7 @@ struct ArticleMemoTests {
 
     @Test func hashingWordsGivesTheSameDigestAsBytes() {
         var random = IncrementalBuildTests.Random(state: 7)
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1001] {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 1001] {
             let bytes = (0..<length).map { _ in UInt8(random.next(256)) }
             // `lazy.map` has no contiguous storage: it takes the byte-by-byte path.
             #expect(StableHasher.digest(bytes) == StableHasher.digest(bytes.lazy.map { $0 }))
@@ -372,6 +372,34 @@ struct ArticleMemoTests {
             b.combine(([1, 2, 3] + bytes).lazy.map { $0 })
             #expect(a.finalize() == b.finalize())
         }
+        // Cut anywhere, in two or three pieces, the bytes give the digest they give whole.
+        let bytes = (0..<100).map { _ in UInt8(random.next(256)) }
+        let whole = StableHasher.digest(bytes)
+        for cut in 0...bytes.count {
+            var hasher = StableHasher()
+            hasher.combine(bytes[..<cut]); hasher.combine(bytes[cut..<max(cut, 70)]); hasher.combine(bytes[max(cut, 70)...])
+            #expect(hasher.finalize() == whole, "cut at \(cut)")
+        }
+    }
+
+    /// Different bytes give different digests, in both of its numbers: each length of zeros up
+    /// to three stripes, and each one-bit change of some random bytes.
+    @Test func digestsTellInputsApart() {
+        var random = IncrementalBuildTests.Random(state: 11)
+        var inputs = (0...96).map { [UInt8](repeating: 0, count: $0) }
+        let bytes = (0..<70).map { _ in UInt8(random.next(256)) }
+        inputs.append(bytes)
+        for at in bytes.indices {
+            for bit in 0..<8 {
+                var changed = bytes
+                changed[at] ^= 1 << bit
+                inputs.append(changed)
+            }
+        }
+        let words = inputs.map { StableHasher.words($0) }
+        #expect(Set(words.map(\.0)).count == inputs.count)
+        #expect(Set(words.map(\.1)).count == inputs.count)
+        #expect(Set(inputs.map { StableHasher.digest($0) }).count == inputs.count)
     }
 
     /// The loader and the linker say what they took over from the memo: every file and every

@@ -1,15 +1,28 @@
 /// A 128-bit hash that is the same in every process and on every run, for cache keys. Swift's
 /// `Hasher` is seeded per process, so it cannot key anything that is written to disk.
 ///
-/// Two 64-bit lanes, each a multiply–rotate mix over 8-byte words (in the manner of MurmurHash and
-/// xxHash), finished with the length. Not cryptographic: it detects change, it does not resist
-/// an attacker who wants two pages to collide.
+/// Four 64-bit lanes, each taking every fourth 8-byte word of the input, a 32-byte stripe at a
+/// time, in the manner of xxHash64: the multiplications of a stripe do not wait on each other, so
+/// it reads a 126 MB cache file about four times as fast as one lane would. Finished with the
+/// length and the bytes of the last, unfinished stripe. Not cryptographic: it detects change, it
+/// does not resist an attacker who wants two pages to collide.
 public struct StableHasher: Sendable {
-    private var a: UInt64 = 0x9E37_79B9_7F4A_7C15
-    private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private var v0: UInt64 = Self.seed &+ Self.p1 &+ Self.p2
+    private var v1: UInt64 = Self.seed &+ Self.p2
+    private var v2: UInt64 = Self.seed
+    private var v3: UInt64 = Self.seed &- Self.p1
+    /// The bytes of the stripe not yet complete, as they came (`buffered` of them).
+    private var stripe: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var buffered = 0
+    /// Bytes in the stripes mixed so far.
     private var length: UInt64 = 0
-    private var pending: UInt64 = 0
-    private var pendingBytes: UInt64 = 0
+
+    private static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
+    private static let p4: UInt64 = 0x85EB_CA77_C2B2_AE63
+    private static let p5: UInt64 = 0x27D4_EB2F_1656_67C5
 
     public init() {}
 
@@ -18,32 +31,40 @@ public struct StableHasher: Sendable {
         if done == nil { for byte in bytes { add(byte) } }
     }
 
-    /// The same as byte by byte, eight bytes at a time (a word is read little-endian, as `add` builds it).
+    /// The same as byte by byte, a stripe at a time where a whole one is there.
     private mutating func combine(_ buffer: UnsafeRawBufferPointer) {
         var i = 0
-        while pendingBytes != 0, i < buffer.count { add(buffer[i]); i += 1 }
-        while i + 8 <= buffer.count {
-            pending = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            mixWord()
-            i += 8
+        while buffered != 0, i < buffer.count { add(buffer[i]); i += 1 }
+        while i + 32 <= buffer.count {
+            mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
+                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)),
+                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)),
+                UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+            i += 32
         }
         while i < buffer.count { add(buffer[i]); i += 1 }
     }
 
     @inline(__always)
     private mutating func add(_ byte: UInt8) {
-        pending |= UInt64(byte) << (pendingBytes * 8)
-        pendingBytes += 1
-        if pendingBytes == 8 { mixWord() }
+        let at = buffered
+        withUnsafeMutableBytes(of: &stripe) { $0[at] = byte }
+        buffered += 1
+        if buffered == 32 {
+            mix(UInt64(littleEndian: stripe.0), UInt64(littleEndian: stripe.1), UInt64(littleEndian: stripe.2), UInt64(littleEndian: stripe.3))
+            buffered = 0
+        }
     }
 
     @inline(__always)
-    private mutating func mixWord() {
-        a = ((a ^ pending) &* 0x87C3_7B91_1142_53D5).rotated(31) &* 0x4CF5_AD43_2745_937F
-        b = ((b ^ (pending &+ 0x5851_F42D_4C95_7F2D)) &* 0x52DC_E729_DA3E_D0F9).rotated(27) &+ a
-        length &+= 8
-        pending = 0
-        pendingBytes = 0
+    private mutating func mix(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64) {
+        v0 = Self.round(v0, w0); v1 = Self.round(v1, w1); v2 = Self.round(v2, w2); v3 = Self.round(v3, w3)
+        length &+= 32
+    }
+
+    @inline(__always)
+    private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+        (lane &+ word &* p2).rotated(31) &* p1
     }
 
     /// A string, with its length first, so that "ab" + "c" and "a" + "bc" differ.
@@ -56,7 +77,7 @@ public struct StableHasher: Sendable {
     }
 
     public mutating func combine(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { add(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        withUnsafeBytes(of: value.littleEndian) { combine($0) }
     }
 
     public mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
@@ -70,15 +91,41 @@ public struct StableHasher: Sendable {
         return Self.hex(x) + Self.hex(y)
     }
 
-    /// The digest as two numbers, without making its text.
+    /// The digest as two numbers, without making its text. The first is xxHash64's ending (the
+    /// lanes merged, the length, the unfinished stripe's bytes, an avalanche); the second merges
+    /// the lanes and takes the bytes another way, so that it does not follow from the first.
     public var words: (UInt64, UInt64) {
-        var copy = self
-        let total = copy.length &+ copy.pendingBytes
-        if copy.pendingBytes > 0 { copy.mixWord() }
-        var x = copy.a ^ total, y = copy.b ^ (total &* 0x9E37_79B9_7F4A_7C15)
-        x = Self.avalanche(x &+ y)
-        y = Self.avalanche(y ^ x)
-        return (x, y)
+        let total = length &+ UInt64(buffered)
+        var h: UInt64, g: UInt64
+        if length > 0 {
+            h = v0.rotated(1) &+ v1.rotated(7) &+ v2.rotated(12) &+ v3.rotated(18)
+            func merge(_ lane: UInt64) { h = (h ^ Self.round(0, lane)) &* Self.p1 &+ Self.p4 }
+            merge(v0); merge(v1); merge(v2); merge(v3)
+            g = (v0 ^ v1.rotated(23)) &* Self.p3 &+ (v2 ^ v3.rotated(43)) &* Self.p5
+        } else {
+            h = Self.seed &+ Self.p5
+            g = Self.seed ^ Self.p3
+        }
+        h &+= total
+        g ^= total &* Self.p2
+        withUnsafeBytes(of: stripe) { tail in
+            var i = 0
+            while i + 8 <= buffered {
+                let word = UInt64(littleEndian: tail.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                h ^= Self.round(0, word)
+                h = h.rotated(27) &* Self.p1 &+ Self.p4
+                g = (g ^ word &* Self.p3).rotated(29) &* Self.p2
+                i += 8
+            }
+            while i < buffered {
+                h ^= UInt64(tail[i]) &* Self.p5
+                h = h.rotated(11) &* Self.p1
+                g = (g ^ UInt64(tail[i]) &* Self.p1).rotated(13) &* Self.p4
+                i += 1
+            }
+        }
+        let x = Self.avalanche(h)
+        return (x, Self.avalanche(g ^ x.rotated(32)))
     }
 
     private static func avalanche(_ value: UInt64) -> UInt64 {
