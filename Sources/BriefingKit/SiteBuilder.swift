@@ -198,7 +198,7 @@ public enum SiteBuilder {
             let savingCache = cacheFile.map { [entries = pages.entries, written = copied.written] cacheFile in
                 // The 12,000 paths sorted on that thread too, not before the link check.
                 Background {
-                    let checkedFiles = written.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                    let checkedFiles = written.sorted { $0.bytesPrecede($1) }
                     try? BuildCache(entries: entries, files: fileRecords, checkedFiles: checkedFiles).save(cacheFile, output: options.output)
                 }
             }

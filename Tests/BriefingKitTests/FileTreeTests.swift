@@ -28,4 +28,25 @@ struct FileTreeTests {
         #expect(read.count > 1000)
         #expect(read == Array(try Data(contentsOf: cpus)))
     }
+
+    /// Paths, ids and terms are sorted by their UTF-8 bytes: `bytesPrecede` gives the order of
+    /// `utf8.lexicographicallyPrecedes` for short (inline) and long strings, prefixes, empty
+    /// strings, non-ASCII text and strings that Unicode calls equal but whose bytes differ.
+    @Test func stringsAreOrderedByTheirBytes() {
+        var random = IncrementalBuildTests.Random(state: 5)
+        let pieces = ["", "a", "b", "ab", "abc", "é", "e\u{301}", "Z", "articles/", "articles/x.html", "ü", "😀", "\u{0}", "~"]
+        var strings = pieces
+        for _ in 0..<300 {
+            strings.append((0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined())
+        }
+        var wrong: [String] = []
+        for a in strings {
+            for b in strings where a.bytesPrecede(b) != a.utf8.lexicographicallyPrecedes(b.utf8) {
+                wrong.append(a.debugDescription + " " + b.debugDescription)
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(strings.count == pieces.count + 300)
+        #expect("é".bytesPrecede("e\u{301}") == false && "e\u{301}".bytesPrecede("é"), "canonically equal, different bytes")
+    }
 }

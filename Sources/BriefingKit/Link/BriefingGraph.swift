@@ -33,9 +33,9 @@ public struct BriefingGraph: Sendable {
                 quotes: [AttributedQuote] = [], unresolved: [UnresolvedName] = [], dates: [DateMention] = []) {
         self.settings = settings
         self.articles = articles.sorted { a, b in
-            a.published != b.published ? a.published < b.published : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            a.published != b.published ? a.published < b.published : a.id.bytesPrecede(b.id)
         }
-        self.actors = actors.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        self.actors = actors.sorted { $0.id.bytesPrecede($1.id) }
         self.mentions = mentions
         self.quotes = quotes
         self.unresolved = unresolved

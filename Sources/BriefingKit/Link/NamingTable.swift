@@ -18,7 +18,7 @@ struct NamingTable: Sendable, Equatable {
 
     init(_ registry: ActorRegistry) {
         func sorted(_ table: [String: Set<String>]) -> [String: [String]] {
-            table.mapValues { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+            table.mapValues { $0.sorted { $0.bytesPrecede($1) } }
         }
         names = sorted(registry.names)
         surnames = sorted(registry.surnames)
@@ -84,7 +84,7 @@ extension NamingTable: BinaryCodable {
     /// Everything but the digest, in key order: what the digest is made of.
     fileprivate func writeTables(to writer: inout BinaryWriter) {
         func table(_ table: [String: [String]]) {
-            let keys = table.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = table.keys.sorted { $0.bytesPrecede($1) }
             writer.int(keys.count)
             for key in keys { writer.string(key); writer.strings(table[key]!) }
         }

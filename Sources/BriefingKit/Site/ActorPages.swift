@@ -65,7 +65,7 @@ enum ActorPages {
             for other in index.actorsByArticle[id] ?? [] where other != actor.id { shared[other, default: 0] += 1 }
         }
         let coActors: [(actor: Actor, shared: Int)] = shared.sorted { a, b in
-            a.value != b.value ? a.value > b.value : a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+            a.value != b.value ? a.value > b.value : a.key.bytesPrecede(b.key)
         }.prefix(12).compactMap { item in index.actorsByID[item.key].map { ($0, item.value) } }
         let appearsWith = coActors.map { other, count in
             CoActor(name: other.name, url: SitePath.relative(from: path, to: index.actorPath(other.id)),
@@ -148,7 +148,7 @@ enum ActorPages {
     static func indexNetwork(_ index: GraphIndex, from path: String) -> String? {
         let ranked = index.actorsWithPages.filter { index.mentionsByActor.contains($0.id) }.sorted { a, b in
             let ma = index.mentionsByActor.count(a.id), mb = index.mentionsByActor.count(b.id)
-            return ma != mb ? ma > mb : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            return ma != mb ? ma > mb : a.id.bytesPrecede(b.id)
         }
         let top = Array(ranked.prefix(networkSize)).sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }
         guard top.count >= 2 else { return nil }

@@ -86,7 +86,7 @@ final class GraphIndex: Sendable {
             byArticle[mention.articleID, default: []].append(mention.actorID)
         }
         actorsByArticle = byArticle
-        let order = Set(byArticle.values.joined()).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let order = Set(byArticle.values.joined()).sorted { $0.bytesPrecede($1) }
         let places = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, Int32($0)) })
         actorOrder = order
         actorPlacesByArticle = byArticle.mapValues { $0.map { places[$0]! } }
@@ -301,7 +301,7 @@ final class GraphIndex: Sendable {
             // The rarest shared actors first: they say most about why the articles are related.
             let actors = windows.filter { Self.holds($0.positions, item.position) }.map(\.actor).sorted { a, b in
                 let fa = articlesByActor[a]?.count ?? 0, fb = articlesByActor[b]?.count ?? 0
-                return fa != fb ? fa < fb : a.utf8.lexicographicallyPrecedes(b.utf8)
+                return fa != fb ? fa < fb : a.bytesPrecede(b)
             }
             return (Int(item.position), actors, item.value)
         }

@@ -125,10 +125,10 @@ enum SearchIndex {
             stream.write(entry)
         }
         // The kept terms come in the order of their bytes: the made ones, sorted so, are merged in.
-        let made = fresh.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let made = fresh.sorted { $0.key.bytesPrecede($1.key) }
         var k = 0
         for (term, postings) in made {
-            while k < terms.count, terms[k].term.utf8.lexicographicallyPrecedes(term.utf8) {
+            while k < terms.count, terms[k].term.bytesPrecede(term) {
                 write(terms[k].term, terms[k].documents)
                 k += 1
             }

@@ -69,7 +69,7 @@ extension SearchIndex {
                 }
                 guard close() else { return false }
                 guard !postings.isEmpty else { return true }
-                if let last = terms.last?.term, !last.utf8.lexicographicallyPrecedes(term.utf8) { ordered = false }
+                if let last = terms.last?.term, !last.bytesPrecede(term) { ordered = false }
                 terms.append((term, postings))
                 return true
             }
@@ -83,7 +83,7 @@ extension SearchIndex {
         var result: [Posting] = []
         for posting in postings.enumerated().sorted(by: { a, b in
             a.element.term.utf8.elementsEqual(b.element.term.utf8) ? a.offset < b.offset
-                : a.element.term.utf8.lexicographicallyPrecedes(b.element.term.utf8)
+                : a.element.term.bytesPrecede(b.element.term)
         }).map(\.element) {
             if let last = result.last, last.term.utf8.elementsEqual(posting.term.utf8) {
                 result[result.count - 1].documents += posting.documents

@@ -31,7 +31,7 @@ enum SearchShards {
     static func split(_ whole: [UInt8], perShard: Int = SearchShards.perShard) -> [(path: String, bytes: [UInt8])]? {
         var files: [(path: String, bytes: [UInt8])] = []
         guard split(whole, perShard: perShard, into: { path, bytes in files.append((path, bytes)); return true }) else { return nil }
-        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return files.sorted { $0.path.bytesPrecede($1.path) }
     }
 
     /// The same, each file handed to `write` as soon as it is made (a part of the documents, or

@@ -210,7 +210,7 @@ public enum SitePlanner {
     /// case or by characters the slug drops. Assigned in id order so that adding an article never
     /// renames another one with a different id.
     public static func articleSlugs(_ articles: [Article]) -> [String: String] {
-        let ordered = articles.map(\.id).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let ordered = articles.map(\.id).sorted { $0.bytesPrecede($1) }
         return Slug.unique(ordered.map { (key: $0, text: $0) })
     }
 

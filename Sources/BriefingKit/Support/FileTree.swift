@@ -22,7 +22,7 @@ public enum FileTree {
                 if kind == .file { paths.append(path) } else if kind == .folder { folders.append(path) }
             }
         }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return paths.sorted { $0.bytesPrecede($1) }
     }
 
     public enum EntryKind: Sendable { case file, folder, other }

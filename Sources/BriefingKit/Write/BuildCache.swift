@@ -91,7 +91,7 @@ public struct BuildCache: Sendable {
     }
 
     func write(to writer: inout BinaryWriter) {
-        let paths = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let paths = entries.keys.sorted { $0.bytesPrecede($1) }
         writer.int(paths.count)
         for path in paths {
             let entry = entries[path]!
@@ -99,7 +99,7 @@ public struct BuildCache: Sendable {
             writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
             writer.string(entry.inputs)
         }
-        let files = files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let files = files.keys.sorted { $0.bytesPrecede($1) }
         writer.int(files.count)
         for path in files {
             let record = self.files[path]!

@@ -154,7 +154,7 @@ public enum LinkChecker {
         let sameIDs = sameIDs ?? unchanged
         let gone = Set(removed.map { StoredLinks.key($0.utf8) })
         let changed = Set(pages.keys.filter { !sameIDs.contains($0) }.map { StoredLinks.key($0.utf8) }).union(gone)
-        let paths = pages.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let paths = pages.keys.sorted { $0.bytesPrecede($1) }
         let looked = zip(paths, Parallel.map(paths) { !unchanged.contains($0) || pages[$0]!.mayLead(to: gone, orInto: changed) })
             .filter(\.1).map(\.0)
         func settled(_ page: String, _ links: PageLinks) -> Bool {
@@ -171,7 +171,7 @@ public enum LinkChecker {
             for fragment in links.fragments { linkedInto.insert(links.targets[Int(fragment.target)]) }
             for link in links.links where link.fragment != nil { linkedInto.insert(link.target) }
         }
-        let targets = linkedInto.filter { pages[$0] != nil }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let targets = linkedInto.filter { pages[$0] != nil }.sorted { $0.bytesPrecede($1) }
         let pageIDs = Dictionary(uniqueKeysWithValues: zip(targets, Parallel.map(targets) { checked[$0]?.ids ?? pages[$0]!.ids }))
         // A page's ids are sorted: an id is found by binary search, with no set made of them.
         @Sendable func holds(_ ids: [String]?, _ id: String) -> Bool {

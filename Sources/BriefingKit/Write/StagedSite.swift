@@ -147,7 +147,7 @@ public final class StagedSite: @unchecked Sendable {
         // The folder first: the last build's files are linked into it.
         try makeFolder(derived.folder)
         if kept, !before.isEmpty {
-            let paths = before.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let paths = before.keys.sorted { $0.bytesPrecede($1) }
             if paths.allSatisfy({ reuse($0, stamp: before[$0]!.stamp) }) { return before }
             // Made again: the links just made go first, or writing would change the output's files through them.
             for file in paths { unlink(staged(file)) }
