@@ -384,6 +384,55 @@ struct IncrementalBuildTests {
         #expect(try Fixtures.snapshot(previous).isEmpty == false)
     }
 
+    /// A page of the recycled site that no other path links (it changed in the build after it, so
+    /// the output has its own file) is written over in place when it changes again: the same
+    /// inode, the new bytes, the mode a new file gets. One that the output links too is not.
+    @Test func aPageOnlyTheRecycledSiteHoldsIsWrittenOverInPlace() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let previous = workspace.cache.appendingPathComponent(CacheFile.name("site", for: workspace.output, suffix: ".previous"))
+        func info(_ url: URL) throws -> (inode: UInt64, links: Int, mode: Int) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            return (try #require(attributes[.systemFileNumber] as? UInt64), try #require(attributes[.referenceCount] as? Int),
+                    try #require(attributes[.posixPermissions] as? Int))
+        }
+        _ = try SiteBuilder.build(workspace.options())
+        let first = try Fixtures.snapshot(workspace.output)
+        try workspace.addParagraphToFirstArticle("A paragraph added to the first article about Quillfeather.")
+        _ = try SiteBuilder.build(workspace.options())
+        let second = try Fixtures.snapshot(workspace.output)
+        let changed = first.keys.filter { second[$0] != nil && second[$0] != first[$0] && $0.hasSuffix(".html") }.sorted()
+        let unchanged = first.keys.filter { second[$0] == first[$0] && $0.hasPrefix("actors/") }.sorted()
+        #expect(!changed.isEmpty && !unchanged.isEmpty)
+        let alone = try changed.map { try info(previous.appendingPathComponent($0)) }
+        #expect(alone.allSatisfy { $0.links == 1 }, "only the recycled site holds them")
+        let shared = try unchanged.map { try info(previous.appendingPathComponent($0)) }
+        #expect(shared.allSatisfy { $0.links == 2 }, "the output links them too")
+
+        // Changed again, and every actor page with it (the layout): the recycled site's own files
+        // are written over, the output's are left as they are (links to them elsewhere keep the
+        // second build's bytes) and replaced by new files.
+        let keep = workspace.root.appendingPathComponent("kept")
+        for path in second.keys {
+            let target = keep.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.linkItem(at: workspace.output.appendingPathComponent(path), to: target)
+        }
+        try workspace.addParagraphToFirstArticle("Another paragraph about Quillfeather.")
+        let layout = workspace.templates.appendingPathComponent("layout.html")
+        try Data((try String(contentsOf: layout, encoding: .utf8) + "\n<!-- edited -->\n").utf8).write(to: layout)
+        let (_, same, differences) = try workspace.buildBoth()
+        #expect(same, "\(differences.prefix(5))")
+        for (path, before) in zip(changed, alone) {
+            let now = try info(workspace.output.appendingPathComponent(path))
+            #expect(now.inode == before.inode && now.mode == before.mode, "\(path)")
+        }
+        for (path, before) in zip(unchanged, shared) {
+            #expect(try info(workspace.output.appendingPathComponent(path)).inode != before.inode, "\(path)")
+        }
+        #expect(try Fixtures.snapshot(keep) == second)
+    }
+
     /// After a build that rendered most pages again (the layout edited), the site it replaced is
     /// deleted rather than kept: the next build would only have replaced nearly all of it. The
     /// next build starts from a new staging directory, and keeps the site it replaces again.
