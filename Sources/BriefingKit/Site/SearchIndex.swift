@@ -115,6 +115,9 @@ enum SearchIndex {
         let offset = stream.count
         var entry: [UInt8] = [], first = true
         func write(_ term: String, _ postings: [UInt32]) {
+            // Kept and made articles' postings come in apart, the kept ones renumbered: in document
+            // order only when sorted (gaps are between ascending numbers).
+            let postings = zip(postings, postings.dropFirst()).allSatisfy({ $0 < $1 }) ? postings : postings.sorted()
             entry.removeAll(keepingCapacity: true)
             if !first { entry.append(UInt8(ascii: ",")) }
             first = false
@@ -133,10 +136,7 @@ enum SearchIndex {
                 k += 1
             }
             let kept = k < terms.count && terms[k].term.utf8.elementsEqual(term.utf8)
-            // Kept and made articles' postings come in apart: in document order only when sorted.
-            var both = kept ? terms[k].documents + postings : postings
-            if !zip(both, both.dropFirst()).allSatisfy({ $0 < $1 }) { both.sort() }
-            write(term, both)
+            write(term, kept ? terms[k].documents + postings : postings)
             if kept { k += 1 }
         }
         for rest in terms[k...] { write(rest.term, rest.documents) }

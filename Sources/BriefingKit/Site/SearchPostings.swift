@@ -27,7 +27,8 @@ extension SearchIndex {
         return (terms, kept)
     }
 
-    /// A term and its documents, ascending.
+    /// A term and its documents, in the order the last build had them, renumbered (the writer
+    /// sorts them when that is not ascending).
     typealias Posting = (term: String, documents: [UInt32])
 
     /// `"term":"gaps",…` as the writer writes it (`SearchTerms`), each term's documents
