@@ -14,10 +14,11 @@ import Glibc
 /// next build's staging directory is that site, written over (`recycled`): a page kept as it was is
 /// then most often the same file there already (the same inode as in the output), and neither
 /// linked again nor, a build later, deleted: 11,600 links and as many unlinks at 10,000 articles.
-/// Nothing is written through a file of that tree that another path links (the output's pages):
-/// such a file is unlinked before its path is written or linked, and only a file no other path
-/// links is written over in place (`writeOver`). Only regular files and folders are kept of it,
-/// and what the new site does not have is removed before the link check (`prune(keeping:)`).
+/// Nothing is written through a file of that tree (each is unlinked before its path is written or
+/// linked), not even one no other path links: a reader that opened it while it was published (a
+/// download begun before the swap) keeps reading the bytes it opened. Only regular files and
+/// folders are kept of it, and what the new site does not have is removed before the link check
+/// (`prune(keeping:)`).
 public final class StagedSite: @unchecked Sendable {
     public let output: OutputDirectory
     public let staging: URL
@@ -244,12 +245,8 @@ public final class StagedSite: @unchecked Sendable {
             throw BuildError(.write, file: path, "refusing to write outside the output directory")
         }
         let target = staged(path)
-        var descriptor = writeOver(target)
-        let overwriting = descriptor >= 0
-        if descriptor < 0 {
-            clear(target)
-            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        }
+        clear(target)
+        var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         // Folders are made before the pages (`makeFolders`); one a path still lacks (or, in a
         // recycled site, has as a file) is made here.
         if descriptor < 0, errno == ENOENT || (recycled && errno == ENOTDIR), let slash = path.lastIndex(of: "/") {
@@ -267,8 +264,6 @@ public final class StagedSite: @unchecked Sendable {
         make(stream)
         stream.flush()
         if stream.failed { errno = error; throw failure(path, "cannot write") }
-        // A file written over from its start ends where the writing stopped.
-        if overwriting, ftruncate(descriptor, lseek(descriptor, 0, SEEK_CUR)) != 0 { throw failure(path, "cannot write") }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot read back") }
         return Stamp(info)
