@@ -13,9 +13,10 @@
 /// actor's (id, name, kind, page) by its place in `GraphIndex.actorOrder`.
 struct ArticleDigests: Sendable {
     static let version = "article-digest 2"
-    private let byID: [String: String]
-    /// The same digests by position in `graph.articles`.
+    /// The digests by position in `graph.articles`, and each article's position by id (the
+    /// index's own look-up, `GraphIndex.position`).
     private let byPosition: [String]
+    private let positions: [String: Int]
     private let articleLinks: [(UInt64, UInt64)]
     private let actorLinks: [(UInt64, UInt64)]
 
@@ -35,7 +36,7 @@ struct ArticleDigests: Sendable {
         }
         byPosition = made.map(\.digest)
         articleLinks = made.map(\.link)
-        byID = Dictionary(zip(graph.articles.map(\.id), byPosition), uniquingKeysWith: { first, _ in first })
+        positions = index.position
         actorLinks = index.actorOrder.map { id in
             var link = BinaryWriter()
             link.string(id)
@@ -56,7 +57,7 @@ struct ArticleDigests: Sendable {
     }
 
     /// The article's digest; an id that names no article gives a fixed mark (never a digest).
-    subscript(id: String) -> String { byID[id] ?? "-" }
+    subscript(id: String) -> String { positions[id].map { byPosition[$0] } ?? "-" }
 
     /// The digest of the article at this position in `graph.articles`.
     subscript(position position: Int32) -> String { byPosition[Int(position)] }
