@@ -314,8 +314,7 @@ public final class StagedSite: @unchecked Sendable {
         guard let info = StagedSite.regularFile(at: current), Stamp(info) == stamp else { return false }
         if recycled {
             // Most often the recycled site has this very file: the same inode, linked from the output.
-            var there = stat()
-            if lstat(target, &there) == 0, there.st_dev == info.st_dev, there.st_ino == info.st_ino { return true }
+            if let there = StagedSite.regularFile(at: target), there.st_dev == info.st_dev, there.st_ino == info.st_ino { return true }
             clear(target)
         }
         return link(current, target) == 0
