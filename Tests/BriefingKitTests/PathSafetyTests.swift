@@ -92,12 +92,21 @@ struct PathSafetyTests {
 
     @Test func unsafePathsAreRefused() {
         for path in ["../x.html", "/etc/passwd", "a/../../b.html", "a/./b.html", "a//b.html", "a\0b.html", "a\\..\\b.html",
-                     "", "..", String(repeating: "x", count: 256) + ".html"] {
+                     "", "..", "a/.", "./a", "a/", "a/b/../c", "\\", String(repeating: "x", count: 256) + ".html"] {
             #expect(!SafePath.isSafe(path), "\(path.debugDescription)")
         }
-        for path in ["index.html", "articles/a-b.html", "caf\u{E9}.txt", String(repeating: "x", count: 250) + ".html"] {
+        for path in ["index.html", "articles/a-b.html", "caf\u{E9}.txt", "...", "a/.b/..c", "\u{1F600}/x",
+                     String(repeating: "x", count: 250) + ".html", String(repeating: "\u{E9}", count: 127) + "/x"] {
             #expect(SafePath.isSafe(path), "\(path)")
         }
+        #expect(!SafePath.isSafe(String(repeating: "\u{E9}", count: 128)), "255 bytes a part at most, not 255 characters")
+    }
+
+    /// The folders of a site's paths, and the folders above them, each once.
+    @Test func theFoldersOfPathsAreEveryPrefixUpToASlash() {
+        let paths = ["a/b/c.html", "a/d.html", "x.html", "a/b/e/f.html", "caf\u{E9}/g/h.html", "a/b/c2.html"]
+        #expect(StagedSite.folders(of: paths) == ["a", "a/b", "a/b/e", "caf\u{E9}", "caf\u{E9}/g"])
+        #expect(StagedSite.folders(of: ["index.html"]).isEmpty)
     }
 
     @Test func theStagedSiteWritesNothingOutsideIt() throws {
