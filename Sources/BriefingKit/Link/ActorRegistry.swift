@@ -9,10 +9,6 @@ struct ActorRegistry {
     private(set) var surnames: [String: Set<String>] = [:]
     private(set) var variantSurnames: [String: Set<String>] = [:]
     private(set) var longestName = 1
-    /// Each actor's role sightings as a set, by actor position: a sighting seen again (the same
-    /// role in the same article) is found without reading the actor's whole list, which grows
-    /// with the briefing.
-    private var sightings: [Set<Actor.RoleSighting>] = []
 
     init(gazetteer: Gazetteer) {
         for entry in gazetteer.entries {
@@ -25,6 +21,10 @@ struct ActorRegistry {
 
     /// Finds the actor a discovered name stands for, or adds it as a new, discovered actor.
     /// Spelling variants of a person's surname merge when nothing else competes.
+    ///
+    /// Candidates come article by article, all of one article's together (as `Linker` gives
+    /// them): a role seen again in the same article is then among the actor's last sightings,
+    /// which is where it is looked for, not in the whole list, which grows with the briefing.
     @discardableResult
     mutating func resolveOrAdd(_ candidate: ActorDiscovery.Candidate, date: CalendarDay) -> String {
         let id = resolve(name: candidate.name, kind: candidate.kind) ?? {
@@ -40,10 +40,10 @@ struct ActorRegistry {
             names[candidate.name] = [id]
             longestName = max(longestName, candidate.name.split(separator: " ").count)
         }
-        if let role = candidate.role, role != "author" || candidate.kind == .person {
-            let sighting = Actor.RoleSighting(role: role, articleID: candidate.articleID, date: date)
-            if let index = byID[id], sightings[index].insert(sighting).inserted {
-                actors[index].roleSightings.append(sighting)
+        if let role = candidate.role, role != "author" || candidate.kind == .person, let index = byID[id] {
+            let thisArticle = actors[index].roleSightings.reversed().prefix { $0.articleID == candidate.articleID }
+            if !thisArticle.contains(where: { $0.role == role }) {
+                actors[index].roleSightings.append(Actor.RoleSighting(role: role, articleID: candidate.articleID, date: date))
             }
         }
         return id
@@ -67,7 +67,6 @@ struct ActorRegistry {
     private mutating func add(_ actor: Actor) {
         byID[actor.id] = actors.count
         actors.append(actor)
-        sightings.append(Set(actor.roleSightings))
         for name in [actor.name] + actor.aliases {
             names[name, default: []].insert(actor.id)
             longestName = max(longestName, name.split(separator: " ").count)
