@@ -84,8 +84,8 @@ public enum SiteBuilder {
         // The memo is handed out and let go: the loader takes its files, the linker its facts (and
         // lets them go before the graph is made), and saving needs only its outline.
         let outline = memo?.outline
-        var earlierFiles = memoFile == nil ? nil : memo?.filesBySource ?? [:]
-        let earlierFacts = memo?.factsByArticle ?? [:]
+        var earlierFiles = memoFile == nil ? nil : memo?.files ?? []
+        let earlierFacts = memo?.facts ?? []
         let earlierNaming = memo?.naming
         memo = nil
         let loaded = ArticleLoader.load(directory: options.content.appendingPathComponent("articles"), displayRoot: contentName,

@@ -14,10 +14,10 @@ struct ArticleMemoTests {
                             digests: Bool = false) throws
         -> (loaded: ArticleLoader.Result, graph: BriefingGraph, facts: [ArticleFacts], naming: NamingTable) {
         let loaded = ArticleLoader.load(directory: linking.appendingPathComponent("articles"), displayRoot: "linking",
-                                        reusing: memo.filesBySource)
+                                        reusing: memo.files)
         let gazetteer = Gazetteer.load(gazetteer, displayPath: "actors.yml").0
         let linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
-                                 reusing: memo.factsByArticle, naming: memo.naming, digests: digests)
+                                 reusing: memo.facts, naming: memo.naming, digests: digests)
         return (loaded, linked.graph, linked.facts, linked.naming)
     }
 
@@ -84,12 +84,12 @@ struct ArticleMemoTests {
         // The same digest: the kept read is used, even one that says something else.
         files[0].read.article?.title = "Kept title"
         var loaded = ArticleLoader.load(directory: Self.linking.appendingPathComponent("articles"), displayRoot: "linking",
-                                        reusing: ArticleMemo(files: files).filesBySource)
+                                        reusing: files)
         #expect(loaded.articles.first { $0.sourceFile == files[0].sourceFile }?.title == "Kept title")
         // Another digest: the file is read again.
         files[0].digest = "0"
         loaded = ArticleLoader.load(directory: Self.linking.appendingPathComponent("articles"), displayRoot: "linking",
-                                    reusing: ArticleMemo(files: files).filesBySource)
+                                    reusing: files)
         #expect(loaded.articles == first.loaded.articles)
         #expect(loaded.files == first.loaded.files)
     }
@@ -410,16 +410,16 @@ struct ArticleMemoTests {
         let memo = ArticleMemo(files: first.loaded.files, facts: first.facts, naming: first.naming)
         let gazetteer = Gazetteer.load(Self.linking.appendingPathComponent("actors.yml"), displayPath: "actors.yml").0
         let loaded = ArticleLoader.load(directory: Self.linking.appendingPathComponent("articles"), displayRoot: "linking",
-                                        reusing: memo.filesBySource)
+                                        reusing: memo.files)
         #expect(loaded.reused == Set(first.loaded.files.map(\.sourceFile)))
         var linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
-                                 reusing: memo.factsByArticle, naming: memo.naming)
+                                 reusing: memo.facts, naming: memo.naming)
         #expect(linked.reused == Set(first.facts.map(\.article.sourceFile)))
         #expect(linked.facts == first.facts)
         var facts = first.facts
         facts[3].naming = "another registry"
         linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: SiteSettings(),
-                             reusing: ArticleMemo(files: first.loaded.files, facts: facts).factsByArticle, naming: memo.naming)
+                             reusing: facts, naming: memo.naming)
         #expect(linked.reused == Set(first.facts.map(\.article.sourceFile)).subtracting([facts[3].article.sourceFile]))
         #expect(linked.facts == first.facts)
     }

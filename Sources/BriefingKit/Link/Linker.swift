@@ -7,7 +7,7 @@
 public enum Linker {
     public static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
                             overview: Overview? = nil) -> BriefingGraph {
-        link(articles: articles, gazetteer: gazetteer, settings: settings, overview: overview, reusing: [:], naming: nil).graph
+        link(articles: articles, gazetteer: gazetteer, settings: settings, overview: overview, reusing: [], naming: nil).graph
     }
 
     /// What `link(…reusing:)` gives: the graph, the facts of every article in the graph's order,
@@ -30,8 +30,8 @@ public enum Linker {
         }
     }
 
-    /// The same, reusing what an earlier build found in each unchanged article (`known`, by article
-    /// id), and returning what it found in every article, for the next build.
+    /// The same, reusing what an earlier build found in each unchanged article (`known`, in any
+    /// order, found by article id), and returning what it found in every article, for the next build.
     ///
     /// The facts of an article are a function of the article alone, except its mentions, quotes and
     /// unresolved names, which also depend on the names the registry knows (`NamingTable`). So a
@@ -46,16 +46,23 @@ public enum Linker {
     /// for the articles linked again and taken over with the rest, and the graph holds them
     /// (`BriefingGraph.factDigests`).
     static func link(articles: [Article], gazetteer: Gazetteer = Gazetteer(), settings: SiteSettings,
-                     overview: Overview? = nil, reusing known: consuming [String: ArticleFacts], naming earlierNaming: NamingTable?,
+                     overview: Overview? = nil, reusing known: consuming [ArticleFacts], naming earlierNaming: NamingTable?,
                      digests: Bool = false)
         -> Linked {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
-        var earlier = ordered.map { article in known[article.id].flatMap { $0.article == article ? $0 : nil } }
+        // Positions, not a dictionary of the facts: each fact is copied once, into `earlier`.
+        var place: [String: Int] = [:]
+        place.reserveCapacity(known.count)
+        for position in known.indices where place[known[position].article.id] == nil { place[known[position].article.id] = position }
+        let earlier = ordered.map { article in place[article.id].flatMap { known[$0].article == article ? known[$0] : nil } }
         _ = consume known
         var registry = ActorRegistry(gazetteer: gazetteer)
-        // Discovery runs on every core; the registry takes the candidates in article order.
-        var scanned = Parallel.map(Array(zip(ordered, earlier))) { article, earlier -> (candidates: [ActorDiscovery.Candidate], dates: ArraySlice<DateMention>) in
-            if let earlier { return (earlier.candidates, earlier.dates) }
+        // Discovery runs on every core; the registry takes the candidates in article order. The
+        // maps go by position: zipping the arrays first copied every article and fact on one core.
+        let positions = Array(ordered.indices)
+        let scanned = Parallel.map(positions) { position -> (candidates: [ActorDiscovery.Candidate], dates: ArraySlice<DateMention>) in
+            let article = ordered[position]
+            if let earlier = earlier[position] { return (earlier.candidates, earlier.dates) }
             var found = ActorDiscovery.candidates(in: article)
             if let speaker = article.quote?.speaker, ActorDiscovery.isPersonName(speaker.split(separator: " ").map(String.init)) {
                 found.append(.init(name: speaker, kind: .person, role: nil, articleID: article.id, block: 0))
@@ -70,8 +77,8 @@ public enum Linker {
         let table = NamingTable(registry)
         let naming = table.digest
         let changes = earlierNaming.flatMap { old in table.changes(since: old).map { (old.digest, $0) } }
-        let made = Parallel.map(Array(zip(ordered, zip(earlier, scanned)))) { article, pair -> (facts: ArticleFacts, reused: Bool) in
-            let (earlier, scan) = pair
+        let made = Parallel.map(positions) { position -> (facts: ArticleFacts, reused: Bool) in
+            let (article, earlier, scan) = (ordered[position], earlier[position], scanned[position])
             // Facts taken over keep their digest: their article, mentions, dates and quotes are the same.
             if var earlier, earlier.naming == naming {
                 guard digests, earlier.digest == nil else { return (earlier, true) }
@@ -90,8 +97,8 @@ public enum Linker {
             return (facts, false)
         }
         // Only `facts` holds them now: `flatten` frees each article's arrays as it copies them.
-        earlier = []
-        scanned = []
+        _ = consume earlier
+        _ = consume scanned
         let taken = made.map(\.reused)
         var facts = made.map(\.facts)
         _ = consume made

@@ -42,12 +42,20 @@ public enum ArticleLoader {
 
     /// Loads every file under `directory` (hidden files and folders skipped), in path order.
     /// - Parameter displayRoot: how the content directory is named in diagnostics (e.g. `Content`).
-    /// - Parameter earlier: the files an earlier build read, by source file; one whose bytes have
-    ///   the same digest is not parsed again. Given, the result lists every file read (`files`).
-    public static func load(directory: URL, displayRoot: String, reusing earlier: [String: LoadedFile]? = nil) -> Result {
+    /// - Parameter earlier: the files an earlier build read, in any order; one whose bytes have
+    ///   the same digest as its source file's there is not parsed again. Given, the result lists
+    ///   every file read (`files`).
+    public static func load(directory: URL, displayRoot: String, reusing earlier: [LoadedFile]? = nil) -> Result {
         // Files are read and parsed on every core; ids are then checked in path order. Their paths
         // are strings: `URL.appendingPathComponent` would ask the file system whether each is a folder.
         let root = directory.standardizedFileURL.path
+        // Each earlier file by its position: a dictionary of the files would copy each one on one core.
+        let place = earlier.map { earlier in
+            var place: [String: Int] = [:]
+            place.reserveCapacity(earlier.count)
+            for position in earlier.indices where place[earlier[position].sourceFile] == nil { place[earlier[position].sourceFile] = position }
+            return place
+        }
         let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (displayPath: String, result: ReadResult?, file: LoadedFile?, reused: Bool) in
             let displayPath = displayRoot + "/articles/" + relative
             let id = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -56,9 +64,11 @@ public enum ArticleLoader {
                 return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")), nil, false)
             }
             let sourceFile = "articles/" + relative
-            guard let earlier else { return (displayPath, read(bytes: bytes, id: id, sourceFile: sourceFile), nil, false) }
+            guard let earlier, let place else { return (displayPath, read(bytes: bytes, id: id, sourceFile: sourceFile), nil, false) }
             let digest = StableHasher.digest(bytes)
-            if let known = earlier[sourceFile], known.digest == digest { return (displayPath, known.read, known, true) }
+            if let position = place[sourceFile], earlier[position].digest == digest {
+                return (displayPath, earlier[position].read, earlier[position], true)
+            }
             let result = read(bytes: bytes, id: id, sourceFile: sourceFile)
             return (displayPath, result, LoadedFile(sourceFile: sourceFile, digest: digest, read: result), false)
         }
