@@ -136,6 +136,8 @@ public enum SiteBuilder {
         // The build cache is read while the articles are loaded (it can be tens of megabytes).
         let cacheFile = options.cache.map { BuildCache.file(in: $0, for: options.output) }
         let loadingCache = BackgroundValue { cacheFile.map { BuildCache.load($0, output: options.output) } ?? (nil, nil) }
+        // The templates' keys are checked then too, off the way from the graph to the pages.
+        let checkingTemplates = BackgroundValue { templateDiagnostics(templates) }
         progress?(Progress(stage: "loading and linking", done: 0, total: 1))
         let (graph, loadDiagnostics, loadNotes, saving) = loadAndLink(options)
         defer { saving?.wait() }
@@ -149,7 +151,7 @@ public enum SiteBuilder {
         finish("site")
 
         var diagnostics = loadDiagnostics
-        diagnostics += templateDiagnostics(templates)
+        diagnostics += checkingTemplates.value
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
 
         let site = try StagedSite(OutputDirectory(options.output), cache: options.cache)
