@@ -27,11 +27,16 @@ enum MentionArchive {
         let next: String?
     }
 
-    /// Every mention of the subject as (article, paragraph), in article order.
-    static func items(of subject: Subject, _ index: GraphIndex) -> [(articleID: String, block: Int)] {
+    /// The subject's mentions at these positions (all of them without) as (article, paragraph),
+    /// in article order: a month page takes its month's, not the subject's every mention.
+    static func items(of subject: Subject, at positions: Range<Int>? = nil, _ index: GraphIndex) -> [(articleID: String, block: Int)] {
         switch subject {
-        case .actor(let id): index.mentionsByActor[id].map { ($0.articleID, $0.block) }
-        case .date(let value): index.datesByValue[value].map { ($0.articleID, $0.block) }
+        case .actor(let id):
+            let mentions = index.mentionsByActor[id]
+            return mentions[positions ?? mentions.indices].map { ($0.articleID, $0.block) }
+        case .date(let value):
+            let mentions = index.datesByValue[value]
+            return mentions[positions ?? mentions.indices].map { ($0.articleID, $0.block) }
         }
     }
 
@@ -120,7 +125,7 @@ enum MentionArchive {
         func link(_ other: String?) -> LinkContext? {
             other.map { LinkContext(title: TimexValue.label($0), url: SitePath.relative(from: path, to: self.path(of: $0, subjectPath: subjectPath))) }
         }
-        var paragraphs = ParagraphList.grouping(Array(items(of: month.subject, index)[month.mentions]), from: path, index: index)
+        var paragraphs = ParagraphList.grouping(items(of: month.subject, at: month.mentions, index), from: path, index: index)
         paragraphs.summary = nil
         let counts = Count.mentions(month.mentions.count, inArticles: month.articleIDs.count)
         let context = MonthMentionsContext(
