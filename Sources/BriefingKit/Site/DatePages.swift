@@ -58,7 +58,7 @@ enum DatePages {
             site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up.reversed(), below: below,
             mentions: mentions.prefix(ParagraphList.snippetLimit).map { snippet($0, from: path, index: index) },
             moreMentions: .after(mentions.dropFirst(ParagraphList.snippetLimit).map { ($0.articleID, $0.block) },
-                                 months: MentionArchive.months(of: .date(value), articleIDs: mentions.lazy.map(\.articleID), index),
+                                 months: MentionArchive.months(of: .date(value), mentions.map { ($0.articleID, $0.block) }, index),
                                  from: path, index: index),
             mentionCount: mentions.count,
             articleCount: index.dateArticleCounts[value] ?? 0, counts: counts(value, index),

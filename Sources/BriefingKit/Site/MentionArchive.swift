@@ -49,33 +49,25 @@ enum MentionArchive {
         case .actor(let id): if (index.articlesByActor[id]?.count ?? 0) <= limit { return [] }
         case .date(let value): if index.datesByValue.count(value) <= limit { return [] }
         }
-        // The mentions' articles read in place: no list of (article, paragraph) made for each
-        // subject (half a million of them, on the way to the pages).
-        switch subject {
-        case .actor(let id): return months(of: subject, articleIDs: index.mentionsByActor[id].lazy.map(\.articleID), index)
-        case .date(let value): return months(of: subject, articleIDs: index.datesByValue[value].lazy.map(\.articleID), index)
-        }
+        return months(of: subject, items(of: subject, index), index)
     }
 
-    /// `months(of:_:)` from the articles of the subject's mentions, one for each mention in order,
-    /// when the caller has them already.
-    static func months(of subject: Subject, articleIDs: some RandomAccessCollection<String>, _ index: GraphIndex) -> [Month] {
+    /// `months(of:_:)` from the subject's mentions, when the caller has them already.
+    static func months(of subject: Subject, _ items: [(articleID: String, block: Int)], _ index: GraphIndex) -> [Month] {
         // No more mentions than the limit means no more articles either.
-        guard articleIDs.count > index.graph.settings.listLimit else { return [] }
+        guard items.count > index.graph.settings.listLimit else { return [] }
         // Articles are in order of publication, so each month is one run of mentions.
         var runs: [(month: String, start: Int, articleIDs: [String])] = []
         var lastArticle: String?
-        for (position, articleID) in articleIDs.enumerated() where articleID != lastArticle {
-            lastArticle = articleID
-            // By position: a look-up in `articlesByID` copied the whole article for its date.
-            guard let article = index.position[articleID] else { continue }
-            let month = index.graph.articles[article].published.monthValue
-            if runs.last?.month == month { runs[runs.count - 1].articleIDs.append(articleID) } else { runs.append((month, position, [articleID])) }
+        for (position, item) in items.enumerated() where item.articleID != lastArticle {
+            lastArticle = item.articleID
+            guard let month = index.articlesByID[item.articleID]?.published.monthValue else { continue }
+            if runs.last?.month == month { runs[runs.count - 1].articleIDs.append(item.articleID) } else { runs.append((month, position, [item.articleID])) }
         }
         guard runs.reduce(0, { $0 + $1.articleIDs.count }) > index.graph.settings.listLimit else { return [] }
         return runs.indices.map { n in
             Month(subject: subject, month: runs[n].month,
-                  mentions: runs[n].start..<(n + 1 < runs.count ? runs[n + 1].start : articleIDs.count), articleIDs: runs[n].articleIDs,
+                  mentions: runs[n].start..<(n + 1 < runs.count ? runs[n + 1].start : items.count), articleIDs: runs[n].articleIDs,
                   previous: n > 0 ? runs[n - 1].month : nil, next: n + 1 < runs.count ? runs[n + 1].month : nil)
         }
     }
