@@ -318,6 +318,26 @@ struct ArticleMemoTests {
         #expect(reader.isAtEnd)
     }
 
+    /// A recurring string is read as itself, sharing its storage, only where the bytes are its
+    /// bytes: a string of the same length, a prefix of it, or one it is a prefix of comes back as written.
+    @Test func aRecurringStringIsSharedOnlyWhereItIsTheOneRead() throws {
+        let id = "2025-01-21-kyiv-talks-resume-after-a-long-pause"
+        let written = [id, "2025-01-21-kyiv-talks-resume-after-a-long-pausE", "2025-01-21", id + "-2", "", "caf\u{E9}", id]
+        var writer = BinaryWriter()
+        for text in written { writer.string(text) }
+        var reader = BinaryReader(writer.bytes)
+        reader.recurring = id
+        let read = try written.map { _ in try reader.string() }
+        #expect(read == written)
+        #expect(reader.isAtEnd)
+        func storage(_ text: String) -> UnsafeRawPointer? {
+            var text = text
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        #expect(storage(read[0]) == storage(id) && storage(read[6]) == storage(id), "the recurring string itself")
+        #expect(storage(read[3]) != storage(id))
+    }
+
     /// The enums the cache keeps by their place among `allCases`: each case comes back as itself,
     /// and a place past the last case (a damaged cache) is refused.
     @Test func enumCasesRoundTripByTheirPlace() throws {

@@ -180,8 +180,12 @@ public struct ArticleMemo: Sendable, Equatable {
             articles[sourceFile] = read.article
         }
         facts = []
+        defer { reader.recurring = nil }
         for _ in 0..<(try reader.count()) {
+            reader.recurring = nil
             guard let article = articles[try reader.string()] else { throw BinaryReader.Failure.invalid }
+            // Every candidate, date, mention and quote of the article names it by its id: one string for all.
+            reader.recurring = article.id
             facts.append(ArticleFacts(article: article, candidates: try reader.values(), dates: try reader.values()[...],
                                       naming: try reader.string(), mentions: try reader.values()[...], quotes: try reader.values()[...],
                                       unresolved: try reader.values()[...], digest: try reader.optionalString()))

@@ -114,6 +114,13 @@ public struct BinaryReader {
     public private(set) var position: Int
     /// Where reading stops: the bytes after it are not the reader's.
     public let end: Int
+    /// A string that recurs in what is read next (an article's id, in each of its half-hundred
+    /// mentions): `string()` gives this very string, its storage shared, when the bytes are its
+    /// bytes, instead of making a new one each time.
+    public var recurring: String? {
+        didSet { recurringBytes = recurring.map { Array($0.utf8) } ?? [] }
+    }
+    private var recurringBytes: [UInt8] = []
 
     public init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
@@ -171,7 +178,9 @@ public struct BinaryReader {
     public mutating func string() throws -> String {
         let length = try count()
         defer { position += length }
-        return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
+        let read = bytes[position..<(position + length)]
+        if let recurring, length == recurringBytes.count, read.elementsEqual(recurringBytes) { return recurring }
+        return String(decoding: read, as: UTF8.self)
     }
 
     /// A string's UTF-8 bytes, handed to `body` without making the string.
