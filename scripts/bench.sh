@@ -11,6 +11,9 @@ SIZES=${BENCH_SIZES:-"1000 10000"}
 RUNS=${BENCH_RUNS:-3}
 WORK=${BENCH_DIR:-.build-bench}
 BASELINE=${BENCH_BASELINE:-}
+# What `briefing bench-corpus` writes, as a version: raise it when that changes, so that a corpus an
+# earlier version wrote is made again, not timed (2: article ids of a real length, 30–45 bytes).
+CORPUS=2
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "Installing $2"; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$2" >/dev/null; }; }
@@ -22,6 +25,9 @@ swift build -c release --product briefing >/dev/null
 BRIEFING=$PWD/.build/release/briefing
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+for old in "$WORK"/corpus-*; do
+  case "$old" in "$WORK/corpus-v$CORPUS-"*) ;; *) rm -rf "$old" ;; esac
+done
 
 # The baseline: the commit's tree (its sources and templates) in a folder of its own, built there.
 if [ -n "$BASELINE" ]; then
@@ -50,7 +56,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 printf "%-8s %-14s %10s %10s %10s %12s\n" articles tool "median s" "pages/s" "peak MiB" "vs Hugo"
 for n in $SIZES; do
-  dir="$WORK/corpus-$n"
+  dir="$WORK/corpus-v$CORPUS-$n"
   [ -d "$dir/Content" ] || "$BRIEFING" bench-corpus "$n" "$dir" >/dev/null
   b_times=(); h_times=(); a_times=(); b_rss=0; h_rss=0; a_rss=0
   for run in $(seq "$RUNS"); do

@@ -19,6 +19,17 @@ struct ScaleTests {
         Self.plan.page(at: Self.plan.paths.firstIndex(of: path)!)
     }
 
+    /// The corpus names its articles as editors do, with ids too long for Swift to keep inside a
+    /// string (more than 15 bytes), each once, and in the order they were written.
+    @Test func theCorpusIdsAreOfARealLength() {
+        let ids = Self.plan.index.graph.articles.map(\.id)
+        #expect(ids.count == 400)
+        #expect(Set(ids).count == 400)
+        #expect(ids.allSatisfy { $0.utf8.count > 15 && $0.utf8.count <= 60 }, "\(ids.filter { $0.utf8.count <= 15 || $0.utf8.count > 60 })")
+        #expect(ids.sorted().first?.hasPrefix("000000_") == true)
+        #expect(ids.sorted().last?.hasPrefix("000399_") == true)
+    }
+
     @Test func thePrintableBriefingPrintsTheMostRecentArticles() throws {
         let context = try #require(page(SitePath.printable).context as? PrintableContext)
         #expect(context.articles.count == PrintableBriefing.articleLimit)
