@@ -100,6 +100,11 @@ struct PathSafetyTests {
             #expect(SafePath.isSafe(path), "\(path)")
         }
         #expect(!SafePath.isSafe(String(repeating: "\u{E9}", count: 128)), "255 bytes a part at most, not 255 characters")
+        // A combining mark after a slash makes one character of the two: split by characters, the
+        // `..` before it was not a part of its own, but the file system splits at the byte.
+        #expect(!SafePath.isSafe("a/../\u{301}b.html"))
+        #expect(!SafePath.isSafe("../\u{301}etc/x.html"))
+        #expect(SafePath.isSafe("a/..\u{301}/b.html"), "a part that is `..` and a mark is a name")
     }
 
     /// The folders of a site's paths, and the folders above them, each once.
