@@ -96,7 +96,9 @@ public actor PreviewServer {
     static func file(_ requestPath: String, in root: URL) -> HTTPResponse {
         var path = (requestPath.removingPercentEncoding ?? requestPath).split(separator: "?").first.map(String.init) ?? "/"
         if path.hasSuffix("/") { path += "index.html" }
-        let parts = path.split(separator: "/").map(String.init)
+        // Split at the byte, as the file system does: split by characters, a slash and a combining
+        // mark after it are one character, and `/../\u{301}x` had no `..` part.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
             return HTTPResponse(statusCode: .badRequest)
         }

@@ -288,6 +288,14 @@ struct ReaderFeatureTests {
         #expect(indexBody.contains(#"<script src="/__briefing/reload.js"></script></body>"#))
         #expect(PreviewServer.file("/actors/", in: Self.site).statusCode == .ok)
         #expect(PreviewServer.file("/../Content/briefing.yml", in: Self.site).statusCode == .badRequest)
+        // A combining mark after the slash that follows `..` made one character of the two, and
+        // `..` no part of its own when the path was split by characters; the file system splits
+        // at the byte, and would have served the file beside the site.
+        let beside = Self.site.deletingLastPathComponent().appendingPathComponent("\u{301}beside")
+        try FileManager.default.createDirectory(at: beside, withIntermediateDirectories: true)
+        try "outside the site".write(to: beside.appendingPathComponent("x.txt"), atomically: true, encoding: .utf8)
+        #expect(PreviewServer.file("/../%CC%81beside/x.txt", in: Self.site).statusCode == .badRequest)
+        #expect(PreviewServer.file("/../\u{301}beside/x.txt", in: Self.site).statusCode == .badRequest)
         #expect(PreviewServer.file("/nope.html", in: Self.site).statusCode == .notFound)
         let css = PreviewServer.file("/assets/style.css", in: Self.site)
         #expect(css.headers[.contentType] == "text/css; charset=utf-8")
