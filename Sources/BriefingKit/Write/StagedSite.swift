@@ -81,8 +81,9 @@ public final class StagedSite: @unchecked Sendable {
         if recycled {
             // A file of the recycled site where the new one has a folder goes.
             var path = stagingRoot
-            for part in folder.split(separator: "/") {
-                path += "/" + part
+            // At the byte, as the file system splits (`SafePath`).
+            for part in folder.utf8.split(separator: UInt8(ascii: "/")) {
+                path += "/" + String(decoding: part, as: UTF8.self)
                 var info = stat()
                 if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(path) }
             }
