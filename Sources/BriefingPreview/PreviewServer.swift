@@ -97,9 +97,10 @@ public actor PreviewServer {
         var path = (requestPath.removingPercentEncoding ?? requestPath).split(separator: "?").first.map(String.init) ?? "/"
         if path.hasSuffix("/") { path += "index.html" }
         // Split at the byte, as the file system does: split by characters, a slash and a combining
-        // mark after it are one character, and `/../\u{301}x` had no `..` part.
+        // mark after it are one character, and `/../\u{301}x` had no `..` part. What is left is
+        // checked as every file of the site was when it was written (`SafePath`).
         let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
+        guard SafePath.isSafe(parts.joined(separator: "/")) else {
             return HTTPResponse(statusCode: .badRequest)
         }
         var url = root
