@@ -51,9 +51,7 @@ public enum Linker {
         -> Linked {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
         // Positions, not a dictionary of the facts: each fact is copied once, into `earlier`.
-        var place: [String: Int] = [:]
-        place.reserveCapacity(known.count)
-        for position in known.indices where place[known[position].article.id] == nil { place[known[position].article.id] = position }
+        let place = Dictionary(known.indices.map { (known[$0].article.id, $0) }, uniquingKeysWith: { first, _ in first })
         let earlier = ordered.map { article in place[article.id].flatMap { known[$0].article == article ? known[$0] : nil } }
         _ = consume known
         var registry = ActorRegistry(gazetteer: gazetteer)

@@ -51,10 +51,7 @@ public enum ArticleLoader {
         let root = directory.standardizedFileURL.path
         // Each earlier file by its position: a dictionary of the files would copy each one on one core.
         let place = earlier.map { earlier in
-            var place: [String: Int] = [:]
-            place.reserveCapacity(earlier.count)
-            for position in earlier.indices where place[earlier[position].sourceFile] == nil { place[earlier[position].sourceFile] = position }
-            return place
+            Dictionary(earlier.indices.map { (earlier[$0].sourceFile, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (displayPath: String, result: ReadResult?, file: LoadedFile?, reused: Bool) in
             let displayPath = displayRoot + "/articles/" + relative
