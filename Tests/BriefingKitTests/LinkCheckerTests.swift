@@ -129,14 +129,42 @@ struct LinkCheckerTests {
             }
             return parts.joined(separator: "/")
         }
-        let pages = ["index.html", "articles/a.html", "actors/people/x.html", "a//b/c.html", "/lead.html", "dir/", "", "é/ü.html", "x/../y.html"]
+        let pages = ["index.html", "articles/a.html", "actors/people/x.html", "a//b/c.html", "/lead.html", "dir/", "", "é/ü.html", "x/../y.html",
+                     "a/b/c/d.html", "./a.html", "x/./y/z.html"]
         let links = ["b.html", "../b.html", "../../b.html", "../../../b.html", "./a/./b.html", "a//b", "..", ".", "", "/", "...", "..a/b..",
-                     "a/../../..", "café/../naïve.html", "dates/2025-01.html", "../actors/x.html/", ".././../x"]
+                     "a/../../..", "café/../naïve.html", "dates/2025-01.html", "../actors/x.html/", ".././../x", "../../x/y.html",
+                     "x/.y.html", ".../..z", "../", "../.", "../x/..", "../../é/ü.html"]
         for page in pages {
             for link in links {
                 #expect(LinkChecker.resolve(link, from: page) == definition(link, from: page), "\(link) from \(page)")
+                // The usual links are read in one pass (`resolveUsual`); what it reads, it reads as the parts say.
+                if let usual = LinkChecker.resolveUsual(link, from: page) {
+                    #expect(usual == definition(link, from: page), "\(link) from \(page)")
+                }
             }
         }
+        #expect(LinkChecker.resolveUsual("../actors/x.html", from: "articles/a.html") == "actors/x.html")
+        #expect(LinkChecker.resolveUsual("../../x/y.html", from: "a/b/c/d.html") == "a/x/y.html")
+        #expect(LinkChecker.resolveUsual("b.html", from: "index.html") == "b.html")
+        #expect(LinkChecker.resolveUsual("./b.html", from: "index.html") == nil)
+        #expect(LinkChecker.resolveUsual("../b.html", from: "index.html") == nil)
+    }
+
+    /// The scan for a few names (`attributes(in:named:)`, the check's) visits what the scan of
+    /// every attribute visits under those names, in order, with the same values.
+    @Test func theScanForSomeNamesVisitsWhatTheWholeScanVisits() {
+        let html = """
+            <p>a = b > c</p><A HREF="x.html#p1" title="1 > 2">x</A><img src='i.png' ID = "top">
+            <!-- <a href="gone.html"> --><a data-href="no.html" href=bare.html>y</a>
+            <a href="q.html?a=1&amp;b=2" id=p&#39;s>z</a><a href="unclosed.html
+            """
+        let names = ["id", "href", "src"]
+        var whole: [String] = []
+        HTMLScan.attributes(in: html) { name, value in if names.contains(name) { whole.append("\(name)=\(value())") } }
+        var some: [String] = []
+        HTMLScan.attributes(in: html, named: names) { number, value in some.append("\(names[number])=\(value())") }
+        #expect(some == whole)
+        #expect(whole == ["href=x.html#p1", "src=i.png", "id=top", "href=bare.html", "href=q.html?a=1&b=2", "id=p's", "href=unclosed.html"])
     }
 
     @Test func slugsAreASCIIUniqueAndCaseSafe() {

@@ -76,43 +76,56 @@ public enum LinkChecker {
     public static func scan(_ html: String, on page: String, files: Set<String>? = nil) -> PageLinks {
         var idSet = Set<String>()
         var texts: [String] = []
-        HTMLScan.attributes(in: html) { name, value in
-            if name == "id" { idSet.insert(value()) } else if name == "href" || name == "src" { texts.append(value()) }
+        HTMLScan.attributes(in: html, named: ["id", "href", "src"]) { name, value in
+            if name == 0 { idSet.insert(value()) } else { texts.append(value()) }
         }
         let ids = idSet.sorted()
-        var seen: Set<String> = []
+        var seen = Set<String>(minimumCapacity: texts.count)
         var targets: [String] = []
-        var targetNumbers: [String: Int32] = [:]
+        // Grown from empty, the two dictionaries were rehashed a dozen times on a long page.
+        var targetNumbers = [String: Int32](minimumCapacity: texts.count)
         var fragments: [PageLinks.Fragment] = []
         var links: [PageLinks.Link] = []
         // Most links of a page share a few files (`../articles/x.html#p3`, `#p7`…): each file part
-        // is resolved and looked up once.
-        var resolved: [Substring: PageLinks.Link?] = [:]
+        // is resolved, looked up, numbered and compared with the form `SitePath.relative` writes
+        // once, not once per link.
+        struct File {
+            var link: PageLinks.Link?
+            var number: Int32 = -1
+            /// The file part is written as `SitePath.relative` writes the link to its target.
+            var isCanonical = false
+        }
+        var resolved = [Substring: File](minimumCapacity: texts.count)
         for text in texts where seen.insert(text).inserted {
             let hash = text.utf8.firstIndex(of: UInt8(ascii: "#")) ?? text.endIndex
-            let file = text[..<hash]
-            let found: PageLinks.Link?
-            if let cached = resolved[file] {
-                found = cached
+            let filePart = text[..<hash]
+            let file: File
+            if let cached = resolved[filePart] {
+                file = cached
             } else {
-                found = resolveFile(String(file), on: page, files: files)
-                resolved[file] = found
-            }
-            guard var link = found else { continue }
-            if link.problem != nil { link.text = text; links.append(link); continue }
-            link.fragment = hash < text.endIndex ? String(text[text.index(after: hash)...]) : nil
-            let number = targetNumbers[link.target] ?? {
-                targets.append(link.target)
-                targetNumbers[link.target] = Int32(targets.count - 1)
-                return Int32(targets.count - 1)
-            }()
-            if let fragment = link.fragment, !fragment.isEmpty, link.target.hasSuffix(".html") {
-                let id = fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment
-                if SitePath.relative(from: page, to: link.target, fragment: id) == text {
-                    fragments.append(PageLinks.Fragment(target: number, id: id))
-                } else {
-                    links.append(PageLinks.Link(text: text, target: link.target, fragment: id))
+                var made = File(link: resolveFile(String(filePart), on: page, files: files))
+                if let target = made.link?.target, made.link?.problem == nil {
+                    made.number = targetNumbers[target] ?? {
+                        targets.append(target)
+                        targetNumbers[target] = Int32(targets.count - 1)
+                        return Int32(targets.count - 1)
+                    }()
+                    made.isCanonical = target.hasSuffix(".html") && SitePath.relative(from: page, to: target) == filePart
                 }
+                resolved[filePart] = made
+                file = made
+            }
+            guard var link = file.link else { continue }
+            if link.problem != nil { link.text = text; links.append(link); continue }
+            guard hash < text.endIndex, link.target.hasSuffix(".html") else { continue }
+            let raw = text[text.utf8.index(after: hash)...]
+            guard !raw.isEmpty else { continue }
+            let id = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding ?? String(raw) : String(raw)
+            // As `SitePath.relative(from:to:fragment:)` writes it: a file part it writes, and the id as it is.
+            if file.isCanonical, id == raw {
+                fragments.append(PageLinks.Fragment(target: file.number, id: id))
+            } else {
+                links.append(PageLinks.Link(text: text, target: link.target, fragment: id))
             }
         }
         // Kept until the whole site is checked: without the room the arrays grew into.
@@ -125,11 +138,14 @@ public enum LinkChecker {
     private static func resolveFile(_ text: String, on page: String, files: Set<String>?) -> PageLinks.Link? {
         guard var link = resolve(link: text, on: page) else { return nil }
         guard link.problem == nil, let files else { return link }
-        if !files.contains(link.target), files.contains(link.target + "/index.html") { link.target += "/index.html" }
-        guard let known = files.firstIndex(of: link.target) else {
+        // The site's own string for the path: one looked up, not one made per link.
+        if let known = files.firstIndex(of: link.target) {
+            link.target = files[known]
+        } else if let known = files.firstIndex(of: link.target + "/index.html") {
+            link.target = files[known]
+        } else {
             return PageLinks.Link(text: text, target: link.target, problem: "no file \(link.target)")
         }
-        link.target = files[known]
         return link
     }
 
@@ -244,6 +260,7 @@ public enum LinkChecker {
     /// Worked out on the bytes, into one buffer: this runs for every file every page links to
     /// (700,000 times at 10,000 articles), and an array of parts joined again was most of it.
     static func resolve(_ link: String, from page: String) -> String? {
+        if let usual = resolveUsual(link, from: page) { return usual }
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var out: [UInt8] = []
         out.reserveCapacity(page.utf8.count + link.utf8.count)
@@ -284,6 +301,62 @@ public enum LinkChecker {
     }
 }
 
+extension LinkChecker {
+    /// `resolve(_:from:)` for the links the site's pages are made of, `../actors/x.html` from
+    /// `articles/y.html`: climbs first, then parts none of which is empty, `.` or `..`, from a
+    /// page whose path has no empty part, below the root. The page's first folders are kept, the
+    /// rest of the link put after them, in one string made once. Nil for any other link.
+    static func resolveUsual(_ link: String, from page: String) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var link = link, page = page
+        return link.withUTF8 { link -> String? in
+            var at = 0, ups = 0
+            while at + 3 <= link.count, link[at] == dot, link[at + 1] == dot, link[at + 2] == slash {
+                at += 3
+                ups += 1
+            }
+            guard at < link.count else { return nil }
+            var partStart = at
+            for i in at...link.count where i == link.count || link[i] == slash {
+                let part = UnsafeBufferPointer(rebasing: link[partStart..<i])
+                if part.isEmpty || (part.count <= 2 && part.allSatisfy { $0 == dot }) { return nil }
+                partStart = i + 1
+            }
+            return page.withUTF8 { page -> String? in
+                guard page.first != slash, page.last != slash else { return nil }
+                var folders = 0
+                for i in page.indices where page[i] == slash {
+                    if page[i - 1] == slash { return nil }
+                    folders += 1
+                }
+                guard ups <= folders else { return nil }
+                // The page's first `keep` folders, up to the slash after the last of them.
+                let keep = folders - ups
+                var cut = 0
+                if keep > 0 {
+                    var seen = 0
+                    for i in page.indices where page[i] == slash {
+                        seen += 1
+                        if seen == keep { cut = i; break }
+                    }
+                }
+                let rest = UnsafeBufferPointer(rebasing: link[at...])
+                let length = keep > 0 ? cut + 1 + rest.count : rest.count
+                return String(unsafeUninitializedCapacity: length) { out in
+                    var n = 0
+                    if keep > 0 {
+                        _ = UnsafeMutableBufferPointer(rebasing: out[0..<cut]).initialize(from: UnsafeBufferPointer(rebasing: page[0..<cut]))
+                        out[cut] = slash
+                        n = cut + 1
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: out[n..<length]).initialize(from: rest)
+                    return length
+                }
+            }
+        }
+    }
+}
+
 /// Just enough HTML scanning for the link check: attribute values in double or single quotes, with
 /// the entities the renderers emit decoded.
 enum HTMLScan {
@@ -296,56 +369,94 @@ enum HTMLScan {
     /// Calls `visit` with each attribute's lower-case name and a function that decodes its value,
     /// in document order; comments are skipped. One pass over the page's bytes, in place.
     static func attributes(in html: String, _ visit: (String, () -> String) -> Void) {
+        attributes(in: html, named: nil) { name, _, value in visit(lowercased(name), { decodedValue(value) }) }
+    }
+
+    /// The same, for the attributes of `names` only (lower-case ASCII), each told by its place in
+    /// `names`: a name is compared on the page's bytes, and no string is made of the others.
+    static func attributes(in html: String, named names: [String], _ visit: (Int, () -> String) -> Void) {
+        attributes(in: html, named: names.map { Array($0.utf8) }) { _, number, value in visit(number, { decodedValue(value) }) }
+    }
+
+    /// The scan both share: `names` nil visits every attribute (its place is then -1).
+    ///
+    /// Text between tags and an attribute's quoted value are skipped with `memchr`: they are most
+    /// of a page's bytes (half a gigabyte at 10,000 articles), and the check reads every page.
+    private static func attributes(in html: String, named names: [[UInt8]]?,
+                                   _ visit: (_ name: UnsafeBufferPointer<UInt8>, _ number: Int, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
         var html = html
         html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             let count = bytes.count
+            /// Where `byte` is next, from `start`, or `count`.
+            func next(_ byte: UInt8, from start: Int) -> Int {
+                guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             var i = 0
-            var inTag = false
             while i < count {
-                let b = bytes[i]
-                if !inTag {
-                    if b == UInt8(ascii: "<") {
-                        if i + 3 < count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
-                            i = endOfComment(in: bytes, from: i + 4)
-                            continue
-                        }
-                        inTag = true
-                    }
-                    i += 1
+                // Outside a tag: on to the next `<`.
+                i = next(UInt8(ascii: "<"), from: i)
+                guard i < count else { break }
+                if i + 3 < count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                    i = endOfComment(in: bytes, from: i + 4)
                     continue
                 }
-                if b == UInt8(ascii: ">") { inTag = false; i += 1; continue }
-                if b == UInt8(ascii: "=") {
+                i += 1
+                // Inside a tag, to its `>`.
+                while i < count {
+                    let b = bytes[i]
+                    if b == UInt8(ascii: ">") { i += 1; break }
+                    guard b == UInt8(ascii: "=") else { i += 1; continue }
                     var start = i - 1
                     while start >= 0, bytes[start] == UInt8(ascii: " ") { start -= 1 }
                     var nameStart = start
                     while nameStart >= 0, isNameByte(bytes[nameStart]) { nameStart -= 1 }
                     let nameBytes = UnsafeBufferPointer(rebasing: bytes[(nameStart + 1)..<max(nameStart + 1, start + 1)])
-                    let name = nameBytes.contains { $0 >= 0x41 && $0 <= 0x5A }
-                        ? String(decoding: nameBytes, as: UTF8.self).lowercased() : String(decoding: nameBytes, as: UTF8.self)
                     var j = i + 1
                     while j < count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-                    guard j < count else { break }
+                    guard j < count else { i = count; break }
                     let quote = bytes[j]
                     var end: Int
                     var valueStart = j
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         valueStart = j + 1
-                        end = valueStart
-                        while end < count, bytes[end] != quote { end += 1 }
+                        end = next(quote, from: valueStart)
                         i = end + 1
                     } else {
                         end = j
                         while end < count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: ">") { end += 1 }
                         i = end
                     }
+                    let number = names.map { names in names.firstIndex { equalsLowercased(nameBytes, $0) } ?? -1 } ?? -1
+                    guard names == nil || number >= 0 else { continue }
                     let range = valueStart..<min(end, count)
-                    visit(name) { decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
-                    continue
+                    visit(nameBytes, number, UnsafeBufferPointer(rebasing: bytes[range]))
                 }
-                i += 1
             }
         }
+    }
+
+    private static func lowercased(_ name: UnsafeBufferPointer<UInt8>) -> String {
+        name.contains { $0 >= 0x41 && $0 <= 0x5A }
+            ? String(decoding: name, as: UTF8.self).lowercased() : String(decoding: name, as: UTF8.self)
+    }
+
+    /// Entities only when the value holds an `&`, looked for once, on the bytes.
+    private static func decodedValue(_ value: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = value.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), value.count) != nil else {
+            return String(decoding: value, as: UTF8.self)
+        }
+        return decodeEntities(String(decoding: value, as: UTF8.self))
+    }
+
+    /// Whether `bytes`, with ASCII capitals made small, are `lowercased`.
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ lowercased: [UInt8]) -> Bool {
+        guard bytes.count == lowercased.count else { return false }
+        for (byte, wanted) in zip(bytes, lowercased) where (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != wanted {
+            return false
+        }
+        return true
     }
 
     /// Just past the `-->` that closes a comment opened before `start`, or the end.
