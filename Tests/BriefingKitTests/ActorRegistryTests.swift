@@ -34,4 +34,25 @@ struct ActorRegistryTests {
         #expect(registry.resolveOrAdd(candidate("Kyiv Post", .outlet, in: "a"), date: day) == "kyiv-post")
         #expect(registry.actors.map(\.id) == ["anna-smith", "anna-smith-2", "anna-smith-3", "kyiv-post"])
     }
+
+    /// The mention finder looks up no longer run of words than the longest name that starts with
+    /// its first word, and none from a word no name starts with; names added as candidates count.
+    @Test func theLongestNameIsKnownByItsFirstWord() {
+        let gazetteer = Gazetteer(entries: [
+            .init(id: "ecb", name: "European Central Bank", kind: .organization, aliases: ["ECB"], roles: [], line: 1),
+            .init(id: "eu", name: "European Union", kind: .organization, aliases: [], roles: [], line: 2),
+            .init(id: "odd", name: "Odd  Spacing", kind: .organization, aliases: [], roles: [], line: 3)])
+        var registry = ActorRegistry(gazetteer: gazetteer)
+        #expect(registry.longestName(startingWith: "European") == 3)
+        #expect(registry.longestName(startingWith: "ECB") == 1)
+        #expect(registry.longestName(startingWith: "Odd") == 3)
+        #expect(registry.longestName(startingWith: "Central") == nil)
+        registry.resolveOrAdd(candidate("Maria Elena de la Cruz", in: "a"), date: day)
+        #expect(registry.longestName(startingWith: "Maria") == 5)
+        let article = Article(id: "a", sourceFile: "a.txt", format: .dateline, title: "Note", published: day,
+                              blocks: [TextBlock(number: 1, role: .body, text: "The European Central Bank and the European Union met Maria Elena de la Cruz.", line: 1)])
+        let found = MentionFinder(registry: registry).mentions(in: article).mentions
+        #expect(found.map(\.text) == ["European Central Bank", "European Union", "Maria Elena de la Cruz"])
+        #expect(found.map(\.actorID) == ["ecb", "eu", "maria-elena-de-la-cruz"])
+    }
 }

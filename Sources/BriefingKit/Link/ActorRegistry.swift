@@ -9,6 +9,9 @@ struct ActorRegistry {
     private(set) var surnames: [String: Set<String>] = [:]
     private(set) var variantSurnames: [String: Set<String>] = [:]
     private(set) var longestName = 1
+    /// The most words of a name or alias starting with a word (`"Donald"` → 2 for "Donald Trump"):
+    /// the mention finder looks up no longer run of words than one of these can match.
+    private var longestNameByFirstWord: [String: Int] = [:]
 
     init(gazetteer: Gazetteer) {
         for entry in gazetteer.entries {
@@ -38,7 +41,7 @@ struct ActorRegistry {
         // A spelling variant that merged into this actor is one of its names from now on.
         if names[candidate.name] == nil {
             names[candidate.name] = [id]
-            longestName = max(longestName, candidate.name.split(separator: " ").count)
+            noteLength(of: candidate.name)
         }
         if let role = candidate.role, role != "author" || candidate.kind == .person, let index = byID[id] {
             let thisArticle = actors[index].roleSightings.reversed().prefix { $0.articleID == candidate.articleID }
@@ -69,7 +72,7 @@ struct ActorRegistry {
         actors.append(actor)
         for name in [actor.name] + actor.aliases {
             names[name, default: []].insert(actor.id)
-            longestName = max(longestName, name.split(separator: " ").count)
+            noteLength(of: name)
         }
         if let surname = actor.surname {
             surnames[surname, default: []].insert(actor.id)
@@ -78,6 +81,18 @@ struct ActorRegistry {
         for alias in actor.aliases where actor.kind == .person && !alias.contains(" ") {
             variantSurnames[Self.variantKey(alias), default: []].insert(actor.id)
         }
+    }
+
+    /// The most words a name starting with `word` has, as a run of words joined by single spaces
+    /// (the only form `names` is looked up in); nil when no name starts with it.
+    func longestName(startingWith word: String) -> Int? { longestNameByFirstWord[word] }
+
+    private mutating func noteLength(of name: String) {
+        longestName = max(longestName, name.split(separator: " ").count)
+        // Split at every space: a name with two spaces in a row is no run of words and is never
+        // found, and the first word is all before the first space.
+        let parts = name.split(separator: " ", omittingEmptySubsequences: false)
+        longestNameByFirstWord[String(parts[0]), default: 0] = max(longestNameByFirstWord[String(parts[0])] ?? 0, parts.count)
     }
 
     /// "Zelenskyy", "Zelensky" and "Zelenskiy" share the key "zelensk".

@@ -61,8 +61,11 @@ struct MentionFinder {
     }
 
     /// The longest run of words starting at `index` that is exactly one actor's name or alias.
+    /// Runs longer than the longest name starting with the first word are not looked up (they
+    /// would not be found), nor any run from a word no name starts with: most capitalised words.
     private func longestMatch(_ tokens: [Token], at index: Int, bytes: [UInt8]) -> (Int, String)? {
-        var length = min(registry.longestName, tokens.count - index)
+        guard let longest = registry.longestName(startingWith: tokens[index].text) else { return nil }
+        var length = min(longest, tokens.count - index)
         while length >= 1 {
             let range = index..<(index + length)
             let contiguous = range.dropFirst().allSatisfy { k in
