@@ -142,6 +142,14 @@ struct EscapingEquivalenceTests {
         #expect(MarkdownEscaping.escape("a\u{A0}\u{A0}b *c* 😀") == "a b \\*c\\* 😀")
     }
 
+    /// White space is listed beyond ASCII, not asked of the property tables: the list is Unicode's.
+    @Test func whiteSpaceIsUnicodesWhiteSpace() {
+        let scalars = (UInt32(0)...0x10FFFF).compactMap { Unicode.Scalar($0) }
+        let differing = scalars.filter { MarkdownEscaping.isWhitespace($0) != $0.properties.isWhitespace }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map { String($0.value, radix: 16) })")
+        #expect(MarkdownEscaping.escape("\u{FEFF}a\u{2009}b\u{3000}\u{FEFF}") == "&#xFEFF;a b \u{FEFF}")
+    }
+
     /// Fragment markers are left out on bytes as the scalar filter leaves them out; a fragment's
     /// marker comes off whole, even when a combining mark follows it.
     @Test func fragmentMarkersComeOffOnBytes() {
