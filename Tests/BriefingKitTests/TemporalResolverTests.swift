@@ -158,5 +158,18 @@ struct TemporalResolverTests {
         }
         #expect(found > 1000)
     }
-}
 
+    /// The gates before the starters and the number words let every one of them through, and
+    /// keep out most words of a text.
+    @Test func theWordGatesLetEveryWordOfTheirSetThrough() throws {
+        #expect(Scan.starters.allSatisfy(Scan.startersGate.mayHold))
+        #expect(DateLexicon.numbers.keys.allSatisfy(Scan.numbersGate.mayHold))
+        let words = try ParagraphRepairTests.fixtureParagraphs().flatMap { Tokenizer.tokens(in: $0).map { $0.text.lowercased() } }
+        #expect(words.count > 1000)
+        #expect(words.allSatisfy { Scan.startersGate.mayHold($0) || !Scan.starters.contains($0) })
+        #expect(words.allSatisfy { Scan.numbersGate.mayHold($0) || DateLexicon.numbers[$0] == nil })
+        // Most words are kept out before they are hashed.
+        #expect(words.filter(Scan.numbersGate.mayHold).count * 3 < words.count)
+        #expect(!Scan.startersGate.mayHold("") && !Scan.numbersGate.mayHold(""))
+    }
+}

@@ -43,6 +43,51 @@ struct TokenizerTests {
         #expect(possessives > 300)
     }
 
+    /// Word ranges on the bytes in place, against the reading by scalars they stand for: a word is
+    /// letters and digits, joined by a hyphen, an apostrophe or a dot before a letter or digit, a
+    /// dot only inside single letters between dots ("U.S"), and "U.S." keeps its last dot.
+    @Test func wordRangesAreWhatTheScalarsSay() throws {
+        func definition(_ text: String) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            let scalars = Array(text.unicodeScalars)
+            var offsets = [0]
+            for scalar in scalars { offsets.append(offsets.last! + UTF8.width(scalar)) }
+            func isWord(_ k: Int) -> Bool { k < scalars.count && (scalars[k].properties.isAlphabetic || scalars[k].properties.numericType != nil) }
+            func initialism(_ from: Int, _ to: Int) -> Bool {
+                scalars[from..<to].split(separator: ".").allSatisfy { $0.count == 1 && $0.first!.isASCII && $0.first!.properties.isAlphabetic }
+            }
+            var i = 0
+            while i < scalars.count {
+                guard isWord(i) else { i += 1; continue }
+                var j = i, last = i
+                while j < scalars.count {
+                    if isWord(j) { j += 1; last = j; continue }
+                    guard "-'’.".unicodeScalars.contains(scalars[j]), isWord(j + 1) else { break }
+                    if scalars[j] == ".", !initialism(i, j) { break }
+                    j += 1
+                }
+                if last < scalars.count, scalars[last] == ".", initialism(i, last) { last += 1 }
+                ranges.append(offsets[i]..<offsets[last])
+                i = max(j, last)
+            }
+            return ranges
+        }
+        let pieces = ["U", ".", "S", "a", "é", "-", "'", "’", "“", "”", "—", "\u{2060}", "\u{2070}", "\u{2071}", "²", "日本", "20", " ", "..", "Jan."]
+        var random = IncrementalBuildTests.Random(state: 11)
+        var texts = (0..<3000).map { _ in (0..<random.next(14)).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        texts += try ParagraphRepairTests.fixtureParagraphs()
+        for text in texts {
+            var ranges: [Range<Int>] = []
+            Tokenizer.forEachWord(in: Array(text.utf8)) { ranges.append($0..<$1) }
+            #expect(ranges == definition(text), "\(text.debugDescription)")
+        }
+        // General Punctuation is never part of a word, which the tokenizer knows without the tables.
+        for value in UInt32(0x2000)...0x206F {
+            let scalar = try #require(Unicode.Scalar(value))
+            #expect(!UTF8Bytes.isWordScalar(scalar) && !scalar.properties.isAlphabetic && scalar.properties.numericType == nil)
+        }
+    }
+
     /// `isCapitalized` reads an ASCII first letter from its byte: the same answer as the first
     /// character's `isUppercase`, with combining marks, other scripts and digits.
     @Test func capitalizedAsTheFirstCharacterSays() {

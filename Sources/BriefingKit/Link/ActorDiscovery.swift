@@ -30,7 +30,8 @@ enum ActorDiscovery {
         "foreign-policy", "lead", "peace", "trade", "government", "state", "regional", "opposition",
     ]
 
-    static func candidates(in article: Article) -> [Candidate] {
+    /// - Parameter words: the words of each block, in order, when already read (`Tokenizer.tokens`).
+    static func candidates(in article: Article, words: [[Token]]? = nil) -> [Candidate] {
         var found: [Candidate] = []
         if let outlet = article.outlet {
             found.append(Candidate(name: outlet.name, kind: .outlet, articleID: article.id, block: 0))
@@ -38,9 +39,9 @@ enum ActorDiscovery {
         if let author = article.author, isPersonName(author.split(separator: " ").map(String.init)) {
             found.append(Candidate(name: author, kind: .person, role: "author", articleID: article.id, block: 0))
         }
-        for block in article.blocks {
+        for (n, block) in article.blocks.enumerated() {
             let bytes = Array(block.text.utf8)
-            let tokens = Tokenizer.tokens(in: block.text)
+            let tokens = words?[n] ?? Tokenizer.tokens(in: block.text)
             for run in NameRun.runs(in: tokens, text: bytes) {
                 if let candidate = candidate(run, tokens: tokens, bytes: bytes) {
                     found.append(Candidate(name: candidate.name, kind: candidate.kind, role: candidate.role,

@@ -61,11 +61,13 @@ public enum Linker {
         let scanned = Parallel.map(positions) { position -> (candidates: [ActorDiscovery.Candidate], dates: ArraySlice<DateMention>) in
             let article = ordered[position]
             if let earlier = earlier[position] { return (earlier.candidates, earlier.dates) }
-            var found = ActorDiscovery.candidates(in: article)
+            // Each block's words are read once for both.
+            let words = article.blocks.map { Tokenizer.tokens(in: $0.text) }
+            var found = ActorDiscovery.candidates(in: article, words: words)
             if let speaker = article.quote?.speaker, ActorDiscovery.isPersonName(speaker.split(separator: " ").map(String.init)) {
                 found.append(.init(name: speaker, kind: .person, role: nil, articleID: article.id, block: 0))
             }
-            return (found, dateMentions(in: article)[...])
+            return (found, dateMentions(in: article, words: words)[...])
         }
         for (article, found) in zip(ordered, scanned) {
             for candidate in found.candidates { registry.resolveOrAdd(candidate, date: article.published) }
@@ -194,10 +196,12 @@ public enum Linker {
 
     /// Every date expression of an article, resolved against its publication date, in reading order
     /// (so that "the day before" refers to the last date read).
-    static func dateMentions(in article: Article) -> [DateMention] {
+    /// - Parameter words: the words of each block, in order, when already read (`Tokenizer.tokens`).
+    static func dateMentions(in article: Article, words: [[Token]]? = nil) -> [DateMention] {
         var resolver = TemporalResolver(dct: article.published)
-        return article.blocks.flatMap { block in
-            resolver.resolve(block.text).map { reference in
+        return article.blocks.indices.flatMap { n in
+            let block = article.blocks[n]
+            return resolver.resolve(block.text, words: words?[n] ?? Tokenizer.tokens(in: block.text)).map { reference in
                 let start = reference.points.compactMap(TimexValue.start).min()
                 let future = start.map { $0 > article.published } ?? false
                 return DateMention(articleID: article.id, block: block.number, reference: reference, isFuture: future)

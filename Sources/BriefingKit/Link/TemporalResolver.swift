@@ -18,8 +18,12 @@ public struct TemporalResolver {
 
     /// Every date expression in `text`, in order.
     public mutating func resolve(_ text: String) -> [DateReference] {
+        resolve(text, words: Tokenizer.tokens(in: text))
+    }
+
+    /// … with the words of `text` already read (`Tokenizer.tokens`).
+    mutating func resolve(_ text: String, words: [Token]) -> [DateReference] {
         let bytes = Array(text.utf8)
-        let words = Tokenizer.tokens(in: text)
         let lower = words.map { $0.text.lowercased() }
         let facts = lower.map(Scan.WordFacts.init)
         var found: [DateReference] = []

@@ -37,8 +37,11 @@ struct Scan {
     /// Whether any rule can match at a word (lower-cased): every rule's first word holds a digit
     /// or a hyphen, or is a word of `DateLexicon` or one that a rule names (`starters`).
     static func canStart(_ lower: String) -> Bool {
-        hasDigitOrHyphen(lower) || starters.contains(lower)
+        hasDigitOrHyphen(lower) || (startersGate.mayHold(lower) && starters.contains(lower))
     }
+
+    static let startersGate = WordGate(starters)
+    static let numbersGate = WordGate(DateLexicon.numbers.keys)
 
     /// An ASCII digit or a hyphen: the words that can be numbers other than number words.
     static func hasDigitOrHyphen(_ word: String) -> Bool {
@@ -79,7 +82,7 @@ struct Scan {
         init(_ lowercased: String) {
             // Without a digit or a hyphen, a word is a number only as a number word.
             guard Scan.hasDigitOrHyphen(lowercased) else {
-                number = DateLexicon.numbers[lowercased]
+                number = Scan.numbersGate.mayHold(lowercased) ? DateLexicon.numbers[lowercased] : nil
                 return
             }
             var w = lowercased

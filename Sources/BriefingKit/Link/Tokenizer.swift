@@ -46,6 +46,12 @@ enum Tokenizer {
 
     /// Calls `body` with the byte range of each word, possessive included.
     static func forEachWord(in bytes: [UInt8], _ body: (_ start: Int, _ end: Int) -> Void) {
+        bytes.withUnsafeBufferPointer { forEachWord(in: $0, body) }
+    }
+
+    /// The same on the bytes in place: every block is read so, twice a build (discovery and dates
+    /// share their reading; mentions read again).
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
         var i = 0
         while i < bytes.count {
             guard let (scalar, _) = decode(bytes, at: i), UTF8Bytes.isWordScalar(scalar) else {
@@ -74,16 +80,20 @@ enum Tokenizer {
     }
 
     /// A dot inside "U.S" or "a.m": single letters between dots.
-    private static func isInitialism(_ bytes: [UInt8], start: Int, dot: Int) -> Bool {
-        let piece = bytes[start..<dot]
-        return piece.split(separator: UInt8(ascii: ".")).allSatisfy { $0.count == 1 && UTF8Bytes.isASCIILetter($0.first!) }
+    private static func isInitialism(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, dot: Int) -> Bool {
+        // Every other byte a letter, every other a dot, from the start to the dot: "U.S", "a.m".
+        guard (dot - start) % 2 == 1 else { return false }
+        for k in start..<dot where (k - start) % 2 == 0 ? !UTF8Bytes.isASCIILetter(bytes[k]) : bytes[k] != UInt8(ascii: ".") {
+            return false
+        }
+        return true
     }
 
     @inline(__always)
-    private static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
         guard index < bytes.count else { return nil }
         if bytes[index] < 0x80 { return (Unicode.Scalar(bytes[index]), 1) }
-        var iterator = bytes[index...].makeIterator()
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) {
             return (scalar, UTF8.width(scalar))

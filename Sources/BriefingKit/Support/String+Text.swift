@@ -73,6 +73,9 @@ enum UTF8Bytes {
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return isASCIIWordByte(UInt8(scalar.value)) }
+        // General Punctuation (dashes, curly quotes, spaces), the most of what is not ASCII in
+        // English news, holds neither (a test asks the tables for each of its scalars).
+        if (0x2000...0x206F).contains(scalar.value) { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
