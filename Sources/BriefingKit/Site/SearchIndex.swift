@@ -229,48 +229,57 @@ enum SearchIndex {
     /// marks (`separatorLength`), none of them a letter or a number in Unicode either. A piece of ASCII letters and digits is lower-cased byte by byte; only a
     /// piece holding other bytes is folded by Foundation, on its own. Folding piece by piece gives
     /// what folding the whole text gives (`ReaderFeatureTests` compares them), in a fraction of the time.
+    ///
+    /// A word is a run of the text's bytes, kept as its start: a nested function closing words
+    /// over captured variables had every access to them checked at run time (a third of the time).
     static func terms(in text: String) -> [String] {
         var terms: [String] = []
-        var word: [UInt8] = []
-        var ascii = true
-        func close() {
-            defer { word.removeAll(keepingCapacity: true); ascii = true }
-            guard !word.isEmpty else { return }
-            if ascii {
-                guard word.count >= 2, !isStopWord(word) else { return }
-                terms.append(String(decoding: word, as: UTF8.self))
-            } else {
-                terms += foldedTerms(in: String(decoding: word, as: UTF8.self))
-            }
-        }
         var text = text
         text.withUTF8 { bytes in
+            var start = 0
+            var ascii = true
             var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
+            while i <= bytes.count {
+                let byte: UInt8 = i < bytes.count ? bytes[i] : 0
                 let lower = byte | 0x20
-                if byte >= 0x80 {
+                var cut = 1
+                if i == bytes.count {
+                    cut = 0
+                } else if byte >= 0x80 {
                     // Typographic punctuation cuts words as ASCII punctuation does; a word is not
                     // sent to Foundation for a curly quote (’s, “word”) or a dash beside it.
-                    if let length = separatorLength(bytes, at: i) {
-                        close()
-                        i += length
+                    guard let length = separatorLength(bytes, at: i) else {
+                        ascii = false
+                        i += 1
                         continue
                     }
-                    ascii = false
-                    word.append(byte)
-                } else if lower >= 0x61 && lower <= 0x7A {
-                    word.append(lower)
-                } else if byte >= 0x30 && byte <= 0x39 {
-                    word.append(byte)
-                } else {
-                    close()
+                    cut = length
+                } else if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    i += 1
+                    continue
                 }
-                i += 1
+                if i > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                    if !ascii {
+                        terms += foldedTerms(in: String(decoding: word, as: UTF8.self))
+                    } else if word.count >= 2, !isStopWord(word) {
+                        terms.append(lowercasedASCII(word))
+                    }
+                }
+                i += max(cut, 1)
+                start = i
+                ascii = true
             }
         }
-        close()
         return terms
+    }
+
+    /// ASCII letters and digits, the letters made small.
+    private static func lowercasedASCII(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: word.count) { out in
+            for (k, byte) in word.enumerated() { out[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return word.count
+        }
     }
 
     /// The length of the no-break space (U+00A0), a dash (U+2013, U+2014), a curly quote (U+2018,
@@ -289,8 +298,13 @@ enum SearchIndex {
     /// words' numbers (each at most eight bytes), not hashed as a string; a word longer than
     /// every stop word is none.
     static func isStopWord(_ word: [UInt8]) -> Bool {
+        word.withUnsafeBufferPointer(isStopWord)
+    }
+
+    /// The same, of ASCII letters and digits in either case.
+    static func isStopWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count <= stopWordLength else { return false }
-        let key = packed(word)
+        let key = word.reduce(0) { $0 << 8 | UInt64($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
         let at = GraphIndex.firstIndex(in: stopWordKeys, notBelow: key) { $0 }
         return at < stopWordKeys.count && stopWordKeys[at] == key
     }
