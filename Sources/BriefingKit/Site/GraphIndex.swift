@@ -4,7 +4,9 @@ import Foundation
 /// reads it, and copying a struct of thirty look-ups for each one retained every one of them.
 final class GraphIndex: Sendable {
     let graph: BriefingGraph
-    let articleSlugs: [String: String]
+    /// Each article's site path (`SitePath.article` of its slug), made once: the pages ask for
+    /// it for every link to an article, hundreds of thousands of times.
+    let articlePaths: [String: String]
     let articlesByID: [String: Article]
     let actorsByID: [String: Actor]
     /// Article order (oldest first) of each article id.
@@ -74,7 +76,7 @@ final class GraphIndex: Sendable {
         }
         self.graph = graph
         scoreTables = ScoreTables(size: graph.articles.count)
-        articleSlugs = SitePlanner.articleSlugs(graph.articles)
+        articlePaths = SitePlanner.articleSlugs(graph.articles).mapValues(SitePath.article)
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
         position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
@@ -241,7 +243,7 @@ final class GraphIndex: Sendable {
         return parts.joined(separator: "; ")
     }
 
-    func articlePath(_ id: String) -> String { SitePath.article(articleSlugs[id]!) }
+    func articlePath(_ id: String) -> String { articlePaths[id]! }
     func actorPath(_ id: String) -> String { SitePath.actor(id) }
 
     /// Articles that share actors with this one, rare actors weighing more (inverse document

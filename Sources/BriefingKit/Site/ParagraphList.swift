@@ -74,7 +74,8 @@ extension ParagraphList {
                 seen = []
             }
             guard seen.insert(item.block).inserted else { continue }
-            let url = SitePath.relative(from: path, to: index.articlePath(item.articleID), fragment: TextBlock.anchor(item.block))
+            // The article's link with the paragraph's anchor, as `SitePath.relative(from:to:fragment:)` writes it.
+            let url = groups[groups.count - 1].article.url + "#" + TextBlock.anchor(item.block)
             groups[groups.count - 1].paragraphs.append(ParagraphLink(number: item.block, url: url))
         }
         let summary = "\(Count.phrase(items.count, "more mention")) in \(Count.phrase(groups.count, "article")), by paragraph:"
