@@ -273,7 +273,7 @@ public enum SiteBuilder {
             }
             do throws(BuildError) {
                 let html = try renderer.render(page)
-                let stamp = try site.write(Array(html.utf8), at: path)
+                let stamp = try site.write(html, at: path)
                 let entry = BuildCache.Entry(fingerprint: fingerprint, templates: templates, stamp: stamp,
                                              links: StoredLinks(LinkChecker.scan(html, on: path, files: files)),
                                              inputs: inputs?.key ?? "")
