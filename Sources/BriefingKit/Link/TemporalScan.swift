@@ -62,7 +62,8 @@ struct Scan {
                 "now", "currently", "nowadays", "recently", "lately", "soon"]) // vague
 
     func month(_ k: Int) -> Int? {
-        guard let w = word(k), raw(k)?.first?.isUppercase == true else { return nil }
+        // `isCapitalized` is the first character's `isUppercase`, read from the byte when it is ASCII.
+        guard let w = word(k), words[index + k].isCapitalized else { return nil }
         if let m = DateLexicon.months[w] { return m }
         if let m = DateLexicon.monthAbbreviations[w], gap(after: k).hasPrefix(".") || index + k + 1 == words.count { return m }
         return nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Render stage: a page's Markdown template and context → Markdown → HTML (cmark-gfm) → layout.
 public struct PageRenderer: Sendable {
     public let templates: TemplateSet
@@ -60,16 +62,20 @@ public struct PageRenderer: Sendable {
     }
 
     /// A fragment inserted with `{{{…}}}` keeps its marker; it has no meaning past Mustache.
-    /// Read as UTF-8 bytes: the marker's three bytes are found and left out, the runs between them
-    /// copied whole; a text without one is returned as it is.
+    /// Read as UTF-8 bytes: the marker's three bytes are found (its first byte with `memchr`: a
+    /// page's Markdown is tens of kilobytes) and left out, the runs between them copied whole; a
+    /// text without one is returned as it is.
     static func removingFragmentMarkers(_ text: String) -> String {
         var text = text
         let kept: [UInt8]? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
             let marker = fragmentMarkerBytes
             var out: [UInt8] = []
             var runStart = 0, i = 0
             while i + 2 < bytes.count {
-                guard bytes[i] == marker.0, bytes[i + 1] == marker.1, bytes[i + 2] == marker.2 else {
+                guard let found = memchr(base + i, Int32(marker.0), bytes.count - 2 - i) else { break }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard bytes[i + 1] == marker.1, bytes[i + 2] == marker.2 else {
                     i += 1
                     continue
                 }
