@@ -60,4 +60,17 @@ struct DatelineReaderTests {
         #expect(article.url == nil)
         #expect(article.author == nil)
     }
+
+    /// A file's lines are its slices between line feeds, as splitting its UTF-8 at each one gives
+    /// them, empty lines and the end included, in a substring of a larger text too.
+    @Test func linesAreTheSlicesBetweenLineFeeds() {
+        let texts = ["", "\n", "a", "a\n", "\na", "a\n\nb", "Kyiv — “x”\n\u{301}é\n\n", "x\u{1F600}\ny\n😀", "\n\n\n"]
+        for text in texts {
+            for slice in [text[...], ("pre\n" + text + "\npost").dropFirst(4).dropLast(5)] {
+                let definition = slice.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+                #expect(slice.lineSlices == definition, "\(slice.debugDescription)")
+            }
+        }
+        #expect("a\n\nb"[...].lineSlices == ["a", "", "b"])
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one input file, decoded and checked, with its lines numbered from 1.
 ///
 /// Refuses binary files (a NUL byte) and invalid UTF-8, naming the line of the first bad byte.
@@ -31,14 +33,20 @@ public struct SourceText: Sendable {
     public init(path: String, bytes: [UInt8]) throws(Problem) {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        // `memchr`, not a generic search: every file of the briefing is read so on every build.
+        if let nul = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.flatMap { memchr($0, 0, buffer.count) }.map { bytes.startIndex + buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }) {
             throw .binary(line: Self.line(of: nul, in: bytes))
         }
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
             throw .invalidUTF8(line: Self.line(of: Self.firstInvalidByte(in: bytes), in: bytes))
         }
         var text = decoded
-        if text.utf8.contains(UInt8(ascii: "\r")) { text = Self.unixLineEnds(text) }
+        if text.utf8.withContiguousStorageIfAvailable({ buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false })
+            ?? text.utf8.contains(UInt8(ascii: "\r")) {
+            text = Self.unixLineEnds(text)
+        }
         if text.allSatisfy(\.isWhitespace) { throw .empty }
         self.path = path
         self.text = text

@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and newlines (Unicode white space included).
     var trimmingWhitespace: String {
@@ -38,8 +40,32 @@ extension StringProtocol {
 extension Substring {
     /// The lines, split at each LF byte (a line feed is always a character of its own, so this is
     /// splitting on "\n" without reading characters).
+    ///
+    /// The line feeds are found with `memchr`, and each line is the slice between two of them: the
+    /// generic split of the UTF-8 view stepped through every index of every file read.
     var lineSlices: [Substring] {
-        utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        var feeds: [Int] = []
+        var text = self
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var i = 0
+            while i < bytes.count, let found = memchr(base + i, 0x0A, bytes.count - i) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                feeds.append(at)
+                i = at + 1
+            }
+        }
+        var lines: [Substring] = []
+        lines.reserveCapacity(feeds.count + 1)
+        var start = utf8.startIndex, startOffset = 0
+        for at in feeds {
+            let end = utf8.index(start, offsetBy: at - startOffset)
+            lines.append(self[start..<end])
+            start = utf8.index(after: end)
+            startOffset = at + 1
+        }
+        lines.append(self[start...])
+        return lines
     }
 }
 
