@@ -106,6 +106,11 @@ struct LinkCheckerTests {
         #expect(SitePath.relative(from: "index.html", to: "articles/b.html", fragment: "p2") == "articles/b.html#p2")
         #expect(SitePath.relative(from: "actors/people/x.html", to: "articles/b.html") == "../../articles/b.html")
         #expect(SitePath.root(from: "articles/a.html") == "../")
+        // The root is where `relative` climbs to, a slash before a combining mark counted too.
+        for page in ["index.html", "articles/a.html", "a/b/c.html", "a/\u{301}b.html", "\u{301}/x/y.html"] {
+            #expect(SitePath.root(from: page) + "index.html" == SitePath.relative(from: page, to: "index.html"), "\(page)")
+        }
+        #expect(SitePath.root(from: "a/\u{301}b.html") == "../")
         // And back: a link as written, from its page, to a site path.
         #expect(LinkChecker.resolve("../a/./b.html", from: "x/y.html") == "a/b.html")
         #expect(LinkChecker.resolve("..//articles/b.html", from: "actors/people/x.html") == "actors/articles/b.html")

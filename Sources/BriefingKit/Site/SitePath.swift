@@ -1,8 +1,10 @@
 /// Relative links between pages of the site, so that the output works under any sub-path and from disk.
 public enum SitePath {
-    /// `""` for `index.html`, `"../"` for `articles/x.html`.
+    /// `""` for `index.html`, `"../"` for `articles/x.html`: one `../` for each slash, counted
+    /// on the bytes as `relative(from:to:)` counts them (split into characters, a slash followed
+    /// by a combining mark was no slash).
     public static func root(from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        String(repeating: "../", count: page.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
 
     /// The relative URL from one site path to another:
