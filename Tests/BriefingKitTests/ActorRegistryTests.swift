@@ -55,4 +55,18 @@ struct ActorRegistryTests {
         #expect(found.map(\.text) == ["European Central Bank", "European Union", "Maria Elena de la Cruz"])
         #expect(found.map(\.actorID) == ["ecb", "eu", "maria-elena-de-la-cruz"])
     }
+
+    /// A name two known actors share (two people of one name in the gazetteer) stands for neither
+    /// and makes no new actor, however often it is seen: the mention finder links it to no one.
+    @Test func aNameTwoActorsShareMakesNoNewActor() {
+        let gazetteer = Gazetteer(entries: [
+            .init(id: "anna-smith-un", name: "Anna Smith", kind: .person, aliases: [], roles: [], description: "UN envoy", line: 1),
+            .init(id: "anna-smith-eu", name: "Anna Smith", kind: .person, aliases: [], roles: [], description: "EU envoy", line: 2)])
+        var registry = ActorRegistry(gazetteer: gazetteer)
+        for article in ["a", "b", "c"] {
+            registry.resolveOrAdd(candidate("Anna Smith", role: "envoy", in: article), date: day)
+        }
+        #expect(registry.actors.map(\.id) == ["anna-smith-un", "anna-smith-eu"])
+        #expect(registry.actors.allSatisfy { $0.roleSightings.isEmpty })
+    }
 }

@@ -23,13 +23,16 @@ struct ActorRegistry {
     func actor(_ id: String) -> Actor? { byID[id].map { actors[$0] } }
 
     /// Finds the actor a discovered name stands for, or adds it as a new, discovered actor.
-    /// Spelling variants of a person's surname merge when nothing else competes.
+    /// Spelling variants of a person's surname merge when nothing else competes. Nil for a name
+    /// that two or more known actors go by (two people of one name in the gazetteer): it stands
+    /// for none of them, and is no new actor either (it was one at every sighting).
     ///
     /// Candidates come article by article, all of one article's together (as `Linker` gives
     /// them): a role seen again in the same article is then among the actor's last sightings,
     /// which is where it is looked for, not in the whole list, which grows with the briefing.
     @discardableResult
-    mutating func resolveOrAdd(_ candidate: ActorDiscovery.Candidate, date: CalendarDay) -> String {
+    mutating func resolveOrAdd(_ candidate: ActorDiscovery.Candidate, date: CalendarDay) -> String? {
+        if let ids = names[candidate.name], ids.count > 1 { return nil }
         let id = resolve(name: candidate.name, kind: candidate.kind) ?? {
             let base = Slug.make(candidate.name, fallback: "actor")
             var slug = base
