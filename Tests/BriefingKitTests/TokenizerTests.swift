@@ -88,6 +88,20 @@ struct TokenizerTests {
         }
     }
 
+    /// `ByteSearch.firstIndex` (`memchr`) finds what a walk over the bytes finds, from every start.
+    @Test func aByteIsFoundWhereTheWalkFindsIt() {
+        let bytes = Array("a\nb<c\u{E002}\n\0é<".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte: UInt8 in [0x0A, 0x3C, 0x00, 0xEE, 0xC3, 0x7A] {
+                for start in 0...bytes.count + 1 {
+                    let walked = start < bytes.count ? bytes[start...].firstIndex(of: byte) : nil
+                    #expect(ByteSearch.firstIndex(of: byte, in: buffer, from: start) == walked, "\(byte) from \(start)")
+                }
+            }
+        }
+        #expect(ByteSearch.firstIndex(of: 0x0A, in: UnsafeBufferPointer(start: nil, count: 0)) == nil)
+    }
+
     /// `isCapitalized` reads an ASCII first letter from its byte: the same answer as the first
     /// character's `isUppercase`, with combining marks, other scripts and digits.
     @Test func capitalizedAsTheFirstCharacterSays() {

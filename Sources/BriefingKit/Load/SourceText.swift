@@ -1,5 +1,3 @@
-import Foundation
-
 /// The text of one input file, decoded and checked, with its lines numbered from 1.
 ///
 /// Refuses binary files (a NUL byte) and invalid UTF-8, naming the line of the first bad byte.
@@ -34,17 +32,14 @@ public struct SourceText: Sendable {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // `memchr`, not a generic search: every file of the briefing is read so on every build.
-        if let nul = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.flatMap { memchr($0, 0, buffer.count) }.map { bytes.startIndex + buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-        }) {
+        if let nul = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0, in: $0) }).map({ bytes.startIndex + $0 }) {
             throw .binary(line: Self.line(of: nul, in: bytes))
         }
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
             throw .invalidUTF8(line: Self.line(of: Self.firstInvalidByte(in: bytes), in: bytes))
         }
         var text = decoded
-        if text.utf8.withContiguousStorageIfAvailable({ buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false })
-            ?? text.utf8.contains(UInt8(ascii: "\r")) {
+        if text.utf8.withContiguousStorageIfAvailable({ ByteSearch.firstIndex(of: 0x0D, in: $0) != nil }) ?? text.utf8.contains(0x0D) {
             text = Self.unixLineEnds(text)
         }
         if text.allSatisfy(\.isWhitespace) { throw .empty }

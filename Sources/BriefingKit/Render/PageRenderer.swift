@@ -1,5 +1,3 @@
-import Foundation
-
 /// The Render stage: a page's Markdown template and context → Markdown → HTML (cmark-gfm) → layout.
 public struct PageRenderer: Sendable {
     public let templates: TemplateSet
@@ -68,13 +66,12 @@ public struct PageRenderer: Sendable {
     static func removingFragmentMarkers(_ text: String) -> String {
         var text = text
         let kept: [UInt8]? = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return nil }
             let marker = fragmentMarkerBytes
             var out: [UInt8] = []
             var runStart = 0, i = 0
             while i + 2 < bytes.count {
-                guard let found = memchr(base + i, Int32(marker.0), bytes.count - 2 - i) else { break }
-                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard let found = ByteSearch.firstIndex(of: marker.0, in: bytes, from: i), found + 2 < bytes.count else { break }
+                i = found
                 guard bytes[i + 1] == marker.1, bytes[i + 2] == marker.2 else {
                     i += 1
                     continue

@@ -1,5 +1,17 @@
-/// Whether a run of bytes occurs in a text, exactly or without regard to ASCII case.
+import Foundation
+
+/// Whether a run of bytes occurs in a text, exactly or without regard to ASCII case; where a byte
+/// is first.
 enum ByteSearch {
+    /// Where `byte` is first in `bytes` from `start`, or nil: `memchr`, which reads many bytes at a
+    /// time, for the searches that run over every page or every file of a build.
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start) else {
+            return nil
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// - Parameter foldingCase: `needle` is lower case, and ASCII letters of the text match it in
     ///   either case.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], foldingCase: Bool) -> Bool {

@@ -1,5 +1,3 @@
-import Foundation
-
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and newlines (Unicode white space included).
     var trimmingWhitespace: String {
@@ -47,10 +45,8 @@ extension Substring {
         var feeds: [Int] = []
         var text = self
         text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
             var i = 0
-            while i < bytes.count, let found = memchr(base + i, 0x0A, bytes.count - i) {
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let at = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: i) {
                 feeds.append(at)
                 i = at + 1
             }

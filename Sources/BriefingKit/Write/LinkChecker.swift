@@ -386,12 +386,10 @@ enum HTMLScan {
                                    _ visit: (_ name: UnsafeBufferPointer<UInt8>, _ number: Int, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
         var html = html
         html.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
             let count = bytes.count
             /// Where `byte` is next, from `start`, or `count`.
             func next(_ byte: UInt8, from start: Int) -> Int {
-                guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return count }
-                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ByteSearch.firstIndex(of: byte, in: bytes, from: start) ?? count
             }
             var i = 0
             while i < count {
@@ -444,7 +442,7 @@ enum HTMLScan {
 
     /// Entities only when the value holds an `&`, looked for once, on the bytes.
     private static func decodedValue(_ value: UnsafeBufferPointer<UInt8>) -> String {
-        guard let base = value.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), value.count) != nil else {
+        guard ByteSearch.firstIndex(of: UInt8(ascii: "&"), in: value) != nil else {
             return String(decoding: value, as: UTF8.self)
         }
         return decodeEntities(String(decoding: value, as: UTF8.self))
