@@ -108,7 +108,7 @@ public final class StagedSite: @unchecked Sendable {
         try write(at: path) { (descriptor: Int32) -> Int32 in
             var text = text
             return text.withUTF8 { bytes in
-                StagedSite.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) == bytes.count ? 0 : errno
+                StagedSite.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) == bytes.count ? 0 : StagedSite.failedWrite()
             }
         }
     }
@@ -261,7 +261,7 @@ public final class StagedSite: @unchecked Sendable {
             var error: Int32 = 0
             let stream = ByteStream(descriptor: descriptor) { chunk in
                 let written = chunk.withUnsafeBytes { StagedSite.writeAll($0, to: descriptor) }
-                if written < chunk.count { error = errno }
+                if written < chunk.count { error = StagedSite.failedWrite() }
                 return written == chunk.count
             }
             make(stream)
@@ -270,8 +270,12 @@ public final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// The `errno` of a write that stopped short; `EIO` when the write said none (a short write
+    /// is a failure whatever `errno` holds, and 0 would be read as success).
+    private static func failedWrite() -> Int32 { errno != 0 ? errno : EIO }
+
     /// The file at `path` made anew in the staging directory and filled by `fill`, which returns 0,
-    /// or the `errno` of the write that failed.
+    /// or the `errno` of the write that failed (never 0 then: `failedWrite`).
     private func write(at path: String, fill: (Int32) -> Int32) throws(BuildError) -> Stamp {
         guard SafePath.isSafe(path) else {
             throw BuildError(.write, file: path, "refusing to write outside the output directory")
