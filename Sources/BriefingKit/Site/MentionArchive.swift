@@ -61,7 +61,9 @@ enum MentionArchive {
         var lastArticle: String?
         for (position, item) in items.enumerated() where item.articleID != lastArticle {
             lastArticle = item.articleID
-            guard let month = index.articlesByID[item.articleID]?.published.monthValue else { continue }
+            // By position: a look-up in `articlesByID` copies the whole article for its date.
+            guard let article = index.position[item.articleID] else { continue }
+            let month = index.graph.articles[article].published.monthValue
             if runs.last?.month == month { runs[runs.count - 1].articleIDs.append(item.articleID) } else { runs.append((month, position, [item.articleID])) }
         }
         guard runs.reduce(0, { $0 + $1.articleIDs.count }) > index.graph.settings.listLimit else { return [] }
