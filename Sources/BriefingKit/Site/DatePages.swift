@@ -44,6 +44,8 @@ enum DatePages {
     static func page(_ index: GraphIndex, value: String) -> Page {
         let path = index.datePath(value)
         let mentions = index.datesByValue[value]
+        // (article, paragraph) of each mention, made once for the list by paragraph and the months.
+        let items = MentionArchive.items(of: .date(value), index)
         var up: [LinkContext] = []
         var parent = TimexValue.parent(value)
         while let p = parent {
@@ -57,8 +59,8 @@ enum DatePages {
         let context = DateContext(
             site: SitePlanner.site(index.graph, on: path), value: value, label: label, up: up.reversed(), below: below,
             mentions: mentions.prefix(ParagraphList.snippetLimit).map { snippet($0, from: path, index: index) },
-            moreMentions: .after(mentions.dropFirst(ParagraphList.snippetLimit).map { ($0.articleID, $0.block) },
-                                 months: MentionArchive.months(of: .date(value), mentions.map { ($0.articleID, $0.block) }, index),
+            moreMentions: .after(Array(items.dropFirst(ParagraphList.snippetLimit)),
+                                 months: MentionArchive.months(of: .date(value), items, index),
                                  from: path, index: index),
             mentionCount: mentions.count,
             articleCount: index.dateArticleCounts[value] ?? 0, counts: counts(value, index),
