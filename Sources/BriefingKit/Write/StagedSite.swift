@@ -260,7 +260,7 @@ public final class StagedSite: @unchecked Sendable {
         try write(at: path) { (descriptor: Int32) -> Int32 in
             var error: Int32 = 0
             let stream = ByteStream(descriptor: descriptor) { chunk in
-                let written = chunk.withUnsafeBytes { StagedSite.writeAll($0, to: descriptor) }
+                let written = StagedSite.writeAll(chunk, to: descriptor)
                 if written < chunk.count { error = StagedSite.failedWrite() }
                 return written == chunk.count
             }
