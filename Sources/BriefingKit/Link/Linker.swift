@@ -199,9 +199,8 @@ public enum Linker {
     /// - Parameter words: the words of each block, in order, when already read (`Tokenizer.tokens`).
     static func dateMentions(in article: Article, words: [[Token]]? = nil) -> [DateMention] {
         var resolver = TemporalResolver(dct: article.published)
-        return article.blocks.indices.flatMap { n in
-            let block = article.blocks[n]
-            return resolver.resolve(block.text, words: words?[n] ?? Tokenizer.tokens(in: block.text)).map { reference in
+        return article.blocks.enumerated().flatMap { n, block in
+            resolver.resolve(block.text, words: words?[n] ?? Tokenizer.tokens(in: block.text)).map { reference in
                 let start = reference.points.compactMap(TimexValue.start).min()
                 let future = start.map { $0 > article.published } ?? false
                 return DateMention(articleID: article.id, block: block.number, reference: reference, isFuture: future)
