@@ -92,7 +92,7 @@ enum ActorPages {
                                                 caption: "\(actor.name) and the \(Count.phrase(neighbours.count, "actor")) named in the same articles, larger and joined by a thicker line for more shared articles.")
         }
         var perMonth: [String: Int] = [:]
-        for mention in mentions { perMonth[index.articlesByID[mention.articleID]!.published.monthValue, default: 0] += 1 }
+        for mention in mentions { perMonth[index.publicationDay(of: mention.articleID)!.monthValue, default: 0] += 1 }
         let months = Charts.months(perMonth)
         if !months.isEmpty {
             figures["chart"] = Charts.bars(id: "chart", bars: months.map { ($0.label, $0.value, nil) },

@@ -244,6 +244,12 @@ final class GraphIndex: Sendable {
     }
 
     func articlePath(_ id: String) -> String { articlePaths[id]! }
+
+    /// The day an article was published, found by position: a look-up in `articlesByID` copies
+    /// the whole article for it (month runs, charts and quote months ask once per mention).
+    func publicationDay(of articleID: String) -> CalendarDay? {
+        position[articleID].map { graph.articles[$0].published }
+    }
     func actorPath(_ id: String) -> String { SitePath.actor(id) }
 
     /// Articles that share actors with this one, rare actors weighing more (inverse document

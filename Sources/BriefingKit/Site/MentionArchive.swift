@@ -61,9 +61,7 @@ enum MentionArchive {
         var lastArticle: String?
         for (position, item) in items.enumerated() where item.articleID != lastArticle {
             lastArticle = item.articleID
-            // By position: a look-up in `articlesByID` copies the whole article for its date.
-            guard let article = index.position[item.articleID] else { continue }
-            let month = index.graph.articles[article].published.monthValue
+            guard let month = index.publicationDay(of: item.articleID)?.monthValue else { continue }
             if runs.last?.month == month { runs[runs.count - 1].articleIDs.append(item.articleID) } else { runs.append((month, position, [item.articleID])) }
         }
         guard runs.reduce(0, { $0 + $1.articleIDs.count }) > index.graph.settings.listLimit else { return [] }
