@@ -32,19 +32,26 @@ struct ActorRegistry {
     /// which is where it is looked for, not in the whole list, which grows with the briefing.
     @discardableResult
     mutating func resolveOrAdd(_ candidate: ActorDiscovery.Candidate, date: CalendarDay) -> String? {
-        if let ids = names[candidate.name], ids.count > 1 { return nil }
-        let id = resolve(name: candidate.name, kind: candidate.kind) ?? {
-            let base = Slug.make(candidate.name, fallback: "actor")
-            var slug = base
-            var n = 2
-            while byID[slug] != nil { slug = "\(base)-\(n)"; n += 1 }
-            add(Actor(id: slug, name: candidate.name, kind: candidate.kind, origin: .discovered, aliases: [], roles: []))
-            return slug
-        }()
-        // A spelling variant that merged into this actor is one of its names from now on.
-        if names[candidate.name] == nil {
-            names[candidate.name] = [id]
-            noteLength(of: candidate.name)
+        // A name seen before (most candidates) is looked up once, not three times.
+        let known = names[candidate.name]
+        if let known, known.count > 1 { return nil }
+        let id: String
+        if let only = known?.first {
+            id = only
+        } else {
+            id = resolve(name: candidate.name, kind: candidate.kind) ?? {
+                let base = Slug.make(candidate.name, fallback: "actor")
+                var slug = base
+                var n = 2
+                while byID[slug] != nil { slug = "\(base)-\(n)"; n += 1 }
+                add(Actor(id: slug, name: candidate.name, kind: candidate.kind, origin: .discovered, aliases: [], roles: []))
+                return slug
+            }()
+            // A spelling variant that merged into this actor is one of its names from now on.
+            if names[candidate.name] == nil {
+                names[candidate.name] = [id]
+                noteLength(of: candidate.name)
+            }
         }
         if let role = candidate.role, role != "author" || candidate.kind == .person, let index = byID[id] {
             let thisArticle = actors[index].roleSightings.reversed().prefix { $0.articleID == candidate.articleID }
