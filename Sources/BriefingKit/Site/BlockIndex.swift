@@ -23,17 +23,20 @@ struct BlockIndex<Element: Sendable>: Sendable {
             byArticle[run.id, default: []].append(contentsOf: Int32(run.start)..<Int32(end))
         }
         var run: (id: String, start: Int)?
-        for (position, element) in all.enumerated() {
-            let id = article(element)
-            guard id != run?.id else { continue }
-            if let run { add(run, upTo: position) }
-            run = (id, position)
+        // Each element read once (a copy, every string in it retained): looking one up again by
+        // position for its place copied it a second time.
+        let placeAt = [Int64](unsafeUninitializedCapacity: all.count) { placeAt, count in
+            for (position, element) in all.enumerated() {
+                placeAt[position] = Int64(block(element)) << 32 | Int64(offset(element))
+                let id = article(element)
+                guard id != run?.id else { continue }
+                if let run { add(run, upTo: position) }
+                run = (id, position)
+            }
+            count = all.count
         }
         if let run { add(run, upTo: all.count) }
-        func place(_ position: Int32) -> Int64 {
-            let element = all[Int(position)]
-            return Int64(block(element)) << 32 | Int64(offset(element))
-        }
+        func place(_ position: Int32) -> Int64 { placeAt[Int(position)] }
         var order: [Int32] = [], places: [Int64] = [], articles: [String: Range<Int>] = [:]
         order.reserveCapacity(all.count)
         places.reserveCapacity(all.count)

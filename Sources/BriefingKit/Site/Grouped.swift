@@ -8,8 +8,11 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     /// Each element under each of the keys it gives `add`, in array order.
     init(_ all: [Element], keys: (Element, _ add: (Key) -> Void) -> Void) {
         var positions: [Key: [Int32]] = [:]
-        for (position, element) in all.enumerated() {
-            keys(element) { key in positions[key, default: []].append(Int32(position)) }
+        // Read in place, as below.
+        all.withUnsafeBufferPointer { all in
+            for position in all.indices {
+                keys(all[position]) { key in positions[key, default: []].append(Int32(position)) }
+            }
         }
         self.init(all, positions: positions)
     }
@@ -20,11 +23,14 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     init(_ all: [Element], by key: (Element) -> Key) {
         var positions: [Key: [Int32]] = [:]
         var run: (key: Key, start: Int)?
-        for (position, element) in all.enumerated() {
-            let key = key(element)
-            guard key != run?.key else { continue }
-            if let run { positions[run.key, default: []].append(contentsOf: (Int32(run.start)..<Int32(position))) }
-            run = (key, position)
+        // Read in place: iterating the array copied each element, retaining every string in it.
+        all.withUnsafeBufferPointer { all in
+            for position in all.indices {
+                let key = key(all[position])
+                guard key != run?.key else { continue }
+                if let run { positions[run.key, default: []].append(contentsOf: (Int32(run.start)..<Int32(position))) }
+                run = (key, position)
+            }
         }
         if let run { positions[run.key, default: []].append(contentsOf: (Int32(run.start)..<Int32(all.count))) }
         self.init(all, positions: positions)
