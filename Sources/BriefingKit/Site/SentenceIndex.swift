@@ -3,51 +3,57 @@ import Synchronization
 /// The sentences of every block (`Sentences.ranges`) by article and block number: snippets on
 /// actor and date pages ask for the sentence around a mention again and again.
 ///
-/// An article's sentences are found the first time a page asks for them, and kept: a build that
+/// A block's sentences are found the first time a page asks for them, and kept: a build that
 /// makes a hundred pages (an article added to 10,000) reads a few thousand articles, and finding
-/// the sentences of all of them first took 0.7 CPU-seconds, on the way to the first page.
+/// the sentences of all of them first took 0.7 CPU-seconds, on the way to the first page. Found
+/// article by article, it still took a third of the pages of the actors of an edited article:
+/// such a page asks for the one or two blocks that name the actor in each of thousands of
+/// articles, not for their twenty.
 ///
 /// Each article has one slot for each block number from 0 (the headline, as in
-/// `GraphIndex.blockText`) to its last block; a slot's sentences are a run of `bounds`. A
-/// dictionary of arrays for each article cost 30 MB at 10,000 articles; this costs 8 bytes a
-/// sentence and 4 a block.
+/// `GraphIndex.blockText`) to its last block; a slot's sentences are a run of `bounds`, which
+/// grows as slots are found. A dictionary of arrays for each article cost 30 MB at 10,000
+/// articles; this costs 8 bytes a sentence and 8 a block.
 final class SentenceIndex: Sendable {
     private let articles: [Article]
     /// The first article with each id.
     private let positions: [String: Int]
     private let found: [Found]
 
-    /// One article's sentences, once found.
+    /// One article's sentences, as they are found.
     private final class Found: Sendable {
         let runs = Mutex<Runs?>(nil)
     }
 
     private struct Runs: Sendable {
-        /// Where each slot's sentences start in `bounds` (in pairs); one more than there are
-        /// slots, so that slot `s` is `slotStarts[s]..<slotStarts[s + 1]`.
-        let slotStarts: [UInt32]
+        static let unknown = UInt32.max
+        /// Each slot's run of `bounds` (counted in sentences) as its start and end, one pair
+        /// after another; `unknown` for both until the slot is found.
+        var slots: [UInt32]
         /// Each sentence's start and end byte, one pair after another.
-        let bounds: [UInt32]
+        var bounds: [UInt32] = []
 
         init(_ article: Article) {
-            let last = article.blocks.map(\.number).max() ?? 0
-            var slots = [[Range<Int>]?](repeating: nil, count: max(last, 0) + 1)
-            for block in article.blocks where block.number > 0 && slots[block.number] == nil {
-                slots[block.number] = Sentences.ranges(in: block.text)
-            }
-            slots[0] = Sentences.ranges(in: article.title)
-            var slotStarts: [UInt32] = [0], bounds: [UInt32] = []
-            slotStarts.reserveCapacity(slots.count + 1)
-            bounds.reserveCapacity(2 * slots.reduce(0) { $0 + ($1?.count ?? 0) })
-            for ranges in slots {
-                for range in ranges ?? [] {
+            let last = article.blocks.lazy.map(\.number).max() ?? 0
+            slots = [UInt32](repeating: Self.unknown, count: 2 * (max(last, 0) + 1))
+        }
+
+        var slotCount: Int { slots.count / 2 }
+
+        /// The slot's run of sentences, found first if need be.
+        mutating func run(_ slot: Int, of article: Article) -> Range<Int> {
+            if slots[2 * slot] == Self.unknown {
+                // The first block with the number (as `GraphIndex.blockText` reads it); the headline for 0.
+                let text = slot == 0 ? article.title : article.blocks.first { $0.number == slot }?.text
+                let start = UInt32(bounds.count / 2)
+                for range in text.map(Sentences.ranges(in:)) ?? [] {
                     bounds.append(UInt32(clamping: range.lowerBound))
                     bounds.append(UInt32(clamping: range.upperBound))
                 }
-                slotStarts.append(UInt32(bounds.count / 2))
+                slots[2 * slot] = start
+                slots[2 * slot + 1] = UInt32(bounds.count / 2)
             }
-            self.slotStarts = slotStarts
-            self.bounds = bounds
+            return Int(slots[2 * slot])..<Int(slots[2 * slot + 1])
         }
     }
 
@@ -61,24 +67,24 @@ final class SentenceIndex: Sendable {
     /// The sentence of a block that holds a byte offset; nil when the block has no such sentence
     /// (or the article no such block).
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        guard let position = positions[articleID] else { return nil }
-        let sentences = found[position].runs.withLock { known in
-            if let known { return known }
-            let made = Runs(articles[position])
-            known = made
-            return made
+        guard let position = positions[articleID], block >= 0 else { return nil }
+        // The bounds as they are once the slot is found (a later slot found by another page
+        // appends to them: this copy is not changed by it).
+        let found: (bounds: [UInt32], run: Range<Int>)? = self.found[position].runs.withLock { runs in
+            if runs == nil { runs = Runs(articles[position]) }
+            guard block < runs!.slotCount else { return nil }
+            let run = runs!.run(block, of: articles[position])
+            return (runs!.bounds, run)
         }
-        guard block >= 0, block < sentences.slotStarts.count - 1 else { return nil }
-        let start = Int(sentences.slotStarts[block]), end = Int(sentences.slotStarts[block + 1])
+        guard let (bounds, run) = found else { return nil }
         // Sentences are in order and do not overlap: the only one that can hold the offset is
         // the first that ends after it.
-        let bounds = sentences.bounds
-        var low = start, high = end
+        var low = run.lowerBound, high = run.upperBound
         while low < high {
             let middle = (low + high) / 2
             if Int(bounds[2 * middle + 1]) <= offset { low = middle + 1 } else { high = middle }
         }
-        guard low < end else { return nil }
+        guard low < run.upperBound else { return nil }
         let range = Int(bounds[2 * low])..<Int(bounds[2 * low + 1])
         return range.contains(offset) ? range : nil
     }
