@@ -102,11 +102,13 @@ enum BriefingExport {
         JSONText.entries("actors", count: actors.count, last: false, to: stream) { actorEntry(actors[$0], index) }
         // The editor's notes, as W3C Web Annotations.
         stream.write("\"annotations\":\"" + SitePath.annotations + "\",\n")
-        let quotesByArticle = Dictionary(grouping: graph.quotes, by: \.articleID)
+        // By position (an article's quotes come together): a dictionary of copies of them was
+        // made again in every build, even one that copies every article's entry.
+        let quotesByArticle = Grouped(graph.quotes, by: \.articleID)
         JSONText.entries("articles", count: graph.articles.count, last: false, to: stream, parts: parts, partKey: { n in
             digests.map { "article " + $0[graph.articles[n].id] }
         }, text: { n in
-            articleEntry(graph.articles[n], index, quotes: quotesByArticle[graph.articles[n].id] ?? []).json()
+            articleEntry(graph.articles[n], index, quotes: Array(quotesByArticle[graph.articles[n].id])).json()
         })
         JSONText.entries("dates", count: index.dateValues.count, last: true, to: stream) { n in
             DateEntry(value: index.dateValues[n], page: index.datePath(index.dateValues[n]), mentions: index.datesByValue.count(index.dateValues[n]))
