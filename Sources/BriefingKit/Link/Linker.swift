@@ -26,7 +26,8 @@ public enum Linker {
         /// Worked out where it is needed (the memo is saved on a thread of its own), not on the
         /// way from linking to the graph: a set of 10,000 paths.
         static func sourceFiles(of facts: [ArticleFacts], taken: [Bool]) -> Set<String> {
-            Set(zip(facts, taken).lazy.filter(\.1).map(\.0.article.sourceFile))
+            // By index: zipping the arrays copied every fact.
+            Set(facts.indices.lazy.filter { taken[$0] }.map { facts[$0].article.sourceFile })
         }
     }
 
@@ -50,14 +51,17 @@ public enum Linker {
                      digests: Bool = false)
         -> Linked {
         let ordered = BriefingGraph(settings: settings, articles: articles).articles
-        // Positions, not a dictionary of the facts: each fact is copied once, into `earlier`.
+        // The maps go by position: zipping the arrays first copied every article and fact on one core.
+        let positions = Array(ordered.indices)
+        // Positions, not a dictionary of the facts: each fact is copied once, into `earlier`, on every core.
+        let known = consume known
         let place = Dictionary(known.indices.map { (known[$0].article.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let earlier = ordered.map { article in place[article.id].flatMap { known[$0].article == article ? known[$0] : nil } }
+        let earlier = Parallel.map(positions) { position in
+            place[ordered[position].id].flatMap { known[$0].article == ordered[position] ? known[$0] : nil }
+        }
         _ = consume known
         var registry = ActorRegistry(gazetteer: gazetteer)
-        // Discovery runs on every core; the registry takes the candidates in article order. The
-        // maps go by position: zipping the arrays first copied every article and fact on one core.
-        let positions = Array(ordered.indices)
+        // Discovery runs on every core; the registry takes the candidates in article order.
         let scanned = Parallel.map(positions) { position -> (candidates: [ActorDiscovery.Candidate], dates: ArraySlice<DateMention>) in
             let article = ordered[position]
             if let earlier = earlier[position] { return (earlier.candidates, earlier.dates) }
@@ -77,31 +81,33 @@ public enum Linker {
         let table = NamingTable(registry)
         let naming = table.digest
         let changes = earlierNaming.flatMap { old in table.changes(since: old).map { (old.digest, $0) } }
-        let made = Parallel.map(positions) { position -> (facts: ArticleFacts, reused: Bool) in
+        // The facts taken over as they were: found with the same names, with a digest if one is
+        // wanted. Told apart here, from the earlier facts in place, so that the map below gives
+        // the facts alone (a list of pairs was copied into a list of facts on one core).
+        let taken = earlier.indices.map { n in
+            earlier[n]?.naming == naming && (!digests || earlier[n]?.digest != nil)
+        }
+        var facts = Parallel.map(positions) { position -> ArticleFacts in
             let (article, earlier, scan) = (ordered[position], earlier[position], scanned[position])
             // Facts taken over keep their digest: their article, mentions, dates and quotes are the same.
             if var earlier, earlier.naming == naming {
-                guard digests, earlier.digest == nil else { return (earlier, true) }
-                earlier.addDigest()
-                return (earlier, false)
+                if digests, earlier.digest == nil { earlier.addDigest() }
+                return earlier
             }
             if var earlier, let (oldNaming, changes) = changes, earlier.naming == oldNaming, !changes.touch(article) {
                 earlier.naming = naming
                 if digests { earlier.addDigest() }
-                return (earlier, false)
+                return earlier
             }
             let linked = linkArticle(article, finder: finder)
             var facts = ArticleFacts(article: article, candidates: scan.candidates, dates: scan.dates, naming: naming,
                                      mentions: linked.mentions[...], quotes: linked.quotes[...], unresolved: linked.unresolved[...])
             if digests { facts.addDigest() }
-            return (facts, false)
+            return facts
         }
         // Only `facts` holds them now: `flatten` frees each article's arrays as it copies them.
         _ = consume earlier
         _ = consume scanned
-        let taken = made.map(\.reused)
-        var facts = made.map(\.facts)
-        _ = consume made
         let (mentions, quotes, unresolved, dates) = flatten(&facts)
         var graph = BriefingGraph(settings: settings, articles: ordered, actors: registry.actors,
                                   mentions: mentions, quotes: quotes, unresolved: unresolved, dates: dates)
