@@ -6,9 +6,9 @@ import Synchronization
 /// A block's sentences are found the first time a page asks for them, and kept: a build that
 /// makes a hundred pages (an article added to 10,000) reads a few thousand articles, and finding
 /// the sentences of all of them first took 0.7 CPU-seconds, on the way to the first page. Found
-/// article by article, it still took a third of the pages of the actors of an edited article:
-/// such a page asks for the one or two blocks that name the actor in each of thousands of
-/// articles, not for their twenty.
+/// article by article, they were still a third of the time of the actor pages an added or
+/// removed article makes again: such a page asks for the one or two blocks that name the actor
+/// in each of thousands of articles, not for their twenty.
 ///
 /// Each article has one slot for each block number from 0 (the headline, as in
 /// `GraphIndex.blockText`) to its last block; a slot's sentences are a run of `bounds`, which
@@ -40,20 +40,23 @@ final class SentenceIndex: Sendable {
 
         var slotCount: Int { slots.count / 2 }
 
-        /// The slot's run of sentences, found first if need be.
-        mutating func run(_ slot: Int, of article: Article) -> Range<Int> {
-            if slots[2 * slot] == Self.unknown {
-                // The first block with the number (as `GraphIndex.blockText` reads it); the headline for 0.
-                let text = slot == 0 ? article.title : article.blocks.first { $0.number == slot }?.text
-                let start = UInt32(bounds.count / 2)
-                for range in text.map(Sentences.ranges(in:)) ?? [] {
-                    bounds.append(UInt32(clamping: range.lowerBound))
-                    bounds.append(UInt32(clamping: range.upperBound))
-                }
-                slots[2 * slot] = start
-                slots[2 * slot + 1] = UInt32(bounds.count / 2)
+        /// The slot's run of sentences, if it was found.
+        func known(_ slot: Int) -> Range<Int>? {
+            slots[2 * slot] == Self.unknown ? nil : Int(slots[2 * slot])..<Int(slots[2 * slot + 1])
+        }
+
+        /// Finds the slot's sentences in the article, and gives their run.
+        mutating func find(_ slot: Int, in article: Article) -> Range<Int> {
+            // The first block with the number (as `GraphIndex.blockText` reads it); the headline for 0.
+            let text = slot == 0 ? article.title : article.blocks.first { $0.number == slot }?.text
+            let start = UInt32(bounds.count / 2)
+            for range in text.map(Sentences.ranges(in:)) ?? [] {
+                bounds.append(UInt32(clamping: range.lowerBound))
+                bounds.append(UInt32(clamping: range.upperBound))
             }
-            return Int(slots[2 * slot])..<Int(slots[2 * slot + 1])
+            slots[2 * slot] = start
+            slots[2 * slot + 1] = UInt32(bounds.count / 2)
+            return Int(start)..<(bounds.count / 2)
         }
     }
 
@@ -73,7 +76,7 @@ final class SentenceIndex: Sendable {
         let found: (bounds: [UInt32], run: Range<Int>)? = self.found[position].runs.withLock { runs in
             if runs == nil { runs = Runs(articles[position]) }
             guard block < runs!.slotCount else { return nil }
-            let run = runs!.run(block, of: articles[position])
+            let run = runs!.known(block) ?? runs!.find(block, in: articles[position])
             return (runs!.bounds, run)
         }
         guard let (bounds, run) = found else { return nil }
