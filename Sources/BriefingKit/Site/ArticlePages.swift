@@ -12,14 +12,15 @@ enum ArticlePages {
         func link(_ other: Article?) -> LinkContext? {
             other.map { LinkContext(title: $0.shortTitle, url: SitePath.relative(from: path, to: index.articlePath($0.id))) }
         }
-        // Each actor's link made once for the page, not once for each block that names it.
+        // Each actor's link made once for the page, not once for each block that names it. Every
+        // actor a block names is among the article's (`actorsByArticle` is made from its mentions).
         let actorLinks = Dictionary((index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map {
             ($0.id, SitePlanner.actorLink($0, from: path, index: index))
         }, uniquingKeysWith: { first, _ in first })
         func actorsIn(_ block: TextBlock) -> [ActorLink] {
             var seen: [String] = []
             for mention in mentionsByBlock[block.number] ?? [] where !seen.contains(mention.actorID) { seen.append(mention.actorID) }
-            return seen.compactMap { id in actorLinks[id] ?? index.actorsByID[id].map { SitePlanner.actorLink($0, from: path, index: index) } }
+            return seen.compactMap { actorLinks[$0] }
         }
         // Notes on a placed passage sit beside its block; the others are about the whole article,
         // and so is a note on the quotation, which the template shows as a quote, not a block.
@@ -64,7 +65,7 @@ enum ArticlePages {
             originalURL: article.url,
             lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,
             body: blocks(.body), details: blocks(.details), background: blocks(.background), notes: articleNotes,
-            actors: actors(mentions, of: article, index: index, from: path, links: actorLinks),
+            actors: actors(mentions, of: article, index: index, links: actorLinks),
             related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
@@ -78,14 +79,15 @@ enum ArticlePages {
     }
 
     /// The actors of an article in order of first mention, each with its mentions in the article.
-    /// - Parameter links: the actors' links from the page, when already made.
-    static func actors(_ mentions: [Mention], of article: Article, index: GraphIndex, from path: String,
-                       links: [String: ActorLink] = [:]) -> [ArticleActor] {
+    /// - Parameter links: each actor's link from the page, by id (an id no actor has has none).
+    static func actors(_ mentions: [Mention], of article: Article, index: GraphIndex, links: [String: ActorLink]) -> [ArticleActor] {
         var counts: [String: Int] = [:]
         for mention in mentions { counts[mention.actorID, default: 0] += 1 }
-        return (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map { actor in
-            let link = links[actor.id] ?? SitePlanner.actorLink(actor, from: path, index: index), count = counts[actor.id] ?? 0
-            return ArticleActor(name: link.name, url: link.url, kind: link.kind, mentions: count, mentionsLabel: Count.phrase(count, "mention"))
+        return (index.actorsByArticle[article.id] ?? []).compactMap { id in
+            links[id].map { link in
+                let count = counts[id] ?? 0
+                return ArticleActor(name: link.name, url: link.url, kind: link.kind, mentions: count, mentionsLabel: Count.phrase(count, "mention"))
+            }
         }
     }
 
