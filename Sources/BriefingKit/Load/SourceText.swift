@@ -39,7 +39,7 @@ public struct SourceText: Sendable {
             throw .invalidUTF8(line: Self.line(of: Self.firstInvalidByte(in: bytes), in: bytes))
         }
         var text = decoded
-        if text.utf8.withContiguousStorageIfAvailable({ ByteSearch.firstIndex(of: 0x0D, in: $0) != nil }) ?? text.utf8.contains(0x0D) {
+        if text.withUTF8({ ByteSearch.firstIndex(of: 0x0D, in: $0) != nil }) {
             text = Self.unixLineEnds(text)
         }
         if text.allSatisfy(\.isWhitespace) { throw .empty }
