@@ -10,6 +10,9 @@ extension GraphIndex {
         /// How many articles refer to each value: a date page, its line on the timeline, its
         /// search document and its link preview all say so, and a year has tens of thousands of mentions.
         let articleCounts: [String: Int]
+        /// The article of each date mention, by its place in `graph.articles`, in the order of
+        /// `graph.dates`: what counting a value's articles needs, without its ids hashed.
+        let articles: [Int32]
 
         init(_ graph: BriefingGraph, noteDates: [String: [AnchoredNote]]) {
             // A value is parsed once, not once for each of its half a million mentions.
@@ -25,8 +28,18 @@ extension GraphIndex {
                 }
             }
             byArticle = Grouped(graph.dates, by: \.articleID)
+            articles = Self.articles(of: graph)
+            // Each article counted once a value: `counted` holds the last value that counted it.
             var articleCounts: [String: Int] = [:]
-            for value in byValue.keys { articleCounts[value] = DatePages.articleCount(byValue[value]) }
+            var counted = [Int32](repeating: -1, count: Int(articles.max() ?? 0) + 1)
+            for (number, value) in byValue.keys.enumerated() {
+                var count = 0
+                for place in byValue.places(value) {
+                    let article = Int(articles[Int(place)])
+                    if counted[article] != Int32(number) { counted[article] = Int32(number); count += 1 }
+                }
+                articleCounts[value] = count
+            }
             self.articleCounts = articleCounts
             // A date or an actor a note is about has a page, to show the note on.
             var values = Set(byValue.keys).union(noteDates.keys)
@@ -39,6 +52,27 @@ extension GraphIndex {
             var children: [String: [String]] = [:]
             for value in self.values { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
             self.children = children
+        }
+
+        /// An article's date mentions come together (the linker gathers them article by article):
+        /// its id is looked up once a run of them. A mention of an article the graph does not
+        /// hold (a graph made by hand) gets a number after theirs.
+        static func articles(of graph: BriefingGraph) -> [Int32] {
+            var places = Dictionary(graph.articles.enumerated().map { ($1.id, Int32($0)) }) { first, _ in first }
+            var articles = [Int32](repeating: 0, count: graph.dates.count)
+            var run: (id: String, place: Int32)?
+            graph.dates.withUnsafeBufferPointer { dates in
+                for n in dates.indices {
+                    let id = dates[n].articleID
+                    if id != run?.id {
+                        let place = places[id] ?? Int32(places.count)
+                        places[id] = place
+                        run = (id, place)
+                    }
+                    articles[n] = run!.place
+                }
+            }
+            return articles
         }
     }
 }

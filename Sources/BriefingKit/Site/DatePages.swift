@@ -29,18 +29,6 @@ enum DatePages {
         Count.mentions(index.datesByValue[value].count, inArticles: index.dateArticleCounts[value] ?? 0)
     }
 
-    /// How many articles the mentions are in. An article's mentions come together: each is
-    /// counted once a run, not hashed once a mention (a year can have tens of thousands).
-    static func articleCount(_ mentions: some Collection<DateMention>) -> Int {
-        var seen = Set<String>()
-        var last: String?
-        for mention in mentions where mention.articleID != last {
-            last = mention.articleID
-            seen.insert(mention.articleID)
-        }
-        return seen.count
-    }
-
     static func page(_ index: GraphIndex, value: String) -> Page {
         let path = index.datePath(value)
         let mentions = index.datesByValue[value]

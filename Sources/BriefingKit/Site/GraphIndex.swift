@@ -39,6 +39,8 @@ final class GraphIndex: Sendable {
     let dateRank: [String: Int]
     /// How many articles refer to each date value (`datesByValue`), counted once.
     let dateArticleCounts: [String: Int]
+    /// The article of each of `graph.dates`, by its place in `graph.articles`.
+    let dateArticles: [Int32]
     /// Articles by byline and by `Source:` outlet name, in article order.
     let articlesByAuthor: [String: [Article]]
     let articlesByOutlet: [String: [Article]]
@@ -135,6 +137,7 @@ final class GraphIndex: Sendable {
         (dates, mentionsByBlock, datesByBlock) = elsewhere.value
         (datesByValue, datesByArticle, dateValues, dateRank, dateChildren) = (dates.byValue, dates.byArticle, dates.values, dates.rank, dates.children)
         dateArticleCounts = dates.articleCounts
+        dateArticles = dates.articles
     }
 
     /// Notes by what they are about, each note once per place.

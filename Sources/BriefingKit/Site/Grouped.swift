@@ -60,6 +60,10 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
 
     func count(_ key: Key) -> Int { positions[key]?.count ?? 0 }
 
+    /// The places in the shared array of the elements under a key, ascending: for a pass that
+    /// needs only which elements they are, without a copy of each.
+    func places(_ key: Key) -> [Int32] { positions[key] ?? [] }
+
     func contains(_ key: Key) -> Bool { positions[key] != nil }
 
     var keys: Dictionary<Key, [Int32]>.Keys { positions.keys }

@@ -84,22 +84,23 @@ enum PrintableBriefing {
         // the number of the last date that listed each one, instead of hashing every title again.
         var titleNumbers: [String: Int] = [:]
         var titles: [String] = []
-        let titleOf: [String: Int] = Dictionary(uniqueKeysWithValues: graph.articles.map { article in
-            if let known = titleNumbers[article.title] { return (article.id, known) }
+        let titleOf = graph.articles.map { article in
+            if let known = titleNumbers[article.title] { return known }
             titleNumbers[article.title] = titles.count
             titles.append(article.title)
-            return (article.id, titles.count - 1)
-        })
+            return titles.count - 1
+        }
         var listedFor = [Int](repeating: -1, count: titles.count)
         let timeline = index.dateValues.filter { index.datesByValue.contains($0) }.enumerated().map { number, value -> PrintDate in
-            let mentions = index.datesByValue[value]
+            let places = index.datesByValue.places(value)
             var listed: [String] = []
             var count = 0
-            var last: String?
+            var last: Int32 = -1
             // An article's mentions come together: its title is looked up once.
-            for mention in mentions where mention.articleID != last {
-                last = mention.articleID
-                let title = titleOf[mention.articleID]!
+            for place in places where index.dateArticles[Int(place)] != last {
+                last = index.dateArticles[Int(place)]
+                guard Int(last) < titleOf.count else { continue }
+                let title = titleOf[Int(last)]
                 guard listedFor[title] != number else { continue }
                 listedFor[title] = number
                 count += 1
@@ -107,7 +108,7 @@ enum PrintableBriefing {
             }
             let more = count > titlesPerDate ? "; and \(count - titlesPerDate) more" : ""
             return PrintDate(anchor: "date-\(value)", label: TimexValue.label(value), articles: listed.joined(separator: "; ") + more,
-                             plan: mentions.contains { $0.isFuture })
+                             plan: places.contains { graph.dates[Int($0)].isFuture })
         }
         let total = graph.articles.count
         let omitted = total > articleLimit
