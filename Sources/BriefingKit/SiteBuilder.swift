@@ -131,6 +131,9 @@ public enum SiteBuilder {
             mark = now
         }
         try checkOutputIsSafe(options)
+        // An incremental build holds the last build's cache to the end: it gives memory back sooner.
+        let givingBack = options.cache == nil ? nil : MallocTuning.givePagesBackSooner()
+        defer { givingBack?.restore() }
         // Templates first: a wrong folder or a syntax error stops the build before minutes of loading.
         let templates = try TemplateSet(directory: options.templates, displayRoot: options.display(options.templates))
         // The build cache is read while the articles are loaded (it can be tens of megabytes).
@@ -144,10 +147,6 @@ public enum SiteBuilder {
         finish("load and link")
         let (cache, cacheNote) = loadingCache.value
         let plan = SitePlanner.plan(graph, incremental: options.cache != nil)
-        // The last build's cache is held to the end: when the data files are made again beside
-        // the pages, the rest of the build gives memory back as it goes.
-        let givingBack = cache.flatMap { $0.madeAlike(plan.files) ? nil : MallocTuning.givePagesBackPromptly() }
-        defer { givingBack?.restore() }
         finish("site")
 
         var diagnostics = loadDiagnostics

@@ -590,16 +590,8 @@ struct IncrementalBuildTests {
             let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
             return try #require(attributes[.systemFileNumber] as? UInt64)
         }
-        // What the build tells from the plan before the files are written (the allocator's setting
-        // for the rest of the build: `SiteBuilder.build`).
-        func madeAlike() throws -> Bool {
-            let file = BuildCache.file(in: workspace.cache, for: workspace.output)
-            let cache = try #require(BuildCache.load(file, output: workspace.output).cache)
-            return cache.madeAlike(SitePlanner.plan(SiteBuilder.load(workspace.options()).graph, incremental: true).files)
-        }
         _ = try SiteBuilder.build(workspace.options())
         let before = try [SitePath.searchIndex, SitePath.searchShards, BriefingExport.path, SitePath.feed].map(inode)
-        #expect(try madeAlike() == !editorial)
         let report = try SiteBuilder.build(workspace.options())
         let after = try [SitePath.searchIndex, SitePath.searchShards, BriefingExport.path, SitePath.feed].map(inode)
         #expect(report.pagesRendered == 0)
@@ -615,7 +607,6 @@ struct IncrementalBuildTests {
                 try Data((try String(contentsOf: url, encoding: .utf8) + entry).utf8).write(to: url)
             }
             try addEntry("- name: Olena Vasylenko\n  aliases: [Vasylenko]\n")
-            #expect(try madeAlike())
             let (nobody, sameForNobody, differencesForNobody) = try workspace.buildBoth()
             #expect(sameForNobody, "\(differencesForNobody.prefix(5))")
             #expect(nobody.pagesRendered == 0)
@@ -623,7 +614,6 @@ struct IncrementalBuildTests {
             // One that names a discovered actor changes the graph (the actor's origin, in briefing.json):
             // the files are made again, as a clean build makes them.
             try addEntry("- name: Keith Kellogg\n  kind: person\n  description: US envoy\n")
-            #expect(try !madeAlike())
             let (_, same, differences) = try workspace.buildBoth()
             #expect(same, "\(differences.prefix(5))")
             #expect(try [SitePath.searchIndex, SitePath.searchShards, BriefingExport.path, SitePath.feed].map(inode) != after)

@@ -75,29 +75,32 @@ enum MallocTuning {
         #endif
     }
 
-    /// From here on, freed pages go back to the kernel at once instead of 25 ms later (mimalloc's
-    /// `decommit_delay`, 0). An incremental build of 10,000 articles holds the last build's cache
-    /// beside the graph, and when it makes the data files again beside the pages (an article
-    /// added, removed or edited) its peak came within 12 MiB of the 512 MiB bound: set from the
-    /// site stage on, the peak of an added or removed article was 453–461 MiB instead of 482–500,
-    /// for about 0.15 s more (medians of eight builds each, alternating: 4.18 s against 4.03; 0.2 s
-    /// more system time); set for the whole build (loading churns the memo's arrays), the same
-    /// peak cost 0.3–0.5 s. Set from the render stage on, once the plan says whether the data files
-    /// are made again, the peak is 443–448 MiB instead of 431–435 (five builds each), 2% faster.
-    /// It is not worth it for a template edit, which keeps the data files and renders thousands of
-    /// small pages: giving back each one's pages cost 2 CPU-s of `madvise` (an `article.md` edit
-    /// 16.3 s against 13.4 s, at a peak of 443–447 MiB instead of 429–433; an `actor.md` edit
-    /// 7.0 s against 6.1 s; three and two builds each, alternating). A clean build, with room
-    /// below the bound, keeps the default. Does nothing, and returns nil, with another allocator,
-    /// or another mimalloc than 2.0 (Debian 12's 2.0.9), whose options are numbered otherwise.
+    /// How long mimalloc keeps freed pages before it gives them back to the kernel, in an
+    /// incremental build: 5 ms instead of its default 25 (`decommit_delay`).
+    static let incrementalDecommitDelay = 5
+
+    /// For the rest of the build, freed pages go back to the kernel after
+    /// `incrementalDecommitDelay` instead of 25 ms. An incremental build of 10,000 articles holds
+    /// the last build's cache beside the graph, and with the default its peak came within 23 MiB
+    /// of the 512 MiB bound (an added or removed article, 474–489 MiB). Giving pages back at once
+    /// (0) from the site stage on, where the data files are made again, held the peak to 451–473
+    /// MiB, but each freed page was a `madvise` call and a TLB shootdown on the other core: 0.2
+    /// CPU-s of a 4.3 CPU-s build, and 2 CPU-s for a template edit, which was left out. 5 ms from the
+    /// start batches those calls: an added article 2.32 s against 2.33 s at a peak of 435–461 MiB
+    /// against 460–472, removed 2.29 s against 2.36 s (medians of four builds, rotating with 0,
+    /// 3 ms and 10 ms: 3 ms peaked at 429–468 MiB, 10 ms at 449–473); an `article.md` edit 9.1–9.7
+    /// s against 9.3–10.0 at 438–440 MiB against 462–465; no change 1.47 s against 1.36 (within the
+    /// host's noise) at 430–443 MiB against 461–470. A clean build, with room below the bound,
+    /// keeps the default. Does nothing, and returns nil, with another allocator, or another
+    /// mimalloc than 2.0 (Debian 12's 2.0.9), whose options are numbered otherwise.
     ///
     /// The setting is the process's: the build puts it back as it was when it ends (`Setting.restore`),
-    /// or the next build of a preview server would keep it, template edits included.
-    static func givePagesBackPromptly() -> Setting? {
+    /// or a preview server's later clean build would keep it.
+    static func givePagesBackSooner() -> Setting? {
         #if canImport(Glibc)
         guard let miOptionSet, let miOptionGet, let version = miVersion?(), version / 10 == 20 else { return nil }
         let earlier = miOptionGet(miOptionDecommitDelay)
-        miOptionSet(miOptionDecommitDelay, 0)
+        miOptionSet(miOptionDecommitDelay, incrementalDecommitDelay)
         return Setting(option: miOptionDecommitDelay, value: earlier)
         #else
         return nil

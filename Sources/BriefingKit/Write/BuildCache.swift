@@ -62,13 +62,6 @@ public struct BuildCache: Sendable {
         self.checkedFiles = checkedFiles
     }
 
-    /// Whether the last build made every one of `files` from the same inputs digest: a build that
-    /// finds so keeps them whole, without making them (`StagedSite.write(_:earlier:)`), unless
-    /// their files were changed since. A file without a digest is always made.
-    public func madeAlike(_ files: [DataFile]) -> Bool {
-        files.allSatisfy { file in file.inputs.map { self.files[file.path]?.inputs == $0 } ?? false }
-    }
-
     /// The cache file for an output directory, inside the cache directory.
     public static func file(in directory: URL, for output: URL) -> URL {
         directory.appendingPathComponent(CacheFile.name("site", for: output))
