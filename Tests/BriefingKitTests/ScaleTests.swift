@@ -283,18 +283,24 @@ struct ScaleTests {
         #expect(index.actorOrder.count > 40)
     }
 
-    /// An article's digest is the same by position as by id, and what a link to it shows is the
-    /// digest of its title, page and date.
+    /// An article's digest by position is the one by id, as two numbers (of which the text is
+    /// the hexadecimal form), and what a link to it shows is the digest of its title, page and date.
     @Test func articleDigestsByPositionAreThoseById() {
         let index = Self.plan.index
         let digests = ArticleDigests(index)
+        func hex(_ words: (UInt64, UInt64)) -> String {
+            [words.0, words.1].map { String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
+        }
         for (position, article) in index.graph.articles.enumerated() {
-            #expect(digests[position: Int32(position)] == digests[article.id])
+            #expect(hex(digests.words(at: Int32(position))) == digests[article.id])
             var link = BinaryWriter()
             link.string(article.title); link.string(index.articlePath(article.id)); link.value(article.published)
             #expect(digests.articleLink(at: position) == StableHasher.words(link.bytes))
         }
-        #expect(Set(index.graph.articles.indices.map { digests[position: Int32($0)] }).count == index.graph.articles.count)
+        #expect(Set(index.graph.articles.indices.map { hex(digests.words(at: Int32($0))) }).count == index.graph.articles.count)
+        // A place after the articles (a date mention of an article the graph does not hold): the fixed mark.
+        #expect(digests.words(at: Int32(index.graph.articles.count)) == (0, 0))
+        #expect(digests["not-an-article"] == "-")
     }
 
     /// A date's count of articles, and the titles the printable timeline lists under it, are the

@@ -5,7 +5,7 @@
 /// everything `ActorPages.page` reads. A page with notes is always made. `IncrementalBuildTests`
 /// checks that an unchanged digest never hides a changed page.
 enum ActorPageInputs {
-    static let version = "actor-page-inputs 4"
+    static let version = "actor-page-inputs 5"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, actor: Actor, into hasher: inout StableHasher) -> Bool {
@@ -18,8 +18,10 @@ enum ActorPageInputs {
         writer.int(index.mentionsByActor.count(actor.id))
         let articles = index.articlesByActor[actor.id] ?? []
         // The same articles by position (`positionsByActor`): an actor of thousands of articles
-        // looks each one's digest up without hashing its id.
-        writer.strings((index.positionsByActor[actor.id] ?? []).map { digests[position: $0] })
+        // looks each one's digest up without hashing its id, and writes it as two numbers.
+        let positions = index.positionsByActor[actor.id] ?? []
+        writer.int(positions.count)
+        for position in positions { writer.words(digests.words(at: position)) }
         // Each quote by its article's digest, which covers the article's quotes and their
         // speakers, and its paragraph: writing out the quotes' text again was a third of this.
         let quotes = index.quotesByActor[actor.id]

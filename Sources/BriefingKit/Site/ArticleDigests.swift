@@ -16,6 +16,8 @@ struct ArticleDigests: Sendable {
     /// The digests by position in `graph.articles`, and each article's position by id (the
     /// index's own look-up, `GraphIndex.position`).
     private let byPosition: [String]
+    /// The same digests as two numbers each, for the pages that write thousands of them.
+    private let wordsByPosition: [(UInt64, UInt64)]
     private let positions: [String: Int]
     private let articleLinks: [(UInt64, UInt64)]
     private let actorLinks: [(UInt64, UInt64)]
@@ -24,7 +26,7 @@ struct ArticleDigests: Sendable {
         let graph = index.graph
         let missing = graph.articles.contains { graph.factDigests[$0.id] == nil }
         let quotes = missing ? Dictionary(grouping: graph.quotes, by: \.articleID) : [:]
-        let made = Parallel.map(graph.articles) { article -> (digest: String, link: (UInt64, UInt64)) in
+        let made = Parallel.map(graph.articles) { article -> (digest: String, words: (UInt64, UInt64), link: (UInt64, UInt64)) in
             let path = index.articlePath(article.id)
             var hasher = StableHasher()
             hasher.combine(Self.version)
@@ -32,9 +34,10 @@ struct ArticleDigests: Sendable {
             hasher.combine(graph.factDigests[article.id] ?? Self.factsDigest(article, index, quotes: quotes[article.id] ?? []))
             var link = BinaryWriter()
             link.string(article.title); link.string(path); link.value(article.published)
-            return (hasher.finalize(), StableHasher.words(link.bytes))
+            return (hasher.finalize(), hasher.words, StableHasher.words(link.bytes))
         }
         byPosition = made.map(\.digest)
+        wordsByPosition = made.map(\.words)
         articleLinks = made.map(\.link)
         positions = index.position
         actorLinks = index.actorOrder.map { id in
@@ -59,8 +62,12 @@ struct ArticleDigests: Sendable {
     /// The article's digest; an id that names no article gives a fixed mark (never a digest).
     subscript(id: String) -> String { positions[id].map { byPosition[$0] } ?? "-" }
 
-    /// The digest of the article at this position in `graph.articles`.
-    subscript(position position: Int32) -> String { byPosition[Int(position)] }
+    /// The digest of the article at this position as two numbers (`StableHasher.words`, of
+    /// which the text digest is the hexadecimal form). A place of `GraphIndex.dateArticles` after
+    /// the articles, an article the graph does not hold, gives a fixed mark, (0, 0).
+    func words(at position: Int32) -> (UInt64, UInt64) {
+        Int(position) < wordsByPosition.count ? wordsByPosition[Int(position)] : (0, 0)
+    }
 
     /// What a link to the article at this position shows: its title, page and date.
     func articleLink(at position: Int) -> (UInt64, UInt64) { articleLinks[position] }

@@ -4,7 +4,7 @@
 /// It must cover everything `DatePages.page` reads. A page with notes is always made.
 /// `IncrementalBuildTests` checks that an unchanged digest never hides a changed page.
 enum DatePageInputs {
-    static let version = "date-page-inputs 3"
+    static let version = "date-page-inputs 4"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, value: String, into hasher: inout StableHasher) -> Bool {
@@ -14,12 +14,17 @@ enum DatePageInputs {
         writer.string(value)
         writer.string(index.datePath(value))
         writer.strings(index.dateChildren[value] ?? [])
+        let places = index.datesByValue.places(value)
+        writer.int(places.count)
+        // One digest per run of mentions in the same article (they come in article order), each
+        // article by its place (`GraphIndex.dateArticles`): a year has tens of thousands of mentions.
+        var articles: [Int32] = []
+        for place in places where index.dateArticles[Int(place)] != articles.last {
+            articles.append(index.dateArticles[Int(place)])
+        }
+        writer.int(articles.count)
+        for article in articles { writer.words(digests.words(at: article)) }
         let mentions = index.datesByValue[value]
-        writer.int(mentions.count)
-        // One digest per run of mentions in the same article (they come in article order).
-        var articles: [String] = []
-        for mention in mentions where articles.last != mention.articleID { articles.append(mention.articleID) }
-        writer.strings(articles.map { digests[$0] })
         var shown: [String] = []
         for mention in mentions.prefix(ParagraphList.snippetLimit) where shown.last != mention.articleID { shown.append(mention.articleID) }
         digests.actorLinks(of: shown, index, into: &writer)

@@ -39,7 +39,8 @@ final class GraphIndex: Sendable {
     let dateRank: [String: Int]
     /// How many articles refer to each date value (`datesByValue`), counted once.
     let dateArticleCounts: [String: Int]
-    /// The article of each of `graph.dates`, by its place in `graph.articles`.
+    /// The article of each of `graph.dates`, by its place in `graph.articles` (one the graph does
+    /// not hold, as a graph made by hand may have: a place after theirs).
     let dateArticles: [Int32]
     /// Articles by byline and by `Source:` outlet name, in article order.
     let articlesByAuthor: [String: [Article]]
