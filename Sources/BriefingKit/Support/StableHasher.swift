@@ -31,10 +31,20 @@ public struct StableHasher: Sendable {
         if done == nil { for byte in bytes { add(byte) } }
     }
 
-    /// The same as byte by byte, a stripe at a time where a whole one is there.
+    /// The same as byte by byte, a stripe at a time where a whole one is there. The bytes of an
+    /// unfinished stripe are copied into it at once: most values hashed are a few bytes (a tag, a
+    /// length, a short string), and went in one by one.
     private mutating func combine(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
         var i = 0
-        while buffered != 0, i < buffer.count { add(buffer[i]); i += 1 }
+        if buffered != 0 || buffer.count < 32 {
+            i = min(32 - buffered, buffer.count)
+            withUnsafeMutableBytes(of: &stripe) { $0.baseAddress!.advanced(by: buffered).copyMemory(from: base, byteCount: i) }
+            buffered += i
+            guard buffered == 32 else { return }
+            mix(UInt64(littleEndian: stripe.0), UInt64(littleEndian: stripe.1), UInt64(littleEndian: stripe.2), UInt64(littleEndian: stripe.3))
+            buffered = 0
+        }
         while i + 32 <= buffer.count {
             mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)),
                 UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)),
@@ -42,7 +52,10 @@ public struct StableHasher: Sendable {
                 UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
             i += 32
         }
-        while i < buffer.count { add(buffer[i]); i += 1 }
+        if i < buffer.count {
+            withUnsafeMutableBytes(of: &stripe) { $0.baseAddress!.copyMemory(from: base + i, byteCount: buffer.count - i) }
+            buffered = buffer.count - i
+        }
     }
 
     @inline(__always)
