@@ -169,24 +169,26 @@ extension LinkChecker.PageLinks: BinaryCodable {
     /// them: `target` sees the bytes of each file the page links to, `fragment` the position among
     /// them of each link to an id, `link` each of the other `links` (its target's bytes, whether it
     /// has a fragment, whether it is broken).
-    static func walk(_ reader: inout BinaryReader, target: (ArraySlice<UInt8>) -> Void = { _ in }, fragment: (Int) -> Void = { _ in },
-                     link: (ArraySlice<UInt8>, _ fragment: Bool, _ problem: Bool) -> Void = { _, _, _ in }) throws {
-        for _ in 0..<(try reader.count()) { try reader.skipString() }
-        let targets = try reader.count()
-        for _ in 0..<targets { try reader.stringBytes(target) }
-        for _ in 0..<(try reader.count()) {
-            guard let position = Int32(exactly: try reader.int()), (0..<targets).contains(Int(position)) else { throw BinaryReader.Failure.invalid }
-            fragment(Int(position))
-            try reader.skipString()
-        }
-        for _ in 0..<(try reader.count()) {
-            try reader.skipString()
-            let target = try reader.stringBytes { $0 }
-            let fragment = try reader.bool()
-            if fragment { try reader.skipString() }
-            let problem = try reader.bool()
-            if problem { try reader.skipString() }
-            link(target, fragment, problem)
+    static func walk(_ reader: inout BinaryReader, target: (UnsafeRawBufferPointer) -> Void = { _ in }, fragment: (Int) -> Void = { _ in },
+                     link: (UnsafeRawBufferPointer, _ fragment: Bool, _ problem: Bool) -> Void = { _, _, _ in }) throws {
+        try reader.walking { walker in
+            for _ in 0..<(try walker.count()) { try walker.skipString() }
+            let targets = try walker.count()
+            for _ in 0..<targets { target(try walker.stringBytes()) }
+            for _ in 0..<(try walker.count()) {
+                guard let position = Int32(exactly: try walker.int()), (0..<targets).contains(Int(position)) else { throw BinaryReader.Failure.invalid }
+                fragment(Int(position))
+                try walker.skipString()
+            }
+            for _ in 0..<(try walker.count()) {
+                try walker.skipString()
+                let target = try walker.stringBytes()
+                let fragment = try walker.bool()
+                if fragment { try walker.skipString() }
+                let problem = try walker.bool()
+                if problem { try walker.skipString() }
+                link(target, fragment, problem)
+            }
         }
     }
 

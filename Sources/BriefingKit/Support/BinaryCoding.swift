@@ -107,11 +107,74 @@ public struct BinarySpan: Sendable {
     let range: Range<Int>
 }
 
-public struct BinaryReader {
+/// What `BinaryReader` and `ByteWalker` read alike: numbers, counts, flags, and past strings.
+protocol ByteCursor {
+    var position: Int { get set }
+    var end: Int { get }
+    func byte(at position: Int) -> UInt8
+}
+
+extension ByteCursor {
+    mutating func int() throws -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < end, shift < 64 else { throw BinaryReader.Failure.truncated }
+            let byte = byte(at: position)
+            position += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        let value = Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1)
+        return Int(value)
+    }
+
+    /// A count of items that must each take at least one byte: a damaged count fails here,
+    /// instead of reserving memory for billions of items.
+    mutating func count() throws -> Int {
+        let count = try int()
+        guard count >= 0, count <= end - position else { throw BinaryReader.Failure.invalid }
+        return count
+    }
+
+    mutating func bool() throws -> Bool {
+        guard position < end else { throw BinaryReader.Failure.truncated }
+        defer { position += 1 }
+        switch byte(at: position) {
+        case 0: return false
+        case 1: return true
+        default: throw BinaryReader.Failure.invalid
+        }
+    }
+
+    /// Past a string, without its bytes looked at.
+    mutating func skipString() throws { position += try count() }
+}
+
+/// A reader of bytes in place (`BinaryReader.walking(_:)`), for a walk that only looks at them
+/// (`PageLinks.walk`): it passes strings without a slice of the array made, retained and
+/// released for each, as a `BinaryReader` would.
+struct ByteWalker: ByteCursor {
+    let bytes: UnsafeRawBufferPointer
+    var position: Int
+    let end: Int
+
+    func byte(at position: Int) -> UInt8 { bytes[position] }
+
+    /// A string's UTF-8 bytes, in place (valid while the walk lasts), read past.
+    mutating func stringBytes() throws -> UnsafeRawBufferPointer {
+        let length = try count()
+        defer { position += length }
+        return UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)])
+    }
+}
+
+public struct BinaryReader: ByteCursor {
     public enum Failure: Error { case truncated, invalid }
 
     private let bytes: [UInt8]
-    public private(set) var position: Int
+    public internal(set) var position: Int
     /// Where reading stops: the bytes after it are not the reader's.
     public let end: Int
     /// A string that recurs in what is read next (an article's id, in each of its half-hundred
@@ -135,44 +198,24 @@ public struct BinaryReader {
 
     public var isAtEnd: Bool { position == end }
 
+    func byte(at position: Int) -> UInt8 { bytes[position] }
+
+    /// `body` reads the same bytes in place, from where this reader is; this reader goes on from
+    /// where it stopped.
+    mutating func walking<R>(_ body: (inout ByteWalker) throws -> R) throws -> R {
+        let (result, stop) = try bytes.withUnsafeBytes { raw in
+            var walker = ByteWalker(bytes: raw, position: position, end: end)
+            return (try body(&walker), walker.position)
+        }
+        position = stop
+        return result
+    }
+
     /// The bytes `walk` reads, as a span (the walk checks them; no value need be made).
     public mutating func span(_ walk: (inout BinaryReader) throws -> Void) throws -> BinarySpan {
         let start = position
         try walk(&self)
         return BinarySpan(bytes: bytes, range: start..<position)
-    }
-
-    public mutating func int() throws -> Int {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < end, shift < 64 else { throw Failure.truncated }
-            let byte = bytes[position]
-            position += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
-        }
-        let value = Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1)
-        return Int(value)
-    }
-
-    /// A count of items that must each take at least one byte: a damaged count fails here,
-    /// instead of reserving memory for billions of items.
-    public mutating func count() throws -> Int {
-        let count = try int()
-        guard count >= 0, count <= end - position else { throw Failure.invalid }
-        return count
-    }
-
-    public mutating func bool() throws -> Bool {
-        guard position < end else { throw Failure.truncated }
-        defer { position += 1 }
-        switch bytes[position] {
-        case 0: return false
-        case 1: return true
-        default: throw Failure.invalid
-        }
     }
 
     public mutating func string() throws -> String {
@@ -190,14 +233,6 @@ public struct BinaryReader {
         read.withUnsafeBufferPointer { a in recurringBytes.withUnsafeBufferPointer { b in ByteSearch.same(a, b) } }
     }
 
-    /// A string's UTF-8 bytes, handed to `body` without making the string.
-    public mutating func stringBytes<R>(_ body: (ArraySlice<UInt8>) -> R) throws -> R {
-        let length = try count()
-        defer { position += length }
-        return body(bytes[position..<(position + length)])
-    }
-
-    public mutating func skipString() throws { try stringBytes { _ in } }
 
     public mutating func optionalString() throws -> String? {
         try bool() ? try string() : nil

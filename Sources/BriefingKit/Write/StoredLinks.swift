@@ -63,8 +63,11 @@ public struct StoredLinks: Sendable, Equatable {
             }, fragment: { position in
                 if changedTargets[position] { found = true }
             }, link: { target, fragment, problem in
+                // A link without an id needs its target's key only when files are gone.
+                guard !found, !problem else { found = true; return }
+                guard fragment || !gone.isEmpty else { return }
                 let key = Self.key(target)
-                if problem || gone.contains(key) || (fragment && changed.contains(key)) { found = true }
+                if gone.contains(key) || (fragment && changed.contains(key)) { found = true }
             })
         } catch {
             return true
