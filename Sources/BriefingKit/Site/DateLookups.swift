@@ -15,30 +15,37 @@ extension GraphIndex {
         let articles: [Int32]
 
         init(_ graph: BriefingGraph, noteDates: [String: [AnchoredNote]]) {
-            // A value is parsed once, not once for each of its half a million mentions.
-            var onTimeline: [String: Bool] = [:]
-            byValue = Grouped(graph.dates) { mention, add in
-                for point in mention.reference.points {
-                    var known = onTimeline[point]
-                    if known == nil {
-                        known = TimexValue.start(point) != nil
-                        onTimeline[point] = known
+            // A value is parsed once, not once for each of its half a million mentions, and its
+            // group is found by the same look-up: its number, or -1 when it is not on the timeline.
+            var numbers: [String: Int32] = [:]
+            var groups: [[Int32]] = []
+            var points: [String] = []
+            graph.dates.withUnsafeBufferPointer { dates in
+                for place in dates.indices {
+                    for point in dates[place].reference.points {
+                        var number = numbers[point] ?? -2
+                        if number == -2 {
+                            number = TimexValue.start(point) != nil ? Int32(groups.count) : -1
+                            if number >= 0 { groups.append([]); points.append(point) }
+                            numbers[point] = number
+                        }
+                        if number >= 0 { groups[Int(number)].append(Int32(place)) }
                     }
-                    if known == true { add(point) }
                 }
             }
+            byValue = Grouped(graph.dates, positions: Dictionary(uniqueKeysWithValues: zip(points, groups)))
             byArticle = Grouped(graph.dates, by: \.articleID)
             articles = Self.articles(of: graph)
             // Each article counted once a value: `counted` holds the last value that counted it.
             var articleCounts: [String: Int] = [:]
             var counted = [Int32](repeating: -1, count: Int(articles.max() ?? 0) + 1)
-            for (number, value) in byValue.keys.enumerated() {
+            for (number, group) in groups.enumerated() {
                 var count = 0
-                for place in byValue.places(value) {
+                for place in group {
                     let article = Int(articles[Int(place)])
                     if counted[article] != Int32(number) { counted[article] = Int32(number); count += 1 }
                 }
-                articleCounts[value] = count
+                articleCounts[points[number]] = count
             }
             self.articleCounts = articleCounts
             // A date or an actor a note is about has a page, to show the note on.

@@ -36,7 +36,8 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
         self.init(all, positions: positions)
     }
 
-    private init(_ all: [Element], positions: [Key: [Int32]]) {
+    /// Groups made elsewhere: each key's places in `all`, ascending.
+    init(_ all: [Element], positions: [Key: [Int32]]) {
         self.all = all
         // Kept for the whole build: without the room each group grew into.
         self.positions = positions.mapValues { $0.withExactCapacity() }
@@ -59,6 +60,15 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     }
 
     func count(_ key: Key) -> Int { positions[key]?.count ?? 0 }
+
+    /// Each element under a key, in array order, read in place: no copy of each made (and its
+    /// strings retained and released) to look at one of its fields.
+    func forEach(_ key: Key, _ body: (Element) -> Void) {
+        guard let places = positions[key] else { return }
+        all.withUnsafeBufferPointer { all in
+            for place in places { body(all[Int(place)]) }
+        }
+    }
 
     /// The places in the shared array of the elements under a key, ascending: for a pass that
     /// needs only which elements they are, without a copy of each.

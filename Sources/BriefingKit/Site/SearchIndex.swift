@@ -104,7 +104,15 @@ enum SearchIndex {
             count += 1 + UInt32(articles[n].blocks.count)
         }
         for actor in index.actorsWithPages {
-            let names = ([actor.name] + actor.aliases + Set(index.mentionsByActor[actor.id].map(\.text)).sorted()).joined(separator: " ")
+            // The names it is mentioned by: a few, among thousands of mentions, which come in runs.
+            var texts = Set<String>()
+            var last: String?
+            index.mentionsByActor.forEach(actor.id) { mention in
+                guard mention.text != last else { return }
+                last = mention.text
+                texts.insert(mention.text)
+            }
+            let names = ([actor.name] + actor.aliases + texts.sorted()).joined(separator: " ")
             add(["c", actor.name, index.actorPath(actor.id), actorDetail(actor, index)], words: names)
         }
         for value in index.dateValues {
