@@ -91,8 +91,15 @@ enum ActorPages {
                                                 title: "Actors who appear with \(actor.name)",
                                                 caption: "\(actor.name) and the \(Count.phrase(neighbours.count, "actor")) named in the same articles, larger and joined by a thicker line for more shared articles.")
         }
+        // An article's mentions come together: its month is looked up once a run of them.
         var perMonth: [String: Int] = [:]
-        for mention in mentions { perMonth[index.publicationDay(of: mention.articleID)!.monthValue, default: 0] += 1 }
+        var run: (articleID: String, month: String, count: Int)?
+        for mention in mentions {
+            if mention.articleID == run?.articleID { run!.count += 1; continue }
+            if let run { perMonth[run.month, default: 0] += run.count }
+            run = (mention.articleID, index.publicationMonth(of: mention.articleID)!, 1)
+        }
+        if let run { perMonth[run.month, default: 0] += run.count }
         let months = Charts.months(perMonth)
         if !months.isEmpty {
             figures["chart"] = Charts.bars(id: "chart", bars: months.map { ($0.label, $0.value, nil) },

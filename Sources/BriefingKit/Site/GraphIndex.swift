@@ -11,6 +11,9 @@ final class GraphIndex: Sendable {
     let actorsByID: [String: Actor]
     /// Article order (oldest first) of each article id.
     let position: [String: Int]
+    /// Each article's month of publication (`2025-01`), by position: month runs, charts and quote
+    /// months ask for it once per mention, and making it from the day each time was a string made.
+    let publicationMonths: [String]
     let mentionsByActor: Grouped<String, Mention>
     let mentionsByArticle: Grouped<String, Mention>
     /// Actor ids of each article, in order of first mention.
@@ -83,6 +86,7 @@ final class GraphIndex: Sendable {
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
         position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
+        publicationMonths = graph.articles.map(\.published.monthValue)
         sentences = SentenceIndex(graph.articles, positions: position)
         mentionsByActor = Grouped(graph.mentions, by: \.actorID)
         mentionsByArticle = Grouped(graph.mentions, by: \.articleID)
@@ -254,10 +258,11 @@ final class GraphIndex: Sendable {
 
     func articlePath(_ id: String) -> String { articlePaths[id]! }
 
-    /// The day an article was published, found by position: a look-up in `articlesByID` copies
-    /// the whole article for it (month runs, charts and quote months ask once per mention).
-    func publicationDay(of articleID: String) -> CalendarDay? {
-        position[articleID].map { graph.articles[$0].published }
+    /// The month an article was published (`2025-01`), found by position: a look-up in
+    /// `articlesByID` copies the whole article for it (month runs, charts and quote months ask once
+    /// per mention), and the month is made once a build (`publicationMonths`).
+    func publicationMonth(of articleID: String) -> String? {
+        position[articleID].map { publicationMonths[$0] }
     }
     func actorPath(_ id: String) -> String { SitePath.actor(id) }
 

@@ -70,6 +70,22 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
         }
     }
 
+    /// The runs of elements under a key that give the same `value` (an article's mentions, by
+    /// its id), read in place: each run's value and the number of its first element among the
+    /// key's, and how many elements the key has.
+    func runs(_ key: Key, of value: (Element) -> String) -> (runs: [(value: String, start: Int)], count: Int) {
+        guard let places = positions[key] else { return ([], 0) }
+        var runs: [(value: String, start: Int)] = []
+        var last: String?
+        all.withUnsafeBufferPointer { all in
+            for (n, place) in places.enumerated() {
+                let this = value(all[Int(place)])
+                if this != last { last = this; runs.append((this, n)) }
+            }
+        }
+        return (runs, places.count)
+    }
+
     /// The places in the shared array of the elements under a key, ascending: for a pass that
     /// needs only which elements they are, without a copy of each.
     func places(_ key: Key) -> [Int32] { positions[key] ?? [] }

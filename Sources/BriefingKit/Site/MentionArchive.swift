@@ -49,25 +49,41 @@ enum MentionArchive {
         case .actor(let id): if (index.articlesByActor[id]?.count ?? 0) <= limit { return [] }
         case .date(let value): if index.datesByValue.count(value) <= limit { return [] }
         }
-        return months(of: subject, items(of: subject, index), index)
+        // The mentions read in place, for their articles alone: every subject's, every build.
+        let (runs, count) = switch subject {
+        case .actor(let id): index.mentionsByActor.runs(id) { $0.articleID }
+        case .date(let value): index.datesByValue.runs(value) { $0.articleID }
+        }
+        return months(of: subject, articleRuns: runs.map { ($0.value, $0.start) }, count: count, index)
     }
 
     /// `months(of:_:)` from the subject's mentions, when the caller has them already.
     static func months(of subject: Subject, _ items: [(articleID: String, block: Int)], _ index: GraphIndex) -> [Month] {
+        var runs: [(articleID: String, start: Int)] = []
+        var last: String?
+        for (position, item) in items.enumerated() where item.articleID != last {
+            last = item.articleID
+            runs.append((item.articleID, position))
+        }
+        return months(of: subject, articleRuns: runs, count: items.count, index)
+    }
+
+    /// The months from the runs of mentions of each article (its id and first mention) among
+    /// `count` mentions.
+    private static func months(of subject: Subject, articleRuns: [(articleID: String, start: Int)], count: Int,
+                               _ index: GraphIndex) -> [Month] {
         // No more mentions than the limit means no more articles either.
-        guard items.count > index.graph.settings.listLimit else { return [] }
+        guard count > index.graph.settings.listLimit else { return [] }
         // Articles are in order of publication, so each month is one run of mentions.
         var runs: [(month: String, start: Int, articleIDs: [String])] = []
-        var lastArticle: String?
-        for (position, item) in items.enumerated() where item.articleID != lastArticle {
-            lastArticle = item.articleID
-            guard let month = index.publicationDay(of: item.articleID)?.monthValue else { continue }
-            if runs.last?.month == month { runs[runs.count - 1].articleIDs.append(item.articleID) } else { runs.append((month, position, [item.articleID])) }
+        for (articleID, start) in articleRuns {
+            guard let month = index.publicationMonth(of: articleID) else { continue }
+            if runs.last?.month == month { runs[runs.count - 1].articleIDs.append(articleID) } else { runs.append((month, start, [articleID])) }
         }
         guard runs.reduce(0, { $0 + $1.articleIDs.count }) > index.graph.settings.listLimit else { return [] }
         return runs.indices.map { n in
             Month(subject: subject, month: runs[n].month,
-                  mentions: runs[n].start..<(n + 1 < runs.count ? runs[n + 1].start : items.count), articleIDs: runs[n].articleIDs,
+                  mentions: runs[n].start..<(n + 1 < runs.count ? runs[n + 1].start : count), articleIDs: runs[n].articleIDs,
                   previous: n > 0 ? runs[n - 1].month : nil, next: n + 1 < runs.count ? runs[n + 1].month : nil)
         }
     }

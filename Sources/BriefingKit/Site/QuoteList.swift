@@ -48,7 +48,7 @@ enum QuoteList {
         // The quotes come in order of publication (the Link stage's), so a month's are one run,
         // found by binary search: a busy speaker's month pages do not each read all its quotes.
         let quotes = index.quotesByActor[id]
-        func monthOf(_ quote: AttributedQuote) -> String { index.publicationDay(of: quote.articleID)?.monthValue ?? "" }
+        func monthOf(_ quote: AttributedQuote) -> String { index.publicationMonth(of: quote.articleID) ?? "" }
         let start = GraphIndex.firstIndex(in: quotes, notBelow: month.month, by: monthOf)
         return Array(quotes[start...].prefix { monthOf($0) == month.month })
     }
