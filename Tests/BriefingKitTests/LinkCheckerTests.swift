@@ -184,4 +184,15 @@ struct LinkCheckerTests {
         #expect(!SafePath.isSafe("a/\0.html"))
         #expect(SafePath.isSafe("articles/x.html"))
     }
+
+    /// ASCII text is slugged on its bytes: the same slug as the path of every other text, which
+    /// a trailing combining mark (dropped there) sends it down.
+    @Test func asciiSlugsAreTheSlugsOfTheFullPath() {
+        var random = IncrementalBuildTests.Random(state: 5)
+        let samples = ["", "-", "__init__", "Kyiv talks: U.S. & EU", "000123_kyiv-talks-petrov-global-wire", "  A--b  ", "index", "CON"]
+            + (0..<300).map { _ in String(decoding: (0..<random.next(40)).map { _ in UInt8(0x20 + random.next(95)) }, as: UTF8.self) }
+        for text in samples {
+            #expect(Slug.make(text) == Slug.make(text + "\u{0301}"), "\(text)")
+        }
+    }
 }
