@@ -61,8 +61,9 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
 
     func count(_ key: Key) -> Int { positions[key]?.count ?? 0 }
 
-    /// Each element under a key, in array order, read in place: no copy of each made (and its
-    /// strings retained and released) to look at one of its fields.
+    /// Each element under a key, in array order, read from the shared array in place rather than
+    /// through a `Group`. Cheap where the closure is inlined (the search index's names of an
+    /// actor); a closure that captures what it builds was not, and `runs` keeps its state inside.
     func forEach(_ key: Key, _ body: (Element) -> Void) {
         guard let places = positions[key] else { return }
         all.withUnsafeBufferPointer { all in

@@ -233,7 +233,6 @@ public struct BinaryReader: ByteCursor {
         read.withUnsafeBufferPointer { a in recurringBytes.withUnsafeBufferPointer { b in ByteSearch.same(a, b) } }
     }
 
-
     public mutating func optionalString() throws -> String? {
         try bool() ? try string() : nil
     }

@@ -83,8 +83,8 @@ enum MallocTuning {
     /// `incrementalDecommitDelay` instead of 25 ms. An incremental build of 10,000 articles holds
     /// the last build's cache beside the graph, and with the default its peak came within 23 MiB
     /// of the 512 MiB bound (an added or removed article, 474–489 MiB). Giving pages back at once
-    /// (0) from the site stage on, where the data files are made again, held the peak to 451–473
-    /// MiB, but each freed page was a `madvise` call and a TLB shootdown on the other core: 0.2
+    /// (0) from the render stage on, in the builds that made the data files again, held the peak
+    /// to 451–473 MiB, but each freed page was a `madvise` call and a TLB shootdown on the other core: 0.2
     /// CPU-s of a 4.3 CPU-s build, and 2 CPU-s for a template edit, which was left out. 5 ms from the
     /// start batches those calls: an added article 2.32 s against 2.33 s at a peak of 435–461 MiB
     /// against 460–472, removed 2.29 s against 2.36 s (medians of four builds, rotating with 0,
