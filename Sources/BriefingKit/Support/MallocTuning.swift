@@ -87,8 +87,8 @@ enum MallocTuning {
     /// to 451–473 MiB, but each freed page was a `madvise` call and a TLB shootdown on the other core: 0.2
     /// CPU-s of a 4.3 CPU-s build, and 2 CPU-s for a template edit, which was left out. 5 ms from the
     /// start batches those calls: an added article 2.32 s against 2.33 s at a peak of 435–461 MiB
-    /// against 460–472, removed 2.29 s against 2.36 s (medians of four builds, rotating with 0,
-    /// 3 ms and 10 ms: 3 ms peaked at 429–468 MiB, 10 ms at 449–473); an `article.md` edit 9.1–9.7
+    /// against 460–472, removed 2.29 s against 2.36 s (medians of four builds, rotating with 0
+    /// and 10 ms; in a run of five, 3 ms peaked at 429–468 MiB and 10 ms at 449–472); an `article.md` edit 9.1–9.7
     /// s against 9.3–10.0 at 438–440 MiB against 462–465; no change 1.47 s against 1.36 (within the
     /// host's noise) at 430–443 MiB against 461–470. A clean build, with room below the bound,
     /// keeps the default. Does nothing, and returns nil, with another allocator, or another
