@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: builds the synthetic corpora with briefing and with Hugo, alternating, several runs,
+# make bench: builds the synthetic corpora with briefing and with Hugo, alternating (which goes
+# first rotates from run to run), several runs,
 # and prints median wall time, pages per second, peak RSS and the briefing/Hugo ratio, with the
 # cmark-gfm CLI over the same article bodies as a floor. Sizes and runs: BENCH_SIZES, BENCH_RUNS.
 # BENCH_BASELINE=<commit> also builds that commit's briefing and times its clean builds in the same
@@ -59,16 +60,27 @@ for n in $SIZES; do
   dir="$WORK/corpus-v$CORPUS-$n"
   [ -d "$dir/Content" ] || "$BRIEFING" bench-corpus "$n" "$dir" >/dev/null
   b_times=(); h_times=(); a_times=(); b_rss=0; h_rss=0; a_rss=0
-  for run in $(seq "$RUNS"); do
+  # Each tool's clean build. Which goes first rotates from run to run: a build that follows the
+  # deletion of a whole site (every one of them replaces its output) finds this file system slow
+  # to hand out new inodes, and with a fixed order one tool would always take that place (a run
+  # with briefing always first put it at 1.09 of its baseline; alternating outside the bench, 0.88).
+  run_briefing() {
     read -r t r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --no-cache --quiet)
     b_times+=("$t"); [ "$r" -gt "$b_rss" ] && b_rss=$r
-    if [ -n "$BASELINE" ]; then
-      read -r t r < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet)
-      a_times+=("$t"); [ "$r" -gt "$a_rss" ] && a_rss=$r
-    fi
+  }
+  run_baseline() {
+    [ -n "$BASELINE" ] || return 0
+    read -r t r < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet)
+    a_times+=("$t"); [ "$r" -gt "$a_rss" ] && a_rss=$r
+  }
+  run_hugo() {
     rm -rf "$dir/hugo/public"
     read -r t r < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
     h_times+=("$t"); [ "$r" -gt "$h_rss" ] && h_rss=$r
+  }
+  tools=(run_briefing run_baseline run_hugo)
+  for run in $(seq "$RUNS"); do
+    for k in 0 1 2; do "${tools[$(( (run - 1 + k) % 3 ))]}"; done
   done
   b_pages=$(find "$dir/Public" -name '*.html' | wc -l)
   h_pages=$(find "$dir/hugo/public" -name '*.html' | wc -l)
