@@ -66,17 +66,17 @@ for n in $SIZES; do
   # with briefing always first put it at 1.09 of its baseline; alternating outside the bench, 0.88).
   run_briefing() {
     read -r t r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --no-cache --quiet)
-    b_times+=("$t"); [ "$r" -gt "$b_rss" ] && b_rss=$r
+    b_times+=("$t"); if [ "$r" -gt "$b_rss" ]; then b_rss=$r; fi
   }
   run_baseline() {
     [ -n "$BASELINE" ] || return 0
     read -r t r < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet)
-    a_times+=("$t"); [ "$r" -gt "$a_rss" ] && a_rss=$r
+    a_times+=("$t"); if [ "$r" -gt "$a_rss" ]; then a_rss=$r; fi
   }
   run_hugo() {
     rm -rf "$dir/hugo/public"
     read -r t r < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
-    h_times+=("$t"); [ "$r" -gt "$h_rss" ] && h_rss=$r
+    h_times+=("$t"); if [ "$r" -gt "$h_rss" ]; then h_rss=$r; fi
   }
   tools=(run_briefing run_baseline run_hugo)
   for run in $(seq "$RUNS"); do
