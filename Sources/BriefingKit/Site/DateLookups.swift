@@ -14,7 +14,8 @@ extension GraphIndex {
         /// `graph.dates`: what counting a value's articles needs, without its ids hashed.
         let articles: [Int32]
 
-        init(_ graph: BriefingGraph, noteDates: [String: [AnchoredNote]]) {
+        /// - Parameter positions: each article's place in `graph.articles`, by id (`GraphIndex.position`).
+        init(_ graph: BriefingGraph, noteDates: [String: [AnchoredNote]], positions: [String: Int]) {
             // A value is parsed once, not once for each of its half a million mentions, and its
             // group is found by the same look-up: its number, or -1 when it is not on the timeline.
             var numbers: [String: Int32] = [:]
@@ -35,7 +36,7 @@ extension GraphIndex {
             }
             byValue = Grouped(graph.dates, positions: Dictionary(uniqueKeysWithValues: zip(points, groups)))
             byArticle = Grouped(graph.dates, by: \.articleID)
-            articles = Self.articles(of: graph)
+            articles = Self.articles(of: graph, positions: positions)
             // Each article counted once a value: `counted` holds the last value that counted it.
             var articleCounts: [String: Int] = [:]
             var counted = [Int32](repeating: -1, count: Int(articles.max() ?? 0) + 1)
@@ -64,17 +65,20 @@ extension GraphIndex {
         /// An article's date mentions come together (the linker gathers them article by article):
         /// its id is looked up once a run of them. A mention of an article the graph does not
         /// hold (a graph made by hand) gets a number after theirs.
-        static func articles(of graph: BriefingGraph) -> [Int32] {
-            var places = Dictionary(graph.articles.enumerated().map { ($1.id, Int32($0)) }) { first, _ in first }
+        static func articles(of graph: BriefingGraph, positions: [String: Int]) -> [Int32] {
+            var strays: [String: Int32] = [:]
             var articles = [Int32](repeating: 0, count: graph.dates.count)
             var run: (id: String, place: Int32)?
             graph.dates.withUnsafeBufferPointer { dates in
                 for n in dates.indices {
                     let id = dates[n].articleID
                     if id != run?.id {
-                        let place = places[id] ?? Int32(places.count)
-                        places[id] = place
-                        run = (id, place)
+                        var place = positions[id].map { Int32($0) }
+                        if place == nil {
+                            place = strays[id] ?? Int32(graph.articles.count + strays.count)
+                            strays[id] = place
+                        }
+                        run = (id, place!)
                     }
                     articles[n] = run!.place
                 }

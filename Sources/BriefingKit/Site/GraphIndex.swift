@@ -74,8 +74,9 @@ final class GraphIndex: Sendable {
         // Two halves of the work, one on a thread of its own: the block indexes and the dates
         // there; the articles, mentions, actors, notes and sources here.
         let notes = Self.notesByPlace(graph.notes)
+        let position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
         let elsewhere = BackgroundValue {
-            let dates = DateLookups(graph, noteDates: notes.dates)
+            let dates = DateLookups(graph, noteDates: notes.dates, positions: position)
             return (dates,
                     BlockIndex(graph.mentions, article: \.articleID, block: \.block, offset: \.offset),
                     BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset))
@@ -85,7 +86,7 @@ final class GraphIndex: Sendable {
         articlePaths = SitePlanner.articleSlugs(graph.articles).mapValues(SitePath.article)
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
-        position = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
+        self.position = position
         publicationMonths = graph.articles.map(\.published.monthValue)
         sentences = SentenceIndex(graph.articles, positions: position)
         mentionsByActor = Grouped(graph.mentions, by: \.actorID)
