@@ -54,12 +54,12 @@ enum MentionArchive {
         case .actor(let id): index.mentionsByActor.runs(id) { $0.articleID }
         case .date(let value): index.datesByValue.runs(value) { $0.articleID }
         }
-        return months(of: subject, articleRuns: runs.map { ($0.value, $0.start) }, count: count, index)
+        return months(of: subject, articleRuns: runs, count: count, index)
     }
 
     /// `months(of:_:)` from the subject's mentions, when the caller has them already.
     static func months(of subject: Subject, _ items: [(articleID: String, block: Int)], _ index: GraphIndex) -> [Month] {
-        var runs: [(articleID: String, start: Int)] = []
+        var runs: [(value: String, start: Int)] = []
         var last: String?
         for (position, item) in items.enumerated() where item.articleID != last {
             last = item.articleID
@@ -68,9 +68,9 @@ enum MentionArchive {
         return months(of: subject, articleRuns: runs, count: items.count, index)
     }
 
-    /// The months from the runs of mentions of each article (its id and first mention) among
-    /// `count` mentions.
-    private static func months(of subject: Subject, articleRuns: [(articleID: String, start: Int)], count: Int,
+    /// The months from the runs of mentions of each article (its id, the value of `Grouped.runs`,
+    /// and its first mention) among `count` mentions.
+    private static func months(of subject: Subject, articleRuns: [(value: String, start: Int)], count: Int,
                                _ index: GraphIndex) -> [Month] {
         // No more mentions than the limit means no more articles either.
         guard count > index.graph.settings.listLimit else { return [] }
