@@ -77,4 +77,26 @@ struct DataFileTests {
         #expect(stream.failed)
         #expect(calls == 1)
     }
+
+    /// A made file is compared with the output's a chunk (64 KiB) at a time: a difference in any
+    /// chunk, the last byte included, or a file that ends early, is not the same.
+    @Test func aFileHoldsTheBytesOnlyWhenEveryChunkIsTheSame() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("t-a.js")
+        let bytes = (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        try Data(bytes).write(to: file)
+        let descriptor = open(file.path, O_RDONLY)
+        defer { close(descriptor) }
+        #expect(descriptor >= 0)
+        #expect(StagedSite.file(descriptor, holds: bytes))
+        #expect(StagedSite.file(descriptor, holds: Array(bytes.prefix(70_000))), "a prefix: the caller compares sizes")
+        for at in [0, 65_535, 65_536, 149_999] {
+            var changed = bytes
+            changed[at] &+= 1
+            #expect(!StagedSite.file(descriptor, holds: changed), "\(at)")
+        }
+        #expect(!StagedSite.file(descriptor, holds: bytes + [0]), "the file ends before the bytes do")
+        #expect(StagedSite.file(descriptor, holds: []))
+    }
 }

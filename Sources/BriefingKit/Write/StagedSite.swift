@@ -40,7 +40,7 @@ public final class StagedSite: @unchecked Sendable {
     /// The two directories' paths, which a page's site path is put after: as strings, because
     /// `URL.appendingPathComponent` asks the file system whether each path is a folder (a `stat`
     /// per page written or kept, 11,600 at 10,000 articles).
-    private let outputRoot: String
+    let outputRoot: String
     let stagingRoot: String
 
     /// Where a site path is written in the staging directory.
@@ -158,7 +158,8 @@ public final class StagedSite: @unchecked Sendable {
 
     /// The files made from a data file (`DataFile.Derived`): the last build's, linked, when the
     /// data file was `kept` and each of them still is what the last build wrote; otherwise made
-    /// from the data file's bytes as staged (or, when it was kept, as the last build left it).
+    /// from the data file's bytes as staged (or, when it was kept, as the last build left it),
+    /// each linked from the output instead of written when it is the same as the file there.
     func write(_ derived: DataFile.Derived, of file: DataFile, inputs: String, kept: Bool,
                earlier: [String: BuildCache.FileRecord]) throws(BuildError) -> [String: BuildCache.FileRecord] {
         let before = earlier.filter { $0.key.hasPrefix(derived.folder) }
@@ -186,6 +187,11 @@ public final class StagedSite: @unchecked Sendable {
         var failure: BuildError?
         let made = derived.make(bytes, done) { file, made in
             guard file.hasPrefix(derived.folder) else { return true }
+            // The same bytes as the last build's file: linked, not written (`reuse(_:ifItHolds:stamp:)`).
+            if let last = before[file], reuse(file, ifItHolds: made, stamp: last.stamp) {
+                records[file] = BuildCache.FileRecord(stamp: last.stamp, parts: [], inputs: inputs, copied: 0)
+                return true
+            }
             do throws(BuildError) {
                 let stamp = try write(at: file) { $0.write(made) }
                 records[file] = BuildCache.FileRecord(stamp: stamp, parts: [], inputs: inputs, copied: 0)
