@@ -78,8 +78,8 @@ struct DataFileTests {
         #expect(calls == 1)
     }
 
-    /// A made file is compared with the output's a chunk (64 KiB) at a time: a difference in any
-    /// chunk, the last byte included, or a file that ends early, is not the same.
+    /// A made file is compared with the output's a chunk at a time (4 KiB, then 64 KiB): a
+    /// difference in any chunk, the last byte included, or a file that ends early, is not the same.
     @Test func aFileHoldsTheBytesOnlyWhenEveryChunkIsTheSame() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -91,7 +91,7 @@ struct DataFileTests {
         #expect(descriptor >= 0)
         #expect(StagedSite.file(descriptor, holds: bytes))
         #expect(StagedSite.file(descriptor, holds: Array(bytes.prefix(70_000))), "a prefix: the caller compares sizes")
-        for at in [0, 65_535, 65_536, 149_999] {
+        for at in [0, 4_095, 4_096, 69_631, 69_632, 149_999] {
             var changed = bytes
             changed[at] &+= 1
             #expect(!StagedSite.file(descriptor, holds: changed), "\(at)")
