@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import BriefingKit
 
-/// The compact forms that keep a 10,000-article build under its memory bound (README, "Where the
+/// The compact forms that keep a 10,000-article build under its memory bound (BENCHMARKS.md, "Where the
 /// memory goes"): each must give what the plain form gave.
 @Suite("Compact graph values")
 struct CompactValueTests {

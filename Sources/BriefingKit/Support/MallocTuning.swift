@@ -9,7 +9,7 @@ import Glibc
 /// size, up to 32 MiB. A build renders date and actor pages of several megabytes, so after the
 /// first few of them every page buffer and cmark-gfm tree comes from the heap instead, and the
 /// freed space stays in the process as scattered holes: 48 MiB of the peak at 10,000 articles
-/// (README, "Where the memory goes"). Setting the threshold fixes it, so large blocks are always
+/// (BENCHMARKS.md, "Where the memory goes"). Setting the threshold fixes it, so large blocks are always
 /// mapped and always given back. It costs a `mmap` and a `munmap` per large block: no measurable
 /// time at that size.
 ///
