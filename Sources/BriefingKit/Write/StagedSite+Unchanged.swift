@@ -16,13 +16,11 @@ extension StagedSite {
         guard stamp.size == bytes.count, SafePath.isSafe(path) else { return false }
         let descriptor = open(outputRoot + "/" + path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
-        let same: Bool
-        do {
-            defer { close(descriptor) }
-            var info = stat()
-            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return false }
-            same = StagedSite.file(descriptor, holds: bytes)
-        }
+        var info = stat()
+        let same = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Stamp(info) == stamp
+            && StagedSite.file(descriptor, holds: bytes)
+        close(descriptor)
+        // `reuse` checks the path's stamp again as it links.
         return same && reuse(path, stamp: stamp)
     }
 
