@@ -127,26 +127,35 @@ enum DatePages {
     /// `ParagraphList.snippetLimit` with their snippets, the rest once per date with a count.
     static func actorDates(_ actor: Actor, from path: String, index: GraphIndex) -> (dates: [ActorDate], more: DateCounts) {
         // A date is kept once per point, however many of the actor's mentions share its sentence.
-        struct Seen: Hashable { var point: String; var articleID: String; var block: Int; var offset: Int }
-        var found: [(String, DateMention)] = []
+        struct Seen: Hashable { var point: String; var article: Int; var block: Int; var offset: Int }
+        var found: [(point: String, article: Int, date: DateMention)] = []
         var seen = Set<Seen>()
+        // The mentions come in runs of one article and block: the block's dates are looked up
+        // once a run (by the article's place), and a mention's sentence only when there are
+        // some (most blocks name no date, and finding a block's sentences is most of the work).
+        var block: (articleID: String, number: Int, article: Int, dates: [DateMention])?
         for mention in index.mentionsByActor[actor.id] {
-            guard let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
-            for date in index.dates(mention.articleID, mention.block, in: sentence) {
+            if block?.number != mention.block || block?.articleID != mention.articleID {
+                block = (mention.articleID, mention.block, index.position[mention.articleID]!,
+                         index.dates(mention.articleID, mention.block, in: 0..<Int(UInt32.max)))
+            }
+            guard let block, !block.dates.isEmpty,
+                  let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
+            for date in block.dates where sentence.contains(date.reference.offset) {
                 // A point on the timeline is one `datesByValue` holds (looked up, not parsed again).
                 for point in date.reference.points where index.datesByValue.contains(point) {
-                    if seen.insert(Seen(point: point, articleID: date.articleID, block: date.block, offset: date.reference.offset)).inserted {
-                        found.append((point, date))
+                    if seen.insert(Seen(point: point, article: block.article, block: date.block, offset: date.reference.offset)).inserted {
+                        found.append((point, block.article, date))
                     }
                 }
             }
         }
         // In date order, then in article and block order: sorted by keys worked out once, not
         // by comparing dates and looking up positions at every step (an actor can have thousands).
-        let points = Array(Set(found.map(\.0))).sorted(by: index.dateOrdered)
+        let points = Array(Set(found.map(\.point))).sorted(by: index.dateOrdered)
         let rank = Dictionary(uniqueKeysWithValues: points.enumerated().map { ($1, $0) })
-        let keys = found.enumerated().map { (rank[$1.0]!, index.position[$1.1.articleID]!, $1.1.block, $0) }
-        let sorted = keys.sorted { $0 < $1 }.map { found[$0.3] }
+        let keys = found.enumerated().map { (rank[$1.point]!, $1.article, $1.date.block, $0) }
+        let sorted = keys.sorted { $0 < $1 }.map { (found[$0.3].point, found[$0.3].date) }
         let dates = sorted.prefix(ParagraphList.snippetLimit).map { value, date in
             let s = snippet(date, from: path, index: index)
             return ActorDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
