@@ -136,8 +136,10 @@ enum DatePages {
         var block: (articleID: String, number: Int, article: Int, dates: [DateMention])?
         for mention in index.mentionsByActor[actor.id] {
             if block?.number != mention.block || block?.articleID != mention.articleID {
-                block = (mention.articleID, mention.block, index.position[mention.articleID]!,
-                         index.dates(mention.articleID, mention.block, in: 0..<Int(UInt32.max)))
+                // A mention of an article the graph does not hold has no sentence: no dates.
+                let place = index.position[mention.articleID]
+                block = (mention.articleID, mention.block, place ?? -1,
+                         place == nil ? [] : index.dates(mention.articleID, mention.block, in: 0..<Int(UInt32.max)))
             }
             guard let block, !block.dates.isEmpty,
                   let sentence = index.sentence(mention.articleID, mention.block, containing: mention.offset) else { continue }
