@@ -57,7 +57,9 @@ enum ActorPages {
         for mention in mentions { aliasCounts[mention.text, default: 0] += 1 }
         let aliases = aliasCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
 
-        let monthPages = MentionArchive.months(of: .actor(actor.id), index)
+        // The runs of the actor's mentions by article, read once for the month pages and the chart.
+        let articleRuns = index.mentionsByActor.runs(actor.id) { $0.articleID }
+        let monthPages = MentionArchive.months(of: .actor(actor.id), articleRuns: articleRuns.runs, count: articleRuns.count, index)
         let quotes = QuoteList.split(index, actorID: actor.id, months: monthPages, from: path)
 
         var shared: [String: Int] = [:]
@@ -93,13 +95,10 @@ enum ActorPages {
         }
         // An article's mentions come together: its month is looked up once a run of them.
         var perMonth: [String: Int] = [:]
-        var run: (articleID: String, month: String, count: Int)?
-        for mention in mentions {
-            if mention.articleID == run?.articleID { run!.count += 1; continue }
-            if let run { perMonth[run.month, default: 0] += run.count }
-            run = (mention.articleID, index.publicationMonth(of: mention.articleID)!, 1)
+        for (n, run) in articleRuns.runs.enumerated() {
+            let end = n + 1 < articleRuns.runs.count ? articleRuns.runs[n + 1].start : articleRuns.count
+            perMonth[index.publicationMonth(of: run.value)!, default: 0] += end - run.start
         }
-        if let run { perMonth[run.month, default: 0] += run.count }
         let months = Charts.months(perMonth)
         if !months.isEmpty {
             figures["chart"] = Charts.bars(id: "chart", bars: months.map { ($0.label, $0.value, nil) },

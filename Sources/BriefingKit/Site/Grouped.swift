@@ -76,13 +76,8 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     /// key's, and how many elements the key has.
     func runs(_ key: Key, of value: (Element) -> String) -> (runs: [(value: String, start: Int)], count: Int) {
         guard let places = positions[key] else { return ([], 0) }
-        var runs: [(value: String, start: Int)] = []
-        var last: String?
-        all.withUnsafeBufferPointer { all in
-            for (n, place) in places.enumerated() {
-                let this = value(all[Int(place)])
-                if this != last { last = this; runs.append((this, n)) }
-            }
+        let runs = all.withUnsafeBufferPointer { all in
+            withoutActuallyEscaping(value) { value in places.lazy.map { value(all[Int($0)]) }.runStarts() }
         }
         return (runs, places.count)
     }
@@ -94,4 +89,17 @@ struct Grouped<Key: Hashable & Sendable, Element: Sendable>: Sendable {
     func contains(_ key: Key) -> Bool { positions[key] != nil }
 
     var keys: Dictionary<Key, [Int32]>.Keys { positions.keys }
+}
+
+extension Sequence where Element == String {
+    /// Each run of equal values, with where it starts: ["a", "a", "b"] → [("a", 0), ("b", 2)].
+    func runStarts() -> [(value: String, start: Int)] {
+        var runs: [(value: String, start: Int)] = []
+        var last: String?
+        for (n, this) in enumerated() where this != last {
+            last = this
+            runs.append((this, n))
+        }
+        return runs
+    }
 }

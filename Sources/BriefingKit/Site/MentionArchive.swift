@@ -59,18 +59,12 @@ enum MentionArchive {
 
     /// `months(of:_:)` from the subject's mentions, when the caller has them already.
     static func months(of subject: Subject, _ items: [(articleID: String, block: Int)], _ index: GraphIndex) -> [Month] {
-        var runs: [(value: String, start: Int)] = []
-        var last: String?
-        for (position, item) in items.enumerated() where item.articleID != last {
-            last = item.articleID
-            runs.append((item.articleID, position))
-        }
-        return months(of: subject, articleRuns: runs, count: items.count, index)
+        months(of: subject, articleRuns: items.lazy.map(\.articleID).runStarts(), count: items.count, index)
     }
 
     /// The months from the runs of mentions of each article (its id, the value of `Grouped.runs`,
-    /// and its first mention) among `count` mentions.
-    private static func months(of subject: Subject, articleRuns: [(value: String, start: Int)], count: Int,
+    /// and its first mention) among `count` mentions: for a caller that has the runs already.
+    static func months(of subject: Subject, articleRuns: [(value: String, start: Int)], count: Int,
                                _ index: GraphIndex) -> [Month] {
         // No more mentions than the limit means no more articles either.
         guard count > index.graph.settings.listLimit else { return [] }
