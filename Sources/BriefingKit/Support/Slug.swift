@@ -15,22 +15,11 @@ public enum Slug {
     public static func make(_ text: String, fallback: String = "item") -> String {
         // ASCII is what the transliteration and the decomposition make of it (`SlugTests` checks):
         // most slugs are made from ASCII (every article's file name), and ICU took 10 µs a slug.
-        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        var out = ascii ? asciiSlug(text) : ""
-        var lastWasDash = true
-        for scalar in (ascii ? "" : latinFolded(text)).unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            let value = scalar.value
-            let isAlnum = value < 0x80 && UTF8Bytes.isASCIIWordByte(UInt8(value))
-            if isAlnum || value == 0x5F {
-                let lower = (value >= 0x41 && value <= 0x5A) ? value + 0x20 : value
-                out.unicodeScalars.append(Unicode.Scalar(UInt8(lower)))
-                lastWasDash = false
-            } else if !lastWasDash {
-                out.append("-")
-                lastWasDash = true
-            }
-        }
+        // Other text is transliterated and decomposed, its marks dropped, and what is still not
+        // ASCII separates words as a space does.
+        var out = text.utf8.allSatisfy { $0 < 0x80 } ? words(text.utf8) : words(latinFolded(text).unicodeScalars.lazy
+            .filter { $0.properties.generalCategory != .nonspacingMark }
+            .map { $0.value < 0x80 ? UInt8($0.value) : UInt8(ascii: " ") })
         while out.hasSuffix("-") { out.removeLast() }
         if out.isEmpty { out = fallback }
         if out.utf8.count > maximumLength {
@@ -41,14 +30,15 @@ public enum Slug {
         return out
     }
 
-    /// The same loop as `make`'s on ASCII text, on its bytes (ASCII has no marks to drop): every
-    /// article's page name is made from its id each build, and asking each scalar for its
-    /// general category was most of the time.
-    private static func asciiSlug(_ text: String) -> String {
+    /// ASCII bytes to a slug's words: letters (lower-cased), digits and `_` kept, every run of
+    /// anything else one `-`, none first. On the bytes, not scalars: every article's page name is
+    /// made from its id each build, and asking each scalar for its general category was most of
+    /// the time.
+    private static func words(_ text: some Sequence<UInt8>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        bytes.reserveCapacity(text.underestimatedCount)
         var lastWasDash = true
-        for byte in text.utf8 {
+        for byte in text {
             if UTF8Bytes.isASCIIWordByte(byte) || byte == 0x5F {
                 bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                 lastWasDash = false
