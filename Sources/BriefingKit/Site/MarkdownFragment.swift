@@ -25,6 +25,11 @@ public struct MarkdownFragment: Sendable, Codable, Hashable, MustacheCustomRende
         self.markdown = markdown
     }
 
+    /// Markdown this module has escaped itself, as `init(plain:)` and `init(links:separator:)` do.
+    init(escaped markdown: String) {
+        self.markdown = markdown
+    }
+
     init(block: TextBlock) {
         self = block.isMarkdown ? MarkdownFragment(markdown: block.text) : MarkdownFragment(plain: block.text)
     }

@@ -50,6 +50,49 @@ public struct ArticleParagraphs: Sendable, Codable {
         self.paragraphs = paragraphs
         paragraphLinks = MarkdownFragment(links: paragraphs.map { (String($0.number), $0.url) }, separator: ", ")
     }
+
+    /// The same for paragraphs of the article's page by number, each link made once: the
+    /// article's link escaped once, and the paragraphs' links and their Markdown written as bytes
+    /// (month pages list a million paragraphs at 10,000 articles, and a `+=` on a `String` costs
+    /// more than the bytes it adds). `ParagraphListTests` holds it to `init(article:paragraphs:)`.
+    init(article: DatedLink, numbers: [Int]) {
+        let base = Array(article.url.utf8), escapedBase = Array(MarkdownEscaping.escape(article.url).utf8)
+        var paragraphs: [ParagraphLink] = []
+        paragraphs.reserveCapacity(numbers.count)
+        var markdown: [UInt8] = []
+        markdown.reserveCapacity(numbers.count * (escapedBase.count + 20))
+        for (n, number) in numbers.enumerated() {
+            let anchor = TextBlock.anchor(number), digits = String(number)
+            paragraphs.append(ParagraphLink(number: number, url: String(joining: base, UInt8(ascii: "#"), anchor.utf8)))
+            // `[3](base\#p3)`: a number and an anchor (`p3`, `title`) need no escape but for a
+            // minus sign, which no paragraph's number has.
+            let plain = number >= 0
+            if n > 0 { markdown.append(contentsOf: ", ".utf8) }
+            markdown.append(UInt8(ascii: "["))
+            markdown.append(contentsOf: (plain ? digits : MarkdownEscaping.escape(digits)).utf8)
+            markdown.append(contentsOf: "](".utf8)
+            markdown.append(contentsOf: escapedBase)
+            markdown.append(contentsOf: "\\#".utf8)
+            markdown.append(contentsOf: (plain ? anchor : MarkdownEscaping.escape(anchor)).utf8)
+            markdown.append(UInt8(ascii: ")"))
+        }
+        self.article = article
+        self.paragraphs = paragraphs
+        paragraphLinks = MarkdownFragment(escaped: String(decoding: markdown, as: UTF8.self))
+    }
+}
+
+private extension String {
+    /// `head`, `separator` and `tail`'s bytes as one string, made once.
+    init(joining head: [UInt8], _ separator: UInt8, _ tail: String.UTF8View) {
+        self.init(unsafeUninitializedCapacity: head.count + 1 + tail.count) { out in
+            var n = out.initialize(from: head).1
+            out[n] = separator
+            n += 1
+            for byte in tail { out[n] = byte; n += 1 }
+            return n
+        }
+    }
 }
 
 public struct ParagraphLink: Sendable, Codable {
@@ -63,22 +106,28 @@ extension ParagraphList {
     /// each paragraph once; `mentions` counts every pair, as the page's own counts do.
     static func grouping(_ items: [(articleID: String, block: Int)], from path: String, index: GraphIndex) -> ParagraphList {
         guard !items.isEmpty else { return .empty }
-        var groups: [(article: DatedLink, paragraphs: [ParagraphLink])] = []
+        var groups: [ArticleParagraphs] = []
+        var numbers: [Int] = []
+        var current: DatedLink?
         var lastArticle: String?
         var seen = Set<Int>()
+        func close() {
+            if let current { groups.append(ArticleParagraphs(article: current, numbers: numbers)) }
+            numbers.removeAll(keepingCapacity: true)
+        }
         for item in items {
             if item.articleID != lastArticle {
-                guard let article = index.articlesByID[item.articleID] else { continue }
-                groups.append((SitePlanner.datedLink(article, from: path, index: index), []))
+                guard let position = index.position[item.articleID] else { continue }
+                close()
+                current = SitePlanner.datedLink(index.graph.articles[position], from: path, index: index)
                 lastArticle = item.articleID
-                seen = []
+                seen.removeAll(keepingCapacity: true)
             }
             guard seen.insert(item.block).inserted else { continue }
-            // The article's link with the paragraph's anchor, as `SitePath.relative(from:to:fragment:)` writes it.
-            let url = groups[groups.count - 1].article.url + "#" + TextBlock.anchor(item.block)
-            groups[groups.count - 1].paragraphs.append(ParagraphLink(number: item.block, url: url))
+            numbers.append(item.block)
         }
+        close()
         let summary = "\(Count.phrase(items.count, "more mention")) in \(Count.phrase(groups.count, "article")), by paragraph:"
-        return ParagraphList(articles: groups.map { ArticleParagraphs(article: $0.article, paragraphs: $0.paragraphs) }, months: [], summary: summary)
+        return ParagraphList(articles: groups, months: [], summary: summary)
     }
 }
