@@ -61,6 +61,25 @@ struct ActorDatesTests {
         #expect(checked.actors > 20 && checked.withDates > 5, "\(checked)")
     }
 
+    /// A sentence longer than `GraphIndex.sentenceReach` either side: a date counts for the
+    /// mentions near it, once however many are; a date far from every mention does not.
+    @Test func inASentenceWithoutEnd() throws {
+        let filler = String(repeating: "talks would go on ", count: 50)  // 900 bytes
+        let paragraphs = [
+            "President Volodymyr Zelenskyy said on 5 March 2024 that " + filler + "and the summit of 7 April 2024 would go ahead.",
+            "Zelenskyy spoke on 9 May 2024, and Zelenskyy spoke again on 9 May 2024 " + filler + "on 1 June 2024 and Zelenskyy agreed.",
+        ]
+        let blocks = paragraphs.enumerated().map { TextBlock(number: $0 + 1, role: .body, text: $1, line: $0 + 1) }
+        let article = Article(id: "a", sourceFile: "articles/a.txt", format: .tagged, title: "Talks",
+                              published: CalendarDay(year: 2025, month: 1, day: 10)!, blocks: blocks)
+        let index = GraphIndex(Linker.link(articles: [article], gazetteer: Gazetteer(), settings: SiteSettings()))
+        let checked = Self.check(index)
+        #expect(checked.actors == 1)
+        let actor = try #require(index.actorsWithPages.first { $0.name == "Volodymyr Zelenskyy" })
+        let (dates, _) = DatePages.actorDates(actor, from: index.actorPath(actor.id), index: index)
+        #expect(dates.map(\.label) == ["2024-03-05", "2024-05-09", "2024-05-09", "2024-06-01"].map(TimexValue.label))
+    }
+
     /// The bench corpus of 400 articles: dates in nearly every paragraph, and actors with more
     /// dates than the page shows with snippets.
     @Test func inTheBenchCorpus() {

@@ -58,11 +58,16 @@ struct BlockIndex<Element: Sendable>: Sendable {
 
     /// The elements of a block whose offsets lie in `range`, in offset order.
     func elements(_ articleID: String, _ block: Int, in range: Range<Int>) -> [Element] {
+        positions(articleID, block, in: range).map { all[Int($0)] }
+    }
+
+    /// The same as places in the array the index was made from, without copying the elements.
+    func positions(_ articleID: String, _ block: Int, in range: Range<Int> = 0..<Int(UInt32.max)) -> ArraySlice<Int32> {
         guard let span = articles[articleID], range.lowerBound < range.upperBound else { return [] }
         let base = Int64(block) << 32
         let within = places[span]
         let lower = GraphIndex.firstIndex(in: within, notBelow: base | Int64(max(range.lowerBound, 0))) { $0 }
         let upper = GraphIndex.firstIndex(in: within, notBelow: base | Int64(min(range.upperBound, Int(UInt32.max)))) { $0 }
-        return order[lower..<upper].map { all[Int($0)] }
+        return order[lower..<upper]
     }
 }

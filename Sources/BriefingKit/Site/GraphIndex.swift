@@ -183,9 +183,13 @@ final class GraphIndex: Sendable {
     /// the offset: text without full stops is one endless "sentence", and everything named in it
     /// would be "in the same sentence" as everything else.
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        guard let range = sentences.sentence(articleID, block, containing: offset) else { return nil }
-        let lower = max(range.lowerBound, offset - Self.sentenceReach), upper = min(range.upperBound, offset + Self.sentenceReach)
-        return lower < upper ? lower..<upper : range
+        sentences.sentence(articleID, block, containing: offset).map { Self.within(reach: $0, of: offset) }
+    }
+
+    /// The part of a sentence within `sentenceReach` of an offset in it.
+    static func within(reach sentence: Range<Int>, of offset: Int) -> Range<Int> {
+        let lower = max(sentence.lowerBound, offset - sentenceReach), upper = min(sentence.upperBound, offset + sentenceReach)
+        return lower < upper ? lower..<upper : sentence
     }
 
     static let sentenceReach = 600

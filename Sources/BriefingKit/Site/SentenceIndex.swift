@@ -70,16 +70,7 @@ final class SentenceIndex: Sendable {
     /// The sentence of a block that holds a byte offset; nil when the block has no such sentence
     /// (or the article no such block).
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        guard let position = positions[articleID], block >= 0 else { return nil }
-        // The bounds as they are once the slot is found (a later slot found by another page
-        // appends to them: this copy is not changed by it).
-        let found: (bounds: [UInt32], run: Range<Int>)? = self.found[position].runs.withLock { runs in
-            if runs == nil { runs = Runs(articles[position]) }
-            guard block < runs!.slotCount else { return nil }
-            let run = runs!.known(block) ?? runs!.find(block, in: articles[position])
-            return (runs!.bounds, run)
-        }
-        guard let (bounds, run) = found else { return nil }
+        guard let position = positions[articleID], let (bounds, run) = slot(position, block) else { return nil }
         // Sentences are in order and do not overlap: the only one that can hold the offset is
         // the first that ends after it.
         var low = run.lowerBound, high = run.upperBound
@@ -90,5 +81,25 @@ final class SentenceIndex: Sendable {
         guard low < run.upperBound else { return nil }
         let range = Int(bounds[2 * low])..<Int(bounds[2 * low + 1])
         return range.contains(offset) ? range : nil
+    }
+
+    /// Every sentence of a block of the article at `position` in the articles given, in order,
+    /// in place of what `sentences` held: for a page that asks about many offsets of one block.
+    func sentences(at position: Int, _ block: Int, into sentences: inout [Range<Int>]) {
+        sentences.removeAll(keepingCapacity: true)
+        guard found.indices.contains(position), let (bounds, run) = slot(position, block) else { return }
+        for n in run { sentences.append(Int(bounds[2 * n])..<Int(bounds[2 * n + 1])) }
+    }
+
+    /// The bounds as they are once the block's slot is found, and the slot's run in them (a
+    /// later slot found by another page appends to them: this copy is not changed by it).
+    private func slot(_ position: Int, _ block: Int) -> (bounds: [UInt32], run: Range<Int>)? {
+        guard block >= 0 else { return nil }
+        return found[position].runs.withLock { runs in
+            if runs == nil { runs = Runs(articles[position]) }
+            guard block < runs!.slotCount else { return nil }
+            let run = runs!.known(block) ?? runs!.find(block, in: articles[position])
+            return (runs!.bounds, run)
+        }
     }
 }
