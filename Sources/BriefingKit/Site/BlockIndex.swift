@@ -63,7 +63,16 @@ struct BlockIndex<Element: Sendable>: Sendable {
 
     /// The same as places in the array the index was made from, without copying the elements.
     func positions(_ articleID: String, _ block: Int, in range: Range<Int> = 0..<Int(UInt32.max)) -> ArraySlice<Int32> {
-        guard let span = articles[articleID], range.lowerBound < range.upperBound else { return [] }
+        positions(in: part(articleID), block, in: range)
+    }
+
+    /// An article's part of the index (nil when it has no elements), for one look-up of its id
+    /// when many of its blocks are asked for.
+    func part(_ articleID: String) -> Range<Int>? { articles[articleID] }
+
+    /// The places of the elements of a block of the article of this part.
+    func positions(in part: Range<Int>?, _ block: Int, in range: Range<Int> = 0..<Int(UInt32.max)) -> ArraySlice<Int32> {
+        guard let span = part, range.lowerBound < range.upperBound else { return [] }
         let base = Int64(block) << 32
         let within = places[span]
         let lower = GraphIndex.firstIndex(in: within, notBelow: base | Int64(max(range.lowerBound, 0))) { $0 }

@@ -140,10 +140,15 @@ enum DatePages {
         var keptAt: [Int64: Int] = [:]
         for mention in index.mentionsByActor[actor.id] {
             if !block.holds(mention) {
-                // A mention of an article the graph does not hold has no sentence: no dates.
-                let place = index.position[mention.articleID]
-                block.start(mention, article: place ?? -1, dates: place == nil ? [] : index.datesByBlock.positions(mention.articleID, mention.block))
-                if let place, !block.dates.isEmpty {
+                // The article's place and part of the date index are looked up once its id changes.
+                if !block.isIn(mention.articleID) {
+                    let place = index.position[mention.articleID]
+                    // A mention of an article the graph does not hold has no sentence: no dates.
+                    block.enter(mention.articleID, place: place ?? -1, dates: place == nil ? nil : index.datesByBlock.part(mention.articleID))
+                }
+                block.start(mention.block, dates: index.datesByBlock.positions(in: block.datesPart, mention.block))
+                let place = block.article
+                if place >= 0, !block.dates.isEmpty {
                     index.sentences.sentences(at: place, mention.block, into: &block.sentences)
                     for date in block.dates {
                         block.sentenceOfDate.append(ActorDateBlock.sentence(of: all[Int(date)].reference.offset, in: block.sentences))
@@ -222,13 +227,23 @@ private struct ActorDateBlock {
     /// The place in `graph.dates` of the block's date `n`, counted from 0.
     func date(_ n: Int) -> Int { Int(dates[dates.startIndex + n]) }
 
+    /// The article's part of `GraphIndex.datesByBlock`.
+    private(set) var datesPart: Range<Int>?
+
     func holds(_ mention: Mention) -> Bool {
         number == mention.block && articleID == mention.articleID
     }
 
-    /// The block of a mention, with these dates, before its sentences are read.
-    mutating func start(_ mention: Mention, article: Int, dates: ArraySlice<Int32>) {
-        (articleID, number, self.article, self.dates) = (mention.articleID, mention.block, article, dates)
+    func isIn(_ articleID: String) -> Bool { self.articleID == articleID }
+
+    /// An article's first block: its place in the graph's articles and its part of the date index.
+    mutating func enter(_ articleID: String, place: Int, dates: Range<Int>?) {
+        (self.articleID, article, datesPart, number) = (articleID, place, dates, -1)
+    }
+
+    /// A block of the article, with these dates, before its sentences are read.
+    mutating func start(_ number: Int, dates: ArraySlice<Int32>) {
+        (self.number, self.dates) = (number, dates)
         sentences.removeAll(keepingCapacity: true)
         sentenceOfDate.removeAll(keepingCapacity: true)
         flags = 0

@@ -48,7 +48,9 @@ final class SentenceIndex: Sendable {
         /// Finds the slot's sentences in the article, and gives their run.
         mutating func find(_ slot: Int, in article: Article) -> Range<Int> {
             // The first block with the number (as `GraphIndex.blockText` reads it); the headline for 0.
-            let text = slot == 0 ? article.title : article.blocks.first { $0.number == slot }?.text
+            // By index: `first(where:)` copied each block it passed over, every string retained.
+            let text = slot == 0 ? article.title
+                : article.blocks.indices.first { article.blocks[$0].number == slot }.map { article.blocks[$0].text }
             let start = UInt32(bounds.count / 2)
             for range in text.map(Sentences.ranges(in:)) ?? [] {
                 bounds.append(UInt32(clamping: range.lowerBound))
@@ -70,36 +72,42 @@ final class SentenceIndex: Sendable {
     /// The sentence of a block that holds a byte offset; nil when the block has no such sentence
     /// (or the article no such block).
     func sentence(_ articleID: String, _ block: Int, containing offset: Int) -> Range<Int>? {
-        guard let position = positions[articleID], let (bounds, run) = slot(position, block) else { return nil }
-        // Sentences are in order and do not overlap: the only one that can hold the offset is
-        // the first that ends after it.
-        var low = run.lowerBound, high = run.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(bounds[2 * middle + 1]) <= offset { low = middle + 1 } else { high = middle }
-        }
-        guard low < run.upperBound else { return nil }
-        let range = Int(bounds[2 * low])..<Int(bounds[2 * low + 1])
-        return range.contains(offset) ? range : nil
+        guard let position = positions[articleID] else { return nil }
+        return slot(position, block) { bounds, run -> Range<Int>? in
+            // Sentences are in order and do not overlap: the only one that can hold the offset
+            // is the first that ends after it.
+            var low = run.lowerBound, high = run.upperBound
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(bounds[2 * middle + 1]) <= offset { low = middle + 1 } else { high = middle }
+            }
+            guard low < run.upperBound else { return nil }
+            let range = Int(bounds[2 * low])..<Int(bounds[2 * low + 1])
+            return range.contains(offset) ? range : nil
+        } ?? nil
     }
 
     /// Every sentence of a block of the article at `position` in the articles given, in order,
     /// in place of what `sentences` held: for a page that asks about many offsets of one block.
     func sentences(at position: Int, _ block: Int, into sentences: inout [Range<Int>]) {
         sentences.removeAll(keepingCapacity: true)
-        guard found.indices.contains(position), let (bounds, run) = slot(position, block) else { return }
-        for n in run { sentences.append(Int(bounds[2 * n])..<Int(bounds[2 * n + 1])) }
+        guard found.indices.contains(position) else { return }
+        slot(position, block) { bounds, run in
+            for n in run { sentences.append(Int(bounds[2 * n])..<Int(bounds[2 * n + 1])) }
+        }
     }
 
-    /// The bounds as they are once the block's slot is found, and the slot's run in them (a
-    /// later slot found by another page appends to them: this copy is not changed by it).
-    private func slot(_ position: Int, _ block: Int) -> (bounds: [UInt32], run: Range<Int>)? {
+    /// `body` of the bounds once the block's slot is found, and the slot's run in them; nil
+    /// when the article has no such block. Run while the article's sentences are locked: the
+    /// bounds are read in place, not copied (a copy held while another page's slot is found
+    /// would make that page copy them all).
+    private func slot<R>(_ position: Int, _ block: Int, _ body: ([UInt32], Range<Int>) -> R) -> R? {
         guard block >= 0 else { return nil }
         return found[position].runs.withLock { runs in
             if runs == nil { runs = Runs(articles[position]) }
             guard block < runs!.slotCount else { return nil }
             let run = runs!.known(block) ?? runs!.find(block, in: articles[position])
-            return (runs!.bounds, run)
+            return body(runs!.bounds, run)
         }
     }
 }
