@@ -51,6 +51,31 @@ struct MarkdownContainerTests {
                     == "<p id=\"p1\">\n<mark class=\"note-mark note-context\">Said <a class=\"actor\" href=\"../actors/dmitry-peskov.html\" title=\"Dmitry Peskov\">Peskov</a></mark><sup class=\"note-ref\"><a href=\"#note-n\" aria-label=\"Note 7\">7</a></sup> today.\n</p>\n")
     }
 
+    /// Links to one page with different titles, classes or times each open with their own tag,
+    /// in whichever block they are; the same link's tag serves every text of it.
+    @Test func linksToOnePageKeepTheirOwnTags() {
+        let year = InlineLink(text: "2019", url: "../dates/2019.html", title: "2019", cssClass: "date", datetime: "2019")
+        let range = InlineLink(text: "from 2019 to 2021", url: "../dates/2019.html", title: "2019 to 2021", cssClass: "date")
+        let plan = InlineLink(text: "next year", url: "../dates/2019.html", title: "2019 (then ahead)", cssClass: "date date-plan", datetime: "2019")
+        var again = year, bare = year
+        again.text = "that year"
+        (bare.text, bare.datetime) = ("the year", nil)
+        let html = render("{#p1}\nIn 2019, from 2019 to 2021.\n\n{#p2}\nThen next year, and that year, the year.\n",
+                          links: ["p1": [year, range], "p2": [plan, again, bare]])
+        #expect(html == """
+            <p id="p1">
+            In <a class="date" href="../dates/2019.html" title="2019"><time datetime="2019">2019</time></a>, \
+            <a class="date" href="../dates/2019.html" title="2019 to 2021">from 2019 to 2021</a>.
+            </p>
+            <p id="p2">
+            Then <a class="date date-plan" href="../dates/2019.html" title="2019 (then ahead)"><time datetime="2019">next year</time></a>, \
+            and <a class="date" href="../dates/2019.html" title="2019"><time datetime="2019">that year</time></a>, \
+            <a class="date" href="../dates/2019.html" title="2019">the year</a>.
+            </p>
+
+            """)
+    }
+
     @Test func aPassageThatIsNotThereMarksNothing() {
         #expect(render("{#p1}\nSomething else.\n", highlights: mark("Putin said")) == "<p id=\"p1\">\nSomething else.\n</p>\n")
         #expect(render("{#p1}\nPutin said.\n", highlights: mark("Putin said", 1)) == "<p id=\"p1\">\nPutin said.\n</p>\n")

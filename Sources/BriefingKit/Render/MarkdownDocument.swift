@@ -55,8 +55,10 @@ final class MarkdownDocument {
 
     /// Blocks given an id by an attribute line, by id.
     var blocksByID: [String: OpaquePointer] = [:]
-    /// The opening tags of each link on mentions, made once per page however often it recurs.
-    private var openings: [InlineLink: String] = [:]
+    /// The opening tags of each link on mentions, made once per page however often it recurs,
+    /// by address (the only part of a link hashed; the few links of one address are told apart
+    /// by their other parts, which are mostly the same strings and compare at once).
+    private var openings: [String: [(link: InlineLink, opening: String)]] = [:]
 
     /// Markdown → HTML, applying the template's block attribute lines, then turning the given
     /// mentions into links inside the blocks with those ids.
@@ -330,26 +332,42 @@ final class MarkdownDocument {
         var position = 0
         func insertText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
             guard !bytes.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
-            cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
+            Self.setLiteral(text, bytes)
             cmark_node_insert_before(node, text)
         }
         for piece in pieces {
             insertText(literal[position..<piece.range.lowerBound])
             guard let anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
-            let opening = openings[piece.link] ?? {
-                let time = piece.link.datetime.map { "<time datetime=\"\(HTML.escape($0))\">" } ?? ""
-                let made = "<a class=\"\(HTML.escape(piece.link.cssClass))\" href=\"\(HTML.escape(piece.link.url))\" title=\"\(HTML.escape(piece.link.title))\">\(time)"
-                openings[piece.link] = made
-                return made
-            }()
-            cmark_node_set_on_enter(anchor, opening)
+            cmark_node_set_on_enter(anchor, opening(of: piece.link))
             cmark_node_set_on_exit(anchor, piece.link.datetime == nil ? "</a>" : "</time></a>")
-            cmark_node_set_literal(text, String(decoding: literal[piece.range], as: UTF8.self))
+            Self.setLiteral(text, literal[piece.range])
             cmark_node_append_child(anchor, text)
             cmark_node_insert_before(node, anchor)
             position = piece.range.upperBound
         }
         insertText(literal[position...])
         detach(node)
+    }
+
+    /// The opening tag of a link on a mention (its text aside).
+    private func opening(of link: InlineLink) -> String {
+        func same(_ a: InlineLink, _ b: InlineLink) -> Bool { a.title == b.title && a.cssClass == b.cssClass && a.datetime == b.datetime }
+        if let made = openings[link.url]?.first(where: { same($0.link, link) }) { return made.opening }
+        let time = link.datetime.map { "<time datetime=\"\(HTML.escape($0))\">" } ?? ""
+        let made = "<a class=\"\(HTML.escape(link.cssClass))\" href=\"\(HTML.escape(link.url))\" title=\"\(HTML.escape(link.title))\">\(time)"
+        openings[link.url, default: []].append((link, made))
+        return made
+    }
+
+    /// Sets a text node's literal to these bytes, through a C string made on the stack (a Swift
+    /// string of a name, short enough to be stored inline, was copied to the heap to be one).
+    static func setLiteral(_ node: OpaquePointer, _ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            buffer.withMemoryRebound(to: UInt8.self) { buffer in
+                _ = buffer.initialize(from: bytes)
+                buffer[bytes.count] = 0
+            }
+            cmark_node_set_literal(node, buffer.baseAddress)
+        }
     }
 }
