@@ -105,54 +105,66 @@ enum ArticlePages {
     /// briefing links to its own glossary and timeline, and prefixes block ids per article).
     static func inlineLinks(_ mentions: [Mention], dates: [DateMention], index: GraphIndex,
                             actorURL: (Actor) -> String, dateURL: (String) -> String, anchor: (Int) -> String) -> [String: [InlineLink]] {
-        var placed: [(block: Int, offset: Int, link: InlineLink)] = []
+        // Each link of the page is made once (its text aside) and placed by its number in `made`:
+        // an article names the same few actors and dates many times, and sorting and copying
+        // whole links, five strings each, was most of the work.
+        var made: [InlineLink] = []
+        var placed: [(block: Int, offset: Int, order: Int, link: Int, text: String)] = []
         placed.reserveCapacity(mentions.count + dates.count)
-        // An actor is linked once per block; its link and a date's are the same wherever they
-        // are in the article, so each is made once (an article names the same few many times).
-        struct Linked: Hashable { var block: Int; var actorID: String }
-        var linked: Set<Linked> = []
-        var actorLinks: [String: InlineLink] = [:]
+        // An actor is linked once per block: its link's number, or -1 when no actor has its id.
+        var actorLinks: [String: Int] = [:]
+        struct Linked: Hashable { var block: Int; var link: Int }
+        var linked = Set<Linked>()
         for mention in mentions {
-            guard linked.insert(Linked(block: mention.block, actorID: mention.actorID)).inserted else { continue }
-            var link: InlineLink
-            if let made = actorLinks[mention.actorID] {
-                link = made
-            } else {
-                guard let actor = index.actorsByID[mention.actorID] else { continue }
-                link = InlineLink(text: "", url: actorURL(actor), title: "\(actor.name) (\(actor.kind.rawValue))",
-                                  cssClass: "actor actor-\(actor.kind.rawValue)")
-                actorLinks[mention.actorID] = link
-            }
-            link.text = mention.text
-            placed.append((mention.block, mention.offset, link))
+            let number = actorLinks[mention.actorID] ?? {
+                let number = index.actorsByID[mention.actorID].map { actor in
+                    made.append(InlineLink(text: "", url: actorURL(actor), title: "\(actor.name) (\(actor.kind.rawValue))",
+                                           cssClass: "actor actor-\(actor.kind.rawValue)"))
+                    return made.count - 1
+                } ?? -1
+                actorLinks[mention.actorID] = number
+                return number
+            }()
+            guard number >= 0, linked.insert(Linked(block: mention.block, link: number)).inserted else { continue }
+            placed.append((mention.block, mention.offset, placed.count, number, mention.text))
         }
         struct DateKey: Hashable { var points: [String]; var isFuture: Bool }
-        var dateLinks: [DateKey: InlineLink] = [:]
+        var dateLinks: [DateKey: Int] = [:]
         for date in dates {
             let reference = date.reference
             let key = DateKey(points: reference.points, isFuture: date.isFuture)
-            var link: InlineLink
-            if let made = dateLinks[key] {
-                link = made
-            } else {
-                guard let point = key.points.first, index.datesByValue.contains(point) else { continue }
-                link = InlineLink(text: "", url: dateURL(point),
-                                  title: key.points.map(TimexValue.label).joined(separator: " to ") + (date.isFuture ? " (then ahead)" : ""),
-                                  cssClass: date.isFuture ? "date date-plan" : "date",
-                                  datetime: TimexValue.isHTMLDatetime(point) && key.points.count == 1 ? point : nil)
-                dateLinks[key] = link
-            }
-            link.text = reference.text
-            placed.append((date.block, reference.offset, link))
+            let number = dateLinks[key] ?? {
+                var number = -1
+                if let point = key.points.first, index.datesByValue.contains(point) {
+                    made.append(InlineLink(text: "", url: dateURL(point),
+                                           title: key.points.map { index.dateLabel($0).text }.joined(separator: " to ") + (date.isFuture ? " (then ahead)" : ""),
+                                           cssClass: date.isFuture ? "date date-plan" : "date",
+                                           datetime: key.points.count == 1 && index.dateLabel(point).isHTMLDatetime ? point : nil))
+                    number = made.count - 1
+                }
+                dateLinks[key] = number
+                return number
+            }()
+            guard number >= 0 else { continue }
+            placed.append((date.block, reference.offset, placed.count, number, reference.text))
         }
+        placed.sort { ($0.block, $0.offset, $0.order) < ($1.block, $1.offset, $1.order) }
         var links: [String: [InlineLink]] = [:]
-        var end = (block: 0, offset: 0)
-        for item in placed.sorted(by: { ($0.block, $0.offset) < ($1.block, $1.offset) }) {
+        var block: (number: Int, links: [InlineLink])?
+        var end = 0
+        for item in placed {
+            if item.block != block?.number {
+                if let block { links[anchor(block.number)] = block.links }
+                (block, end) = ((item.block, []), 0)
+            }
             // Overlapping expressions (a name inside a date) keep the first.
-            if item.block == end.block && item.offset < end.offset { continue }
-            links[anchor(item.block), default: []].append(item.link)
-            end = (item.block, item.offset + item.link.text.utf8.count)
+            if item.offset < end { continue }
+            var link = made[item.link]
+            link.text = item.text
+            block!.links.append(link)
+            end = item.offset + item.text.utf8.count
         }
+        if let block { links[anchor(block.number)] = block.links }
         return links
     }
 }

@@ -6,6 +6,9 @@ extension GraphIndex {
         let byArticle: Grouped<String, DateMention>
         let values: [String]
         let rank: [String: Int]
+        /// Each value's label and whether it is an HTML `datetime`, worked out once: every page
+        /// that links a date shows them, for each of its dates.
+        let labels: [String: DateLabel]
         let children: [String: [String]]
         /// How many articles refer to each value: a date page, its line on the timeline, its
         /// search document and its link preview all say so, and a year has tens of thousands of mentions.
@@ -57,6 +60,7 @@ extension GraphIndex {
             }
             self.values = values.sorted(by: GraphIndex.dateOrder)
             rank = Dictionary(uniqueKeysWithValues: self.values.enumerated().map { ($1, $0) })
+            labels = Dictionary(uniqueKeysWithValues: self.values.map { ($0, DateLabel($0)) })
             var children: [String: [String]] = [:]
             for value in self.values { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
             self.children = children
@@ -85,5 +89,16 @@ extension GraphIndex {
             }
             return articles
         }
+    }
+}
+
+/// A date value as pages name it (`TimexValue.label`), and whether it can be an HTML `datetime`.
+struct DateLabel: Sendable {
+    let text: String
+    let isHTMLDatetime: Bool
+
+    init(_ value: String) {
+        text = TimexValue.label(value)
+        isHTMLDatetime = TimexValue.isHTMLDatetime(value)
     }
 }

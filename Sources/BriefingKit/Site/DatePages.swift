@@ -118,7 +118,7 @@ enum DatePages {
 
     static func entry(_ value: String, path: String, index: GraphIndex) -> TimelineDate {
         let mentions = index.datesByValue[value]
-        return TimelineDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
+        return TimelineDate(label: index.dateLabel(value).text, url: SitePath.relative(from: path, to: index.datePath(value)),
                             counts: counts(value, index), mentions: mentions.prefix(timelineSnippets).map { snippet($0, from: path, index: index) },
                             more: mentions.count > timelineSnippets ? "and \(mentions.count - timelineSnippets) more" : nil)
     }
@@ -186,7 +186,7 @@ enum DatePages {
         let sorted = keys.sorted { $0 < $1 }.map { (found[$0.3].point, found[$0.3].date) }
         let dates = sorted.prefix(ParagraphList.snippetLimit).map { value, place in
             let date = all[Int(place)], s = snippet(date, from: path, index: index)
-            return ActorDate(label: TimexValue.label(value), url: SitePath.relative(from: path, to: index.datePath(value)),
+            return ActorDate(label: index.dateLabel(value).text, url: SitePath.relative(from: path, to: index.datePath(value)),
                              snippet: s.snippet, article: s.article, plan: date.isFuture)
         }
         let rest = sorted.dropFirst(ParagraphList.snippetLimit)
@@ -196,7 +196,7 @@ enum DatePages {
         var count = 0
         func close() {
             guard let last else { return }
-            counts.append(DateCount(label: TimexValue.label(last), url: SitePath.relative(from: path, to: index.datePath(last)),
+            counts.append(DateCount(label: index.dateLabel(last).text, url: SitePath.relative(from: path, to: index.datePath(last)),
                                     count: String(count)))
         }
         for (value, _) in rest {

@@ -40,6 +40,8 @@ final class GraphIndex: Sendable {
     let dateValues: [String]
     /// The place of each of `dateValues` in date order, for sorting without parsing the values.
     let dateRank: [String: Int]
+    /// The label of each of `dateValues` (`dateLabel(_:)`).
+    private let dateLabels: [String: DateLabel]
     /// How many articles refer to each date value (`datesByValue`), counted once.
     let dateArticleCounts: [String: Int]
     /// The article of each of `graph.dates`, by its place in `graph.articles` (one the graph does
@@ -142,6 +144,7 @@ final class GraphIndex: Sendable {
         let dates: DateLookups
         (dates, mentionsByBlock, datesByBlock) = elsewhere.value
         (datesByValue, datesByArticle, dateValues, dateRank, dateChildren) = (dates.byValue, dates.byArticle, dates.values, dates.rank, dates.children)
+        dateLabels = dates.labels
         dateArticleCounts = dates.articleCounts
         dateArticles = dates.articles
     }
@@ -178,6 +181,10 @@ final class GraphIndex: Sendable {
     }
 
     func datePath(_ value: String) -> String { "dates/\(value).html" }
+
+    /// A date value's label and whether it is an HTML `datetime`: looked up for the values with
+    /// a page, worked out for any other.
+    func dateLabel(_ value: String) -> DateLabel { dateLabels[value] ?? DateLabel(value) }
 
     /// The sentence around a byte offset of a block, at most `sentenceReach` bytes either side of
     /// the offset: text without full stops is one endless "sentence", and everything named in it
