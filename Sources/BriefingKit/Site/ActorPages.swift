@@ -7,21 +7,23 @@ enum ActorPages {
     static func page(_ index: GraphIndex, actor: Actor) -> Page {
         let path = index.actorPath(actor.id)
         let mentions = index.mentionsByActor[actor.id]
-        let byArticle = Dictionary(grouping: mentions, by: \.articleID)
-        let articleIDs = byArticle.keys.sorted { index.position[$0]! < index.position[$1]! }
+        // The runs of the actor's mentions by article, read once for the mentions by article, the
+        // month pages and the chart.
+        let articleRuns = index.mentionsByActor.runs(actor.id) { $0.articleID }
+        let byArticle = mentionsByArticle(mentions, runs: articleRuns.runs, index)
+        let articleIDs = byArticle.map(\.id)
 
         // Snippets for the first mentions, up to the limit; the rest by article and paragraph.
         var grouped: [ArticleMentions] = []
         var rest: [(articleID: String, block: Int)] = []
         var budget = ParagraphList.snippetLimit
-        for id in articleIDs {
-            let inArticle = byArticle[id]!
+        for (id, inArticle) in byArticle {
             let shown = min(budget, inArticle.count)
             budget -= shown
-            rest += inArticle.dropFirst(shown).map { ($0.articleID, $0.block) }
+            rest += inArticle.dropFirst(shown).map { (id, mentions[$0].block) }
             guard shown > 0 else { continue }
             let article = index.articlesByID[id]!
-            let snippets = inArticle.prefix(shown).map { mention in
+            let snippets = inArticle.prefix(shown).map { mentions[$0] }.map { mention in
                 SnippetContext(text: index.blockText(id, mention.block), offset: mention.offset, length: mention.text.utf8.count,
                                url: SitePath.relative(from: path, to: index.articlePath(id), fragment: TextBlock.anchor(mention.block)),
                                paragraph: mention.block)
@@ -38,7 +40,9 @@ enum ActorPages {
         }
         var seenIn: [Set<String>] = roles.map { _ in [] }
         for sighting in actor.roleSightings where sighting.role != "author" {
-            guard let article = index.articlesByID[sighting.articleID] else { continue }
+            // An article is copied only for the few links shown: an actor is seen in a role in
+            // thousands of articles.
+            guard let position = index.position[sighting.articleID] else { continue }
             let key = sighting.role.lowercased()
             let role = roleNumbers[key] ?? {
                 roles.append(RoleContext(role: sighting.role, seen: [], fromGazetteer: false))
@@ -46,8 +50,8 @@ enum ActorPages {
                 roleNumbers[key] = roles.count - 1
                 return roles.count - 1
             }()
-            guard seenIn[role].insert(article.id).inserted, roles[role].seen.count < RoleContext.seenLimit else { continue }
-            roles[role].seen.append(SitePlanner.datedLink(article, from: path, index: index))
+            guard seenIn[role].insert(sighting.articleID).inserted, roles[role].seen.count < RoleContext.seenLimit else { continue }
+            roles[role].seen.append(SitePlanner.datedLink(index.graph.articles[position], from: path, index: index))
         }
         for (role, articles) in seenIn.enumerated() where articles.count > RoleContext.seenLimit {
             roles[role].seenMore = "and \(Count.phrase(articles.count - RoleContext.seenLimit, "more article"))"
@@ -57,8 +61,6 @@ enum ActorPages {
         for mention in mentions { aliasCounts[mention.text, default: 0] += 1 }
         let aliases = aliasCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
 
-        // The runs of the actor's mentions by article, read once for the month pages and the chart.
-        let articleRuns = index.mentionsByActor.runs(actor.id) { $0.articleID }
         let monthPages = MentionArchive.months(of: .actor(actor.id), articleRuns: articleRuns.runs, count: articleRuns.count, index)
         let quotes = QuoteList.split(index, actorID: actor.id, months: monthPages, from: path)
 
@@ -124,6 +126,25 @@ enum ActorPages {
                         meta: StructuredData.actor(actor, path: path, settings: index.graph.settings))
         page.figures = figures
         return page
+    }
+
+    /// The places among `mentions` of each article's mentions, the articles in article order,
+    /// from the runs of the mentions by article (`Grouped.runs`). The linker gives an article's
+    /// mentions together and the articles in order, so each run is an article and they come in
+    /// order; mentions that do not (a graph made otherwise) are grouped by article id and sorted.
+    static func mentionsByArticle(_ mentions: Grouped<String, Mention>.Group, runs: [(value: String, start: Int)],
+                                  _ index: GraphIndex) -> [(id: String, places: [Int])] {
+        var last = -1
+        let inOrder = runs.allSatisfy { run in
+            guard let position = index.position[run.value], position > last else { return false }
+            last = position
+            return true
+        }
+        if inOrder {
+            return runs.indices.map { n in (runs[n].value, Array(runs[n].start..<(n + 1 < runs.count ? runs[n + 1].start : mentions.count))) }
+        }
+        let byArticle = Dictionary(grouping: mentions.indices, by: { mentions[$0].articleID })
+        return byArticle.keys.sorted { index.position[$0]! < index.position[$1]! }.map { ($0, byArticle[$0]!) }
     }
 
     static func indexPage(_ index: GraphIndex) -> Page {

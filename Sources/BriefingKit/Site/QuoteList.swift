@@ -14,7 +14,7 @@ enum QuoteList {
     /// The actor's quotes for its page at `path`, given its month pages (none below `list_limit`).
     static func split(_ index: GraphIndex, actorID: String, months: [MentionArchive.Month], from path: String,
                       limit: Int = ParagraphList.snippetLimit) -> Split {
-        let quotes = index.quotesByActor[actorID].filter { index.articlesByID[$0.articleID] != nil }
+        let quotes = index.quotesByActor[actorID].filter { index.position[$0.articleID] != nil }
         guard quotes.count > limit else { return Split(shown: items(quotes, from: path, index: index), more: .empty) }
         guard !months.isEmpty else {
             var more = ParagraphList.grouping(quotes.dropFirst(limit).map { ($0.articleID, $0.block) }, from: path, index: index)
@@ -28,7 +28,7 @@ enum QuoteList {
         var shown = Array(quotes.prefix(limit))
         var perMonth: [String: Int] = [:]
         for (position, quote) in quotes.enumerated() {
-            let month = index.articlesByID[quote.articleID]!.published.monthValue
+            let month = index.publicationMonth(of: quote.articleID)!
             if pages.contains(month) { perMonth[month, default: 0] += 1 } else if position >= limit { shown.append(quote) }
         }
         let links = MentionArchive.links(months, from: path).enumerated().compactMap { n, link -> MonthLink? in
