@@ -6,7 +6,7 @@ enum Sentences {
         return text.withUTF8(ranges(in:))
     }
 
-    static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    private static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var i = 0
