@@ -53,7 +53,7 @@ public struct ArticleParagraphs: Sendable, Codable {
 
     /// The same for paragraphs of the article's page by number, each link made once: the
     /// article's link escaped once, and the paragraphs' links and their Markdown written as bytes
-    /// (month pages list a million paragraphs at 10,000 articles, and a `+=` on a `String` costs
+    /// (the month pages link 574,000 paragraphs at 10,000 articles, and a `+=` on a `String` costs
     /// more than the bytes it adds). `ParagraphListTests` holds it to `init(article:paragraphs:)`.
     init(article: DatedLink, numbers: [Int]) {
         let base = Array(article.url.utf8), escapedBase = Array(MarkdownEscaping.escape(article.url).utf8)
