@@ -105,11 +105,13 @@ struct ContextLookupTests {
         // An article's paragraphs in a list by paragraph, the same way.
         let byParagraphs = try MustacheTemplate(string: header + "{{#paragraphs}}[{{number}}]({{url}}){{^last()}}, {{/last()}}{{/paragraphs}}")
         let byParagraphLine = try MustacheTemplate(string: header + "{{paragraphLinks}}")
-        let paragraphs = [ParagraphLink(number: 3, url: "../articles/a.html#p3"), ParagraphLink(number: 12, url: "a (b)_*.html#p12"),
-                          ParagraphLink(number: 0, url: "\\[x].html")]
-        for count in 0...paragraphs.count {
-            let article = ArticleParagraphs(article: DatedLink(title: "T", url: "a.html", date: "1 May 2024", dateISO: "2024-05-01"), paragraphs: Array(paragraphs.prefix(count)))
-            #expect(byParagraphLine.render(article) == byParagraphs.render(article), "\(count) paragraphs")
+        let numbers = [3, 12, 0]
+        for base in ["../articles/a.html", "a (b)_*.html", "\\[x].html"] {
+            for count in 0...numbers.count {
+                let article = ArticleParagraphs(article: DatedLink(title: "T", url: base, date: "1 May 2024", dateISO: "2024-05-01"),
+                                                numbers: Array(numbers.prefix(count)))
+                #expect(byParagraphLine.render(article) == byParagraphs.render(article), "\(base): \(count) paragraphs")
+            }
         }
     }
 }

@@ -45,16 +45,11 @@ public struct ArticleParagraphs: Sendable, Codable {
     /// thousands of paragraphs, and Mustache looks up three keys for each (see `BlockContext.actorLinks`).
     public let paragraphLinks: MarkdownFragment
 
-    init(article: DatedLink, paragraphs: [ParagraphLink]) {
-        self.article = article
-        self.paragraphs = paragraphs
-        paragraphLinks = MarkdownFragment(links: paragraphs.map { (String($0.number), $0.url) }, separator: ", ")
-    }
-
-    /// The same for paragraphs of the article's page by number, each link made once: the
-    /// article's link escaped once, and the paragraphs' links and their Markdown written as bytes
+    /// The paragraphs of the article's page by number, each link made once: the article's link
+    /// escaped once, and the paragraphs' links and their Markdown written as bytes
     /// (the month pages link 574,000 paragraphs at 10,000 articles, and a `+=` on a `String` costs
-    /// more than the bytes it adds). `ParagraphListTests` holds it to `init(article:paragraphs:)`.
+    /// more than the bytes it adds). `ParagraphListTests` holds the line to
+    /// `MarkdownFragment(links:separator:)`, `ContextLookupTests` to the template it stands for.
     init(article: DatedLink, numbers: [Int]) {
         let base = Array(article.url.utf8), escapedBase = Array(MarkdownEscaping.escape(article.url).utf8)
         var paragraphs: [ParagraphLink] = []
