@@ -75,7 +75,7 @@ extension MarkdownDocument {
                 insertText(leaf.bytes[..<range.lowerBound], before: leaf.node)
                 cmark_node_insert_before(leaf.node, mark)
                 let inner = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(inner, String(decoding: leaf.bytes[range], as: UTF8.self))
+                Self.setLiteral(inner, leaf.bytes[range])
                 cmark_node_append_child(mark, inner)
                 insertText(leaf.bytes[range.upperBound...], before: leaf.node)
                 detach(leaf.node)
@@ -103,7 +103,7 @@ extension MarkdownDocument {
 
     private func insertText(_ bytes: ArraySlice<UInt8>, before node: OpaquePointer) {
         guard !bytes.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        cmark_node_set_literal(text, String(decoding: bytes, as: UTF8.self))
+        Self.setLiteral(text, bytes)
         cmark_node_insert_before(node, text)
     }
 }

@@ -123,16 +123,4 @@ extension MarkdownDocument {
         openings[link.url, default: []].append((link, made))
         return made
     }
-
-    /// Sets a text node's literal to these bytes, through a C string made on the stack (a Swift
-    /// string of a name, short enough to be stored inline, was copied to the heap to be one).
-    static func setLiteral(_ node: OpaquePointer, _ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
-            buffer.withMemoryRebound(to: UInt8.self) { buffer in
-                _ = buffer.initialize(from: bytes)
-                buffer[bytes.count] = 0
-            }
-            cmark_node_set_literal(node, buffer.baseAddress)
-        }
-    }
 }

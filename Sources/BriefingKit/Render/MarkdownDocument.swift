@@ -155,6 +155,20 @@ final class MarkdownDocument {
         UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
     }
 
+    /// Sets a text node's literal to these bytes (valid UTF-8, without a NUL), through a C string
+    /// made on the stack (a Swift string of a name, short enough to be stored inline, was copied
+    /// to the heap to be one).
+    static func setLiteral(_ node: OpaquePointer, _ bytes: some Collection<UInt8>) {
+        let count = bytes.count
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
+            buffer.withMemoryRebound(to: UInt8.self) { buffer in
+                _ = buffer.initialize(from: bytes)
+                buffer[count] = 0
+            }
+            cmark_node_set_literal(node, buffer.baseAddress)
+        }
+    }
+
     /// Whether a node's text starts with `scalar`, read on its bytes: most text nodes are not
     /// markers, and are not made into Swift strings to find that out.
     static func starts(_ literal: UnsafePointer<CChar>, with scalar: Unicode.Scalar) -> Bool {
