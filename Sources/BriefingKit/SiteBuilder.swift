@@ -33,6 +33,9 @@ public enum SiteBuilder {
         /// Pages whose context this build made (to compare with the cache); the others were
         /// known unchanged from their inputs alone (`SitePlanner.Plan.inputs(at:into:)`).
         public var pagesMade: Int = 0
+        /// Of the pages rendered, those whose content was the last build's, put in a new layout
+        /// (`PageFrame`): neither made nor rendered from their template.
+        public var pagesReframed: Int = 0
         /// Parts of the data files (an article's entry in `briefing.json`, its documents in the
         /// search index) copied from the last build's files instead of made (`DataFileParts`).
         public var dataPartsCopied: Int = 0
@@ -219,7 +222,7 @@ public enum SiteBuilder {
             savingCache?.wait()
             saving?.wait()
             var report = Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
-                                pagesRendered: pages.rendered, pagesMade: pages.made,
+                                pagesRendered: pages.rendered, pagesMade: pages.made, pagesReframed: pages.reframed,
                                 dataPartsCopied: fileRecords.values.map(\.copied).reduce(0, +), notes: loadNotes + (cacheNote.map { [$0] } ?? []),
                                 actors: plan.actorCount, dates: plan.dateCount, diagnostics: diagnostics, seconds: 0, stages: stages)
             // Freeing the graph, the pages' index and the caches of a large briefing takes a while
@@ -239,12 +242,12 @@ public enum SiteBuilder {
     /// file in the output is still the one the cache remembers, is hard-linked instead.
     static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
                                files: Set<String>, keepInputs: Bool = true, progress: (@Sendable (Progress) -> Void)? = nil)
-        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, kept: Set<String>) {
+        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, kept: Set<String>) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
         // Made largest first (`makingOrder`); the results are read back in page order below.
         let order = plan.makingOrder
-        let inMakingOrder = Parallel.map(order) { number -> Result<(path: String, entry: BuildCache.Entry, rendered: Bool, made: Bool), BuildError> in
+        let inMakingOrder = Parallel.map(order) { number -> Result<MadePage, BuildError> in
             defer {
                 let done = counter.increment()
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
@@ -258,8 +261,27 @@ public enum SiteBuilder {
             let sameInputs = inputs != nil && known?.inputs == inputs?.key
             if let known, let inputs, known.holds(inputs: inputs.key, templates: renderer.templateDigest(for: inputs.template)),
                site.reuse(path, stamp: known.stamp) {
-                return .success((path, known, false, false))
+                return .success(MadePage(path: path, entry: known))
             }
+            /// The page as the last build made it, its content put in this layout when only the layout
+            /// changed (`PageFrame`); nil when it cannot be.
+            func reframed(_ known: BuildCache.Entry, template: String) -> Result<MadePage, BuildError>? {
+                guard let frame = known.frame, known.body == renderer.bodyDigest(for: template),
+                      let content = site.content(of: path, stamp: known.stamp, frame: frame) else { return nil }
+                let (html, newFrame) = renderer.reframe(content, path: path, frame: frame)
+                do throws(BuildError) {
+                    var entry = known
+                    entry.templates = renderer.templateDigest(for: template)
+                    entry.stamp = try site.write(html, at: path)
+                    entry.links = StoredLinks(LinkChecker.scan(html, on: path, files: files))
+                    entry.inputs = inputs?.key ?? ""
+                    entry.frame = newFrame
+                    return .success(MadePage(path: path, entry: entry, rendered: true, reframed: true))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if sameInputs, let known, let inputs, let done = reframed(known, template: inputs.template) { return done }
             let page = plan.page(at: number)
             let templates = renderer.templateDigest(for: page.template)
             // Without a cache to keep it in, a page's fingerprint would be made for nothing; with the
@@ -268,15 +290,21 @@ public enum SiteBuilder {
             if let known, known.holds(fingerprint: fingerprint, templates: templates), site.reuse(path, stamp: known.stamp) {
                 var kept = known
                 kept.inputs = inputs?.key ?? ""
-                return .success((path, kept, false, true))
+                return .success(MadePage(path: path, entry: kept, made: true))
+            }
+            // A page made on every build (it has no inputs digest) is the same page as last time.
+            if keepInputs, !sameInputs, let known, known.fingerprint == fingerprint,
+               let done = reframed(known, template: page.template) {
+                return done.map { var made = $0; made.made = true; return made }
             }
             do throws(BuildError) {
-                let html = try renderer.render(page)
+                let (html, frame) = try renderer.renderFramed(page)
                 let stamp = try site.write(html, at: path)
                 let entry = BuildCache.Entry(fingerprint: fingerprint, templates: templates, stamp: stamp,
                                              links: StoredLinks(LinkChecker.scan(html, on: path, files: files)),
-                                             inputs: inputs?.key ?? "")
-                return .success((path, entry, true, true))
+                                             inputs: inputs?.key ?? "", body: renderer.bodyDigest(for: page.template),
+                                             frame: keepInputs ? frame : nil)
+                return .success(MadePage(path: path, entry: entry, rendered: true, made: true))
             } catch {
                 return .failure(error)
             }
@@ -284,7 +312,7 @@ public enum SiteBuilder {
         var results = inMakingOrder
         for (position, number) in order.enumerated() { results[number] = inMakingOrder[position] }
         var entries: [String: BuildCache.Entry] = [:]
-        var rendered = 0, made = 0
+        var rendered = 0, made = 0, reframed = 0
         // Pages whose file and links are the last build's.
         var kept = Set<String>()
         for result in results {
@@ -293,10 +321,21 @@ public enum SiteBuilder {
                 entries[page.path] = page.entry
                 if page.rendered { rendered += 1 } else { kept.insert(page.path) }
                 if page.made { made += 1 }
+                if page.reframed { reframed += 1 }
             case .failure(let error): throw error
             }
         }
-        return (entries, rendered, made, kept)
+        return (entries, rendered, made, reframed, kept)
+    }
+
+    /// What became of one page in `renderAndWrite`: kept, made, rendered (written), or its content
+    /// put in a new layout (`PageFrame`), which counts as rendered.
+    struct MadePage {
+        var path: String
+        var entry: BuildCache.Entry
+        var rendered = false
+        var made = false
+        var reframed = false
     }
 
     /// Renders every page in memory, in page order (for tests and `check`).

@@ -133,8 +133,9 @@ struct Build: ParsableCommand {
                 let memory = peak.map { String(format: "   peak %.0f MiB", Double($0) / 1_048_576) } ?? ""
                 print("  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds) + memory)
             }
-            if report.pagesRendered < report.pages {
-                print("  \(report.pagesMade) pages made, \(report.pagesRendered) rendered; \(report.dataPartsCopied) data file parts copied")
+            if report.pagesRendered < report.pages || report.pagesReframed > 0 {
+                let reframed = report.pagesReframed > 0 ? " (\(report.pagesReframed) of them only put in the new layout)" : ""
+                print("  \(report.pagesMade) pages made, \(report.pagesRendered) rendered\(reframed); \(report.dataPartsCopied) data file parts copied")
             }
         }
         print(report.summary)

@@ -33,15 +33,44 @@ public struct LayoutContext: Sendable {
     public var previews: String
     public var script: String
 
+    /// What a page gives the layout besides its content and path (the build cache keeps it with
+    /// the page's frame, `PageFrame`).
+    public struct PageFields: Sendable, Equatable {
+        public var template: String
+        public var title: String
+        public var description: String
+        public var openGraphType: String
+        public var canonical: String?
+        public var jsonLD: String
+
+        init(template: String, title: String, description: String, openGraphType: String, canonical: String?, jsonLD: String) {
+            self.template = template
+            self.title = title
+            self.description = description
+            self.openGraphType = openGraphType
+            self.canonical = canonical
+            self.jsonLD = jsonLD
+        }
+
+        init(_ page: Page) {
+            self.init(template: page.template, title: page.title, description: page.description,
+                      openGraphType: page.meta.openGraphType, canonical: page.meta.canonical, jsonLD: page.meta.jsonLD)
+        }
+    }
+
     init(page: Page, settings: SiteSettings, content: String) {
-        let isHome = page.path == SitePath.index
-        func link(_ target: String) -> String { SitePath.relative(from: page.path, to: target) }
+        self.init(path: page.path, page: PageFields(page), settings: settings, content: content)
+    }
+
+    init(path: String, page: PageFields, settings: SiteSettings, content: String) {
+        let isHome = path == SitePath.index
+        func link(_ target: String) -> String { SitePath.relative(from: path, to: target) }
         language = settings.language
         siteTitle = settings.title
         title = page.title
         documentTitle = isHome ? settings.title : "\(page.title) · \(settings.title)"
         description = page.description
-        root = page.root
+        root = SitePath.root(from: path)
         home = link(SitePath.index)
         actors = link(SitePath.actors)
         timeline = link(SitePath.timeline)
@@ -50,9 +79,9 @@ public struct LayoutContext: Sendable {
         notes = link(SitePath.notes)
         kind = page.template
         self.content = content
-        openGraphType = page.meta.openGraphType
-        canonical = page.meta.canonical
-        jsonLD = page.meta.jsonLD
+        openGraphType = page.openGraphType
+        canonical = page.canonical
+        jsonLD = page.jsonLD
         feed = settings.baseURL.map { $0 + SitePath.feed } ?? link(SitePath.feed)
         searchIndex = link(SitePath.searchShards)
         previews = link(SitePath.previews)

@@ -28,6 +28,9 @@ public struct PageRenderer: Sendable {
     /// The digest of a template with every template it uses (its partials and the layout).
     public func templateDigest(for template: String) -> String { templates.digest(for: template) }
 
+    /// The same without the layout: the digest of the template and its partials.
+    public func bodyDigest(for template: String) -> String { templates.bodyDigest(for: template) }
+
     /// A stable hash of the page as made, with the generator and settings: with the digest of its
     /// template (`templateDigest(for:)`), everything that decides the page's HTML. Two builds that
     /// give a page the same fingerprint and template digest render it to the same bytes, so an
@@ -53,10 +56,43 @@ public struct PageRenderer: Sendable {
     }
 
     public func render(_ page: Page) throws(BuildError) -> String {
+        try renderFramed(page).html
+    }
+
+    /// The page's HTML, and where its content lies in it when the layout frames it (`PageFrame`).
+    public func renderFramed(_ page: Page) throws(BuildError) -> (html: String, frame: PageFrame?) {
         let markdown = try templates.render(page.template, context: page.context)
         let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures,
                                          highlights: page.highlights)
-        return templates.renderLayout(LayoutContext(page: page, settings: settings, content: body))
+        return framed(body, path: page.path, page: LayoutContext.PageFields(page))
+    }
+
+    /// A page's content as the last build's file has it (`PageFrame`), in this build's layout.
+    public func reframe(_ content: [UInt8], path: String, frame: PageFrame) -> (html: String, frame: PageFrame?) {
+        framed(String(decoding: content, as: UTF8.self), path: path, page: frame.page)
+    }
+
+    /// The layout around the content: the layout rendered with the content's marker, the content
+    /// put in its place, when the layout can frame it (`PageFrame.canFrame`) and the marker is
+    /// there once; the layout rendered with the content otherwise. Both are the same bytes.
+    private func framed(_ content: String, path: String, page: LayoutContext.PageFields) -> (html: String, frame: PageFrame?) {
+        if templates.framesContent {
+            var frame = templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: PageFrame.contentMarker))
+            let split: (before: String, after: String)? = frame.withUTF8 { bytes in
+                let marker = PageFrame.contentMarkerBytes
+                guard let at = ByteSearch.firstIndex(of: marker, in: bytes, from: 0),
+                      ByteSearch.firstIndex(of: marker, in: bytes, from: at + marker.count) == nil else { return nil }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self),
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + marker.count)...]), as: UTF8.self))
+            }
+            if let (before, after) = split {
+                var html = ""
+                html.reserveCapacity(before.utf8.count + content.utf8.count + after.utf8.count)
+                html += before; html += content; html += after
+                return (html, PageFrame(contentOffset: before.utf8.count, contentLength: content.utf8.count, page: page))
+            }
+        }
+        return (templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: content)), nil)
     }
 
     /// A fragment inserted with `{{{…}}}` keeps its marker; it has no meaning past Mustache.

@@ -21,6 +21,13 @@ public struct TemplateSet: Sendable {
     /// with its partials, everything a page of that template is rendered with. Editing one
     /// template re-renders only the pages that use it (`digest(for:)`).
     private let digests: [String: String]
+    /// The same, the layout apart: each template with its partials alone (`bodyDigest(for:)`),
+    /// and the layout with its partials (`layoutDigest`). A page whose body digest is unchanged
+    /// and whose layout is not has the same content as before, in another frame (`PageFrame`).
+    private let bodyDigests: [String: String]
+    public let layoutDigest: String
+    /// Whether the layout frames the content without looking at it (`PageFrame.canFrame(_:)`).
+    public let framesContent: Bool
 
     public static let layoutName = "layout"
 
@@ -53,7 +60,8 @@ public struct TemplateSet: Sendable {
             hasher.combine(sources[name]!)
         }
         digest = hasher.finalize()
-        digests = Self.digests(sources, whole: digest)
+        (digests, bodyDigests, layoutDigest) = Self.digests(sources, whole: digest)
+        framesContent = PageFrame.canFrame(sources, layout: Self.layoutName)
         try checkPartials()
     }
 
@@ -61,14 +69,20 @@ public struct TemplateSet: Sendable {
     /// template, the whole set's.
     public func digest(for template: String) -> String { digests[template] ?? digest }
 
-    /// Each template's digest over the templates it uses. A set whose tags the light scan may
-    /// miss (a delimiter change, a dynamic partial) gives every template the whole set's digest.
-    static func digests(_ sources: [String: String], whole: String) -> [String: String] {
+    /// What a page of this template is rendered with, the layout apart, as a digest.
+    public func bodyDigest(for template: String) -> String { bodyDigests[template] ?? digest }
+
+    /// Each template's digest over the templates it uses, with the layout's and without, and the
+    /// layout's. A set whose tags the light scan may miss (a delimiter change, a dynamic partial)
+    /// gives every template, and the layout, the whole set's digest.
+    static func digests(_ sources: [String: String], whole: String)
+        -> (withLayout: [String: String], body: [String: String], layout: String) {
+        let everywhere = (sources.mapValues { _ in whole }, sources.mapValues { _ in whole }, whole)
         var uses: [String: [String]] = [:]
         for (name, text) in sources {
-            if text.contains("{{=") { return sources.mapValues { _ in whole } }
+            if text.contains("{{=") { return everywhere }
             let partials = MustacheTags.scan(text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name)
-            if partials.contains(where: { $0.hasPrefix("*") }) { return sources.mapValues { _ in whole } }
+            if partials.contains(where: { $0.hasPrefix("*") }) { return everywhere }
             uses[name] = partials
         }
         func closure(_ start: String) -> Set<String> {
@@ -79,17 +93,22 @@ public struct TemplateSet: Sendable {
             }
             return seen
         }
-        let layout = closure(layoutName)
-        var digests: [String: String] = [:]
-        for name in sources.keys where name != layoutName {
+        func digest(_ names: Set<String>) -> String {
             var hasher = StableHasher()
-            for used in closure(name).union(layout).sorted() {
+            for used in names.sorted() {
                 hasher.combine(used)
                 hasher.combine(sources[used] ?? "")
             }
-            digests[name] = hasher.finalize()
+            return hasher.finalize()
         }
-        return digests
+        let layout = closure(layoutName)
+        var digests: [String: String] = [:], bodies: [String: String] = [:]
+        for name in sources.keys where name != layoutName {
+            let used = closure(name)
+            digests[name] = digest(used.union(layout))
+            bodies[name] = digest(used)
+        }
+        return (digests, bodies, digest(layout))
     }
 
     public var names: [String] { sources.keys.sorted() }

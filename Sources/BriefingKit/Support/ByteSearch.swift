@@ -12,6 +12,21 @@ enum ByteSearch {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Where the run `needle` (not empty) is first in `bytes` from `start`, or nil: its first byte
+    /// found by `memchr`, the rest compared by `memcmp`.
+    static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return nil }
+        return needle.withUnsafeBufferPointer { needle in
+            var at = start
+            while at + needle.count <= bytes.count, let found = firstIndex(of: first, in: bytes, from: at) {
+                guard found + needle.count <= bytes.count else { return nil }
+                if same(UnsafeBufferPointer(rebasing: bytes[found..<(found + needle.count)]), needle) { return found }
+                at = found + 1
+            }
+            return nil
+        }
+    }
+
     /// Whether two runs of bytes are the same, by `memcmp` (which compares many bytes at a time).
     static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }

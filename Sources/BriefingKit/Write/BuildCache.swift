@@ -21,6 +21,12 @@ public struct BuildCache: Sendable {
         /// page without making it; with other templates, the page is made and rendered, and its
         /// fingerprint is this one's.
         public var inputs: String = ""
+        /// The page's template with its partials, the layout apart (`PageRenderer.bodyDigest(for:)`).
+        public var body: String = ""
+        /// Where the page's content lies in its file, and what it gave the layout: with the same
+        /// inputs and body templates, a build after an edit to the layout alone puts the content
+        /// in the new layout without making the page (`PageFrame`).
+        public var frame: PageFrame?
 
         /// Whether a page is the one this entry was rendered from, told without making it: the same
         /// inputs digest and the same templates. A build then keeps the page's file, `briefing
@@ -54,7 +60,7 @@ public struct BuildCache: Sendable {
     /// since (`LinkChecker.verify(_:files:unchanged:removed:)`).
     public var checkedFiles: [String] = []
 
-    static let kind = "briefing-site 10"
+    static let kind = "briefing-site 11"
 
     public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = []) {
         self.entries = entries
@@ -90,7 +96,7 @@ public struct BuildCache: Sendable {
             let entry = entries[path]!
             writer.string(path); writer.string(entry.fingerprint); writer.string(entry.templates)
             writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
-            writer.string(entry.inputs)
+            writer.string(entry.inputs); writer.string(entry.body); writer.value(entry.frame)
         }
         let files = files.keys.sorted { $0.bytesPrecede($1) }
         writer.int(files.count)
@@ -110,8 +116,11 @@ public struct BuildCache: Sendable {
         for _ in 0..<(try reader.count()) {
             let path = try reader.string(), fingerprint = try reader.string(), templates = try reader.string()
             let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
-            entries[path] = Entry(fingerprint: fingerprint, templates: templates, stamp: stamp, links: try reader.value(),
-                                  inputs: try reader.string())
+            let entry = Entry(fingerprint: fingerprint, templates: templates, stamp: stamp, links: try reader.value(),
+                              inputs: try reader.string(), body: try reader.string(), frame: try reader.optional())
+            // The content must lie inside the file it is read from.
+            if let frame = entry.frame, frame.contentOffset > stamp.size - frame.contentLength { throw BinaryReader.Failure.invalid }
+            entries[path] = entry
         }
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()

@@ -317,7 +317,7 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     /// `length` bytes of a file from `offset`, or nil when they cannot all be read.
-    private static func read(_ length: Int, at offset: Int, from descriptor: Int32) -> [UInt8]? {
+    static func read(_ length: Int, at offset: Int, from descriptor: Int32) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: length)
         var done = 0
         while done < length {

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// An edit to `layout.html` alone: each page's content, read back from the last build's file, is
+/// put in the new layout (`PageFrame`) without the page being made or rendered, and the site is
+/// the bytes of a clean build.
+@Suite("Layout edits")
+struct LayoutEditTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    static func editLayout(_ workspace: Workspace, _ edit: (String) -> String) throws {
+        let url = workspace.templates.appendingPathComponent("layout.html")
+        try edit(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static func cache(_ workspace: Workspace) throws -> BuildCache {
+        try #require(BuildCache.load(BuildCache.file(in: workspace.cache, for: workspace.output), output: workspace.output).cache)
+    }
+
+    static let footer = #"<p class="edited">Edited layout.</p></footer>"#
+
+    @Test func aLayoutEditPutsEveryPageInTheNewLayoutWithoutMakingIt() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        // The pages made even when nothing changed: those with no digest of their inputs.
+        let unchanged = try SiteBuilder.build(workspace.options())
+        let before = try Self.cache(workspace)
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "</footer>", with: Self.footer) }
+        let (report, same, differences) = try workspace.buildBoth()
+        #expect(same, "differs in \(differences.prefix(5))")
+        #expect(report.pages > 100)
+        #expect(report.pagesRendered == report.pages)
+        #expect(report.pagesReframed == report.pages)
+        #expect(report.pagesMade == unchanged.pagesMade)
+        let after = try Self.cache(workspace)
+        for (path, entry) in after.entries {
+            let old = try #require(before.entries[path]), frame = try #require(entry.frame), oldFrame = try #require(old.frame)
+            // The same page and content, in a frame longer by the footer's new paragraph.
+            #expect(entry.fingerprint == old.fingerprint && entry.body == old.body && entry.templates != old.templates, "\(path)")
+            #expect(frame.page == oldFrame.page && frame.contentLength == oldFrame.contentLength && frame.contentOffset == oldFrame.contentOffset)
+            #expect(entry.stamp.size == old.stamp.size + Self.footer.utf8.count - "</footer>".utf8.count, "\(path)")
+            let html = try String(contentsOf: workspace.output.appendingPathComponent(path), encoding: .utf8)
+            #expect(html.contains(Self.footer), "\(path)")
+        }
+    }
+
+    /// An article edited with the layout: the pages that show it are rendered, the others put in the new layout.
+    @Test func aLayoutEditWithAnArticleEditRendersOnlyWhatShowsTheArticle() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "</footer>", with: Self.footer) }
+        try workspace.addParagraphToFirstArticle("A paragraph about Quillfeather in Geneva on 3 March 2025.")
+        let (report, same, differences) = try workspace.buildBoth()
+        #expect(same, "differs in \(differences.prefix(5))")
+        #expect(report.pagesRendered == report.pages)
+        #expect(report.pagesReframed > report.pages / 2 && report.pagesReframed < report.pages - 2)
+    }
+
+    /// A layout that looks at the content (`{{content}}` escapes it) frames nothing: the pages' content,
+    /// the last build's, is given to it whole, and no page keeps a frame; when the layout frames
+    /// again, every page is rendered whole, as none has a frame to take its content from.
+    @Test func aLayoutThatLooksAtTheContentIsRenderedWhole() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "{{{content}}}", with: "{{{content}}}<!-- {{content}} -->") }
+        let escaped = try workspace.buildBoth()
+        #expect(escaped.same, "differs in \(escaped.differences.prefix(5))")
+        #expect(escaped.incremental.pagesReframed == escaped.incremental.pages)
+        #expect(try Self.cache(workspace).entries.values.allSatisfy { $0.frame == nil })
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "<!-- {{content}} -->", with: "") }
+        let plain = try workspace.buildBoth()
+        #expect(plain.same, "differs in \(plain.differences.prefix(5))")
+        #expect(plain.incremental.pagesReframed == 0 && plain.incremental.pagesRendered == plain.incremental.pages)
+        #expect(try Self.cache(workspace).entries.values.allSatisfy { $0.frame != nil })
+    }
+
+    /// The content twice: no page has one place for it, so none is framed; a page whose file is
+    /// gone from the output is rendered whole.
+    @Test func contentTwiceOrAFileGoneIsRenderedWhole() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "{{{content}}}", with: "{{{content}}}\n<aside>{{& content}}</aside>") }
+        _ = try SiteBuilder.build(workspace.options())
+        #expect(try Self.cache(workspace).entries.values.allSatisfy { $0.frame == nil })
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "\n<aside>{{& content}}</aside>", with: "") }
+        let once = try workspace.buildBoth()
+        #expect(once.same, "differs in \(once.differences.prefix(5))")
+        #expect(once.incremental.pagesReframed == 0)
+        try FileManager.default.removeItem(at: workspace.output.appendingPathComponent("timeline.html"))
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "</footer>", with: Self.footer) }
+        let gone = try workspace.buildBoth()
+        #expect(gone.same, "differs in \(gone.differences.prefix(5))")
+        #expect(gone.incremental.pagesReframed == gone.incremental.pages - 1)
+    }
+
+    /// Every page of the sample site framed: the layout rendered with the content the frame gives is
+    /// the page, and the frame's fields are the page's.
+    @Test func aFramedPageIsTheLayoutRenderedWithItsContent() throws {
+        let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: Fixtures.templates, output: Fixtures.temporaryRoot)
+        let graph = SiteBuilder.load(options).graph
+        let templates = try TemplateSet(directory: Fixtures.templates, displayRoot: "Templates")
+        #expect(templates.framesContent)
+        let renderer = PageRenderer(templates: templates, settings: graph.settings)
+        let pages = SitePlanner.pages(for: graph)
+        #expect(pages.count > 20)
+        for page in pages {
+            let (html, frame) = try renderer.renderFramed(page)
+            let framed = try #require(frame, "\(page.path)")
+            let bytes = Array(html.utf8)
+            let content = String(decoding: bytes[framed.contentOffset..<(framed.contentOffset + framed.contentLength)], as: UTF8.self)
+            #expect(content.hasPrefix("<"), "\(page.path)")
+            #expect(templates.renderLayout(LayoutContext(page: page, settings: graph.settings, content: content)) == html, "\(page.path)")
+            #expect(framed.page == LayoutContext.PageFields(page))
+            #expect(renderer.reframe(Array(content.utf8), path: page.path, frame: framed).html == html)
+        }
+    }
+
+    @Test(arguments: [
+        ("<main>{{{content}}}</main>", true),
+        ("<main>{{& content}}</main>{{! the content goes above }}", true),
+        ("{{#canonical}}<main>{{{content}}}</main>{{/canonical}}", true),
+        ("<main>{{content}}</main>", false),
+        ("{{#content}}<main>{{{content}}}</main>{{/content}}", false),
+        ("<main>{{{content}}}</main>{{^content}}empty{{/content}}", false),
+        ("<main>{{{uppercased(content)}}}</main>", false),
+        ("<main>{{{content}}}</main>{{.}}", false),
+        ("{{=<% %>=}}<main><%{content}%></main>", false),
+        ("<main>{{{content}}}</main>{{> partials/x}}", false),
+        ("<main>{{{content}}}</main>{{> partials/y}}", true),
+    ]) func aLayoutFramesContentItDoesNotLookAt(layout: String, frames: Bool) {
+        let sources = ["layout": layout, "partials/x": "<p>{{content}}</p>", "partials/y": "<p>{{title}}</p>"]
+        #expect(PageFrame.canFrame(sources, layout: "layout") == frames)
+    }
+}
