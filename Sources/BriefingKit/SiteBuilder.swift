@@ -191,7 +191,8 @@ public enum SiteBuilder {
             // Pages kept as the last build left them need no check unless they lead to a file gone since,
             // or to an id on a page whose ids changed: a page made again often has the same ones
             // (an actor page with one more snippet), and the pages that link into it by id (a
-            // thousand at 10,000 articles, 800,000 links) are then not checked again.
+            // thousand at 10,000 articles, 800,000 links) are then not checked again. A page put in a
+            // new layout with the links it had is, for the check, a kept page.
             let removed = Set(cache?.checkedFiles ?? []).subtracting(copied.written)
             var sameIDs = pages.kept
             for (path, entry) in pages.entries where !pages.kept.contains(path) && cache?.entries[path]?.links.ids == entry.links.ids {
@@ -207,7 +208,7 @@ public enum SiteBuilder {
                 }
             }
             do throws(BuildError) {
-                try SiteWriter.check(links, files: copied.written, unchanged: pages.kept, removed: removed, sameIDs: sameIDs,
+                try SiteWriter.check(links, files: copied.written, unchanged: pages.kept.union(pages.sameLinks), removed: removed, sameIDs: sameIDs,
                                      output: site.output)
                 // The site this one replaces is kept for the next build to write over when most of
                 // its files are this one's (see `StagedSite`); after a build that rendered most pages
@@ -242,7 +243,8 @@ public enum SiteBuilder {
     /// file in the output is still the one the cache remembers, is hard-linked instead.
     static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
                                files: Set<String>, keepInputs: Bool = true, progress: (@Sendable (Progress) -> Void)? = nil)
-        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, kept: Set<String>) {
+        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, kept: Set<String>,
+                               sameLinks: Set<String>) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
         // Made largest first (`makingOrder`); the results are read back in page order below.
@@ -273,10 +275,14 @@ public enum SiteBuilder {
                     var entry = known
                     entry.templates = renderer.templateDigest(for: template)
                     entry.stamp = try site.write(html, at: path)
-                    entry.links = StoredLinks(LinkChecker.scan(html, on: path, files: files))
+                    // Most often the links are the last build's, which passed its check: the page's are then
+                    // checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
+                    let links = LinkChecker.scan(html, on: path, files: files)
+                    let sameLinks = known.links.holds(links)
+                    if !sameLinks { entry.links = StoredLinks(links) }
                     entry.inputs = inputs?.key ?? ""
                     entry.frame = newFrame
-                    return .success(MadePage(path: path, entry: entry, rendered: true, reframed: true))
+                    return .success(MadePage(path: path, entry: entry, rendered: true, reframed: true, sameLinks: sameLinks))
                 } catch {
                     return .failure(error)
                 }
@@ -313,19 +319,20 @@ public enum SiteBuilder {
         for (position, number) in order.enumerated() { results[number] = inMakingOrder[position] }
         var entries: [String: BuildCache.Entry] = [:]
         var rendered = 0, made = 0, reframed = 0
-        // Pages whose file and links are the last build's.
-        var kept = Set<String>()
+        // Pages whose file and links are the last build's, and pages whose links alone are.
+        var kept = Set<String>(), sameLinks = Set<String>()
         for result in results {
             switch result {
             case .success(let page):
                 entries[page.path] = page.entry
                 if page.rendered { rendered += 1 } else { kept.insert(page.path) }
+                if page.sameLinks { sameLinks.insert(page.path) }
                 if page.made { made += 1 }
                 if page.reframed { reframed += 1 }
             case .failure(let error): throw error
             }
         }
-        return (entries, rendered, made, reframed, kept)
+        return (entries, rendered, made, reframed, kept, sameLinks)
     }
 
     /// What became of one page in `renderAndWrite`: kept, made, rendered (written), or its content
@@ -336,6 +343,8 @@ public enum SiteBuilder {
         var rendered = false
         var made = false
         var reframed = false
+        /// Put in a new layout with the links it had (`StoredLinks.holds`).
+        var sameLinks = false
     }
 
     /// Renders every page in memory, in page order (for tests and `check`).

@@ -46,6 +46,27 @@ struct LayoutEditTests {
         }
     }
 
+    /// A page put in a new layout with the links it had is checked as a kept page is; a link the new
+    /// layout adds is checked on every page, and a broken one fails the build (which, as any failed
+    /// build, leaves no cache).
+    @Test func aBrokenLinkInTheNewLayoutFailsTheBuild() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "</footer>", with: #"<a href="{{root}}nowhere.html">?</a></footer>"#) }
+        #expect {
+            try SiteBuilder.build(workspace.options())
+        } throws: { error in
+            let message = (error as? BuildError)?.message ?? ""
+            return message.contains("broken link") && message.contains("no file nowhere.html")
+        }
+        try Self.editLayout(workspace) { $0.replacingOccurrences(of: "nowhere.html", with: "timeline.html#main") }
+        let fixed = try workspace.buildBoth()
+        #expect(fixed.same, "differs in \(fixed.differences.prefix(5))")
+        // A failed build leaves no cache: the next renders every page.
+        #expect(fixed.incremental.pagesReframed == 0)
+    }
+
     /// An article edited with the layout: the pages that show it are rendered, the others put in the new layout.
     @Test func aLayoutEditWithAnArticleEditRendersOnlyWhatShowsTheArticle() throws {
         let workspace = try Workspace()

@@ -75,6 +75,17 @@ public struct StoredLinks: Sendable, Equatable {
         return found
     }
 
+    /// Whether these are the links `page` holds: its bytes compared with the stored ones (a page
+    /// put in a new layout most often has the links it had, `PageFrame`).
+    func holds(_ page: LinkChecker.PageLinks) -> Bool {
+        guard case .stored(let span) = form else { return self.page == page }
+        var writer = BinaryWriter()
+        page.write(to: &writer)
+        return writer.bytes.count == span.range.count && writer.bytes.withUnsafeBufferPointer { made in
+            span.bytes.withUnsafeBufferPointer { stored in ByteSearch.same(made, UnsafeBufferPointer(rebasing: stored[span.range])) }
+        }
+    }
+
     /// A path's key for `mayLead(to:orInto:)`; two paths may share one (a page is then checked for nothing).
     static func key(_ path: some Sequence<UInt8>) -> UInt64 {
         StableHasher.words(path).0
