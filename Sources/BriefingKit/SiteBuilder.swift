@@ -164,12 +164,13 @@ public enum SiteBuilder {
             let staticDirectory = options.content.appendingPathComponent("static")
             let assets = options.templates.appendingPathComponent("assets")
             let files = SiteWriter.files(generated: generated, assets: assets, staticFiles: staticDirectory)
+            let linkedFiles = cacheFile == nil ? "" : BuildCache.linkedFilesDigest(files)
             // The data files (`briefing.json`, the search index…) are written on a thread of their
             // own while the pages render: they need the graph only, and one of them is the largest file.
             let dataFiles = DataFileWriter(plan.files, into: site, earlier: cache?.files ?? [:])
             let rendered = Result { () throws(BuildError) in
                 try renderAndWrite(plan, with: renderer, into: site, cache: cache ?? BuildCache(), files: files,
-                               keepInputs: cacheFile != nil, progress: progress)
+                               linkedFiles: linkedFiles, keepInputs: cacheFile != nil, progress: progress)
             }
             let fileRecords = try dataFiles.wait()
             let pages = try rendered.get()
@@ -204,7 +205,8 @@ public enum SiteBuilder {
                 // The 12,000 paths sorted on that thread too, not before the link check.
                 Background {
                     let checkedFiles = written.sorted { $0.bytesPrecede($1) }
-                    try? BuildCache(entries: entries, files: fileRecords, checkedFiles: checkedFiles).save(cacheFile, output: options.output)
+                    try? BuildCache(entries: entries, files: fileRecords, checkedFiles: checkedFiles, linkedFiles: linkedFiles)
+                        .save(cacheFile, output: options.output)
                 }
             }
             do throws(BuildError) {
@@ -242,13 +244,16 @@ public enum SiteBuilder {
     /// pages being worked on are in memory. A page whose fingerprint the cache knows, and whose
     /// file in the output is still the one the cache remembers, is hard-linked instead.
     static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
-                               files: Set<String>, keepInputs: Bool = true, progress: (@Sendable (Progress) -> Void)? = nil)
+                               files: Set<String>, linkedFiles: String = "", keepInputs: Bool = true,
+                               progress: (@Sendable (Progress) -> Void)? = nil)
         throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, kept: Set<String>,
                                sameLinks: Set<String>) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
         // Made largest first (`makingOrder`); the results are read back in page order below.
         let order = plan.makingOrder
+        // The site has the files the last build's links were resolved against (`LinkChecker.sameLinks`).
+        let sameFiles = !cache.linkedFiles.isEmpty && cache.linkedFiles == linkedFiles
         let inMakingOrder = Parallel.map(order) { number -> Result<MadePage, BuildError> in
             defer {
                 let done = counter.increment()
@@ -269,17 +274,28 @@ public enum SiteBuilder {
             /// changed (`PageFrame`); nil when it cannot be.
             func reframed(_ known: BuildCache.Entry, template: String) -> Result<MadePage, BuildError>? {
                 guard let frame = known.frame, known.body == renderer.bodyDigest(for: template),
-                      let content = site.content(of: path, stamp: known.stamp, frame: frame) else { return nil }
-                let (html, newFrame) = renderer.reframe(content, path: path, frame: frame)
+                      let previous = site.previous(path, stamp: known.stamp),
+                      frame.contentOffset + frame.contentLength <= previous.count else { return nil }
+                var (html, newFrame) = renderer.reframe(previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)],
+                                                        path: path, frame: frame)
                 do throws(BuildError) {
                     var entry = known
                     entry.templates = renderer.templateDigest(for: template)
                     entry.stamp = try site.write(html, at: path)
-                    // Most often the links are the last build's, which passed its check: the page's are then
-                    // checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
-                    let links = LinkChecker.scan(html, on: path, files: files)
-                    let sameLinks = known.links.holds(links)
-                    if !sameLinks { entry.links = StoredLinks(links) }
+                    // Most often the links are the last build's, which passed its check: told from the
+                    // frames when the site has the same files, else from a scan of the page. The page's
+                    // links are then checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
+                    let framedAlike = sameFiles && newFrame.map { newFrame in
+                        previous.withUnsafeBufferPointer { old in
+                            html.withUTF8 { new in LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
+                        }
+                    } ?? false
+                    var sameLinks = framedAlike
+                    if !framedAlike {
+                        let links = LinkChecker.scan(html, on: path, files: files)
+                        sameLinks = known.links.holds(links)
+                        if !sameLinks { entry.links = StoredLinks(links) }
+                    }
                     entry.inputs = inputs?.key ?? ""
                     entry.frame = newFrame
                     return .success(MadePage(path: path, entry: entry, rendered: true, reframed: true, sameLinks: sameLinks))

@@ -156,4 +156,55 @@ struct LayoutEditTests {
         let sources = ["layout": layout, "partials/x": "<p>{{content}}</p>", "partials/y": "<p>{{title}}</p>"]
         #expect(PageFrame.canFrame(sources, layout: "layout") == frames)
     }
+
+    /// The links of a page put in a new layout, told from the frames (`LinkChecker.sameLinks`):
+    /// the same as a scan finds whenever they are said to be the same, for every page of the sample
+    /// site, and not the same when the layout adds or changes a link or hides the content.
+    @Test(arguments: [
+        (#"<p class="edited">Edited layout.</p></footer>"#, true),
+        (#"<a href="{{home}}">Home</a></footer>"#, false),
+        (#"<a href="{{root}}assets/style.css#x">?</a></footer>"#, false),
+        (#"<span id="extra"></span></footer>"#, false),
+    ]) func aNewLayoutHasTheLinksItsFramesSay(footer: String, same: Bool) throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let edited = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Fixtures.templates, to: edited)
+        let layout = edited.appendingPathComponent("layout.html")
+        try (try String(contentsOf: layout, encoding: .utf8)).replacingOccurrences(of: "</footer>", with: footer)
+            .write(to: layout, atomically: true, encoding: .utf8)
+        let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: Fixtures.templates, output: root)
+        let graph = SiteBuilder.load(options).graph
+        let before = PageRenderer(templates: try TemplateSet(directory: Fixtures.templates, displayRoot: "Templates"), settings: graph.settings)
+        let after = PageRenderer(templates: try TemplateSet(directory: edited, displayRoot: "Templates"), settings: graph.settings)
+        for page in SitePlanner.pages(for: graph) {
+            let (old, oldFrame) = try before.renderFramed(page)
+            let (new, newFrame) = try after.renderFramed(page)
+            let alike = Array(old.utf8).withUnsafeBufferPointer { oldBytes in
+                Array(new.utf8).withUnsafeBufferPointer { newBytes in
+                    LinkChecker.sameLinks(old: oldBytes, oldFrame: try! #require(oldFrame), new: newBytes, newFrame: try! #require(newFrame))
+                }
+            }
+            #expect(alike == same, "\(page.path)")
+            if alike { #expect(LinkChecker.scan(old, on: page.path) == LinkChecker.scan(new, on: page.path), "\(page.path)") }
+        }
+    }
+
+    /// Content that ends inside a tag, or a frame that opens a comment around it, is never said to
+    /// link alike: the frame after it would be read otherwise.
+    @Test func contentInsideATagOrCommentIsNotToldFromTheFrames() {
+        func alike(_ before: String, _ content: String, _ after: String, newAfter: String) -> Bool {
+            let old = Array((before + content + after).utf8), new = Array((before + content + newAfter).utf8)
+            let fields = LayoutContext.PageFields(template: "t", title: "", description: "", openGraphType: "", canonical: nil, jsonLD: "")
+            let oldFrame = PageFrame(contentOffset: before.utf8.count, contentLength: content.utf8.count, page: fields)
+            let newFrame = PageFrame(contentOffset: before.utf8.count, contentLength: content.utf8.count, page: fields)
+            return old.withUnsafeBufferPointer { o in new.withUnsafeBufferPointer { n in
+                LinkChecker.sameLinks(old: o, oldFrame: oldFrame, new: n, newFrame: newFrame)
+            } }
+        }
+        #expect(alike("<main>", "<p><a href=\"a.html\">a</a></p>", "</main><p>old</p>", newAfter: "</main><p>new</p>"))
+        #expect(!alike("<main>", "<p><a href=\"a.html\"", "></a></main>", newAfter: " href=\"b.html\"></a></main>"))
+        #expect(!alike("<main><!--", "<p>", "--></main>", newAfter: "--></main><a href=\"b.html\">b</a>"))
+        #expect(!alike("<main>", "<p><!-- open", "--></main>", newAfter: "--></main><a href=\"b.html\">b</a>"))
+    }
 }

@@ -68,7 +68,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// A page's content as the last build's file has it (`PageFrame`), in this build's layout.
-    public func reframe(_ content: [UInt8], path: String, frame: PageFrame) -> (html: String, frame: PageFrame?) {
+    public func reframe(_ content: some Collection<UInt8>, path: String, frame: PageFrame) -> (html: String, frame: PageFrame?) {
         framed(String(decoding: content, as: UTF8.self), path: path, page: frame.page)
     }
 

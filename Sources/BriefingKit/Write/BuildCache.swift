@@ -59,13 +59,24 @@ public struct BuildCache: Sendable {
     /// build need not check again the links of a page it keeps, unless they lead to a file gone
     /// since (`LinkChecker.verify(_:files:unchanged:removed:)`).
     public var checkedFiles: [String] = []
+    /// The digest of the files the pages' links were resolved against (`SiteWriter.files`,
+    /// `linkedFilesDigest`): with the same files, the same link of the same page resolves alike.
+    public var linkedFiles = ""
 
-    static let kind = "briefing-site 11"
+    static let kind = "briefing-site 12"
 
-    public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = []) {
+    public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = [], linkedFiles: String = "") {
         self.entries = entries
         self.files = files
         self.checkedFiles = checkedFiles
+        self.linkedFiles = linkedFiles
+    }
+
+    /// The digest `linkedFiles` keeps, of the files in byte order.
+    public static func linkedFilesDigest(_ files: Set<String>) -> String {
+        var hasher = StableHasher()
+        for file in files.sorted(by: { $0.bytesPrecede($1) }) { hasher.combine(file) }
+        return hasher.finalize()
     }
 
     /// The cache file for an output directory, inside the cache directory.
@@ -110,6 +121,7 @@ public struct BuildCache: Sendable {
             writer.string(record.inputs)
         }
         writer.strings(checkedFiles)
+        writer.string(linkedFiles)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -135,5 +147,6 @@ public struct BuildCache: Sendable {
             files[path] = FileRecord(stamp: stamp, parts: parts, inputs: try reader.string())
         }
         checkedFiles = try reader.strings()
+        linkedFiles = try reader.string()
     }
 }

@@ -379,60 +379,67 @@ enum HTMLScan {
     }
 
     /// The scan both share: `names` nil visits every attribute (its place is then -1).
-    ///
-    /// Text between tags and an attribute's quoted value are skipped with `memchr`: they are most
-    /// of a page's bytes (half a gigabyte at 10,000 articles), and the check reads every page.
     private static func attributes(in html: String, named names: [[UInt8]]?,
                                    _ visit: (_ name: UnsafeBufferPointer<UInt8>, _ number: Int, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
         var html = html
-        html.withUTF8 { bytes in
-            let count = bytes.count
-            /// Where `byte` is next, from `start`, or `count`.
-            func next(_ byte: UInt8, from start: Int) -> Int {
-                ByteSearch.firstIndex(of: byte, in: bytes, from: start) ?? count
+        html.withUTF8 { bytes in _ = attributes(in: bytes, named: names, visit) }
+    }
+
+    /// … on bytes; true when they end outside any tag and comment, where they began. Text between
+    /// tags and an attribute's quoted value are skipped with `memchr`: they are most of a page's
+    /// bytes (half a gigabyte at 10,000 articles), and the check reads every page.
+    static func attributes(in bytes: UnsafeBufferPointer<UInt8>, named names: [[UInt8]]?,
+                           _ visit: (_ name: UnsafeBufferPointer<UInt8>, _ number: Int, _ value: UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        let count = bytes.count
+        /// Where `byte` is next, from `start`, or `count`.
+        func next(_ byte: UInt8, from start: Int) -> Int {
+            ByteSearch.firstIndex(of: byte, in: bytes, from: start) ?? count
+        }
+        var i = 0
+        var outside = true
+        while i < count {
+            // Outside a tag: on to the next `<`.
+            i = next(UInt8(ascii: "<"), from: i)
+            guard i < count else { break }
+            if i + 3 < count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                guard let close = endOfComment(in: bytes, from: i + 4) else { outside = false; break }
+                i = close
+                continue
             }
-            var i = 0
+            i += 1
+            outside = false
+            // Inside a tag, to its `>`.
             while i < count {
-                // Outside a tag: on to the next `<`.
-                i = next(UInt8(ascii: "<"), from: i)
-                guard i < count else { break }
-                if i + 3 < count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
-                    i = endOfComment(in: bytes, from: i + 4)
-                    continue
+                let b = bytes[i]
+                if b == UInt8(ascii: ">") { i += 1; outside = true; break }
+                guard b == UInt8(ascii: "=") else { i += 1; continue }
+                var start = i - 1
+                while start >= 0, bytes[start] == UInt8(ascii: " ") { start -= 1 }
+                var nameStart = start
+                while nameStart >= 0, isNameByte(bytes[nameStart]) { nameStart -= 1 }
+                let nameBytes = UnsafeBufferPointer(rebasing: bytes[(nameStart + 1)..<max(nameStart + 1, start + 1)])
+                var j = i + 1
+                while j < count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+                guard j < count else { i = count; break }
+                let quote = bytes[j]
+                var end: Int
+                var valueStart = j
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    valueStart = j + 1
+                    end = next(quote, from: valueStart)
+                    i = end + 1
+                } else {
+                    end = j
+                    while end < count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: ">") { end += 1 }
+                    i = end
                 }
-                i += 1
-                // Inside a tag, to its `>`.
-                while i < count {
-                    let b = bytes[i]
-                    if b == UInt8(ascii: ">") { i += 1; break }
-                    guard b == UInt8(ascii: "=") else { i += 1; continue }
-                    var start = i - 1
-                    while start >= 0, bytes[start] == UInt8(ascii: " ") { start -= 1 }
-                    var nameStart = start
-                    while nameStart >= 0, isNameByte(bytes[nameStart]) { nameStart -= 1 }
-                    let nameBytes = UnsafeBufferPointer(rebasing: bytes[(nameStart + 1)..<max(nameStart + 1, start + 1)])
-                    var j = i + 1
-                    while j < count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-                    guard j < count else { i = count; break }
-                    let quote = bytes[j]
-                    var end: Int
-                    var valueStart = j
-                    if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                        valueStart = j + 1
-                        end = next(quote, from: valueStart)
-                        i = end + 1
-                    } else {
-                        end = j
-                        while end < count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: ">") { end += 1 }
-                        i = end
-                    }
-                    let number = names.map { names in names.firstIndex { equalsLowercased(nameBytes, $0) } ?? -1 } ?? -1
-                    guard names == nil || number >= 0 else { continue }
-                    let range = valueStart..<min(end, count)
-                    visit(nameBytes, number, UnsafeBufferPointer(rebasing: bytes[range]))
-                }
+                let number = names.map { names in names.firstIndex { equalsLowercased(nameBytes, $0) } ?? -1 } ?? -1
+                guard names == nil || number >= 0 else { continue }
+                let range = valueStart..<min(end, count)
+                visit(nameBytes, number, UnsafeBufferPointer(rebasing: bytes[range]))
             }
         }
+        return outside
     }
 
     private static func lowercased(_ name: UnsafeBufferPointer<UInt8>) -> String {
@@ -457,14 +464,14 @@ enum HTMLScan {
         return true
     }
 
-    /// Just past the `-->` that closes a comment opened before `start`, or the end.
-    private static func endOfComment(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// Just past the `-->` that closes a comment opened before `start`, or nil when none does.
+    private static func endOfComment(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         while i + 3 <= bytes.count {
             if bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: ">") { return i + 3 }
             i += 1
         }
-        return bytes.count
+        return nil
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

@@ -3,19 +3,18 @@ import Foundation
 import Glibc
 #endif
 
-/// A page's content read back from the current output (`PageFrame`): after an edit to the layout
-/// alone, a page with the inputs of the last build is that content in the new layout.
+/// A page read back from the current output (`PageFrame`): after an edit to the layout alone, a
+/// page with the inputs of the last build is its content in the new layout.
 extension StagedSite {
-    /// The bytes of the content the frame says the current output's file at `path` has, when
-    /// that file is still the one with this stamp and they can all be read; nil otherwise (then
-    /// the page is rendered whole).
-    func content(of path: String, stamp: Stamp, frame: PageFrame) -> [UInt8]? {
-        guard SafePath.isSafe(path), frame.contentOffset + frame.contentLength <= stamp.size else { return nil }
+    /// The bytes of the current output's file at `path`, when it is still the one with this stamp
+    /// and they can all be read; nil otherwise (then the page is rendered whole).
+    func previous(_ path: String, stamp: Stamp) -> [UInt8]? {
+        guard SafePath.isSafe(path) else { return nil }
         let descriptor = open(outputRoot + "/" + path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return nil }
-        return StagedSite.read(frame.contentLength, at: frame.contentOffset, from: descriptor)
+        return StagedSite.read(stamp.size, at: 0, from: descriptor)
     }
 }

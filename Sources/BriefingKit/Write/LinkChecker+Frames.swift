@@ -1,0 +1,40 @@
+/// The links of a page put in a new layout (`PageFrame`), told without scanning its content's.
+extension LinkChecker {
+    /// Whether the new page has the links of the old one: the same content between frames whose
+    /// `id`, `href` and `src` attributes are the same, in the same order, with the content
+    /// beginning and ending outside any tag and comment in both (the attributes of the whole are
+    /// then those of the frame before, the content and the frame after, one after the other).
+    /// With the same files in the site, `scan` would find the same links in both.
+    static func sameLinks(old: UnsafeBufferPointer<UInt8>, oldFrame: PageFrame, new: UnsafeBufferPointer<UInt8>, newFrame: PageFrame) -> Bool {
+        guard oldFrame.contentLength == newFrame.contentLength,
+              oldFrame.contentOffset + oldFrame.contentLength <= old.count, newFrame.contentOffset + newFrame.contentLength <= new.count else {
+            return false
+        }
+        func parts(_ bytes: UnsafeBufferPointer<UInt8>, _ frame: PageFrame) -> (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) {
+            (UnsafeBufferPointer(rebasing: bytes[..<frame.contentOffset]),
+             UnsafeBufferPointer(rebasing: bytes[(frame.contentOffset + frame.contentLength)...]))
+        }
+        let (oldBefore, oldAfter) = parts(old, oldFrame), (newBefore, newAfter) = parts(new, newFrame)
+        let content = UnsafeBufferPointer(rebasing: new[newFrame.contentOffset..<(newFrame.contentOffset + newFrame.contentLength)])
+        guard let before = linkAttributes(newBefore), before.outside, let oldAttributes = linkAttributes(oldBefore), oldAttributes.outside,
+              before.bytes == oldAttributes.bytes,
+              HTMLScan.attributes(in: content, named: linkNames, { _, _, _ in }),
+              let after = linkAttributes(newAfter), let oldAfterAttributes = linkAttributes(oldAfter) else { return false }
+        return after.bytes == oldAfterAttributes.bytes
+    }
+
+    /// The attributes `scan` reads, lower case, in its order.
+    private static let linkNames = ["id", "href", "src"].map { Array($0.utf8) }
+
+    /// The `id`, `href` and `src` attributes of a part of a page, each as its place in `linkNames`,
+    /// its value's length and bytes, one after the other; and whether the part ends outside any tag and comment.
+    private static func linkAttributes(_ part: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], outside: Bool)? {
+        var bytes: [UInt8] = []
+        let outside = HTMLScan.attributes(in: part, named: linkNames) { _, number, value in
+            bytes.append(UInt8(number))
+            withUnsafeBytes(of: UInt32(value.count).littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: value)
+        }
+        return (bytes, outside)
+    }
+}
