@@ -276,7 +276,7 @@ public enum SiteBuilder {
                 guard let frame = known.frame, known.body == renderer.bodyDigest(for: template),
                       let previous = site.previous(path, stamp: known.stamp),
                       frame.contentOffset + frame.contentLength <= previous.count else { return nil }
-                var (html, newFrame) = renderer.reframe(previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)],
+                let (html, newFrame) = renderer.reframe(previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)],
                                                         path: path, frame: frame)
                 do throws(BuildError) {
                     var entry = known
@@ -287,12 +287,12 @@ public enum SiteBuilder {
                     // links are then checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
                     let framedAlike = sameFiles && newFrame.map { newFrame in
                         previous.withUnsafeBufferPointer { old in
-                            html.withUTF8 { new in LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
+                            html.withUnsafeBufferPointer { new in LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
                         }
                     } ?? false
                     var sameLinks = framedAlike
                     if !framedAlike {
-                        let links = LinkChecker.scan(html, on: path, files: files)
+                        let links = LinkChecker.scan(String(decoding: html, as: UTF8.self), on: path, files: files)
                         sameLinks = known.links.holds(links)
                         if !sameLinks { entry.links = StoredLinks(links) }
                     }

@@ -67,32 +67,43 @@ public struct PageRenderer: Sendable {
         return framed(body, path: page.path, page: LayoutContext.PageFields(page))
     }
 
-    /// A page's content as the last build's file has it (`PageFrame`), in this build's layout.
-    public func reframe(_ content: some Collection<UInt8>, path: String, frame: PageFrame) -> (html: String, frame: PageFrame?) {
-        framed(String(decoding: content, as: UTF8.self), path: path, page: frame.page)
+    /// A page's content as the last build's file has it (`PageFrame`), in this build's layout, as
+    /// bytes (the content is never made a string).
+    public func reframe(_ content: ArraySlice<UInt8>, path: String, frame: PageFrame) -> (html: [UInt8], frame: PageFrame?) {
+        guard let (before, after) = frameParts(path: path, page: frame.page) else {
+            let context = LayoutContext(path: path, page: frame.page, settings: settings, content: String(decoding: content, as: UTF8.self))
+            return (Array(templates.renderLayout(context).utf8), nil)
+        }
+        var html: [UInt8] = []
+        html.reserveCapacity(before.count + content.count + after.count)
+        html += before; html += content; html += after
+        return (html, PageFrame(contentOffset: before.count, contentLength: content.count, page: frame.page))
     }
 
-    /// The layout around the content: the layout rendered with the content's marker, the content
-    /// put in its place, when the layout can frame it (`PageFrame.canFrame`) and the marker is
-    /// there once; the layout rendered with the content otherwise. Both are the same bytes.
+    /// The layout around the content, framed (`frameParts`) when it can be, else rendered with the
+    /// content: both are the same bytes.
     private func framed(_ content: String, path: String, page: LayoutContext.PageFields) -> (html: String, frame: PageFrame?) {
-        if templates.framesContent {
-            var frame = templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: PageFrame.contentMarker))
-            let split: (before: String, after: String)? = frame.withUTF8 { bytes in
-                let marker = PageFrame.contentMarkerBytes
-                guard let at = ByteSearch.firstIndex(of: marker, in: bytes, from: 0),
-                      ByteSearch.firstIndex(of: marker, in: bytes, from: at + marker.count) == nil else { return nil }
-                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self),
-                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + marker.count)...]), as: UTF8.self))
-            }
-            if let (before, after) = split {
-                var html = ""
-                html.reserveCapacity(before.utf8.count + content.utf8.count + after.utf8.count)
-                html += before; html += content; html += after
-                return (html, PageFrame(contentOffset: before.utf8.count, contentLength: content.utf8.count, page: page))
-            }
+        guard let (before, after) = frameParts(path: path, page: page) else {
+            return (templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: content)), nil)
         }
-        return (templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: content)), nil)
+        var html = ""
+        html.reserveCapacity(before.count + content.utf8.count + after.count)
+        html += String(decoding: before, as: UTF8.self); html += content; html += String(decoding: after, as: UTF8.self)
+        return (html, PageFrame(contentOffset: before.count, contentLength: content.utf8.count, page: page))
+    }
+
+    /// The layout rendered with the content's marker, cut where it is: the HTML before the content
+    /// and after it, when the layout can frame content (`PageFrame.canFrame`) and the marker is
+    /// there once.
+    private func frameParts(path: String, page: LayoutContext.PageFields) -> (before: ArraySlice<UInt8>, after: ArraySlice<UInt8>)? {
+        guard templates.framesContent else { return nil }
+        let frame = Array(templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: PageFrame.contentMarker)).utf8)
+        let marker = PageFrame.contentMarkerBytes
+        return frame.withUnsafeBufferPointer { bytes in
+            guard let at = ByteSearch.firstIndex(of: marker, in: bytes, from: 0),
+                  ByteSearch.firstIndex(of: marker, in: bytes, from: at + marker.count) == nil else { return nil }
+            return (frame[..<at], frame[(at + marker.count)...])
+        }
     }
 
     /// A fragment inserted with `{{{…}}}` keeps its marker; it has no meaning past Mustache.
