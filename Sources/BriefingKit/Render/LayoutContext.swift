@@ -63,12 +63,11 @@ public struct LayoutContext: Sendable {
     }
 
     init(path: String, page: PageFields, settings: SiteSettings, content: String) {
-        let isHome = path == SitePath.index
         func link(_ target: String) -> String { SitePath.relative(from: path, to: target) }
         language = settings.language
         siteTitle = settings.title
         title = page.title
-        documentTitle = isHome ? settings.title : "\(page.title) · \(settings.title)"
+        documentTitle = Self.documentTitle(path: path, title: page.title, settings: settings)
         description = page.description
         root = SitePath.root(from: path)
         home = link(SitePath.index)
@@ -86,6 +85,11 @@ public struct LayoutContext: Sendable {
         searchIndex = link(SitePath.searchShards)
         previews = link(SitePath.previews)
         script = link(SitePath.script)
+    }
+
+    /// `<title>`: "Page title · Site title", or the site title alone on the front page.
+    static func documentTitle(path: String, title: String, settings: SiteSettings) -> String {
+        path == SitePath.index ? settings.title : "\(title) · \(settings.title)"
     }
 
     /// A context with every field, for the template check.

@@ -1,9 +1,13 @@
+import Foundation
+
 /// The Render stage: a page's Markdown template and context → Markdown → HTML (cmark-gfm) → layout.
 public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     public let settings: SiteSettings
     /// Everything besides the page that decides its HTML: the generator, the templates, the settings.
     private let inputs: StableHasher
+    /// The layout made once per folder of pages (`LayoutStencil`), when it can be.
+    private let stencils = Stencils()
 
     public init(templates: TemplateSet, settings: SiteSettings) {
         self.templates = templates
@@ -71,8 +75,7 @@ public struct PageRenderer: Sendable {
     /// bytes (the content is never made a string).
     public func reframe(_ content: ArraySlice<UInt8>, path: String, frame: PageFrame) -> (html: [UInt8], frame: PageFrame?) {
         guard let (before, after) = frameParts(path: path, page: frame.page) else {
-            let context = LayoutContext(path: path, page: frame.page, settings: settings, content: String(decoding: content, as: UTF8.self))
-            return (Array(templates.renderLayout(context).utf8), nil)
+            return (layout(frame.page, path: path, content: content), nil)
         }
         var html: [UInt8] = []
         html.reserveCapacity(before.count + content.count + after.count)
@@ -84,7 +87,7 @@ public struct PageRenderer: Sendable {
     /// content: both are the same bytes.
     private func framed(_ content: String, path: String, page: LayoutContext.PageFields) -> (html: String, frame: PageFrame?) {
         guard let (before, after) = frameParts(path: path, page: page) else {
-            return (templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: content)), nil)
+            return (String(decoding: layout(page, path: path, content: content.utf8), as: UTF8.self), nil)
         }
         var html = ""
         html.reserveCapacity(before.count + content.utf8.count + after.count)
@@ -92,17 +95,59 @@ public struct PageRenderer: Sendable {
         return (html, PageFrame(contentOffset: before.count, contentLength: content.utf8.count, page: page))
     }
 
-    /// The layout rendered with the content's marker, cut where it is: the HTML before the content
-    /// and after it, when the layout can frame content (`PageFrame.canFrame`) and the marker is
-    /// there once.
+    /// The layout with the content in it: from the folder's stencil when there is one, else by swift-mustache.
+    private func layout(_ page: LayoutContext.PageFields, path: String, content: some Collection<UInt8>) -> [UInt8] {
+        if let stencil = stencil(for: path, page: page) {
+            var html: [UInt8] = []
+            stencil.render(page, documentTitle: LayoutContext.documentTitle(path: path, title: page.title, settings: settings), content: content, into: &html)
+            return html
+        }
+        let context = LayoutContext(path: path, page: page, settings: settings, content: String(decoding: content, as: UTF8.self))
+        return Array(templates.renderLayout(context).utf8)
+    }
+
+    /// The layout cut where the content goes: the HTML before the content and after it, when the
+    /// layout can frame content (`PageFrame.canFrame`) and has one place for it. From the folder's
+    /// stencil when there is one, else the layout rendered with the content's marker, cut there.
     private func frameParts(path: String, page: LayoutContext.PageFields) -> (before: ArraySlice<UInt8>, after: ArraySlice<UInt8>)? {
         guard templates.framesContent else { return nil }
+        if let stencil = stencil(for: path, page: page) {
+            return stencil.frame(page, documentTitle: LayoutContext.documentTitle(path: path, title: page.title, settings: settings))
+                .map { ($0.before[...], $0.after[...]) }
+        }
         let frame = Array(templates.renderLayout(LayoutContext(path: path, page: page, settings: settings, content: PageFrame.contentMarker)).utf8)
         let marker = PageFrame.contentMarkerBytes
         return frame.withUnsafeBufferPointer { bytes in
             guard let at = ByteSearch.firstIndex(of: marker, in: bytes, from: 0),
                   ByteSearch.firstIndex(of: marker, in: bytes, from: at + marker.count) == nil else { return nil }
             return (frame[..<at], frame[(at + marker.count)...])
+        }
+    }
+
+    /// The stencil of the page's folder, made the first time a page of it asks.
+    private func stencil(for path: String, page: LayoutContext.PageFields) -> LayoutStencil? {
+        guard let escaped = templates.layoutForms else { return nil }
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+        return stencils.stencil(folder: folder, hasCanonical: page.canonical != nil) {
+            LayoutStencil(rendering: { templates.renderLayout($0) }, path: path, hasCanonical: page.canonical != nil,
+                          settings: settings, escaped: escaped)
+        }
+    }
+
+    /// The stencils made so far, by folder, shared by the threads that render.
+    final class Stencils: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [String: LayoutStencil?] = [:]
+
+        func stencil(folder: String, hasCanonical: Bool, make: () -> LayoutStencil?) -> LayoutStencil? {
+            let key = (hasCanonical ? "1" : "0") + folder
+            lock.lock()
+            if let known = made[key] { lock.unlock(); return known }
+            lock.unlock()
+            let stencil = make()
+            lock.lock(); defer { lock.unlock() }
+            made[key] = stencil
+            return stencil
         }
     }
 

@@ -28,6 +28,8 @@ public struct TemplateSet: Sendable {
     public let layoutDigest: String
     /// Whether the layout frames the content without looking at it (`PageFrame.canFrame(_:)`).
     public let framesContent: Bool
+    /// How the layout inserts each of a page's fields, when it can be made once per folder (`LayoutStencil`).
+    let layoutForms: [Bool]?
 
     public static let layoutName = "layout"
 
@@ -62,6 +64,7 @@ public struct TemplateSet: Sendable {
         digest = hasher.finalize()
         (digests, bodyDigests, layoutDigest) = Self.digests(sources, whole: digest)
         framesContent = PageFrame.canFrame(sources, layout: Self.layoutName)
+        layoutForms = LayoutStencil.forms(of: layoutText)
         try checkPartials()
     }
 

@@ -9,18 +9,22 @@ enum HTML {
             guard bytes.contains(where: needsEscape) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"): out += "&amp;".utf8
-                case UInt8(ascii: "<"): out += "&lt;".utf8
-                case UInt8(ascii: ">"): out += "&gt;".utf8
-                case UInt8(ascii: "\""): out += "&quot;".utf8
-                case UInt8(ascii: "'"): out += "&#39;".utf8
-                default: out.append(byte)
-                }
-            }
+            for byte in bytes { append(byte, escapedTo: &out) }
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// One byte, as its entity when it is one of the five.
+    @inline(__always)
+    static func append(_ byte: UInt8, escapedTo out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): out += "&amp;".utf8
+        case UInt8(ascii: "<"): out += "&lt;".utf8
+        case UInt8(ascii: ">"): out += "&gt;".utf8
+        case UInt8(ascii: "\""): out += "&quot;".utf8
+        case UInt8(ascii: "'"): out += "&#39;".utf8
+        default: out.append(byte)
+        }
     }
 
     @inline(__always)
