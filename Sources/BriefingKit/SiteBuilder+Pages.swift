@@ -1,0 +1,136 @@
+import Foundation
+
+/// The pages of a build: each made, rendered and written, or kept from the last build, or its
+/// content put in a new layout (`PageFrame`).
+extension SiteBuilder {
+    /// Makes, renders, writes and scans every page, on every core, one page at a time: only the
+    /// pages being worked on are in memory. A page whose fingerprint the cache knows, and whose
+    /// file in the output is still the one the cache remembers, is hard-linked instead.
+    static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
+                               files: Set<String>, linkedFiles: String = "", keepInputs: Bool = true,
+                               progress: (@Sendable (Progress) -> Void)? = nil)
+        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, kept: Set<String>,
+                               sameLinks: Set<String>) {
+        let total = plan.pageCount
+        let counter = Parallel.Counter()
+        // Made largest first (`makingOrder`); the results are read back in page order below.
+        let order = plan.makingOrder
+        // The site has the files the last build's links were resolved against (`LinkChecker.sameLinks`).
+        let sameFiles = !cache.linkedFiles.isEmpty && cache.linkedFiles == linkedFiles
+        let inMakingOrder = Parallel.map(order) { number -> Result<MadePage, BuildError> in
+            defer {
+                let done = counter.increment()
+                if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
+                if done % MallocTuning.trimEvery == 0 { MallocTuning.trim() }
+            }
+            // The page's inputs first: when they and the templates are the same as last time, the
+            // page is not even made.
+            let path = plan.path(at: number)
+            let inputs = keepInputs ? renderer.inputsKey { plan.inputs(at: number, into: &$0) } : nil
+            let known = cache.entries[path]
+            let sameInputs = inputs != nil && known?.inputs == inputs?.key
+            if let known, let inputs, known.holds(inputs: inputs.key, templates: renderer.templateDigest(for: inputs.template)),
+               site.reuse(path, stamp: known.stamp) {
+                return .success(MadePage(path: path, entry: known))
+            }
+            func reframed(_ known: BuildCache.Entry, template: String) -> Result<MadePage, BuildError>? {
+                reframe(path, known: known, template: template, inputs: inputs?.key ?? "", with: renderer, into: site, files: files,
+                        sameFiles: sameFiles)
+            }
+            if sameInputs, let known, let inputs, let done = reframed(known, template: inputs.template) { return done }
+            let page = plan.page(at: number)
+            let templates = renderer.templateDigest(for: page.template)
+            // Without a cache to keep it in, a page's fingerprint would be made for nothing; with the
+            // same inputs as last time (a template was edited), it is last time's.
+            let fingerprint = !keepInputs ? "" : sameInputs ? known!.fingerprint : renderer.fingerprint(page)
+            if let known, known.holds(fingerprint: fingerprint, templates: templates), site.reuse(path, stamp: known.stamp) {
+                var kept = known
+                kept.inputs = inputs?.key ?? ""
+                return .success(MadePage(path: path, entry: kept, made: true))
+            }
+            // A page made on every build (it has no inputs digest) is the same page as last time.
+            if keepInputs, !sameInputs, let known, known.fingerprint == fingerprint,
+               let done = reframed(known, template: page.template) {
+                return done.map { var made = $0; made.made = true; return made }
+            }
+            do throws(BuildError) {
+                let (html, frame) = try renderer.renderFramed(page)
+                let stamp = try site.write(html, at: path)
+                let entry = BuildCache.Entry(fingerprint: fingerprint, templates: templates, stamp: stamp,
+                                             links: StoredLinks(LinkChecker.scan(html, on: path, files: files)),
+                                             inputs: inputs?.key ?? "", body: renderer.bodyDigest(for: page.template),
+                                             frame: keepInputs ? frame : nil)
+                return .success(MadePage(path: path, entry: entry, rendered: true, made: true))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var results = inMakingOrder
+        for (position, number) in order.enumerated() { results[number] = inMakingOrder[position] }
+        var entries: [String: BuildCache.Entry] = [:]
+        var rendered = 0, made = 0, reframed = 0
+        // Pages whose file and links are the last build's, and pages whose links alone are.
+        var kept = Set<String>(), sameLinks = Set<String>()
+        for result in results {
+            switch result {
+            case .success(let page):
+                entries[page.path] = page.entry
+                if page.rendered { rendered += 1 } else { kept.insert(page.path) }
+                if page.sameLinks { sameLinks.insert(page.path) }
+                if page.made { made += 1 }
+                if page.reframed { reframed += 1 }
+            case .failure(let error): throw error
+            }
+        }
+        return (entries, rendered, made, reframed, kept, sameLinks)
+    }
+
+    /// What became of one page in `renderAndWrite`: kept, made, rendered (written), or its content
+    /// put in a new layout (`PageFrame`), which counts as rendered.
+    struct MadePage {
+        var path: String
+        var entry: BuildCache.Entry
+        var rendered = false
+        var made = false
+        var reframed = false
+        /// Put in a new layout with the links it had (`StoredLinks.holds`).
+        var sameLinks = false
+    }
+
+    /// The page at `path` as the last build made it (`known`), its content put in this build's
+    /// layout when only the layout changed (`PageFrame`); nil when it cannot be (no frame, other
+    /// body templates, the last file changed or gone).
+    static func reframe(_ path: String, known: BuildCache.Entry, template: String, inputs: String, with renderer: PageRenderer,
+                        into site: StagedSite, files: Set<String>, sameFiles: Bool) -> Result<MadePage, BuildError>? {
+        guard let frame = known.frame, known.body == renderer.bodyDigest(for: template),
+              let previous = site.previous(path, stamp: known.stamp),
+              frame.contentOffset + frame.contentLength <= previous.count else { return nil }
+        let (html, newFrame) = renderer.reframe(previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)],
+                                                path: path, frame: frame)
+        do throws(BuildError) {
+            var entry = known
+            entry.templates = renderer.templateDigest(for: template)
+            entry.stamp = try site.write(html, at: path)
+            // Most often the links are the last build's, which passed its check: told from the
+            // frames when the site has the same files, else from a scan of the page. The page's
+            // links are then checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
+            let framedAlike = sameFiles && newFrame.map { newFrame in
+                previous.withUnsafeBufferPointer { old in
+                    html.withUnsafeBufferPointer { new in LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
+                }
+            } ?? false
+            var sameLinks = framedAlike
+            if !framedAlike {
+                let links = LinkChecker.scan(String(decoding: html, as: UTF8.self), on: path, files: files)
+                sameLinks = known.links.holds(links)
+                if !sameLinks { entry.links = StoredLinks(links) }
+            }
+            entry.inputs = inputs
+            entry.frame = newFrame
+            return .success(MadePage(path: path, entry: entry, rendered: true, reframed: true, sameLinks: sameLinks))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+}
