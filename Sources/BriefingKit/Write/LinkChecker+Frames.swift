@@ -16,11 +16,10 @@ extension LinkChecker {
         }
         let (oldBefore, oldAfter) = parts(old, oldFrame), (newBefore, newAfter) = parts(new, newFrame)
         let content = UnsafeBufferPointer(rebasing: new[newFrame.contentOffset..<(newFrame.contentOffset + newFrame.contentLength)])
-        guard let before = linkAttributes(newBefore), before.outside, let oldAttributes = linkAttributes(oldBefore), oldAttributes.outside,
-              before.bytes == oldAttributes.bytes,
-              HTMLScan.attributes(in: content, named: linkNames, { _, _, _ in }),
-              let after = linkAttributes(newAfter), let oldAfterAttributes = linkAttributes(oldAfter) else { return false }
-        return after.bytes == oldAfterAttributes.bytes
+        let before = linkAttributes(newBefore), oldBeforeAttributes = linkAttributes(oldBefore)
+        guard before.outside, oldBeforeAttributes.outside, before.bytes == oldBeforeAttributes.bytes,
+              HTMLScan.attributes(in: content, named: linkNames, { _, _, _ in }) else { return false }
+        return linkAttributes(newAfter).bytes == linkAttributes(oldAfter).bytes
     }
 
     /// The attributes `scan` reads, lower case, in its order.
@@ -28,7 +27,7 @@ extension LinkChecker {
 
     /// The `id`, `href` and `src` attributes of a part of a page, each as its place in `linkNames`,
     /// its value's length and bytes, one after the other; and whether the part ends outside any tag and comment.
-    private static func linkAttributes(_ part: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], outside: Bool)? {
+    private static func linkAttributes(_ part: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], outside: Bool) {
         var bytes: [UInt8] = []
         let outside = HTMLScan.attributes(in: part, named: linkNames) { _, number, value in
             bytes.append(UInt8(number))
