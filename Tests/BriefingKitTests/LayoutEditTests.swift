@@ -206,5 +206,10 @@ struct LayoutEditTests {
         #expect(!alike("<main>", "<p><a href=\"a.html\"", "></a></main>", newAfter: " href=\"b.html\"></a></main>"))
         #expect(!alike("<main><!--", "<p>", "--></main>", newAfter: "--></main><a href=\"b.html\">b</a>"))
         #expect(!alike("<main>", "<p><!-- open", "--></main>", newAfter: "--></main><a href=\"b.html\">b</a>"))
+        // Another content of the same length, with other links, is not the same page.
+        let fields = LayoutContext.PageFields(template: "t", title: "", description: "", openGraphType: "", canonical: nil, jsonLD: "")
+        let frame = PageFrame(contentOffset: 6, contentLength: 22, page: fields)
+        let old = Array("<main><a href=\"a.html\">a</a></main>".utf8), new = Array("<main><a href=\"b.html\">b</a></main>".utf8)
+        #expect(!old.withUnsafeBufferPointer { o in new.withUnsafeBufferPointer { n in LinkChecker.sameLinks(old: o, oldFrame: frame, new: n, newFrame: frame) } })
     }
 }

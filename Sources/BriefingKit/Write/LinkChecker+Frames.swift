@@ -16,6 +16,10 @@ extension LinkChecker {
         }
         let (oldBefore, oldAfter) = parts(old, oldFrame), (newBefore, newAfter) = parts(new, newFrame)
         let content = UnsafeBufferPointer(rebasing: new[newFrame.contentOffset..<(newFrame.contentOffset + newFrame.contentLength)])
+        // The same content: a page put in a new layout has its old content by construction; compared all the same.
+        guard ByteSearch.same(content, UnsafeBufferPointer(rebasing: old[oldFrame.contentOffset..<(oldFrame.contentOffset + oldFrame.contentLength)])) else {
+            return false
+        }
         let before = linkAttributes(newBefore), oldBeforeAttributes = linkAttributes(oldBefore)
         guard before.outside, oldBeforeAttributes.outside, before.bytes == oldBeforeAttributes.bytes,
               HTMLScan.attributes(in: content, named: linkNames, { _, _, _ in }) else { return false }
