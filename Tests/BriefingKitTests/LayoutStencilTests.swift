@@ -52,6 +52,46 @@ struct LayoutStencilTests {
         }
     }
 
+    /// A site title holding a field's marker makes no stencil: the layout is rendered by
+    /// swift-mustache for every page, and the title shows as it is.
+    @Test func aSettingWithTheMarkersCharacterMakesNoStencil() throws {
+        let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: Fixtures.templates, output: Fixtures.temporaryRoot)
+        var graph = SiteBuilder.load(options).graph
+        graph.settings.title = "Brief \(LayoutStencil.Field.title.marker) site"
+        let set = try TemplateSet(directory: Fixtures.templates, displayRoot: "Templates")
+        let page = try #require(SitePlanner.pages(for: graph).first)
+        let made = LayoutStencil(rendering: { set.renderLayout($0) }, path: page.path, hasCanonical: false, settings: graph.settings,
+                                 escaped: try #require(set.layoutForms))
+        #expect(made == nil)
+        let renderer = PageRenderer(templates: set, settings: graph.settings)
+        let html = try renderer.render(page)
+        #expect(html.contains("Brief \(LayoutStencil.Field.title.marker) site"))
+        #expect(html == set.renderLayout(LayoutContext(page: page, settings: graph.settings, content: try Self.content(of: try renderer.renderFramed(page)))))
+    }
+
+    /// A layout that escapes the content (`{{content}}`) is made once per folder too, and escapes it as the library does.
+    @Test func aLayoutEscapingTheContentEscapesItAsTheLibraryDoes() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let templates = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Fixtures.templates, to: templates)
+        try "<title>{{title}}</title><pre>{{content}}</pre>".write(to: templates.appendingPathComponent("layout.html"), atomically: true, encoding: .utf8)
+        let options = SiteBuilder.Options(content: Fixtures.siteContent, templates: templates, output: root)
+        let graph = SiteBuilder.load(options).graph
+        let set = try TemplateSet(directory: templates, displayRoot: "Templates")
+        #expect(set.layoutForms != nil && !set.framesContent)
+        let renderer = PageRenderer(templates: set, settings: graph.settings)
+        for page in SitePlanner.pages(for: graph).prefix(10) {
+            let (html, frame) = try renderer.renderFramed(page)
+            #expect(frame == nil)
+            #expect(html.contains("&lt;p"), "\(page.path)")
+            let body = try set.render(page.template, context: page.context)
+            let content = MarkdownDocument.html(from: PageRenderer.removingFragmentMarkers(body), links: page.inlineLinks, figures: page.figures,
+                                                highlights: page.highlights)
+            #expect(html == set.renderLayout(LayoutContext(page: page, settings: graph.settings, content: content)), "\(page.path)")
+        }
+    }
+
     static func content(of framed: (html: String, frame: PageFrame?)) throws -> String {
         let frame = try #require(framed.frame)
         let bytes = Array(framed.html.utf8)

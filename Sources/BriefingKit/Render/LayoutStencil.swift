@@ -49,13 +49,18 @@ struct LayoutStencil: Sendable {
     }
 
     /// The layout as `render` gives it for a page at `path` whose fields are markers, cut at them;
-    /// nil when a marker is found where a field was not put (a setting holding one).
+    /// nil when a setting holds the markers' character, or it is found where no field was put.
     init?(rendering render: (LayoutContext) -> String, path: String, hasCanonical: Bool, settings: SiteSettings, escaped: [Bool]) {
         let markers = LayoutContext.PageFields(template: Field.kind.marker, title: Field.title.marker, description: Field.description.marker,
                                                openGraphType: Field.openGraphType.marker,
                                                canonical: hasCanonical ? Field.canonical.marker : nil, jsonLD: Field.jsonLD.marker)
         var context = LayoutContext(path: path, page: markers, settings: settings, content: Field.content.marker)
         context.documentTitle = Field.documentTitle.marker
+        // A value of the folder or the settings holding the marker's character would be taken for a field.
+        let folderValues = [context.language, context.siteTitle, context.root, context.home, context.actors, context.timeline,
+                            context.sources, context.printable, context.notes, context.feed, context.searchIndex, context.previews,
+                            context.script]
+        guard !folderValues.contains(where: { $0.unicodeScalars.contains("\u{E007}") }) else { return nil }
         let bytes = Array(render(context).utf8)
         let lead: [UInt8] = [0xEE, 0x80, 0x87]  // U+E007
         var pieces: [Piece] = []
