@@ -21,11 +21,10 @@ public struct TemplateSet: Sendable {
     /// with its partials, everything a page of that template is rendered with. Editing one
     /// template re-renders only the pages that use it (`digest(for:)`).
     private let digests: [String: String]
-    /// The same, the layout apart: each template with its partials alone (`bodyDigest(for:)`),
-    /// and the layout with its partials (`layoutDigest`). A page whose body digest is unchanged
-    /// and whose layout is not has the same content as before, in another frame (`PageFrame`).
+    /// The same, the layout apart: each template with its partials alone (`bodyDigest(for:)`). A
+    /// page whose body digest is unchanged and whose digest is not has the same content as
+    /// before, in another layout (`PageFrame`).
     private let bodyDigests: [String: String]
-    public let layoutDigest: String
     /// Whether the layout frames the content without looking at it (`PageFrame.canFrame(_:)`).
     public let framesContent: Bool
     /// How the layout inserts each of a page's fields, when it can be made once per folder (`LayoutStencil`).
@@ -62,7 +61,7 @@ public struct TemplateSet: Sendable {
             hasher.combine(sources[name]!)
         }
         digest = hasher.finalize()
-        (digests, bodyDigests, layoutDigest) = Self.digests(sources, whole: digest)
+        (digests, bodyDigests) = Self.digests(sources, whole: digest)
         framesContent = PageFrame.canFrame(sources, layout: Self.layoutName)
         layoutForms = LayoutStencil.forms(of: layoutText)
         try checkPartials()
@@ -75,12 +74,11 @@ public struct TemplateSet: Sendable {
     /// What a page of this template is rendered with, the layout apart, as a digest.
     public func bodyDigest(for template: String) -> String { bodyDigests[template] ?? digest }
 
-    /// Each template's digest over the templates it uses, with the layout's and without, and the
-    /// layout's. A set whose tags the light scan may miss (a delimiter change, a dynamic partial)
-    /// gives every template, and the layout, the whole set's digest.
-    static func digests(_ sources: [String: String], whole: String)
-        -> (withLayout: [String: String], body: [String: String], layout: String) {
-        let everywhere = (sources.mapValues { _ in whole }, sources.mapValues { _ in whole }, whole)
+    /// Each template's digest over the templates it uses, with the layout's and without. A set
+    /// whose tags the light scan may miss (a delimiter change, a dynamic partial) gives every
+    /// template the whole set's digest, both ways.
+    static func digests(_ sources: [String: String], whole: String) -> (withLayout: [String: String], body: [String: String]) {
+        let everywhere = (sources.mapValues { _ in whole }, sources.mapValues { _ in whole })
         var uses: [String: [String]] = [:]
         for (name, text) in sources {
             if text.contains("{{=") { return everywhere }
@@ -111,7 +109,7 @@ public struct TemplateSet: Sendable {
             digests[name] = digest(used.union(layout))
             bodies[name] = digest(used)
         }
-        return (digests, bodies, digest(layout))
+        return (digests, bodies)
     }
 
     public var names: [String] { sources.keys.sorted() }
