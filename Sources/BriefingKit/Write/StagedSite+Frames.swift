@@ -9,12 +9,6 @@ extension StagedSite {
     /// The bytes of the current output's file at `path`, when it is still the one with this stamp
     /// and they can all be read; nil otherwise (then the page is rendered whole).
     func previous(_ path: String, stamp: Stamp) -> [UInt8]? {
-        guard SafePath.isSafe(path) else { return nil }
-        let descriptor = open(outputRoot + "/" + path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return nil }
-        return StagedSite.read(stamp.size, at: 0, from: descriptor)
+        withCurrentFile(path, stamp: stamp) { StagedSite.read(stamp.size, at: 0, from: $0) } ?? nil
     }
 }

@@ -13,15 +13,22 @@ extension StagedSite {
     /// Links the current output's file at `path` into the staging directory if it is still the
     /// file with this stamp and holds exactly `bytes`; false otherwise (then it is to be written).
     func reuse(_ path: String, ifItHolds bytes: [UInt8], stamp: Stamp) -> Bool {
-        guard stamp.size == bytes.count, SafePath.isSafe(path) else { return false }
-        let descriptor = open(outputRoot + "/" + path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        var info = stat()
-        let same = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Stamp(info) == stamp
-            && StagedSite.file(descriptor, holds: bytes)
-        close(descriptor)
+        guard stamp.size == bytes.count else { return false }
+        let same = withCurrentFile(path, stamp: stamp) { StagedSite.file($0, holds: bytes) } ?? false
         // `reuse` checks the path's stamp again as it links.
         return same && reuse(path, stamp: stamp)
+    }
+
+    /// `body` of the current output's file at `path`, open, when it is a regular file with this
+    /// stamp; nil otherwise.
+    func withCurrentFile<R>(_ path: String, stamp: Stamp, _ body: (Int32) -> R) -> R? {
+        guard SafePath.isSafe(path) else { return nil }
+        let descriptor = open(outputRoot + "/" + path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return nil }
+        return body(descriptor)
     }
 
     /// Whether the file open at `descriptor` holds `bytes` from its start (it may be longer: the
