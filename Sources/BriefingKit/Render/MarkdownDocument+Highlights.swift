@@ -72,12 +72,12 @@ extension MarkdownDocument {
             guard cmark_node_get_type(leaf.node) != CMARK_NODE_SOFTBREAK, cmark_node_get_type(leaf.node) != CMARK_NODE_LINEBREAK else { continue }
             guard let mark = markElement(highlight) else { continue }
             if leaf.splittable {
-                insertText(leaf.bytes[..<range.lowerBound], before: leaf.node)
+                Self.insertText(leaf.bytes[..<range.lowerBound], before: leaf.node)
                 cmark_node_insert_before(leaf.node, mark)
                 let inner = cmark_node_new(CMARK_NODE_TEXT)!
                 Self.setLiteral(inner, leaf.bytes[range])
                 cmark_node_append_child(mark, inner)
-                insertText(leaf.bytes[range.upperBound...], before: leaf.node)
+                Self.insertText(leaf.bytes[range.upperBound...], before: leaf.node)
                 detach(leaf.node)
             } else {
                 cmark_node_insert_before(leaf.node, mark)
@@ -101,9 +101,4 @@ extension MarkdownDocument {
         return mark
     }
 
-    private func insertText(_ bytes: ArraySlice<UInt8>, before node: OpaquePointer) {
-        guard !bytes.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        Self.setLiteral(text, bytes)
-        cmark_node_insert_before(node, text)
-    }
 }

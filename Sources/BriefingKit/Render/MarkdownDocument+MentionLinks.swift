@@ -95,13 +95,8 @@ extension MarkdownDocument {
     /// Replaces a text node by its text cut into plain text and links.
     private func split(_ node: OpaquePointer, literal: UnsafeBufferPointer<UInt8>, at pieces: [(range: Range<Int>, link: InlineLink)]) {
         var position = 0
-        func insertText(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
-            guard !bytes.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
-            Self.setLiteral(text, bytes)
-            cmark_node_insert_before(node, text)
-        }
         for piece in pieces {
-            insertText(literal[position..<piece.range.lowerBound])
+            Self.insertText(literal[position..<piece.range.lowerBound], before: node)
             guard let anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
             cmark_node_set_on_enter(anchor, opening(of: piece.link))
             cmark_node_set_on_exit(anchor, piece.link.datetime == nil ? "</a>" : "</time></a>")
@@ -110,7 +105,7 @@ extension MarkdownDocument {
             cmark_node_insert_before(node, anchor)
             position = piece.range.upperBound
         }
-        insertText(literal[position...])
+        Self.insertText(literal[position...], before: node)
         detach(node)
     }
 

@@ -169,6 +169,14 @@ final class MarkdownDocument {
         }
     }
 
+    /// A text node of these bytes put before `node`; none for no bytes (`+Highlights` and
+    /// `+MentionLinks` cut a text node into pieces around what they mark).
+    static func insertText(_ bytes: some Collection<UInt8>, before node: OpaquePointer) {
+        guard !bytes.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        setLiteral(text, bytes)
+        cmark_node_insert_before(node, text)
+    }
+
     /// Whether a node's text starts with `scalar`, read on its bytes: most text nodes are not
     /// markers, and are not made into Swift strings to find that out.
     static func starts(_ literal: UnsafePointer<CChar>, with scalar: Unicode.Scalar) -> Bool {
