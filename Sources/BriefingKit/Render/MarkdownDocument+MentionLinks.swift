@@ -67,15 +67,13 @@ extension MarkdownDocument {
         return false
     }
 
+    /// Where `needle` is first in `haystack` from `start` as a whole word (`ByteSearch` finds each
+    /// place it is, the first not inside a word is taken).
     private func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
         var i = start
-        while i + needle.count <= haystack.count {
-            if haystack[i] == first, memcmp(haystack.baseAddress! + i, needle.baseAddress!, needle.count) == 0,
-               !isWordScalar(endingAt: i, in: haystack), !isWordScalar(startingAt: i + needle.count, in: haystack) {
-                return i
-            }
-            i += 1
+        while let at = ByteSearch.firstIndex(of: needle, in: haystack, from: i) {
+            if !isWordScalar(endingAt: at, in: haystack), !isWordScalar(startingAt: at + needle.count, in: haystack) { return at }
+            i = at + 1
         }
         return nil
     }

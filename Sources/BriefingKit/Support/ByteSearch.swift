@@ -14,17 +14,19 @@ enum ByteSearch {
 
     /// Where the run `needle` (not empty) is first in `bytes` from `start`, or nil: its first byte
     /// found by `memchr`, the rest compared by `memcmp`.
-    static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let first = needle.first else { return nil }
-        return needle.withUnsafeBufferPointer { needle in
-            var at = start
-            while at + needle.count <= bytes.count, let found = firstIndex(of: first, in: bytes, from: at) {
-                guard found + needle.count <= bytes.count else { return nil }
-                if same(UnsafeBufferPointer(rebasing: bytes[found..<(found + needle.count)]), needle) { return found }
-                at = found + 1
-            }
-            return nil
+        var at = start
+        while at + needle.count <= bytes.count, let found = firstIndex(of: first, in: bytes, from: at) {
+            guard found + needle.count <= bytes.count else { return nil }
+            if same(UnsafeBufferPointer(rebasing: bytes[found..<(found + needle.count)]), needle) { return found }
+            at = found + 1
         }
+        return nil
+    }
+
+    static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        needle.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: start) }
     }
 
     /// Whether two runs of bytes are the same, by `memcmp` (which compares many bytes at a time).
