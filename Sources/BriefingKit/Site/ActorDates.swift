@@ -135,17 +135,11 @@ private struct ActorDateBlock {
     /// Whether another date at the offset of date `n`, kept already, names the point.
     func keptAtSameOffset(as n: Int, naming point: String, kept: [Bool], in all: [DateMention]) -> Bool {
         func date(_ k: Int) -> DateReference { all[self.date(k)].reference }
+        // The block's dates are in offset order: those at the same offset are next to `n`.
         let offset = date(n).offset
-        var other = n - 1
-        while other >= 0, date(other).offset == offset {
-            if kept[flags + other], date(other).points.contains(point) { return true }
-            other -= 1
-        }
-        other = n + 1
-        while other < dates.count, date(other).offset == offset {
-            if kept[flags + other], date(other).points.contains(point) { return true }
-            other += 1
-        }
-        return false
+        var low = n, high = n + 1
+        while low > 0, date(low - 1).offset == offset { low -= 1 }
+        while high < dates.count, date(high).offset == offset { high += 1 }
+        return (low..<high).contains { $0 != n && kept[flags + $0] && date($0).points.contains(point) }
     }
 }
