@@ -214,7 +214,7 @@ public enum SiteBuilder {
                                      output: site.output)
                 // The site this one replaces is kept for the next build to write over when most of
                 // its files are this one's (see `StagedSite`); after a build that rendered most pages
-                // again (a template edit) it is deleted now, as the next build would only replace it.
+                // again (a template edit) it is deleted, as the next build would only replace it.
                 try site.publish(keepingPrevious: pages.rendered * 2 < plan.pageCount)
             } catch {
                 savingCache?.wait()

@@ -430,9 +430,10 @@ struct IncrementalBuildTests {
     }
 
     /// After a build that rendered most pages again (the layout edited), the site it replaced is
-    /// deleted rather than kept: the next build would only have replaced nearly all of it. The
-    /// next build starts from a new staging directory, and keeps the site it replaces again.
-    @Test func theSiteReplacedByAWholeRenderIsDeleted() throws {
+    /// retired (`RetiredSites`) rather than kept: the next build would only have replaced nearly
+    /// all of it. The next build starts from a new staging directory, and keeps the site it
+    /// replaces again.
+    @Test func theSiteReplacedByAWholeRenderIsNotKept() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
         let previous = workspace.cache.appendingPathComponent(CacheFile.name("site", for: workspace.output, suffix: ".previous"))

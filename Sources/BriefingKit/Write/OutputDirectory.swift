@@ -66,33 +66,37 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Puts the staged site in place of the output directory, then moves the previous site to
-    /// `keepingPreviousAt` for the next build to write over (`makeStaging(from:)`), or deletes it
-    /// when there is no such place or it cannot go there (another file system).
-    public func swap(in staging: URL, keepingPreviousAt keeping: URL? = nil) throws(BuildError) {
+    /// `keepingPreviousAt` for the next build to write over (`makeStaging(from:)`), or into
+    /// `retiringTo` to be deleted on a thread of its own (`RetiredSites`), or deletes it when there
+    /// is no such place or it cannot go there (another file system).
+    public func swap(in staging: URL, keepingPreviousAt keeping: URL? = nil, retiringTo retired: URL? = nil) throws(BuildError) {
         if !FileTree.exists(url) {
             try move(staging, to: url)
             return
         }
         #if os(Linux)
         if c_renameat2(AT_FDCWD, staging.path, AT_FDCWD, url.path, renameExchange) == 0 {
-            retire(staging, to: keeping)  // now the previous site
+            retire(staging, to: keeping, retiring: retired)  // now the previous site
             return
         }
         #endif
         let previous = parent.appendingPathComponent(previousPrefix + String(getpid()))
         try move(url, to: previous)
         try move(staging, to: url)
-        retire(previous, to: keeping)
+        retire(previous, to: keeping, retiring: retired)
     }
 
-    /// Moves the previous site to `keeping`, or deletes it.
-    private func retire(_ previous: URL, to keeping: URL?) {
+    /// Moves the previous site to `keeping`, or to the folder of `retired` sites, or deletes it.
+    private func retire(_ previous: URL, to keeping: URL?, retiring retired: URL?) {
         let manager = FileManager.default
         if let keeping {
-            try? manager.removeItem(at: keeping)
+            // A site kept there before and not written over (a build without the cache between).
+            let retiredKept = retired.map { FileTree.exists(keeping) && RetiredSites.retire(keeping, into: $0) } ?? false
+            if !retiredKept { try? manager.removeItem(at: keeping) }
             try? manager.createDirectory(at: keeping.deletingLastPathComponent(), withIntermediateDirectories: true)
             if rename(previous.path, keeping.path) == 0 { return }
         }
+        if let retired, RetiredSites.retire(previous, into: retired) { return }
         try? manager.removeItem(at: previous)
     }
 

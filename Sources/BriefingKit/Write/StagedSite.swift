@@ -10,7 +10,8 @@ import Glibc
 /// A page an incremental build did not render again is hard-linked from the current output, after
 /// checking that the file there is still the one the build cache remembers (size and time).
 ///
-/// With a cache, the site the swap replaces is not deleted but kept in the cache's folder, and the
+/// With a cache, the site the swap replaces is not deleted but kept in the cache's folder (or,
+/// when it is of no use to the next build, deleted on a thread of its own: `RetiredSites`), and the
 /// next build's staging directory is that site, written over (`recycled`): a page kept as it was is
 /// then most often the same file there already (the same inode as in the output), and neither
 /// linked again nor, a build later, deleted: 11,600 links and as many unlinks at 10,000 articles.
@@ -55,6 +56,8 @@ public final class StagedSite: @unchecked Sendable {
         outputRoot = output.url.path
         stagingRoot = staging.path
         if recycled { prune(keeping: nil) }
+        // What the last build retired and could not delete before it exited (`RetiredSites`).
+        if let cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }
     }
 
     /// Creates the folders of these site paths, so that threads writing files do not race to.
@@ -360,14 +363,16 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     /// Puts the staged site in place of the output directory; the site it replaces goes to the
-    /// cache's folder for the next build to write over (`keepingPrevious`), or is deleted.
+    /// cache's folder for the next build to write over (`keepingPrevious`), or is deleted: on a
+    /// thread of its own with a cache (`RetiredSites`), else now.
     ///
     /// Keep it when the new site has most of its files: the next build then finds its kept pages
     /// in place. After a build that wrote most pages again, the next would unlink nearly every
     /// file of it (the last links to the old pages, each freed there and then) and link the
-    /// pages again: deleting it now costs that build what a new staging directory costs the next.
+    /// pages again: deleting it off the build's path costs neither build that.
     public func publish(keepingPrevious: Bool = true) throws(BuildError) {
-        try output.swap(in: staging, keepingPreviousAt: keepingPrevious ? previousSite : nil)
+        try output.swap(in: staging, keepingPreviousAt: keepingPrevious ? previousSite : nil,
+                        retiringTo: cache.map(RetiredSites.folder(in:)))
     }
 
     public func discard() {
