@@ -9,7 +9,7 @@ extension SiteBuilder {
     static func renderAndWrite(_ plan: SitePlanner.Plan, with renderer: PageRenderer, into site: StagedSite, cache: BuildCache,
                                files: Set<String>, linkedFiles: String = "", keepInputs: Bool = true,
                                progress: (@Sendable (Progress) -> Void)? = nil)
-        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, kept: Set<String>,
+        throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, spliced: Int, kept: Set<String>,
                                sameLinks: Set<String>) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
@@ -38,7 +38,18 @@ extension SiteBuilder {
                         sameFiles: sameFiles)
             }
             if sameInputs, let known, let inputs, let done = reframed(known, template: inputs.template) { return done }
-            let page = plan.page(at: number)
+            var made: Page?
+            func page() -> Page {
+                if let made { return made }
+                made = plan.page(at: number)
+                return made!
+            }
+            if sameInputs, let known, let inputs,
+               let done = splice(path, known: known, template: inputs.template, inputs: inputs.key, page: page, with: renderer,
+                                 into: site, files: files, sameFiles: sameFiles) {
+                return done.map { var spliced = $0; spliced.made = made != nil; return spliced }
+            }
+            let page = page()
             let templates = renderer.templateDigest(for: page.template)
             // Without a cache to keep it in, a page's fingerprint would be made for nothing; with the
             // same inputs as last time (a template was edited), it is last time's.
@@ -50,7 +61,9 @@ extension SiteBuilder {
             }
             // A page made on every build (it has no inputs digest) is the same page as last time.
             if keepInputs, !sameInputs, let known, known.fingerprint == fingerprint,
-               let done = reframed(known, template: page.template) {
+               let done = reframed(known, template: page.template)
+                ?? splice(path, known: known, template: page.template, inputs: inputs?.key ?? "", page: { page }, with: renderer,
+                          into: site, files: files, sameFiles: sameFiles) {
                 return done.map { var made = $0; made.made = true; return made }
             }
             do throws(BuildError) {
@@ -68,7 +81,7 @@ extension SiteBuilder {
         var results = inMakingOrder
         for (position, number) in order.enumerated() { results[number] = inMakingOrder[position] }
         var entries: [String: BuildCache.Entry] = [:]
-        var rendered = 0, made = 0, reframed = 0
+        var rendered = 0, made = 0, reframed = 0, spliced = 0
         // Pages whose file and links are the last build's, and pages whose links alone are.
         var kept = Set<String>(), sameLinks = Set<String>()
         for result in results {
@@ -79,10 +92,11 @@ extension SiteBuilder {
                 if page.sameLinks { sameLinks.insert(page.path) }
                 if page.made { made += 1 }
                 if page.reframed { reframed += 1 }
+                if page.spliced { spliced += 1 }
             case .failure(let error): throw error
             }
         }
-        return (entries, rendered, made, reframed, kept, sameLinks)
+        return (entries, rendered, made, reframed, spliced, kept, sameLinks)
     }
 
     /// What became of one page in `renderAndWrite`: kept, made, rendered (written), or its content
@@ -95,6 +109,8 @@ extension SiteBuilder {
         var reframed = false
         /// Put in a new layout with the links it had (`StoredLinks.holds`).
         var sameLinks = false
+        /// Made from the last content after an edit to its template (`PageSplice`), which counts as rendered.
+        var spliced = false
     }
 
     /// The page at `path` as the last build made it (`known`), its content put in this build's
@@ -107,6 +123,44 @@ extension SiteBuilder {
               frame.contentOffset + frame.contentLength <= previous.count else { return nil }
         let (html, newFrame) = renderer.reframe(previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)],
                                                 path: path, frame: frame)
+        return write(html, frame: newFrame, path: path, known: known, previous: previous, template: template, inputs: inputs,
+                     with: renderer, into: site, files: files, sameFiles: sameFiles)
+    }
+
+    /// The page at `path` after an edit to its template, made from the last build's content when
+    /// it has the same inputs (`PageSplice`): its unchanged segments kept, its new chunks rendered
+    /// (`page` makes the page when one of them needs its context). Nil when it cannot be.
+    static func splice(_ path: String, known: BuildCache.Entry, template: String, inputs: String, page: () -> Page,
+                       with renderer: PageRenderer, into site: StagedSite, files: Set<String>, sameFiles: Bool) -> Result<MadePage, BuildError>? {
+        guard let frame = known.frame, !frame.segments.isEmpty, known.body != renderer.bodyDigest(for: template),
+              let chunks = renderer.templates.chunks[template],
+              let previous = site.previous(path, stamp: known.stamp),
+              frame.contentOffset + frame.contentLength <= previous.count else { return nil }
+        let old = previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)]
+        guard let splice = PageSplice.make(old: old, frame: frame, chunks: chunks, render: {
+            renderer.render(chunks: $0, of: chunks, page: page)
+        }) else { return nil }
+        var spliced = frame
+        spliced.segments = splice.segments
+        let (html, newFrame) = renderer.reframe(splice.content[...], path: path, frame: spliced)
+        var made = write(html, frame: newFrame, path: path, known: known, previous: previous, template: template, inputs: inputs,
+                         with: renderer, into: site, files: files, sameFiles: sameFiles, spliced: (splice.removed, splice.added))
+        if case .success(var page) = made {
+            page.entry.body = renderer.bodyDigest(for: template)
+            page.reframed = false
+            page.spliced = true
+            made = .success(page)
+        }
+        return made
+    }
+
+    /// Writes a page made from the last build's content (put in a new layout, or `spliced`: the
+    /// parts of its content it left out and those it added), and finds whether it has the links it had.
+    private static func write(_ html: [UInt8], frame newFrame: PageFrame?, path: String, known: BuildCache.Entry, previous: [UInt8],
+                              template: String, inputs: String, with renderer: PageRenderer, into site: StagedSite,
+                              files: Set<String>, sameFiles: Bool,
+                              spliced: (removed: [Range<Int>], added: [Range<Int>])? = nil) -> Result<MadePage, BuildError> {
+        let frame = known.frame!
         do throws(BuildError) {
             var entry = known
             entry.templates = renderer.templateDigest(for: template)
@@ -116,7 +170,11 @@ extension SiteBuilder {
             // links are then checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
             let framedAlike = sameFiles && newFrame.map { newFrame in
                 previous.withUnsafeBufferPointer { old in
-                    html.withUnsafeBufferPointer { new in LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
+                    html.withUnsafeBufferPointer { new in
+                        guard let spliced else { return LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
+                        return LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame, removed: spliced.removed,
+                                                     added: spliced.added)
+                    }
                 }
             } ?? false
             var sameLinks = framedAlike

@@ -36,6 +36,8 @@ public enum SiteBuilder {
         /// Of the pages rendered, those whose content was the last build's, put in a new layout
         /// (`PageFrame`): neither made nor rendered from their template.
         public var pagesReframed: Int = 0
+        /// Of the pages rendered, those made from their last content after an edit to their template (`PageSplice`).
+        public var pagesSpliced: Int = 0
         /// Parts of the data files (an article's entry in `briefing.json`, its documents in the
         /// search index) copied from the last build's files instead of made (`DataFileParts`).
         public var dataPartsCopied: Int = 0
@@ -225,7 +227,7 @@ public enum SiteBuilder {
             savingCache?.wait()
             saving?.wait()
             var report = Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
-                                pagesRendered: pages.rendered, pagesMade: pages.made, pagesReframed: pages.reframed,
+                                pagesRendered: pages.rendered, pagesMade: pages.made, pagesReframed: pages.reframed, pagesSpliced: pages.spliced,
                                 dataPartsCopied: fileRecords.values.map(\.copied).reduce(0, +), notes: loadNotes + (cacheNote.map { [$0] } ?? []),
                                 actors: plan.actorCount, dates: plan.dateCount, diagnostics: diagnostics, seconds: 0, stages: stages)
             // Freeing the graph, the pages' index and the caches of a large briefing takes a while

@@ -133,9 +133,12 @@ struct Build: ParsableCommand {
                 let memory = peak.map { String(format: "   peak %.0f MiB", Double($0) / 1_048_576) } ?? ""
                 print("  " + stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds) + memory)
             }
-            if report.pagesRendered < report.pages || report.pagesReframed > 0 {
-                let reframed = report.pagesReframed > 0 ? " (\(report.pagesReframed) of them only put in the new layout)" : ""
-                print("  \(report.pagesMade) pages made, \(report.pagesRendered) rendered\(reframed); \(report.dataPartsCopied) data file parts copied")
+            if report.pagesRendered < report.pages || report.pagesReframed > 0 || report.pagesSpliced > 0 {
+                var ways: [String] = []
+                if report.pagesReframed > 0 { ways.append("\(report.pagesReframed) of them only put in the new layout") }
+                if report.pagesSpliced > 0 { ways.append("\(report.pagesSpliced) made from their last content and the template's new parts") }
+                let how = ways.isEmpty ? "" : " (" + ways.joined(separator: "; ") + ")"
+                print("  \(report.pagesMade) pages made, \(report.pagesRendered) rendered\(how); \(report.dataPartsCopied) data file parts copied")
             }
         }
         print(report.summary)

@@ -23,7 +23,7 @@ extension MarkdownDocument {
                 cmark_node_set_on_enter(element, "<\(tag)\(attributes.html)>")
                 cmark_node_set_on_exit(element, "</\(tag)>")
                 if let boundary { cmark_node_insert_before(boundary, element) } else { cmark_node_append_child(parent, element) }
-                if let id = attributes.id { blocksByID[id] = element }
+                if let id = attributes.id { record(id, element) }
                 open.append((parent, element))
             case .close?:
                 guard let index = open.lastIndex(where: { $0.parent == parent }) else { break }
@@ -38,6 +38,7 @@ extension MarkdownDocument {
             }
             if empty { detach(block) }
         }
+        if open.contains(where: { $0.parent == root }) { openFences = true }
         for (_, element) in open.reversed() {
             while let node = cmark_node_next(element) {
                 cmark_node_unlink(node)

@@ -60,12 +60,28 @@ final class MarkdownDocument {
     /// by their other parts, which are mostly the same strings and compare at once). For
     /// `+MentionLinks`.
     var openings: [String: [(link: InlineLink, opening: String)]] = [:]
+    /// What `+Segments` needs to know of the changes to the tree: the nodes that mark where a
+    /// segment starts, those an attribute line reached past, and whether an id was given twice,
+    /// an attribute line ended the page, or a fence of the page's top blocks was left open.
+    var sentinels: Set<OpaquePointer> = []
+    var crossed: Set<OpaquePointer> = []
+    var duplicateIDs = false
+    var danglingAttributes = false
+    var openFences = false
 
     /// Markdown → HTML, applying the template's block attribute lines, then turning the given
     /// mentions into links inside the blocks with those ids.
     static func html(from markdown: String, links: [String: [InlineLink]] = [:], figures: [String: String] = [:],
                      highlights: [String: [Highlight]] = [:]) -> String {
         let document = MarkdownDocument(markdown)
+        document.applyChanges(links: links, figures: figures, highlights: highlights)
+        return document.renderHTML()
+    }
+
+    /// The changes to the tree, in order: unsafe links, block attributes and fences, figures,
+    /// passage marks, links on mentions.
+    func applyChanges(links: [String: [InlineLink]], figures: [String: String], highlights: [String: [Highlight]]) {
+        let document = self
         let survey = document.survey()
         document.unlink(survey.unsafeLinks)
         document.applyBlockAttributes(survey.markers, fences: survey.fences)
@@ -76,11 +92,13 @@ final class MarkdownDocument {
         for id in links.keys.sorted() {
             if let block = document.blocksByID[id] { document.link(links[id]!, in: block) }
         }
-        return document.renderHTML()
     }
 
-    private func renderHTML() -> String {
-        guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+    func renderHTML() -> String { renderHTML(root) }
+
+    /// The HTML of a node and what is below it.
+    func renderHTML(_ node: OpaquePointer) -> String {
+        guard let html = cmark_render_html(node, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }
@@ -213,8 +231,14 @@ final class MarkdownDocument {
         } else if cmark_node_first_child(paragraph) != nil {
             replace(paragraph, tag: "p", attributes: attributes)
         } else {
-            // A line of its own: the attributes belong to the next block.
-            let target = cmark_node_next(paragraph)
+            // A line of its own: the attributes belong to the next block (past the marks of segments).
+            var target = cmark_node_next(paragraph)
+            while let sentinel = target, sentinels.contains(sentinel) {
+                crossed.insert(sentinel)
+                target = cmark_node_next(sentinel)
+            }
+            // Last of the page: it would belong to what a segment put after the page has first.
+            if target == nil, cmark_node_parent(paragraph) == root { danglingAttributes = true }
             detach(paragraph)
             guard let target else { return }
             switch cmark_node_get_type(target) {
@@ -226,6 +250,11 @@ final class MarkdownDocument {
                 wrap(target, tag: "div", attributes: attributes)
             }
         }
+    }
+
+    /// A block known by its id; the last of two with one id is the one links and marks go into.
+    func record(_ id: String, _ block: OpaquePointer) {
+        if blocksByID.updateValue(block, forKey: id) != nil { duplicateIDs = true }
     }
 
     func isLineBreak(_ node: OpaquePointer) -> Bool {
@@ -261,7 +290,7 @@ final class MarkdownDocument {
         cmark_node_set_on_enter(custom, "<\(tag)\(attributes.html)>")
         cmark_node_set_on_exit(custom, "</\(tag)>")
         cmark_node_insert_before(block, custom)
-        if let id = attributes.id { blocksByID[id] = custom }
+        if let id = attributes.id { record(id, custom) }
         return custom
     }
 }

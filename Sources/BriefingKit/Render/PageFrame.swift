@@ -10,6 +10,35 @@ public struct PageFrame: Sendable, Equatable {
     public var contentLength: Int
     /// What the page gave the layout.
     public var page: LayoutContext.PageFields
+    /// The content's segments, in order, when it was cut into them (`MarkdownDocument+Segments`).
+    var segments: [Segment] = []
+
+    /// A segment of the content: a digest of its template chunks, how many, its length in bytes,
+    /// and how it meets the segments around it (`MarkdownDocument.Segment`).
+    struct Segment: Sendable, Equatable {
+        var digest: UInt64
+        var chunks: Int
+        var length: Int
+        var edges: MarkdownDocument.Edges
+
+        /// The digest of these chunks of a template, in order.
+        static func digest(_ chunks: some Sequence<TemplateChunks.Chunk>) -> UInt64 {
+            var hasher = StableHasher()
+            for chunk in chunks { hasher.combine(chunk.digest) }
+            return hasher.words.0
+        }
+
+        /// The segments of a page, from its template's chunks; none for none.
+        static func make(_ segments: [MarkdownDocument.Segment]?, chunks: [TemplateChunks.Chunk]) -> [Segment] {
+            guard let segments else { return [] }
+            var first = 0
+            return segments.map { segment in
+                defer { first += segment.chunks }
+                return Segment(digest: digest(chunks[first..<(first + segment.chunks)]), chunks: segment.chunks, length: segment.length,
+                               edges: segment.edges)
+            }
+        }
+    }
 
     /// What the layout is rendered with in place of a page's content, to find where the content
     /// goes: two private-use characters around a word, which no template or content has.
@@ -47,6 +76,11 @@ extension PageFrame: BinaryCodable {
         writer.int(contentOffset); writer.int(contentLength)
         writer.string(page.template); writer.string(page.title); writer.string(page.description)
         writer.string(page.openGraphType); writer.string(page.canonical); writer.string(page.jsonLD)
+        writer.int(segments.count)
+        for segment in segments {
+            writer.int(Int(bitPattern: UInt(segment.digest))); writer.int(segment.chunks); writer.int(segment.length)
+            writer.int(segment.edges.packed)
+        }
     }
 
     public init(from reader: inout BinaryReader) throws {
@@ -55,5 +89,18 @@ extension PageFrame: BinaryCodable {
         guard contentOffset >= 0, contentLength >= 0 else { throw BinaryReader.Failure.invalid }
         page = LayoutContext.PageFields(template: try reader.string(), title: try reader.string(), description: try reader.string(),
                                         openGraphType: try reader.string(), canonical: try reader.optionalString(), jsonLD: try reader.string())
+        let count = try reader.int()
+        guard count >= 0, count <= contentLength + 1 else { throw BinaryReader.Failure.invalid }
+        var total = 0
+        for _ in 0..<count {
+            let digest = UInt64(UInt(bitPattern: try reader.int())), chunks = try reader.int(), length = try reader.int()
+            guard chunks >= 0, length >= 0, let edges = MarkdownDocument.Edges(packed: try reader.int()) else {
+                throw BinaryReader.Failure.invalid
+            }
+            let segment = Segment(digest: digest, chunks: chunks, length: length, edges: edges)
+            total += segment.length
+            segments.append(segment)
+        }
+        guard segments.isEmpty || total == contentLength else { throw BinaryReader.Failure.invalid }
     }
 }

@@ -65,10 +65,45 @@ public struct PageRenderer: Sendable {
 
     /// The page's HTML, and where its content lies in it when the layout frames it (`PageFrame`).
     public func renderFramed(_ page: Page) throws(BuildError) -> (html: String, frame: PageFrame?) {
-        let markdown = try templates.render(page.template, context: page.context)
-        let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures,
-                                         highlights: page.highlights)
-        return framed(body, path: page.path, page: LayoutContext.PageFields(page))
+        guard let cut = templates.chunks[page.template] else {
+            let markdown = try templates.render(page.template, context: page.context)
+            let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures,
+                                             highlights: page.highlights)
+            return framed(body, path: page.path, page: LayoutContext.PageFields(page))
+        }
+        // Chunk by chunk, to know where each starts: the same Markdown and HTML, and its segments.
+        let body = segmented(cut.chunks[...], page: page).html
+        var (html, frame) = framed(body.html, path: page.path, page: LayoutContext.PageFields(page))
+        frame?.segments = PageFrame.Segment.make(body.segments, chunks: cut.chunks)
+        return (html, frame)
+    }
+
+    /// The HTML of these chunks of a page's template, in segments, and (without the page) whether
+    /// their Markdown has a figure marker.
+    private func segmented(_ chunks: ArraySlice<TemplateChunks.Chunk>, page: Page?) -> (html: MarkdownDocument.Segmented, figures: Bool) {
+        var markdown = "", starts: [Int] = []
+        for piece in templates.render(chunks, context: page?.context ?? Self.noContext) {
+            starts.append(markdown.utf8.count)
+            markdown += Self.removingFragmentMarkers(piece)
+        }
+        let html = MarkdownDocument.segmented(markdown, chunkStarts: starts, links: page?.inlineLinks ?? [:], figures: page?.figures ?? [:],
+                                              highlights: page?.highlights ?? [:])
+        return (html, page == nil && markdown.unicodeScalars.contains(MarkdownEscaping.figureOpen))
+    }
+
+    /// What chunks without tags are rendered with: they do not look.
+    private static let noContext: [String: String] = [:]
+
+    /// The HTML of a run of a template's chunks for a page (`PageSplice`): without the page when
+    /// the chunks have no tags and their Markdown gives no block an id and has no figure (which
+    /// the page's links, marks and figures go into); else with the page, which `page` makes.
+    func render(chunks run: Range<Int>, of cut: TemplateChunks, page: () -> Page) -> MarkdownDocument.Segmented {
+        let chunks = cut.chunks[run]
+        if chunks.allSatisfy(\.isText) {
+            let alone = segmented(chunks, page: nil)
+            if alone.html.ids.isEmpty && !alone.figures { return alone.html }
+        }
+        return segmented(chunks, page: page()).html
     }
 
     /// A page's content as the last build's file has it (`PageFrame`), in this build's layout, as
@@ -80,7 +115,10 @@ public struct PageRenderer: Sendable {
         var html: [UInt8] = []
         html.reserveCapacity(before.count + content.count + after.count)
         html += before; html += content; html += after
-        return (html, PageFrame(contentOffset: before.count, contentLength: content.count, page: frame.page))
+        var moved = frame
+        moved.contentOffset = before.count
+        moved.contentLength = content.count
+        return (html, moved)
     }
 
     /// The layout around the content, framed (`frameParts`) when it can be, else rendered with the

@@ -29,6 +29,8 @@ public struct TemplateSet: Sendable {
     public let framesContent: Bool
     /// How the layout inserts each of a page's fields, when it can be made once per folder (`LayoutStencil`).
     let layoutForms: [Bool]?
+    /// Each template cut into its top-level chunks, where it can be (`TemplateChunks`).
+    let chunks: [String: TemplateChunks]
 
     public static let layoutName = "layout"
 
@@ -40,14 +42,15 @@ public struct TemplateSet: Sendable {
             throw BuildError(.render, file: displayRoot, "template directory not found")
         }
         var library = MustacheLibrary()
-        var sources: [String: String] = [:]
+        var sources: [String: String] = [:], prepared: [String: String] = [:]
+        // The content type tag goes on the first line, so line numbers stay those of the file.
+        let contentType = "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}"
         for relative in FileTree.files(under: directory) where relative.hasSuffix(".md") && !relative.hasPrefix("assets/") {
             let name = String(relative.dropLast(3))
             let text = try Self.readText(directory.appendingPathComponent(relative), display: "\(displayRoot)/\(relative)")
             sources[name] = text
-            // The content type tag goes on the first line, so line numbers stay those of the file.
-            let prepared = "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}" + BlockAttributes.markLines(in: text)
-            library.register(try Self.parse(prepared, display: "\(displayRoot)/\(relative)"), named: name)
+            prepared[name] = BlockAttributes.markLines(in: text)
+            library.register(try Self.parse(contentType + prepared[name]!, display: "\(displayRoot)/\(relative)"), named: name)
         }
         let layoutFile = "\(displayRoot)/layout.html"
         let layoutText = try Self.readText(directory.appendingPathComponent("layout.html"), display: layoutFile)
@@ -62,6 +65,13 @@ public struct TemplateSet: Sendable {
         }
         digest = hasher.finalize()
         (digests, bodyDigests) = Self.digests(sources, whole: digest)
+        if let uses = PartialUses(sources) {
+            chunks = prepared.compactMapValues { text in
+                TemplateChunks.make(prefix: contentType, prepared: text) { uses.digest(uses.closure(of: $0)) }
+            }
+        } else {
+            chunks = [:]
+        }
         framesContent = PageFrame.canFrame(sources, layout: Self.layoutName)
         layoutForms = LayoutStencil.forms(of: layoutText)
         try checkPartials()
@@ -78,22 +88,43 @@ public struct TemplateSet: Sendable {
     /// whose tags the light scan may miss (a delimiter change, a dynamic partial) gives every
     /// template the whole set's digest, both ways.
     static func digests(_ sources: [String: String], whole: String) -> (withLayout: [String: String], body: [String: String]) {
-        let everywhere = (sources.mapValues { _ in whole }, sources.mapValues { _ in whole })
-        var uses: [String: [String]] = [:]
-        for (name, text) in sources {
-            if text.contains("{{=") { return everywhere }
-            let partials = MustacheTags.scan(text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name)
-            if partials.contains(where: { $0.hasPrefix("*") }) { return everywhere }
-            uses[name] = partials
+        guard let uses = PartialUses(sources) else { return (sources.mapValues { _ in whole }, sources.mapValues { _ in whole }) }
+        let layout = uses.closure(of: [layoutName])
+        var digests: [String: String] = [:], bodies: [String: String] = [:]
+        for name in sources.keys where name != layoutName {
+            let used = uses.closure(of: [name])
+            digests[name] = uses.digest(used.union(layout))
+            bodies[name] = uses.digest(used)
         }
-        func closure(_ start: String) -> Set<String> {
-            var seen: Set<String> = [start]
-            var queue = [start]
+        return (digests, bodies)
+    }
+
+    /// The partials each template names; nil for a set whose tags the light scan may miss (a
+    /// delimiter change, a dynamic partial).
+    struct PartialUses {
+        let sources: [String: String]
+        private var uses: [String: [String]] = [:]
+
+        init?(_ sources: [String: String]) {
+            self.sources = sources
+            for (name, text) in sources {
+                if text.contains("{{=") { return nil }
+                let partials = MustacheTags.scan(text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name)
+                if partials.contains(where: { $0.hasPrefix("*") }) { return nil }
+                uses[name] = partials
+            }
+        }
+
+        /// These templates and every partial they use, all the way down.
+        func closure(of names: some Sequence<String>) -> Set<String> {
+            var seen = Set(names)
+            var queue = Array(seen)
             while let next = queue.popLast() {
                 for used in uses[next] ?? [] where seen.insert(used).inserted { queue.append(used) }
             }
             return seen
         }
+
         func digest(_ names: Set<String>) -> String {
             var hasher = StableHasher()
             for used in names.sorted() {
@@ -102,14 +133,6 @@ public struct TemplateSet: Sendable {
             }
             return hasher.finalize()
         }
-        let layout = closure(layoutName)
-        var digests: [String: String] = [:], bodies: [String: String] = [:]
-        for name in sources.keys where name != layoutName {
-            let used = closure(name)
-            digests[name] = digest(used.union(layout))
-            bodies[name] = digest(used)
-        }
-        return (digests, bodies)
     }
 
     public var names: [String] { sources.keys.sorted() }
@@ -123,6 +146,12 @@ public struct TemplateSet: Sendable {
             throw BuildError(.render, file: fileName(of: name), "template not found; every page of this kind needs it")
         }
         return output
+    }
+
+    /// The Markdown of each chunk of a template (`TemplateChunks`), in order: together, the
+    /// template's Markdown.
+    func render(_ chunks: ArraySlice<TemplateChunks.Chunk>, context: Any) -> [String] {
+        chunks.map { $0.template.render(context, library: library) }
     }
 
     func renderLayout(_ context: Any) -> String {

@@ -63,7 +63,7 @@ public struct BuildCache: Sendable {
     /// `linkedFilesDigest`): with the same files, the same link of the same page resolves alike.
     public var linkedFiles = ""
 
-    static let kind = "briefing-site 12"
+    static let kind = "briefing-site 13"
 
     public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = [], linkedFiles: String = "") {
         self.entries = entries

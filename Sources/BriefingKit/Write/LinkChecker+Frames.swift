@@ -10,19 +10,43 @@ extension LinkChecker {
               oldFrame.contentOffset + oldFrame.contentLength <= old.count, newFrame.contentOffset + newFrame.contentLength <= new.count else {
             return false
         }
+        let content = UnsafeBufferPointer(rebasing: new[newFrame.contentOffset..<(newFrame.contentOffset + newFrame.contentLength)])
+        // The same content: a page put in a new layout has its old content by construction; compared all the same.
+        guard ByteSearch.same(content, UnsafeBufferPointer(rebasing: old[oldFrame.contentOffset..<(oldFrame.contentOffset + oldFrame.contentLength)])),
+              HTMLScan.attributes(in: content, named: linkNames, { _, _, _ in }) else { return false }
+        return sameFrames(old: old, oldFrame: oldFrame, new: new, newFrame: newFrame)
+    }
+
+    /// The same for a page whose content was spliced (`PageSplice`): its segments cut at the
+    /// page's top blocks, outside any tag, those it kept in their order, and neither the parts it
+    /// left out (`removed`, in the old content) nor those it added (`added`, in the new) with a link
+    /// attribute (each beginning and ending outside any tag and comment).
+    static func sameLinks(old: UnsafeBufferPointer<UInt8>, oldFrame: PageFrame, new: UnsafeBufferPointer<UInt8>, newFrame: PageFrame,
+                          removed: [Range<Int>], added: [Range<Int>]) -> Bool {
+        guard oldFrame.contentOffset + oldFrame.contentLength <= old.count, newFrame.contentOffset + newFrame.contentLength <= new.count else {
+            return false
+        }
+        func linkless(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ ranges: [Range<Int>]) -> Bool {
+            ranges.allSatisfy { range in
+                var none = true
+                let outside = HTMLScan.attributes(in: UnsafeBufferPointer(rebasing: bytes[(offset + range.lowerBound)..<(offset + range.upperBound)]),
+                                                  named: linkNames) { _, _, _ in none = false }
+                return none && outside
+            }
+        }
+        guard linkless(old, oldFrame.contentOffset, removed), linkless(new, newFrame.contentOffset, added) else { return false }
+        return sameFrames(old: old, oldFrame: oldFrame, new: new, newFrame: newFrame)
+    }
+
+    /// Whether the layout around the content has the same link attributes in both, and ends outside any tag before it.
+    private static func sameFrames(old: UnsafeBufferPointer<UInt8>, oldFrame: PageFrame, new: UnsafeBufferPointer<UInt8>, newFrame: PageFrame) -> Bool {
         func parts(_ bytes: UnsafeBufferPointer<UInt8>, _ frame: PageFrame) -> (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) {
             (UnsafeBufferPointer(rebasing: bytes[..<frame.contentOffset]),
              UnsafeBufferPointer(rebasing: bytes[(frame.contentOffset + frame.contentLength)...]))
         }
         let (oldBefore, oldAfter) = parts(old, oldFrame), (newBefore, newAfter) = parts(new, newFrame)
-        let content = UnsafeBufferPointer(rebasing: new[newFrame.contentOffset..<(newFrame.contentOffset + newFrame.contentLength)])
-        // The same content: a page put in a new layout has its old content by construction; compared all the same.
-        guard ByteSearch.same(content, UnsafeBufferPointer(rebasing: old[oldFrame.contentOffset..<(oldFrame.contentOffset + oldFrame.contentLength)])) else {
-            return false
-        }
         let before = linkAttributes(newBefore), oldBeforeAttributes = linkAttributes(oldBefore)
-        guard before.outside, oldBeforeAttributes.outside, before.bytes == oldBeforeAttributes.bytes,
-              HTMLScan.attributes(in: content, named: linkNames, { _, _, _ in }) else { return false }
+        guard before.outside, oldBeforeAttributes.outside, before.bytes == oldBeforeAttributes.bytes else { return false }
         return linkAttributes(newAfter).bytes == linkAttributes(oldAfter).bytes
     }
 

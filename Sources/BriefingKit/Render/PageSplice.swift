@@ -1,0 +1,101 @@
+/// A page's content after an edit to its template, made from the last build's content: the
+/// segments whose template chunks are unchanged are kept as bytes, and only the chunks the edit
+/// made new are rendered (`MarkdownDocument+Segments`), with the page's context only when one of
+/// them has a tag. The page must have the inputs of the last build (the same context).
+///
+/// Nil when the parts do not fit together as segments: new chunks that may define a link
+/// reference, give a block an id the page has elsewhere (links and marks go into the last block
+/// with an id), or end as the next part cannot follow (`MarkdownDocument.End`); or a kept segment
+/// now followed by a part it does not admit. The page is then rendered whole.
+struct PageSplice {
+    /// The new content and its frame's segments.
+    var content: [UInt8]
+    var segments: [PageFrame.Segment]
+    /// The segments of the last content left out, and the parts of the new one rendered, as ranges of each.
+    var removed: [Range<Int>]
+    var added: [Range<Int>]
+
+    /// What the new content is made of, in order: a segment of the last content (by index), or new chunks.
+    enum Part: Equatable {
+        case kept(Int)
+        case new(Range<Int>)
+    }
+
+    /// The old segments found again among the new chunks, in order, and the chunks between.
+    static func match(_ old: [PageFrame.Segment], _ chunks: TemplateChunks) -> [Part] {
+        var parts: [Part] = []
+        var chunk = 0, next = 0
+        var pending: Int?
+        while chunk < chunks.chunks.count {
+            let found = old[next...].firstIndex { segment in
+                segment.chunks > 0 && chunk + segment.chunks <= chunks.chunks.count
+                    && chunks.digest(of: chunk..<(chunk + segment.chunks)) == segment.digest
+            }
+            guard let found else {
+                pending = pending ?? chunk
+                chunk += 1
+                continue
+            }
+            if let start = pending { parts.append(.new(start..<chunk)); pending = nil }
+            parts.append(.kept(found))
+            chunk += old[found].chunks
+            next = found + 1
+        }
+        if let start = pending { parts.append(.new(start..<chunk)) }
+        return parts
+    }
+
+    /// The new content from the last (`old`, cut as `frame.segments` says), with `render` making
+    /// the HTML of new chunks.
+    static func make(old: ArraySlice<UInt8>, frame: PageFrame, chunks: TemplateChunks,
+                     render: (Range<Int>) -> MarkdownDocument.Segmented) -> PageSplice? {
+        let parts = match(frame.segments, chunks)
+        guard parts.contains(where: { if case .kept = $0 { true } else { false } }) else { return nil }
+        var starts: [Int] = [], offset = old.startIndex
+        for segment in frame.segments { starts.append(offset); offset += segment.length }
+        var content: [UInt8] = [], segments: [PageFrame.Segment] = []
+        content.reserveCapacity(old.count + 256)
+        var rendered: [(range: Range<Int>, ids: [String])] = []
+        for part in parts {
+            let added: [PageFrame.Segment]
+            switch part {
+            case .kept(let number):
+                let segment = frame.segments[number]
+                content += old[starts[number]..<(starts[number] + segment.length)]
+                added = [segment]
+            case .new(let range):
+                let made = render(range)
+                guard let cut = made.segments else { return nil }
+                let at = content.count
+                content += made.html.utf8
+                rendered.append((at..<content.count, made.ids))
+                added = PageFrame.Segment.make(cut, chunks: Array(chunks.chunks[range]))
+            }
+            segments += added
+        }
+        guard MarkdownDocument.Edges.fit(segments.map(\.edges)) else { return nil }
+        for (range, ids) in rendered {
+            for id in ids where occurs(id, in: content, outside: range) { return nil }
+        }
+        var kept = Set<Int>()
+        for case .kept(let number) in parts { kept.insert(number) }
+        let removed = frame.segments.indices.filter { !kept.contains($0) }.map { number in
+            (starts[number] - old.startIndex)..<(starts[number] - old.startIndex + frame.segments[number].length)
+        }
+        return PageSplice(content: content, segments: segments, removed: removed, added: rendered.map(\.range))
+    }
+
+    /// Whether ` id="<id>"` (as `BlockAttributes.html` writes it) is in `content` outside `range`.
+    private static func occurs(_ id: String, in content: [UInt8], outside range: Range<Int>) -> Bool {
+        let needle = Array(" id=\"\(id)\"".utf8)
+        return content.withUnsafeBufferPointer { bytes in
+            var from = 0
+            while let at = ByteSearch.firstIndex(of: needle, in: bytes, from: from) {
+                if !range.contains(at) { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
+}
+

@@ -1,0 +1,98 @@
+import Mustache
+
+/// A page template cut into its top-level chunks: runs of whole lines at the end of which no
+/// section is open. Each chunk is parsed as a template of its own, and a page is its chunks
+/// rendered one after the other, which is the template's output: a section's lines stay
+/// together, and a line stands alone or not as in the whole template.
+///
+/// A page's content is kept in the build cache as segments (`PageFrame.Segment`): runs of chunks
+/// whose Markdown is a document of its own (`MarkdownDocument.html(from:chunks:…)`). After an edit
+/// to the template, a page with the inputs of the last build keeps the segments whose chunks are
+/// unchanged, and only the new chunks are rendered (`PageSplice`).
+///
+/// A template is not cut when the light scan may misread it: a delimiter change, a block or a
+/// parent (`{{$…}}`, `{{<…}}`), a dynamic partial, or a section that does not close in it.
+struct TemplateChunks: Sendable {
+    struct Chunk: @unchecked Sendable {
+        /// The chunk as a template, with the content type of the template.
+        let template: MustacheTemplate
+        /// The chunk's text with the partials it uses, all the way down.
+        let digest: UInt64
+        /// Whether it has no tags: its output is its text, whatever the page.
+        let isText: Bool
+    }
+
+    let chunks: [Chunk]
+    /// The digest of each run of chunks (`PageFrame.Segment.digest`), by start, then length - 1:
+    /// worked out once, not for each page.
+    private let runDigests: [[UInt64]]
+
+    init(chunks: [Chunk]) {
+        self.chunks = chunks
+        runDigests = chunks.count > Self.mostRuns ? [] : chunks.indices.map { start in
+            (start..<chunks.count).map { end in PageFrame.Segment.digest(chunks[start...end]) }
+        }
+    }
+
+    /// Past this many chunks, the digests of runs are worked out when asked.
+    private static let mostRuns = 256
+
+    /// The digest of these chunks, in order.
+    func digest(of run: Range<Int>) -> UInt64 {
+        runDigests.isEmpty ? PageFrame.Segment.digest(chunks[run]) : runDigests[run.lowerBound][run.count - 1]
+    }
+
+    /// The chunks of a template, prepared as `TemplateSet` prepares it (`prefix` is the content type
+    /// tag, `prepared` the text after it); nil when it is not cut, or is one chunk.
+    /// `partialsDigest` gives the digest of the partials a chunk's text names.
+    static func make(prefix: String, prepared: String, partialsDigest: ([String]) -> String) -> TemplateChunks? {
+        guard let texts = cut(prepared), texts.count > 1 else { return nil }
+        var chunks: [Chunk] = []
+        for (index, text) in texts.enumerated() {
+            let tags = MustacheTags.scan(String(text))
+            var hasher = StableHasher()
+            hasher.combine(String(text))
+            hasher.combine(partialsDigest(tags.filter { $0.sigil == ">" }.map(\.name)))
+            // The first chunk carries the content type tag on its first line, as the whole template
+            // does; any other has it on a line of its own, which stands alone and renders nothing.
+            let source = index == 0 ? prefix + text : prefix + "\n" + text
+            guard let template = try? MustacheTemplate(string: source) else { return nil }
+            chunks.append(Chunk(template: template, digest: hasher.words.0, isText: tags.isEmpty))
+        }
+        return TemplateChunks(chunks: chunks)
+    }
+
+    /// The template's text cut after each line at whose end no section is open.
+    static func cut(_ text: String) -> [Substring]? {
+        var chunks: [Substring] = []
+        var depth = 0
+        let utf8 = text.utf8
+        var start = utf8.startIndex, lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
+            var rest = text[lineStart..<(newline ?? utf8.endIndex)]
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.range(of: "}}") else { return nil }
+                let body = rest[..<close.lowerBound].trimmingWhitespace
+                rest = rest[close.upperBound...]
+                switch body.first {
+                case "#", "^": depth += 1
+                case "/": depth -= 1
+                case "=", "$", "<": return nil
+                case ">": if body.dropFirst().trimmingWhitespace.hasPrefix("*") { return nil }
+                case "{": if rest.first == "}" { rest = rest.dropFirst() }
+                default: break
+                }
+                guard depth >= 0 else { return nil }
+            }
+            if depth == 0 {
+                chunks.append(text[start..<lineEnd])
+                start = lineEnd
+            }
+            lineStart = lineEnd
+        }
+        return depth == 0 ? chunks : nil
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// An edit to a page template (`article.md`, `actor.md`): a page with the inputs of the last
+/// build keeps the segments of its content whose template chunks are unchanged, and only the new
+/// chunks are rendered (`PageSplice`); the site is the bytes of a clean build.
+@Suite("Template edits")
+struct TemplateEditTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    static func edit(_ workspace: Workspace, _ template: String, _ change: (String) -> String) throws {
+        let url = workspace.templates.appendingPathComponent(template)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text)
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static func count(_ workspace: Workspace, _ folder: String) throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent(folder).path)
+            .filter { $0.hasSuffix(".html") }.count
+    }
+
+    @Test func aParagraphAddedAtTheEndIsTheOnlyPartRendered() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let unchanged = try SiteBuilder.build(workspace.options())
+        try Self.edit(workspace, "article.md") { $0 + "\nEdited: a paragraph at the end.\n" }
+        let edited = try workspace.buildBoth()
+        #expect(edited.same, "\(edited.differences)")
+        let articles = try Self.count(workspace, "articles")
+        #expect(edited.incremental.pagesSpliced == articles)
+        #expect(edited.incremental.pagesRendered == articles)
+        // Text alone needs no page: none is made but those made on every build.
+        #expect(edited.incremental.pagesMade == unchanged.pagesMade)
+        let page = try String(contentsOf: workspace.output.appendingPathComponent("articles").appendingPathComponent(
+            try #require(FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("articles").path).sorted().first)),
+            encoding: .utf8)
+        #expect(page.contains("<p>Edited: a paragraph at the end.</p>\n"))
+    }
+
+    @Test func anEditedSectionIsRenderedWithThePageAndTheRestKept() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        try Self.edit(workspace, "article.md") { $0.replacingOccurrences(of: "## Related articles", with: "## See also ({{title}})") }
+        let edited = try workspace.buildBoth()
+        #expect(edited.same, "\(edited.differences)")
+        let articles = try Self.count(workspace, "articles")
+        #expect(edited.incremental.pagesSpliced == articles)
+        #expect(edited.incremental.pagesMade >= articles)
+        // A section removed, one moved before another, a new one in the middle.
+        try Self.edit(workspace, "article.md") { text in
+            var text = text.replacingOccurrences(of: "{{#previous}}\n{.nav-previous}\n[← Older: {{title}}]({{url}})\n\n{{/previous}}\n", with: "")
+            text = text.replacingOccurrences(of: "{{^empty(summary)}}", with: "In short:\n\n{{^empty(summary)}}")
+            return text
+        }
+        let again = try workspace.buildBoth()
+        #expect(again.same, "\(again.differences)")
+        #expect(again.incremental.pagesSpliced == articles)
+        let html = try String(contentsOf: workspace.output.appendingPathComponent("articles").appendingPathComponent(
+            try #require(FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("articles").path).sorted().last)),
+            encoding: .utf8)
+        #expect(!html.contains("nav-previous"))
+    }
+
+    @Test func actorPagesAreSplicedToo() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        try Self.edit(workspace, "actor.md") { "Edited: a line first.\n\n" + $0 + "\nAnd one last.\n" }
+        let edited = try workspace.buildBoth()
+        #expect(edited.same, "\(edited.differences)")
+        #expect(edited.incremental.pagesSpliced > 10)
+        // Put back: the pages are the first build's again, the segments found again.
+        try Self.edit(workspace, "actor.md") { String($0.dropFirst("Edited: a line first.\n\n".count).dropLast("\nAnd one last.\n".count)) }
+        let back = try workspace.buildBoth()
+        #expect(back.same, "\(back.differences)")
+        #expect(back.incremental.pagesSpliced == edited.incremental.pagesSpliced)
+    }
+
+    /// A link in a new chunk is checked like any other: a broken one fails the build, as a clean
+    /// build would, and leaves the site as it was; the link, mended, is found again.
+    @Test func aLinkInANewChunkIsChecked() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let before = try Fixtures.snapshot(workspace.output)
+        try Self.edit(workspace, "article.md") { $0 + "\n[gone](../missing.html)\n" }
+        #expect {
+            try SiteBuilder.build(workspace.options())
+        } throws: { error in
+            "\(error)".contains("broken link `../missing.html`: no file missing.html")
+        }
+        #expect(try Fixtures.snapshot(workspace.output) == before)
+        try Self.edit(workspace, "article.md") { $0.replacingOccurrences(of: "../missing.html", with: "../index.html") }
+        let mended = try workspace.buildBoth()
+        #expect(mended.same, "\(mended.differences)")
+        // A build that fails leaves no cache: this one rendered every page.
+        #expect(mended.incremental.pagesSpliced == 0)
+        #expect(mended.incremental.pagesRendered == mended.incremental.pages)
+        // Then the link removed: the pages are spliced again, and lose it.
+        try Self.edit(workspace, "article.md") { $0.replacingOccurrences(of: "\n[gone](../index.html)\n", with: "") }
+        let removed = try workspace.buildBoth()
+        #expect(removed.same, "\(removed.differences)")
+        #expect(removed.incremental.pagesSpliced == (try Self.count(workspace, "articles")))
+        #expect(try Fixtures.snapshot(workspace.output) == before)
+    }
+
+    /// What a new chunk does that reaches past it: the page is rendered whole, the same bytes.
+    @Test func aNewChunkThatReachesPastItRendersThePageWhole() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let articles = try Self.count(workspace, "articles")
+        // An attribute line of its own gives the next block (a kept segment's) its class.
+        try Self.edit(workspace, "article.md") { $0.replacingOccurrences(of: "{{^empty(summary)}}", with: "{.moved}\n\n{{^empty(summary)}}") }
+        let attribute = try workspace.buildBoth()
+        #expect(attribute.same, "\(attribute.differences)")
+        #expect(attribute.incremental.pagesSpliced < articles)
+        // An id that a kept segment's block has: links and marks go into the last one.
+        try Self.edit(workspace, "article.md") { $0 + "\n{#{{titleAnchor}}}\nThe title's id again.\n" }
+        let id = try workspace.buildBoth()
+        #expect(id.same, "\(id.differences)")
+        #expect(id.incremental.pagesSpliced == 0)
+        // A link reference defined in a new chunk reaches every segment.
+        try Self.edit(workspace, "article.md") { $0 + "\n[Articles]: https://example.org/\n" }
+        let reference = try workspace.buildBoth()
+        #expect(reference.same, "\(reference.differences)")
+        #expect(reference.incremental.pagesSpliced == 0)
+    }
+}
