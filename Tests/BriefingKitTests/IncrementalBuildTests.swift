@@ -125,8 +125,21 @@ struct IncrementalBuildTests {
         case .editTemplate:
             let template = ["article.md", "actor.md", "date.md", "partials/article-card.md", "mentions.md", "archive.md", "layout.html"][random.next(7)]
             let url = workspace.templates.appendingPathComponent(template)
-            try (try String(contentsOf: url, encoding: .utf8) + "\nEdited in round \(round).\n").write(to: url, atomically: true, encoding: .utf8)
-            return "edited \(template)"
+            let text = try String(contentsOf: url, encoding: .utf8)
+            // A page template's top-level chunks (`TemplateChunks`) moved about: what a page keeps
+            // of its last content (`PageSplice`) must still give a clean build's bytes.
+            var chunks = (template.hasSuffix(".md") ? TemplateChunks.cut(text) : nil)?.map(String.init) ?? []
+            let how = chunks.count > 3 ? random.next(5) : 0
+            let at = chunks.count > 3 ? 1 + random.next(chunks.count - 2) : 0
+            switch how {
+            case 1: chunks.insert("Edited in round \(round).\n\n", at: at)
+            case 2: chunks.remove(at: at)
+            case 3: chunks.swapAt(at, at - 1)
+            case 4: chunks.insert(chunks[at], at: at)
+            default: chunks = [text, "\nEdited in round \(round).\n"]
+            }
+            try chunks.joined().write(to: url, atomically: true, encoding: .utf8)
+            return "edited \(template) (\(["appended", "inserted", "removed", "swapped", "repeated"][how]) at \(at))"
         case .editGazetteer:
             let url = workspace.content.appendingPathComponent("actors.yml")
             let entry = "- name: Olena Vasylenko\(round)\n  aliases: [Vasylenko\(round)]\n  roles: [Ukrainian envoy]\n"
@@ -174,8 +187,25 @@ struct IncrementalBuildTests {
         for round in 1...(editorial ? 12 : 9) {
             // Every kind of edit once, then random ones.
             let edit = round <= edits.count ? edits[round - 1] : edits[random.next(edits.count)]
+            let templates = try Fixtures.snapshot(workspace.templates)
             let done = try Self.apply(edit, to: workspace, random: &random, round: round)
-            let (report, same, differences) = try workspace.buildBoth()
+            let report: SiteBuilder.Report, same: Bool, differences: [String]
+            do {
+                (report, same, differences) = try workspace.buildBoth()
+            } catch {
+                // A template edit may break links (a chunk that gives ids removed): then a clean
+                // build fails the same way, and the templates are put back.
+                let clean = workspace.root.appendingPathComponent("clean-failed")
+                do {
+                    _ = try SiteBuilder.build(workspace.options(output: clean, cached: false))
+                    Issue.record("round \(round) (\(done), seed \(seed)): the incremental build failed (\(error)), a clean build did not")
+                } catch let cleanError {
+                    func links(_ error: any Error) -> [Substring] { "\(error)".split(separator: "\n").filter { $0.hasPrefix("  ") } }
+                    #expect(links(cleanError) == links(error), "round \(round) (\(done))")
+                }
+                for (path, bytes) in templates { try bytes.write(to: workspace.templates.appendingPathComponent(path)) }
+                continue
+            }
             #expect(same, "round \(round) (\(done), seed \(seed)): differs from a clean build in \(differences.prefix(5))")
             // A page put in a new layout (`PageFrame`) is neither made nor rendered from its template.
             if report.pagesRendered - report.pagesReframed < report.pages { partial += 1 }

@@ -28,13 +28,13 @@ public struct PageFrame: Sendable, Equatable {
             return hasher.words.0
         }
 
-        /// The segments of a page, from its template's chunks; none for none.
-        static func make(_ segments: [MarkdownDocument.Segment]?, chunks: [TemplateChunks.Chunk]) -> [Segment] {
+        /// The segments of a page whose content starts at chunk `first` of a template's chunks; none for none.
+        static func make(_ segments: [MarkdownDocument.Segment]?, of cut: TemplateChunks, from first: Int = 0) -> [Segment] {
             guard let segments else { return [] }
-            var first = 0
+            var first = first
             return segments.map { segment in
                 defer { first += segment.chunks }
-                return Segment(digest: digest(chunks[first..<(first + segment.chunks)]), chunks: segment.chunks, length: segment.length,
+                return Segment(digest: cut.digest(of: first..<(first + segment.chunks)), chunks: segment.chunks, length: segment.length,
                                edges: segment.edges)
             }
         }

@@ -74,7 +74,7 @@ public struct PageRenderer: Sendable {
         // Chunk by chunk, to know where each starts: the same Markdown and HTML, and its segments.
         let body = segmented(cut.chunks[...], page: page).html
         var (html, frame) = framed(body.html, path: page.path, page: LayoutContext.PageFields(page))
-        frame?.segments = PageFrame.Segment.make(body.segments, chunks: cut.chunks)
+        frame?.segments = PageFrame.Segment.make(body.segments, of: cut)
         return (html, frame)
     }
 

@@ -69,7 +69,7 @@ struct PageSplice {
                 let at = content.count
                 content += made.html.utf8
                 rendered.append((at..<content.count, made.ids))
-                added = PageFrame.Segment.make(cut, chunks: Array(chunks.chunks[range]))
+                added = PageFrame.Segment.make(cut, of: chunks, from: range.lowerBound)
             }
             segments += added
         }

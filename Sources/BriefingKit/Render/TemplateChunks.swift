@@ -39,7 +39,7 @@ struct TemplateChunks: Sendable {
 
     /// The digest of these chunks, in order.
     func digest(of run: Range<Int>) -> UInt64 {
-        runDigests.isEmpty ? PageFrame.Segment.digest(chunks[run]) : runDigests[run.lowerBound][run.count - 1]
+        runDigests.isEmpty || run.isEmpty ? PageFrame.Segment.digest(chunks[run]) : runDigests[run.lowerBound][run.count - 1]
     }
 
     /// The chunks of a template, prepared as `TemplateSet` prepares it (`prefix` is the content type
