@@ -5,8 +5,8 @@
 ///
 /// Nil when the parts do not fit together as segments: new chunks that may define a link
 /// reference, give a block an id the page has elsewhere (links and marks go into the last block
-/// with an id), or end as the next part cannot follow (`MarkdownDocument.End`); or a kept segment
-/// now followed by a part it does not admit. The page is then rendered whole.
+/// with an id); or parts put next to each other that do not admit each other
+/// (`MarkdownDocument.Edges`). The page is then rendered whole.
 struct PageSplice {
     /// The new content and its frame's segments.
     var content: [UInt8]

@@ -6,7 +6,7 @@ import Mustache
 /// together, and a line stands alone or not as in the whole template.
 ///
 /// A page's content is kept in the build cache as segments (`PageFrame.Segment`): runs of chunks
-/// whose Markdown is a document of its own (`MarkdownDocument.html(from:chunks:…)`). After an edit
+/// whose Markdown is a document of its own (`MarkdownDocument.segmented`). After an edit
 /// to the template, a page with the inputs of the last build keeps the segments whose chunks are
 /// unchanged, and only the new chunks are rendered (`PageSplice`).
 ///
