@@ -81,16 +81,15 @@ final class MarkdownDocument {
     /// The changes to the tree, in order: unsafe links, block attributes and fences, figures,
     /// passage marks, links on mentions.
     func applyChanges(links: [String: [InlineLink]], figures: [String: String], highlights: [String: [Highlight]]) {
-        let document = self
-        let survey = document.survey()
-        document.unlink(survey.unsafeLinks)
-        document.applyBlockAttributes(survey.markers, fences: survey.fences)
-        document.placeFigures(figures, candidates: survey.figures)
+        let survey = survey()
+        unlink(survey.unsafeLinks)
+        applyBlockAttributes(survey.markers, fences: survey.fences)
+        placeFigures(figures, candidates: survey.figures)
         for id in highlights.keys.sorted() {
-            if let block = document.blocksByID[id] { document.mark(highlights[id]!, in: block) }
+            if let block = blocksByID[id] { mark(highlights[id]!, in: block) }
         }
         for id in links.keys.sorted() {
-            if let block = document.blocksByID[id] { document.link(links[id]!, in: block) }
+            if let block = blocksByID[id] { link(links[id]!, in: block) }
         }
     }
 
