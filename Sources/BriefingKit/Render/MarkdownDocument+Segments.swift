@@ -172,7 +172,7 @@ extension MarkdownDocument {
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, chunkStarts: [Int]) -> Reading {
         var reading = Reading()
-        reading.mayCut = ByteSearch.firstIndex(of: Array("]:".utf8), in: bytes, from: 0) == nil
+        reading.mayCut = ByteSearch.firstIndex(of: Self.referenceMark, in: bytes, from: 0) == nil
             && ByteSearch.firstIndex(of: UInt8(ascii: "\r"), in: bytes, from: 0) == nil
         reading.endsLine = bytes.last == 0x0A
         reading.endsBlank = bytes.count >= 2 && bytes[bytes.count - 1] == 0x0A && bytes[bytes.count - 2] == 0x0A
@@ -200,6 +200,9 @@ extension MarkdownDocument {
         reading.lines = line - 1
         return reading
     }
+
+    /// What a link reference definition has (`[name]: url`), which reaches the whole page.
+    private static let referenceMark = Array("]:".utf8)
 
     /// Whether the first line from `start` that is not empty starts at its first column.
     private static func startsFlush(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {

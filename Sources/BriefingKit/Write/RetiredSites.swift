@@ -50,7 +50,9 @@ enum RetiredSites {
         guard started else { return nil }
         return Background {
             repeat {
-                for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() where isRetiredName(name) {
+                // Looked at again before each pass: a link put in its place is never followed.
+                let names = isFolder(folder) ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : []
+                for name in names.sorted() where isRetiredName(name) {
                     try? FileManager.default.removeItem(atPath: path + "/" + name)
                 }
             } while lock.withLock { () -> Bool in
