@@ -369,7 +369,8 @@ public final class StagedSite: @unchecked Sendable {
     /// Keep it when the new site has most of its files: the next build then finds its kept pages
     /// in place. After a build that wrote most pages again, the next would unlink nearly every
     /// file of it (the last links to the old pages, each freed there and then) and link the
-    /// pages again: deleting it off the build's path costs neither build that.
+    /// pages again: deleted on a thread of its own, it costs neither build the wait (the builds
+    /// right after may still feel the disk's work, `RetiredSites`).
     public func publish(keepingPrevious: Bool = true) throws(BuildError) {
         try output.swap(in: staging, keepingPreviousAt: keepingPrevious ? previousSite : nil,
                         retiringTo: cache.map(RetiredSites.folder(in:)))
