@@ -37,6 +37,10 @@ extension SiteBuilder {
                 reframe(path, known: known, template: template, inputs: inputs?.key ?? "", with: renderer, into: site, files: files,
                         sameFiles: sameFiles)
             }
+            func spliced(_ known: BuildCache.Entry, template: String, page: () -> Page) -> Result<MadePage, BuildError>? {
+                splice(path, known: known, template: template, inputs: inputs?.key ?? "", page: page, with: renderer, into: site,
+                       files: files, sameFiles: sameFiles)
+            }
             if sameInputs, let known, let inputs, let done = reframed(known, template: inputs.template) { return done }
             var made: Page?
             func page() -> Page {
@@ -44,9 +48,7 @@ extension SiteBuilder {
                 made = plan.page(at: number)
                 return made!
             }
-            if sameInputs, let known, let inputs,
-               let done = splice(path, known: known, template: inputs.template, inputs: inputs.key, page: page, with: renderer,
-                                 into: site, files: files, sameFiles: sameFiles) {
+            if sameInputs, let known, let inputs, let done = spliced(known, template: inputs.template, page: page) {
                 return done.map { var spliced = $0; spliced.made = made != nil; return spliced }
             }
             let page = page()
@@ -61,9 +63,7 @@ extension SiteBuilder {
             }
             // A page made on every build (it has no inputs digest) is the same page as last time.
             if keepInputs, !sameInputs, let known, known.fingerprint == fingerprint,
-               let done = reframed(known, template: page.template)
-                ?? splice(path, known: known, template: page.template, inputs: inputs?.key ?? "", page: { page }, with: renderer,
-                          into: site, files: files, sameFiles: sameFiles) {
+               let done = reframed(known, template: page.template) ?? spliced(known, template: page.template, page: { page }) {
                 return done.map { var made = $0; made.made = true; return made }
             }
             do throws(BuildError) {
@@ -123,7 +123,7 @@ extension SiteBuilder {
               frame.contentOffset + frame.contentLength <= previous.count else { return nil }
         let (html, newFrame) = renderer.reframe(previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)],
                                                 path: path, frame: frame)
-        return write(html, frame: newFrame, path: path, known: known, previous: previous, template: template, inputs: inputs,
+        return write(html, frame: newFrame, path: path, known: known, previous: (previous, frame), template: template, inputs: inputs,
                      with: renderer, into: site, files: files, sameFiles: sameFiles)
     }
 
@@ -143,33 +143,29 @@ extension SiteBuilder {
         var spliced = frame
         spliced.segments = splice.segments
         let (html, newFrame) = renderer.reframe(splice.content[...], path: path, frame: spliced)
-        var made = write(html, frame: newFrame, path: path, known: known, previous: previous, template: template, inputs: inputs,
-                         with: renderer, into: site, files: files, sameFiles: sameFiles, spliced: (splice.removed, splice.added))
-        if case .success(var page) = made {
-            page.entry.body = renderer.bodyDigest(for: template)
-            page.reframed = false
-            page.spliced = true
-            made = .success(page)
-        }
-        return made
+        return write(html, frame: newFrame, path: path, known: known, previous: (previous, frame), template: template, inputs: inputs,
+                     with: renderer, into: site, files: files, sameFiles: sameFiles, spliced: (splice.removed, splice.added))
     }
 
-    /// Writes a page made from the last build's content (put in a new layout, or `spliced`: the
-    /// parts of its content it left out and those it added), and finds whether it has the links it had.
-    private static func write(_ html: [UInt8], frame newFrame: PageFrame?, path: String, known: BuildCache.Entry, previous: [UInt8],
-                              template: String, inputs: String, with renderer: PageRenderer, into site: StagedSite,
-                              files: Set<String>, sameFiles: Bool,
+    /// Writes a page made from the last build's content (`previous`, the file and its frame), put
+    /// in a new layout, or `spliced` (the parts of its content it left out and those it added), and
+    /// finds whether it has the links it had.
+    private static func write(_ html: [UInt8], frame newFrame: PageFrame?, path: String, known: BuildCache.Entry,
+                              previous: (file: [UInt8], frame: PageFrame), template: String, inputs: String, with renderer: PageRenderer,
+                              into site: StagedSite, files: Set<String>, sameFiles: Bool,
                               spliced: (removed: [Range<Int>], added: [Range<Int>])? = nil) -> Result<MadePage, BuildError> {
-        let frame = known.frame!
+        let frame = previous.frame
         do throws(BuildError) {
             var entry = known
             entry.templates = renderer.templateDigest(for: template)
+            // The same as the last build's when the page is put in a new layout (`reframe` asks it).
+            entry.body = renderer.bodyDigest(for: template)
             entry.stamp = try site.write(html, at: path)
             // Most often the links are the last build's, which passed its check: told from the
             // frames when the site has the same files, else from a scan of the page. The page's
             // links are then checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
             let framedAlike = sameFiles && newFrame.map { newFrame in
-                previous.withUnsafeBufferPointer { old in
+                previous.file.withUnsafeBufferPointer { old in
                     html.withUnsafeBufferPointer { new in
                         guard let spliced else { return LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
                         return LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame, removed: spliced.removed,
@@ -185,7 +181,8 @@ extension SiteBuilder {
             }
             entry.inputs = inputs
             entry.frame = newFrame
-            return .success(MadePage(path: path, entry: entry, rendered: true, reframed: true, sameLinks: sameLinks))
+            return .success(MadePage(path: path, entry: entry, rendered: true, reframed: spliced == nil, sameLinks: sameLinks,
+                                     spliced: spliced != nil))
         } catch {
             return .failure(error)
         }
