@@ -466,13 +466,10 @@ enum HTMLScan {
 
     /// Just past the `-->` that closes a comment opened before `start`, or nil when none does.
     private static func endOfComment(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var i = start
-        while i + 3 <= bytes.count {
-            if bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: ">") { return i + 3 }
-            i += 1
-        }
-        return nil
+        ByteSearch.firstIndex(of: commentClose, in: bytes, from: start).map { $0 + commentClose.count }
     }
+
+    private static let commentClose = Array("-->".utf8)
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         UTF8Bytes.isASCIIWordByte(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
