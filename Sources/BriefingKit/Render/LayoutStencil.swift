@@ -29,6 +29,8 @@ struct LayoutStencil: Sendable {
     let pieces: [Piece]
     /// For each field, whether it is inserted escaped (`{{title}}`), by `Field.rawValue`.
     let escaped: [Bool]
+    /// Where the content goes among the pieces, when it goes in once (`frame`).
+    private let contentPlace: Int?
 
     /// How the layout inserts each field, escaped or not; nil when it cannot be made a stencil.
     static func forms(of layout: String) -> [Bool]? {
@@ -78,10 +80,17 @@ struct LayoutStencil: Sendable {
         if run < bytes.count { pieces.append(.text(Array(bytes[run...]))) }
         self.pieces = pieces
         self.escaped = escaped
+        let places = pieces.indices.filter { if case .field(.content) = pieces[$0] { true } else { false } }
+        contentPlace = places.count == 1 ? places[0] : nil
     }
 
     /// The page's HTML: the runs, and the fields as the layout inserts them.
     func render(_ page: LayoutContext.PageFields, documentTitle: String, content: some Collection<UInt8>, into out: inout [UInt8]) {
+        render(pieces[...], page, documentTitle: documentTitle, content: content, into: &out)
+    }
+
+    private func render(_ pieces: ArraySlice<Piece>, _ page: LayoutContext.PageFields, documentTitle: String, content: some Collection<UInt8>,
+                        into out: inout [UInt8]) {
         for piece in pieces {
             switch piece {
             case .text(let bytes): out += bytes
@@ -110,17 +119,11 @@ struct LayoutStencil: Sendable {
 
     /// The page's HTML before its content and after it, when the content goes in once.
     func frame(_ page: LayoutContext.PageFields, documentTitle: String) -> (before: [UInt8], after: [UInt8])? {
-        let places = pieces.indices.filter { if case .field(.content) = pieces[$0] { true } else { false } }
-        guard places.count == 1 else { return nil }
+        guard let place = contentPlace else { return nil }
         var before: [UInt8] = [], after: [UInt8] = []
-        LayoutStencil(pieces: Array(pieces[..<places[0]]), escaped: escaped).render(page, documentTitle: documentTitle, content: [], into: &before)
-        LayoutStencil(pieces: Array(pieces[(places[0] + 1)...]), escaped: escaped).render(page, documentTitle: documentTitle, content: [], into: &after)
+        render(pieces[..<place], page, documentTitle: documentTitle, content: [], into: &before)
+        render(pieces[(place + 1)...], page, documentTitle: documentTitle, content: [], into: &after)
         return (before, after)
-    }
-
-    private init(pieces: [Piece], escaped: [Bool]) {
-        self.pieces = pieces
-        self.escaped = escaped
     }
 }
 
