@@ -12,8 +12,7 @@ public enum FileTree {
     /// each file's properties, which was half a second of every build of 10,000 articles.
     public static func files(under directory: URL) -> [String] {
         let root = directory.standardizedFileURL.path
-        var info = stat()
-        guard lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return [] }
+        guard isFolder(root) else { return [] }
         var paths: [String] = []
         var folders = [""]
         while let folder = folders.popLast() {
@@ -83,6 +82,12 @@ public enum FileTree {
             if chunk.count < room { return bytes }
             room = max(bytes.count, 4096)
         }
+    }
+
+    /// Whether `path` is a folder itself, not a link to one (`lstat`).
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     public static func exists(_ url: URL, directory: Bool? = nil) -> Bool {

@@ -42,7 +42,7 @@ enum RetiredSites {
     /// at the folder again when it is done. Returns the sweep started, if one was.
     @discardableResult
     static func sweep(_ folder: URL) -> Background? {
-        guard isFolder(folder) else { return nil }
+        guard FileTree.isFolder(folder.path) else { return nil }
         let path = folder.path
         let started: Bool = lock.withLock {
             if sweeping.contains(path) { again.insert(path); return false }
@@ -53,7 +53,7 @@ enum RetiredSites {
         return Background {
             repeat {
                 // Looked at again before each pass: a link put in its place is never followed.
-                let names = isFolder(folder) ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : []
+                let names = FileTree.isFolder(folder.path) ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : []
                 for name in names.sorted() where isRetiredName(name) {
                     try? FileManager.default.removeItem(atPath: path + "/" + name)
                 }
@@ -86,16 +86,10 @@ enum RetiredSites {
         lock.withLock { counter += 1; return counter }
     }
 
-    /// A folder itself (`lstat`), not a link to one.
-    private static func isFolder(_ folder: URL) -> Bool {
-        var info = stat()
-        return lstat(folder.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
     /// Makes `folder` if it is not there; false when something else is at its path.
     private static func ensureFolder(_ folder: URL) -> Bool {
-        if isFolder(folder) { return true }
+        if FileTree.isFolder(folder.path) { return true }
         try? FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return mkdir(folder.path, 0o755) == 0 || isFolder(folder)
+        return mkdir(folder.path, 0o755) == 0 || FileTree.isFolder(folder.path)
     }
 }

@@ -11,8 +11,7 @@ extension StagedSite {
     /// unlinked, never written through; a folder deleted whole). Nothing to do in a new staging directory.
     func clear(_ target: String) {
         guard recycled, unlink(target) != 0, errno == EISDIR || errno == EPERM else { return }
-        var info = stat()
-        if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: target) }
+        if FileTree.isFolder(target) { try? FileManager.default.removeItem(atPath: target) }
     }
 
     /// Removes from a recycled staging directory what is neither a regular file nor a folder, and
