@@ -201,14 +201,16 @@ public enum SiteBuilder {
             for (path, entry) in pages.entries where !pages.kept.contains(path) && cache?.entries[path]?.links.ids == entry.links.ids {
                 sameIDs.insert(path)
             }
-            // The cache is saved while the links are checked, and removed if the build then fails
-            // (it would be harmless: every file it names is checked against its stamp).
-            let savingCache = cacheFile.map { [entries = pages.entries, written = copied.written] cacheFile in
+            // The cache is saved while the links are checked, beside the last build's, which it
+            // replaces once the site is published: a build that fails leaves the output and the
+            // cache as they were, and the build after it is as incremental as this one.
+            let pendingCache = cacheFile.map(BuildCache.pending(for:))
+            let savingCache = pendingCache.map { [entries = pages.entries, written = copied.written] pendingCache in
                 // The 12,000 paths sorted on that thread too, not before the link check.
                 Background {
                     let checkedFiles = written.sorted { $0.bytesPrecede($1) }
                     try? BuildCache(entries: entries, files: fileRecords, checkedFiles: checkedFiles, linkedFiles: linkedFiles)
-                        .save(cacheFile, output: options.output)
+                        .save(pendingCache, output: options.output)
                 }
             }
             do throws(BuildError) {
@@ -220,11 +222,15 @@ public enum SiteBuilder {
                 try site.publish(keepingPrevious: pages.rendered * 2 < plan.pageCount)
             } catch {
                 savingCache?.wait()
-                if let cacheFile { try? FileManager.default.removeItem(at: cacheFile) }
+                if let pendingCache { try? FileManager.default.removeItem(at: pendingCache) }
                 throw error
             }
             finish("check and publish")
             savingCache?.wait()
+            if let cacheFile, let pendingCache, rename(pendingCache.path, cacheFile.path) != 0 {
+                // Not saved: the last build's cache no longer describes the output.
+                try? FileManager.default.removeItem(at: cacheFile)
+            }
             saving?.wait()
             var report = Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
                                 pagesRendered: pages.rendered, pagesMade: pages.made, pagesReframed: pages.reframed, pagesSpliced: pages.spliced,

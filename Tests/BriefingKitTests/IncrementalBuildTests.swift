@@ -544,6 +544,49 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// A build that fails leaves the output and the cache's folder as the last good build left
+    /// them (the build cache, the whole search index it keeps), and its staged site for the next
+    /// build to write over: the build after the mend is incremental, and a clean build's bytes.
+    @Test func aFailedBuildLeavesTheCacheOfTheLastGoodBuild() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let cacheFile = BuildCache.file(in: workspace.cache, for: workspace.output)
+        let previous = workspace.cache.appendingPathComponent(CacheFile.name("site", for: workspace.output, suffix: ".previous"))
+        let first = try SiteBuilder.build(workspace.options())
+        let output = try Fixtures.snapshot(workspace.output)
+        let cache = try Data(contentsOf: cacheFile), searchIndex = try Data(contentsOf: workspace.searchIndex)
+        // A new word for the search index, and a link to no page in a template.
+        let file = workspace.articles.appendingPathComponent("108_opec-meeting.txt")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "barrels", with: "barrels zyxwort").write(to: file, atomically: true, encoding: .utf8)
+        let template = workspace.templates.appendingPathComponent("source.md")
+        let source = try String(contentsOf: template, encoding: .utf8)
+        try (source + "\n[gone](../missing.html)\n").write(to: template, atomically: true, encoding: .utf8)
+        #expect {
+            try SiteBuilder.build(workspace.options())
+        } throws: { error in
+            "\(error)".contains("broken link `../missing.html`")
+        }
+        #expect(try Fixtures.snapshot(workspace.output) == output)
+        #expect(try Data(contentsOf: cacheFile) == cache)
+        #expect(try Data(contentsOf: workspace.searchIndex) == searchIndex)
+        let left = try FileManager.default.contentsOfDirectory(atPath: workspace.cache.path)
+        #expect(!left.contains { $0.hasSuffix(".pending") || $0.hasSuffix(".tmp") }, "\(left)")
+        // The staged site, kept: it has the pages that failed.
+        let staged = try Fixtures.snapshot(previous)
+        #expect(staged.contains { $0.key.hasPrefix("articles/") && String(decoding: $0.value, as: UTF8.self).contains("zyxwort") })
+        #expect(staged.contains { $0.key.hasPrefix("sources/") && String(decoding: $0.value, as: UTF8.self).contains("missing.html") })
+
+        try source.write(to: template, atomically: true, encoding: .utf8)
+        let mended = try workspace.buildBoth()
+        #expect(mended.same, "\(mended.differences)")
+        #expect(mended.incremental.pagesRendered >= 2)
+        #expect(mended.incremental.pagesRendered < first.pages / 4)
+        #expect(try Data(contentsOf: cacheFile) != cache)
+        #expect(try Data(contentsOf: workspace.searchIndex) != searchIndex)
+        #expect(try String(contentsOf: workspace.searchIndex, encoding: .utf8).contains("zyxwort"))
+    }
+
     @Test func aChangedDataFileIsMadeWholeAgain() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

@@ -90,6 +90,12 @@ public struct BuildCache: Sendable {
         return (cache, note)
     }
 
+    /// Where a build saves its cache before the site is published, beside the last build's
+    /// (`briefing-….cache.pending`), which it is then renamed over.
+    public static func pending(for file: URL) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".pending")
+    }
+
     /// Writes the cache (atomically: a build killed while saving leaves the old file or none).
     public func save(_ file: URL, output: URL) throws {
         try CacheFile.write(Self.kind, owner: output, to: file) { write(to: &$0) }

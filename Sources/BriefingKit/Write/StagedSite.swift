@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -210,27 +211,40 @@ public final class StagedSite: @unchecked Sendable {
 
     /// Takes a data file the site does not publish out of the staging directory once the files
     /// derived from it are made: into the cache's folder, for the next build to copy its parts
-    /// from, or deleted when there is no cache. On another file system than the output it is
-    /// copied there (into a temporary file renamed over the old one, so that a killed build
-    /// leaves one or the other whole). Returns the stamp of the file as the cache now keeps it,
-    /// which is the staged file's unless it was copied; nil when none is kept (then the next
-    /// build makes it whole). One `kept` from the last build is in the cache's folder already.
+    /// from, or deleted when there is no cache. It waits there under a temporary name (copied, on
+    /// another file system than the output) until the site is published, and only then replaces
+    /// the last build's: a build that fails leaves the cache's folder as the last good build left
+    /// it, for the build after it. Returns the stamp of the file as the cache will keep it (a
+    /// rename keeps it); nil when none is kept (then the next build makes it whole). One `kept`
+    /// from the last build is in the cache's folder already.
     func stash(_ path: String, kept: Bool) -> Stamp? {
         guard !kept else { return nil }
         let staged = staging.appendingPathComponent(path)
         defer { unlink(staged.path) }
         guard let target = stashed(path) else { return nil }
         try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if rename(staged.path, target.path) == 0 { return StagedSite.stamp(of: target) }
-        let moved = errno
-        unlink(target.path)
-        guard moved == EXDEV else { return nil }
-        let temporary = CacheFile.temporaryFile(for: target)
-        guard (try? FileManager.default.copyItem(at: staged, to: temporary)) != nil, rename(temporary.path, target.path) == 0 else {
-            unlink(temporary.path)
-            return nil
+        let waiting = CacheFile.temporaryFile(for: target)
+        if rename(staged.path, waiting.path) != 0 {
+            guard errno == EXDEV, (try? FileManager.default.copyItem(at: staged, to: waiting)) != nil else {
+                unlink(waiting.path)
+                return nil
+            }
         }
-        return StagedSite.stamp(of: target)
+        guard let stamp = StagedSite.stamp(of: waiting) else { return nil }
+        stashes.withLock { $0.append((waiting.path, target.path)) }
+        return stamp
+    }
+
+    /// The data files `stash` took out, each under its temporary name and where it goes.
+    private let stashes = Mutex<[(waiting: String, target: String)]>([])
+
+    /// Puts the stashed data files in place of the last build's (`publish`), or deletes them (`discard`).
+    private func settleStashes(keeping: Bool) {
+        for (waiting, target) in stashes.withLock({ $0 }) where !keeping || rename(waiting, target) != 0 {
+            unlink(waiting)
+            // The last build's, were it left, would not be the file this build's cache records.
+            if keeping { unlink(target) }
+        }
     }
 
     func stashed(_ path: String) -> URL? { cache.flatMap { StagedSite.stashed(path, in: $0, for: output.url) } }
@@ -374,9 +388,16 @@ public final class StagedSite: @unchecked Sendable {
     public func publish(keepingPrevious: Bool = true) throws(BuildError) {
         try output.swap(in: staging, keepingPreviousAt: keepingPrevious ? previousSite : nil,
                         retiringTo: cache.map(RetiredSites.folder(in:)))
+        settleStashes(keeping: true)
     }
 
+    /// Gives up the staged site: the output and the cache's folder stay as the last build left
+    /// them. With a cache, the staging directory is kept for the next build to write over, as a
+    /// published build's previous site is (most of its files are the next build's): it is not
+    /// deleted on the way out of a build that fails (600 MB at 10,000 articles).
     public func discard() {
+        settleStashes(keeping: false)
+        if let previousSite, rename(staging.path, previousSite.path) == 0 { return }
         try? FileManager.default.removeItem(at: staging)
     }
 
