@@ -243,7 +243,7 @@ public enum SiteBuilder {
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         } catch {
-            site.discard()
+            site.discard(keepingForNextBuild: error.step != .write)
             throw error.leaving(site.output)
         }
     }

@@ -156,10 +156,15 @@ def small_disk(tmp_path):
         subprocess.run(["umount", "-l", str(mount_point)], check=False)
 
 
-def test_full_disk_fails_clearly_and_keeps_the_old_site(small_disk, versions):
+@pytest.mark.parametrize("cached", [False, True], ids=["no-cache", "cache"])
+def test_full_disk_fails_clearly_and_keeps_the_old_site(small_disk, versions, cached):
     output = small_disk / "Public"
-    old = snapshot(built(SAMPLE, output))  # the sample: well under a megabyte
-    done = build(versions["A"], output)  # about 20 MB: does not fit in 6 MB
+    cache = small_disk / ".briefing-cache" if cached else None
+    old = snapshot(built(SAMPLE, output, cache))  # the sample: well under a megabyte
+    # What the cache keeps of the site (the article cache may well take the new articles in).
+    site_files = lambda: {path: digest for path, digest in snapshot(cache).items() if path.startswith("site-")}
+    kept = site_files() if cache else None
+    done = build(versions["A"], output, cache)  # about 20 MB: does not fit in 6 MB
     assert done.returncode == 1
     message = done.stderr.strip().splitlines()[-1]
     assert "error: cannot write: No space left on device; Public/ was left as it was [write]" in message, done.stderr
@@ -167,9 +172,12 @@ def test_full_disk_fails_clearly_and_keeps_the_old_site(small_disk, versions):
     assert re.fullmatch(r"Public/[^:]+\.(html|js|json|jsonld|xml)", message.split(":")[0]), message
     assert snapshot(output) == old
     assert leftovers(output) == [], "the failed build left its staging directory, filling the disk"
+    if cache:
+        # Not kept for the next build either (as the staged site of a build failing on a broken link is).
+        assert site_files() == kept, "the failed build changed what the cache keeps of the site"
     # Once there is room again, the build goes through.
     shutil.rmtree(output)
-    built(SAMPLE, output)
+    built(SAMPLE, output, cache)
     assert snapshot(output) == old
 
 

@@ -392,12 +392,13 @@ public final class StagedSite: @unchecked Sendable {
     }
 
     /// Gives up the staged site: the output and the cache's folder stay as the last build left
-    /// them. With a cache, the staging directory is kept for the next build to write over, as a
-    /// published build's previous site is (most of its files are the next build's): it is not
-    /// deleted on the way out of a build that fails (600 MB at 10,000 articles).
-    public func discard() {
+    /// them. With a cache, the staging directory is kept for the next build to write over
+    /// (`forNextBuild`), as a published build's previous site is (most of its files are the next
+    /// build's): it is not deleted on the way out of a build that fails on its content (a broken
+    /// link: 600 MB at 10,000 articles). It is deleted when the build failed to write (a full disk).
+    public func discard(keepingForNextBuild forNextBuild: Bool = false) {
         settleStashes(keeping: false)
-        if let previousSite, rename(staging.path, previousSite.path) == 0 { return }
+        if forNextBuild, let previousSite, rename(staging.path, previousSite.path) == 0 { return }
         try? FileManager.default.removeItem(at: staging)
     }
 
