@@ -33,23 +33,20 @@ extension SiteBuilder {
                site.reuse(path, stamp: known.stamp) {
                 return .success(MadePage(path: path, entry: known))
             }
-            func reframed(_ known: BuildCache.Entry, template: String) -> Result<MadePage, BuildError>? {
-                reframe(path, known: known, template: template, inputs: inputs?.key ?? "", with: renderer, into: site, files: files,
-                        sameFiles: sameFiles)
-            }
-            func spliced(_ known: BuildCache.Entry, template: String, page: () -> Page) -> Result<MadePage, BuildError>? {
-                splice(path, known: known, template: template, inputs: inputs?.key ?? "", page: page, with: renderer, into: site,
-                       files: files, sameFiles: sameFiles)
-            }
-            if sameInputs, let known, let inputs, let done = reframed(known, template: inputs.template) { return done }
             var made: Page?
             func page() -> Page {
                 if let made { return made }
                 made = plan.page(at: number)
                 return made!
             }
-            if sameInputs, let known, let inputs, let done = spliced(known, template: inputs.template, page: page) {
-                return done.map { var spliced = $0; spliced.made = made != nil; return spliced }
+            // Made from the last build's content after an edit to the layout or to the page's template.
+            func remade(_ known: BuildCache.Entry, template: String, page: () -> Page) -> Result<MadePage, BuildError>? {
+                remake(path, known: known, template: template, page: page, with: renderer, previous: { site.previous(path, stamp: known.stamp) })
+                    .map { write($0, path: path, known: known, template: template, inputs: inputs?.key ?? "", with: renderer, into: site,
+                                 files: files, sameFiles: sameFiles) }
+            }
+            if sameInputs, let known, let inputs, let done = remade(known, template: inputs.template, page: page) {
+                return done.map { var remade = $0; remade.made = made != nil; return remade }
             }
             let page = page()
             let templates = renderer.templateDigest(for: page.template)
@@ -63,7 +60,7 @@ extension SiteBuilder {
             }
             // A page made on every build (it has no inputs digest) is the same page as last time.
             if keepInputs, !sameInputs, let known, known.fingerprint == fingerprint,
-               let done = reframed(known, template: page.template) ?? spliced(known, template: page.template, page: { page }) {
+               let done = remade(known, template: page.template, page: { page }) {
                 return done.map { var made = $0; made.made = true; return made }
             }
             do throws(BuildError) {
@@ -113,79 +110,25 @@ extension SiteBuilder {
         var spliced = false
     }
 
-    /// The page at `path` as the last build made it (`known`), its content put in this build's
-    /// layout when only the layout changed (`PageFrame`); nil when it cannot be (no frame, other
-    /// body templates, the last file changed or gone).
-    static func reframe(_ path: String, known: BuildCache.Entry, template: String, inputs: String, with renderer: PageRenderer,
-                        into site: StagedSite, files: Set<String>, sameFiles: Bool) -> Result<MadePage, BuildError>? {
-        guard let frame = known.frame, known.body == renderer.bodyDigest(for: template),
-              let previous = site.previous(path, stamp: known.stamp),
-              frame.contentOffset + frame.contentLength <= previous.count else { return nil }
-        let (html, newFrame) = renderer.reframe(previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)],
-                                                path: path, frame: frame)
-        return write(html, frame: newFrame, path: path, known: known, previous: (previous, frame), template: template, inputs: inputs,
-                     with: renderer, into: site, files: files, sameFiles: sameFiles)
-    }
-
-    /// The page at `path` after an edit to its template, made from the last build's content when
-    /// it has the same inputs (`PageSplice`): its unchanged segments kept, its new chunks rendered
-    /// (`page` makes the page when one of them needs its context). Nil when it cannot be.
-    static func splice(_ path: String, known: BuildCache.Entry, template: String, inputs: String, page: () -> Page,
-                       with renderer: PageRenderer, into site: StagedSite, files: Set<String>, sameFiles: Bool) -> Result<MadePage, BuildError>? {
-        guard let frame = known.frame, !frame.segments.isEmpty, known.body != renderer.bodyDigest(for: template),
-              let chunks = renderer.templates.chunks[template],
-              let previous = site.previous(path, stamp: known.stamp),
-              frame.contentOffset + frame.contentLength <= previous.count else { return nil }
-        let old = previous[frame.contentOffset..<(frame.contentOffset + frame.contentLength)]
-        guard let splice = PageSplice.make(old: old, frame: frame, chunks: chunks, render: {
-            renderer.render(chunks: $0, of: chunks, page: page)
-        }) else { return nil }
-        var spliced = frame
-        spliced.segments = splice.segments
-        let (html, newFrame) = renderer.reframe(splice.content[...], path: path, frame: spliced)
-        return write(html, frame: newFrame, path: path, known: known, previous: (previous, frame), template: template, inputs: inputs,
-                     with: renderer, into: site, files: files, sameFiles: sameFiles, spliced: (splice.removed, splice.added))
-    }
-
-    /// Writes a page made from the last build's content (`previous`, the file and its frame), put
-    /// in a new layout, or `spliced` (the parts of its content it left out and those it added), and
-    /// finds whether it has the links it had.
-    private static func write(_ html: [UInt8], frame newFrame: PageFrame?, path: String, known: BuildCache.Entry,
-                              previous: (file: [UInt8], frame: PageFrame), template: String, inputs: String, with renderer: PageRenderer,
-                              into site: StagedSite, files: Set<String>, sameFiles: Bool,
-                              spliced: (removed: [Range<Int>], added: [Range<Int>])? = nil) -> Result<MadePage, BuildError> {
-        let frame = previous.frame
+    /// Writes a page made from the last build's content (`remake`), and finds whether it has
+    /// the links it had (`links(of:)`).
+    private static func write(_ remade: Remade, path: String, known: BuildCache.Entry, template: String, inputs: String,
+                              with renderer: PageRenderer, into site: StagedSite, files: Set<String>, sameFiles: Bool)
+        -> Result<MadePage, BuildError> {
         do throws(BuildError) {
             var entry = known
             entry.templates = renderer.templateDigest(for: template)
-            // The same as the last build's when the page is put in a new layout (`reframe` asks it).
+            // The same as the last build's when the page is put in a new layout.
             entry.body = renderer.bodyDigest(for: template)
-            entry.stamp = try site.write(html, at: path)
-            // Most often the links are the last build's, which passed its check: told from the
-            // frames when the site has the same files, else from a scan of the page. The page's
-            // links are then checked as a kept page's are (`LinkChecker.verify`), and stored as they were.
-            let framedAlike = sameFiles && newFrame.map { newFrame in
-                previous.file.withUnsafeBufferPointer { old in
-                    html.withUnsafeBufferPointer { new in
-                        guard let spliced else { return LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame) }
-                        return LinkChecker.sameLinks(old: old, oldFrame: frame, new: new, newFrame: newFrame, removed: spliced.removed,
-                                                     added: spliced.added)
-                    }
-                }
-            } ?? false
-            var sameLinks = framedAlike
-            if !framedAlike {
-                let links = LinkChecker.scan(String(decoding: html, as: UTF8.self), on: path, files: files)
-                sameLinks = known.links.holds(links)
-                if !sameLinks { entry.links = StoredLinks(links) }
-            }
+            entry.stamp = try site.write(remade.html, at: path)
+            let (links, sameLinks) = links(of: remade, path: path, known: known, files: files, sameFiles: sameFiles)
+            entry.links = links
             entry.inputs = inputs
-            entry.frame = newFrame
-            return .success(MadePage(path: path, entry: entry, rendered: true, reframed: spliced == nil, sameLinks: sameLinks,
-                                     spliced: spliced != nil))
+            entry.frame = remade.frame
+            return .success(MadePage(path: path, entry: entry, rendered: true, reframed: remade.spliced == nil, sameLinks: sameLinks,
+                                     spliced: remade.spliced != nil))
         } catch {
             return .failure(error)
         }
     }
-
 }

@@ -48,10 +48,48 @@ struct CheckCacheTests {
         let article = site.templates.appendingPathComponent("article.md")
         try (try String(contentsOf: article, encoding: .utf8) + "\n[gone](missing.html)\n").write(to: article, atomically: true, encoding: .utf8)
         let cached = CheckReport.run(site.withCache)
-        // The 17 article pages are rendered again; every other page is known.
+        // The 17 article pages are made again from their files in the output, the new chunk
+        // spliced in, not rendered; every other page is known.
         #expect(cached.pagesKnown == built.pages - 17)
+        #expect(cached.pagesRemade == 17)
         let broken = cached.diagnostics.filter { $0.message == "broken link `missing.html`: no file articles/missing.html" }
         #expect(broken.count == 17)
+        #expect(cached.text == CheckReport.run(site.withoutCache).text)
+    }
+
+    /// A link added to the layout: every page is put in the new layout from its file, its
+    /// content not rendered, and the broken link is found on every one, as without the cache.
+    @Test func aLayoutEditIsCheckedOnEveryPageFromItsFile() throws {
+        let (site, built) = try Self.builtSite()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let layout = site.templates.appendingPathComponent("layout.html")
+        let text = try String(contentsOf: layout, encoding: .utf8)
+        #expect(text.contains("</footer>"))
+        try text.replacingOccurrences(of: "</footer>", with: #"<a href="{{root}}nowhere.html">?</a></footer>"#)
+            .write(to: layout, atomically: true, encoding: .utf8)
+        let before = try Fixtures.snapshot(site.root)
+        let cached = CheckReport.run(site.withCache)
+        #expect(cached.pagesRemade == built.pages)
+        #expect(cached.pagesKnown == 0)
+        #expect(cached.diagnostics.filter { $0.message.contains("broken link") && $0.message.contains("no file nowhere.html") }.count == built.pages)
+        #expect(cached.text == CheckReport.run(site.withoutCache).text)
+        #expect(try Fixtures.snapshot(site.root) == before, "check writes nothing")
+    }
+
+    /// Every paragraph's id renamed in the article template: the article pages are spliced, and
+    /// the actor and date pages, known from the cache, still link to the old ids. They are
+    /// checked again because the pages they link into changed their ids, as a build would.
+    @Test func knownPagesAreCheckedAgainstIdsThatChanged() throws {
+        let (site, built) = try Self.builtSite()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let block = site.templates.appendingPathComponent("partials/annotated-block.md")
+        let text = try String(contentsOf: block, encoding: .utf8)
+        #expect(text.contains("{#{{anchor}}"))
+        try text.replacingOccurrences(of: "{#{{anchor}}", with: "{#x{{anchor}}").write(to: block, atomically: true, encoding: .utf8)
+        let cached = CheckReport.run(site.withCache)
+        #expect(cached.pagesKnown > built.pages / 2)
+        let broken = cached.diagnostics.filter { $0.message.contains("broken link") && $0.message.contains("no id=\"p") }
+        #expect(broken.contains { $0.file.hasPrefix("(site) actors/") }, "\(cached.diagnostics.prefix(3))")
         #expect(cached.text == CheckReport.run(site.withoutCache).text)
     }
 

@@ -22,8 +22,14 @@ extension StagedSite {
     /// `body` of the current output's file at `path`, open, when it is a regular file with this
     /// stamp; nil otherwise.
     func withCurrentFile<R>(_ path: String, stamp: Stamp, _ body: (Int32) -> R) -> R? {
+        StagedSite.withFile(path, under: outputRoot, stamp: stamp, body)
+    }
+
+    /// `body` of the file at `path` (`SafePath`) under the folder `root`, open, when it is a
+    /// regular file with this stamp; nil otherwise.
+    static func withFile<R>(_ path: String, under root: String, stamp: Stamp, _ body: (Int32) -> R) -> R? {
         guard SafePath.isSafe(path) else { return nil }
-        let descriptor = open(outputRoot + "/" + path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
