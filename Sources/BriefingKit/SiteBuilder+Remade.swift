@@ -22,10 +22,10 @@ extension SiteBuilder {
     /// then rendered whole.
     static func remake(_ path: String, known: BuildCache.Entry, template: String, page: () -> Page, with renderer: PageRenderer,
                        previous: () -> [UInt8]?) -> Remade? {
-        guard let frame = known.frame else { return nil }
+        guard known.stored != nil else { return nil }
         let sameBody = known.body == renderer.bodyDigest(for: template)
         let chunks = sameBody ? nil : renderer.templates.chunks[template]
-        guard sameBody || (!frame.segments.isEmpty && chunks != nil), let file = previous(),
+        guard sameBody || chunks != nil, let frame = known.frame, sameBody || !frame.segments.isEmpty, let file = previous(),
               frame.contentOffset + frame.contentLength <= file.count else { return nil }
         let old = file[frame.contentOffset..<(frame.contentOffset + frame.contentLength)]
         guard let chunks else {

@@ -795,12 +795,19 @@ struct IncrementalBuildTests {
             .init(text: "../a.html#p1", target: "a.html", fragment: "p1"),
             .init(text: "x\ny", target: "b/x\ny", fragment: nil, problem: nil),
         ])
+        let edges = try #require(MarkdownDocument.Edges(packed: 13))
         let frame = PageFrame(contentOffset: 3, contentLength: 7, page: .init(template: "article", title: "A\tb", description: "",
-                                                                              openGraphType: "article", canonical: nil, jsonLD: "{}"))
+                                                                              openGraphType: "article", canonical: nil, jsonLD: "{}"),
+                              segments: [.init(digest: .max, chunks: 2, length: 3, edges: edges), .init(digest: 1, chunks: 1, length: 4, edges: edges)])
+        // Segments whose lengths are not the content's: stored, read past, and no frame when asked for.
+        var unsound = frame
+        unsound.segments[1].length = 5
         let cache = BuildCache(entries: ["articles/a\tb.html": .init(fingerprint: "0123", templates: "4567", stamp: .init(size: 10, modified: 42),
                                                                               links: StoredLinks(links), inputs: "89ab", body: "cdef", frame: frame),
                                          "b.html": .init(fingerprint: "1", templates: "2", stamp: .init(size: 1, modified: 1),
-                                                         links: StoredLinks(links), inputs: "")])
+                                                         links: StoredLinks(links), inputs: ""),
+                                         "c.html": .init(fingerprint: "3", templates: "4", stamp: .init(size: 20, modified: 2),
+                                                         links: StoredLinks(links), frame: unsound)])
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("Public")
@@ -808,11 +815,20 @@ struct IncrementalBuildTests {
         try cache.save(file, output: output)
         let (loaded, note) = BuildCache.load(file, output: output)
         #expect(note == nil)
-        #expect(loaded?.entries == cache.entries)
+        #expect(loaded?.entries.filter { $0.key != "c.html" } == cache.entries.filter { $0.key != "c.html" })
         #expect(loaded?.entries["articles/a\tb.html"]?.links.ids == links.ids)
         #expect(loaded?.entries["articles/a\tb.html"]?.frame == frame)
-        // Links kept from the last cache are written into the next one as they were read.
+        #expect(loaded?.entries["articles/a\tb.html"]?.stored?.contentLength == 7)
+        #expect(loaded?.entries["c.html"]?.stored?.contentOffset == 3)
+        #expect(loaded?.entries["c.html"]?.frame == nil)
+        // Links and frames kept from the last cache are written into the next one as they were read.
         #expect(loaded?.sealed(output: output) == cache.sealed(output: output))
+        // A frame whose content would lie past the end of its file: the whole cache is ignored.
+        var outside = cache
+        outside.entries["b.html"]?.frame = frame
+        try outside.save(file, output: output)
+        #expect(BuildCache.load(file, output: output).cache == nil)
+        try cache.save(file, output: output)
         // The cache of another output directory is not this one's.
         #expect(BuildCache.load(file, output: directory.appendingPathComponent("Other")).cache == nil)
         // A link to an id whose target position the page does not have is refused, not read past the end.

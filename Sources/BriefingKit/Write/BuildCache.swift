@@ -25,8 +25,20 @@ public struct BuildCache: Sendable {
         public var body: String = ""
         /// Where the page's content lies in its file, and what it gave the layout: with the same
         /// inputs and body templates, a build after an edit to the layout alone puts the content
-        /// in the new layout without making the page (`PageFrame`).
-        public var frame: PageFrame?
+        /// in the new layout without making the page (`PageFrame`). Made from the cache's bytes
+        /// when asked for (`StoredFrame`).
+        public var frame: PageFrame? {
+            get { stored?.frame }
+            set { stored = newValue.map(StoredFrame.init) }
+        }
+        /// The frame as the cache keeps it.
+        var stored: StoredFrame?
+
+        public init(fingerprint: String, templates: String, stamp: StagedSite.Stamp, links: StoredLinks, inputs: String = "",
+                    body: String = "", frame: PageFrame? = nil) {
+            (self.fingerprint, self.templates, self.stamp, self.links) = (fingerprint, templates, stamp, links)
+            (self.inputs, self.body, self.stored) = (inputs, body, frame.map(StoredFrame.init))
+        }
 
         /// Whether a page is the one this entry was rendered from, told without making it: the same
         /// inputs digest and the same templates. A build then keeps the page's file, `briefing
@@ -113,7 +125,7 @@ public struct BuildCache: Sendable {
             let entry = entries[path]!
             writer.string(path); writer.string(entry.fingerprint); writer.string(entry.templates)
             writer.int(entry.stamp.size); writer.int(entry.stamp.modified); writer.value(entry.links)
-            writer.string(entry.inputs); writer.string(entry.body); writer.value(entry.frame)
+            writer.string(entry.inputs); writer.string(entry.body); writer.value(entry.stored)
         }
         let files = files.keys.sorted { $0.bytesPrecede($1) }
         writer.int(files.count)
@@ -134,10 +146,11 @@ public struct BuildCache: Sendable {
         for _ in 0..<(try reader.count()) {
             let path = try reader.string(), fingerprint = try reader.string(), templates = try reader.string()
             let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
-            let entry = Entry(fingerprint: fingerprint, templates: templates, stamp: stamp, links: try reader.value(),
-                              inputs: try reader.string(), body: try reader.string(), frame: try reader.optional())
+            var entry = Entry(fingerprint: fingerprint, templates: templates, stamp: stamp, links: try reader.value(),
+                              inputs: try reader.string(), body: try reader.string())
+            entry.stored = try reader.optional()
             // The content must lie inside the file it is read from.
-            if let frame = entry.frame, frame.contentOffset > stamp.size - frame.contentLength { throw BinaryReader.Failure.invalid }
+            if let frame = entry.stored, frame.contentOffset > stamp.size - frame.contentLength { throw BinaryReader.Failure.invalid }
             entries[path] = entry
         }
         for _ in 0..<(try reader.count()) {
