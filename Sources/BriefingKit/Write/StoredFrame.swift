@@ -7,47 +7,30 @@
 /// Where the content lies is read when the cache is, and checked against the file's size then;
 /// the rest is read when needed, and a frame that cannot be read is none (the page is rendered whole).
 public struct StoredFrame: Sendable, Equatable {
-    private enum Form: Sendable {
-        case frame(PageFrame)
-        case stored(BinarySpan)
-    }
-
-    private let form: Form
+    private let form: Stored<PageFrame>
     /// Where the page's content lies in its file, in bytes.
     public let contentOffset: Int
     public let contentLength: Int
 
     public init(_ frame: PageFrame) {
-        form = .frame(frame)
+        form = .made(frame)
         (contentOffset, contentLength) = (frame.contentOffset, frame.contentLength)
     }
 
     /// The frame, made; nil when its bytes cannot be read as one.
-    public var frame: PageFrame? {
-        switch form {
-        case .frame(let frame): return frame
-        case .stored(let span):
-            var reader = BinaryReader(span)
-            return try? PageFrame(from: &reader)
-        }
-    }
+    public var frame: PageFrame? { form.value }
 
     public static func == (a: StoredFrame, b: StoredFrame) -> Bool { a.frame == b.frame }
 }
 
 extension StoredFrame: BinaryCodable {
-    public func write(to writer: inout BinaryWriter) {
-        switch form {
-        case .frame(let frame): frame.write(to: &writer)
-        case .stored(let span): writer.raw(span)
-        }
-    }
+    public func write(to writer: inout BinaryWriter) { form.write(to: &writer) }
 
     /// Walks past the frame as `PageFrame` writes it: the content's place, the page's six fields,
     /// and four numbers for each segment.
     public init(from reader: inout BinaryReader) throws {
         var place = (offset: 0, length: 0)
-        form = .stored(try reader.span { reader in
+        form = .read(try reader.span { reader in
             place = (try reader.int(), try reader.int())
             guard place.offset >= 0, place.length >= 0 else { throw BinaryReader.Failure.invalid }
             for _ in 0..<4 { try reader.skipString() }

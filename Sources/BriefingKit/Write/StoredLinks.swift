@@ -7,31 +7,19 @@
 /// the next cache as they are. Their bytes were checked when the cache was read
 /// (`PageLinks.walk`), so reading them again cannot fail.
 public struct StoredLinks: Sendable, Equatable {
-    private enum Form: Sendable {
-        case page(LinkChecker.PageLinks)
-        case stored(BinarySpan)
-    }
+    private let form: Stored<LinkChecker.PageLinks>
 
-    private let form: Form
-
-    public init(_ page: LinkChecker.PageLinks) { form = .page(page) }
+    public init(_ page: LinkChecker.PageLinks) { form = .made(page) }
 
     /// The links, made.
-    public var page: LinkChecker.PageLinks {
-        switch form {
-        case .page(let page): return page
-        case .stored(let span):
-            var reader = BinaryReader(span)
-            return (try? LinkChecker.PageLinks(from: &reader)) ?? Self.unreadable
-        }
-    }
+    public var page: LinkChecker.PageLinks { form.value ?? Self.unreadable }
 
     /// The ids of the page (the first thing stored), without its links; none for bytes that
     /// cannot be read (which the cache's check rules out), and links into the page then fail.
     public var ids: [String] {
         switch form {
-        case .page(let page): return page.ids
-        case .stored(let span):
+        case .made(let page): return page.ids
+        case .read(let span):
             var reader = BinaryReader(span)
             return (try? reader.strings()) ?? []
         }
@@ -41,7 +29,7 @@ public struct StoredLinks: Sendable, Equatable {
     /// `changed` (both by `key`), or has a broken link: false only when it does not. (What
     /// `LinkChecker.verify` asks of an unchanged page, told from the bytes.)
     func mayLead(to gone: Set<UInt64>, orInto changed: Set<UInt64>) -> Bool {
-        guard case .stored(let span) = form else {
+        guard case .read(let span) = form else {
             let page = page
             func leads(_ target: String, byID: Bool) -> Bool {
                 let key = Self.key(target.utf8)
@@ -78,7 +66,7 @@ public struct StoredLinks: Sendable, Equatable {
     /// Whether these are the links `page` holds: its bytes compared with the stored ones (a page
     /// put in a new layout most often has the links it had, `PageFrame`).
     func holds(_ page: LinkChecker.PageLinks) -> Bool {
-        guard case .stored(let span) = form else { return self.page == page }
+        guard case .read(let span) = form else { return self.page == page }
         var writer = BinaryWriter()
         page.write(to: &writer)
         return writer.bytes.count == span.range.count && writer.bytes.withUnsafeBufferPointer { made in
@@ -100,14 +88,9 @@ public struct StoredLinks: Sendable, Equatable {
 }
 
 extension StoredLinks: BinaryCodable {
-    public func write(to writer: inout BinaryWriter) {
-        switch form {
-        case .page(let page): page.write(to: &writer)
-        case .stored(let span): writer.raw(span)
-        }
-    }
+    public func write(to writer: inout BinaryWriter) { form.write(to: &writer) }
 
     public init(from reader: inout BinaryReader) throws {
-        form = .stored(try reader.span { try LinkChecker.PageLinks.walk(&$0) })
+        form = .read(try reader.span { try LinkChecker.PageLinks.walk(&$0) })
     }
 }
