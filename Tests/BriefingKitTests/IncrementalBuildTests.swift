@@ -831,6 +831,23 @@ struct IncrementalBuildTests {
         try cache.save(file, output: output)
         // The cache of another output directory is not this one's.
         #expect(BuildCache.load(file, output: directory.appendingPathComponent("Other")).cache == nil)
+        // Sizes and lengths at the ends of the numbers are refused, never taken past them.
+        var huge = cache
+        huge.entries["articles/a\tb.html"]?.stamp.size = .min
+        try huge.save(file, output: output)
+        #expect(BuildCache.load(file, output: output).cache == nil)
+        huge = cache
+        huge.files["search.js"] = .init(stamp: .init(size: .min, modified: 0), parts: [.init(key: "k", offset: 0, length: 1, extra: 0)])
+        try huge.save(file, output: output)
+        #expect(BuildCache.load(file, output: output).cache == nil)
+        var frameWriter = BinaryWriter()
+        frameWriter.int(0); frameWriter.int(.max)
+        for _ in 0..<4 { frameWriter.string("") }
+        frameWriter.string(nil as String?); frameWriter.string(""); frameWriter.int(.max)
+        var frameReader = BinaryReader(frameWriter.bytes)
+        #expect(throws: BinaryReader.Failure.self) { try StoredFrame(from: &frameReader) }
+        frameReader = BinaryReader(frameWriter.bytes)
+        #expect(throws: BinaryReader.Failure.self) { try PageFrame(from: &frameReader) }
         // A link to an id whose target position the page does not have is refused, not read past the end.
         var writer = BinaryWriter()
         LinkChecker.PageLinks(ids: [], targets: ["a.html"], fragments: [.init(target: 1, id: "p1")], links: []).write(to: &writer)

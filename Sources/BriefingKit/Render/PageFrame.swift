@@ -90,7 +90,7 @@ extension PageFrame: BinaryCodable {
         page = LayoutContext.PageFields(template: try reader.string(), title: try reader.string(), description: try reader.string(),
                                         openGraphType: try reader.string(), canonical: try reader.optionalString(), jsonLD: try reader.string())
         let count = try reader.int()
-        guard count >= 0, count <= contentLength + 1 else { throw BinaryReader.Failure.invalid }
+        guard count >= 0, count - 1 <= contentLength else { throw BinaryReader.Failure.invalid }
         var total = 0
         for _ in 0..<count {
             let digest = UInt64(UInt(bitPattern: try reader.int())), chunks = try reader.int(), length = try reader.int()

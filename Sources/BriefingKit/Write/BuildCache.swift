@@ -145,7 +145,7 @@ public struct BuildCache: Sendable {
     init(from reader: inout BinaryReader) throws {
         for _ in 0..<(try reader.count()) {
             let path = try reader.string(), fingerprint = try reader.string(), templates = try reader.string()
-            let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
+            let stamp = try Self.stamp(&reader)
             var entry = Entry(fingerprint: fingerprint, templates: templates, stamp: stamp, links: try reader.value(),
                               inputs: try reader.string(), body: try reader.string())
             entry.stored = try reader.optional()
@@ -155,7 +155,7 @@ public struct BuildCache: Sendable {
         }
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
-            let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
+            let stamp = try Self.stamp(&reader)
             var parts: [DataFileParts.Part] = []
             for _ in 0..<(try reader.count()) {
                 let part = DataFileParts.Part(key: try reader.string(), offset: try reader.int(), length: try reader.int(), extra: try reader.int())
@@ -167,5 +167,13 @@ public struct BuildCache: Sendable {
         }
         checkedFiles = try reader.strings()
         linkedFiles = try reader.string()
+    }
+
+    /// A file's stamp, its size never below zero: what lies inside the file is checked against it
+    /// by subtraction, which a size near `Int.min` would take past the smallest number.
+    private static func stamp(_ reader: inout BinaryReader) throws -> StagedSite.Stamp {
+        let stamp = StagedSite.Stamp(size: try reader.int(), modified: try reader.int())
+        guard stamp.size >= 0 else { throw BinaryReader.Failure.invalid }
+        return stamp
     }
 }

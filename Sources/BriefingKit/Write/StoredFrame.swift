@@ -37,8 +37,8 @@ extension StoredFrame: BinaryCodable {
             if try reader.bool() { try reader.skipString() }
             try reader.skipString()
             let segments = try reader.int()
-            guard segments >= 0, segments <= place.length + 1 else { throw BinaryReader.Failure.invalid }
-            for _ in 0..<(segments * 4) { _ = try reader.int() }
+            guard segments >= 0, segments - 1 <= place.length else { throw BinaryReader.Failure.invalid }
+            for _ in 0..<segments { for _ in 0..<4 { _ = try reader.int() } }
         })
         (contentOffset, contentLength) = place
     }
