@@ -93,6 +93,11 @@ struct AtomicOutputTests {
             "unknown key `dat` in `{{dat}}`: it renders as nothing",
         ])
         #expect(report.diagnostics.map(\.line) == [1, 4])
+        // The same with Windows line ends: the lines are the file's, not one line.
+        try "# {{site.titel}}\r\n\r\n{{#articles}}\r\n- {{title}} {{dat}}\r\n{{/articles}}\r\n"
+            .write(to: templates.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let crlf = try SiteBuilder.build(options(templates, directory.appendingPathComponent("Public")))
+        #expect(crlf.diagnostics.map(\.line) == [1, 4])
     }
 
     @Test func outputMayNotOverlapTheInputs() throws {

@@ -204,8 +204,9 @@ struct MustacheTags {
 
     static func scan(_ text: String) -> [Tag] {
         var tags: [Tag] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
+        // Lines end at the `\n` byte: a `\r\n` is one `Character`, which a split on "\n" does not cut.
+        for (offset, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
             while let open = rest.range(of: "{{") {
                 rest = rest[open.upperBound...]
                 guard let close = rest.range(of: "}}") else { break }
