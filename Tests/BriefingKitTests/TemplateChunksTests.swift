@@ -22,6 +22,7 @@ struct TemplateChunksTests {
         #expect(TemplateChunks.cut("{{<parent}}{{/parent}}\n") == nil)
         #expect(TemplateChunks.cut("{{> *dynamic}}\n") == nil)
         #expect(TemplateChunks.cut("{{a\n}}\n") == nil)
+        #expect(TemplateChunks.cut("{{#a}}\r\nx\r\n{{/a}}\r\ny\r\n").map { $0.map(String.init) } == ["{{#a}}\r\nx\r\n{{/a}}\r\n", "y\r\n"])
     }
 
     /// Every page of the fixture site: the Markdown rendered chunk by chunk is the template's, and

@@ -62,27 +62,26 @@ struct TemplateChunks: Sendable {
         return TemplateChunks(chunks: chunks)
     }
 
-    /// The template's text cut after each line at whose end no section is open.
+    /// The template's text cut after each line at whose end no section is open (its tags as
+    /// `MustacheTags.scan` reads them).
     static func cut(_ text: String) -> [Substring]? {
+        var unclosed = false
+        let tags = MustacheTags.scan(text, unclosed: &unclosed)
+        guard !unclosed else { return nil }
         var chunks: [Substring] = []
-        var depth = 0
+        var depth = 0, line = 1, next = tags.startIndex
         let utf8 = text.utf8
         var start = utf8.startIndex, lineStart = utf8.startIndex
         while lineStart < utf8.endIndex {
-            let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
-            let lineEnd = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
-            var rest = text[lineStart..<(newline ?? utf8.endIndex)]
-            while let open = rest.range(of: "{{") {
-                rest = rest[open.upperBound...]
-                guard let close = rest.range(of: "}}") else { return nil }
-                let body = rest[..<close.lowerBound].trimmingWhitespace
-                rest = rest[close.upperBound...]
-                switch body.first {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) } ?? utf8.endIndex
+            while next < tags.endIndex, tags[next].line == line {
+                let tag = tags[next]
+                next += 1
+                switch tag.sigil {
                 case "#", "^": depth += 1
                 case "/": depth -= 1
                 case "=", "$", "<": return nil
-                case ">": if body.dropFirst().trimmingWhitespace.hasPrefix("*") { return nil }
-                case "{": if rest.first == "}" { rest = rest.dropFirst() }
+                case ">": if tag.name.hasPrefix("*") { return nil }
                 default: break
                 }
                 guard depth >= 0 else { return nil }
@@ -92,6 +91,7 @@ struct TemplateChunks: Sendable {
                 start = lineEnd
             }
             lineStart = lineEnd
+            line += 1
         }
         return depth == 0 ? chunks : nil
     }

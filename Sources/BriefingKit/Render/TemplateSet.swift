@@ -64,8 +64,9 @@ public struct TemplateSet: Sendable {
             hasher.combine(sources[name]!)
         }
         digest = hasher.finalize()
-        (digests, bodyDigests) = Self.digests(sources, whole: digest)
-        if let uses = PartialUses(sources) {
+        let uses = PartialUses(sources)
+        (digests, bodyDigests) = Self.digests(sources, uses: uses, whole: digest)
+        if let uses {
             chunks = prepared.compactMapValues { text in
                 TemplateChunks.make(prefix: contentType, prepared: text) { uses.digest(uses.closure(of: $0)) }
             }
@@ -84,11 +85,11 @@ public struct TemplateSet: Sendable {
     /// What a page of this template is rendered with, the layout apart, as a digest.
     public func bodyDigest(for template: String) -> String { bodyDigests[template] ?? digest }
 
-    /// Each template's digest over the templates it uses, with the layout's and without. A set
-    /// whose tags the light scan may miss (a delimiter change, a dynamic partial) gives every
-    /// template the whole set's digest, both ways.
-    static func digests(_ sources: [String: String], whole: String) -> (withLayout: [String: String], body: [String: String]) {
-        guard let uses = PartialUses(sources) else { return (sources.mapValues { _ in whole }, sources.mapValues { _ in whole }) }
+    /// Each template's digest over the templates it uses (`uses`), with the layout's and without. A set
+    /// whose tags the light scan may miss (a delimiter change, a dynamic partial: no `uses`) gives
+    /// every template the whole set's digest, both ways.
+    static func digests(_ sources: [String: String], uses: PartialUses?, whole: String) -> (withLayout: [String: String], body: [String: String]) {
+        guard let uses else { return (sources.mapValues { _ in whole }, sources.mapValues { _ in whole }) }
         let layout = uses.closure(of: [layoutName])
         var digests: [String: String] = [:], bodies: [String: String] = [:]
         for name in sources.keys where name != layoutName {
@@ -203,13 +204,19 @@ struct MustacheTags {
     }
 
     static func scan(_ text: String) -> [Tag] {
+        var unclosed = false
+        return scan(text, unclosed: &unclosed)
+    }
+
+    /// … and whether a line has a `{{` without its `}}` (`unclosed`), which the scan passes over.
+    static func scan(_ text: String, unclosed: inout Bool) -> [Tag] {
         var tags: [Tag] = []
         // Lines end at the `\n` byte: a `\r\n` is one `Character`, which a split on "\n" does not cut.
         for (offset, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var rest = Substring(line)
             while let open = rest.range(of: "{{") {
                 rest = rest[open.upperBound...]
-                guard let close = rest.range(of: "}}") else { break }
+                guard let close = rest.range(of: "}}") else { unclosed = true; break }
                 var body = rest[..<close.lowerBound].trimmingWhitespace[...]
                 rest = rest[close.upperBound...]
                 var sigil = ""
