@@ -138,7 +138,7 @@ extension MarkdownDocument {
                 // included; without one, it cannot be told from one closed on the last line. (A
                 // list at the end of the input counts the blank lines after it as its own.)
                 let ended = last.mayRunOn ? reading.endsBlank && last.end < reading.lines : last.end <= reading.lines
-                if ended { lastEnd = last.closed ? .clean : last.list ? .list : .open }
+                if ended { lastEnd = Self.end(of: last) }
             } else {
                 lastEnd = .clean
             }
@@ -147,7 +147,8 @@ extension MarkdownDocument {
                           flushStart: reading.flush && !(blocks.first?.list ?? false), blank: reading.blank)
         // The marks that still stand between blocks of the page start segments; the others go.
         let standing = marked.filter { cmark_node_parent($0.node) == document.root && !document.crossed.contains($0.node) }
-        document.dropSentinels(marked.map(\.node).filter { node in !standing.contains { $0.node == node } })
+        let standingNodes = Set(standing.map(\.node))
+        document.dropSentinels(marked.map(\.node).filter { !standingNodes.contains($0) })
         guard !standing.isEmpty else {
             let html = document.renderHTML()
             return Segmented(html: html, segments: [Segment(chunks: chunkStarts.count, length: html.utf8.count, edges: edges)], ids: ids)
@@ -238,7 +239,7 @@ extension MarkdownDocument {
             guard index < blocks.count, index > 0 else { continue }
             let before = blocks[index - 1], flush = candidate.flush && !blocks[index].list
             guard before.end < candidate.line else { continue }
-            let end: End = before.closed ? .clean : before.list ? .list : .open
+            let end = Self.end(of: before)
             let edges = Edges(end: end, endsBlank: candidate.endsBlank, startsBlank: false, flushStart: false, blank: false)
             let next = Edges(end: .open, endsBlank: false, startsBlank: candidate.startsBlank, flushStart: flush, blank: false)
             guard edges.admits(next), let mark = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
@@ -247,6 +248,11 @@ extension MarkdownDocument {
             marks.append((mark, candidate.chunk, end, candidate.endsBlank, candidate.startsBlank, flush))
         }
         return (marks, blocks)
+    }
+
+    /// How a top block ends, for what may follow it: closed, a list, or open.
+    private static func end(of block: TopBlock) -> End {
+        block.closed ? .clean : block.list ? .list : .open
     }
 
     /// Whether nothing after a blank line continues this block: not a list, not an indented code

@@ -86,8 +86,9 @@ public struct OutputDirectory: Sendable {
         retire(previous, to: keeping, retiring: retired)
     }
 
-    /// Moves the previous site to `keeping`, or to the folder of `retired` sites, or deletes it.
-    private func retire(_ previous: URL, to keeping: URL?, retiring retired: URL?) {
+    /// Moves the previous site (or a staged one given up, `StagedSite.discard`) to `keeping`, or
+    /// to the folder of `retired` sites, or deletes it.
+    func retire(_ previous: URL, to keeping: URL?, retiring retired: URL?) {
         let manager = FileManager.default
         if let keeping {
             // A site kept there before and not written over (a build without the cache between).

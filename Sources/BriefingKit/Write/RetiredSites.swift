@@ -53,7 +53,7 @@ enum RetiredSites {
         return Background {
             repeat {
                 // Looked at again before each pass: a link put in its place is never followed.
-                let names = FileTree.isFolder(folder.path) ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : []
+                let names = FileTree.isFolder(path) ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : []
                 for name in names.sorted() where isRetiredName(name) {
                     try? FileManager.default.removeItem(atPath: path + "/" + name)
                 }

@@ -398,8 +398,7 @@ public final class StagedSite: @unchecked Sendable {
     /// link: 600 MB at 10,000 articles). It is deleted when the build failed to write (a full disk).
     public func discard(keepingForNextBuild forNextBuild: Bool = false) {
         settleStashes(keeping: false)
-        if forNextBuild, let previousSite, rename(staging.path, previousSite.path) == 0 { return }
-        try? FileManager.default.removeItem(at: staging)
+        output.retire(staging, to: forNextBuild ? previousSite : nil, retiring: nil)
     }
 
     /// Names the file as it would be in the output directory (`Public/articles/x.html`).
