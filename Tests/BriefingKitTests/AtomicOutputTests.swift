@@ -100,6 +100,29 @@ struct AtomicOutputTests {
         #expect(crlf.diagnostics.map(\.line) == [1, 4])
     }
 
+    @Test func templatesWithWindowsLineEndsMakeTheSameSite() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let templates = try templates(in: directory)
+        _ = try SiteBuilder.build(options(templates, directory.appendingPathComponent("LF")))
+        // Every Markdown template and partial with \r\n line ends: attribute lines, fences, sections
+        // and partials must read as they do with \n.
+        var converted = 0
+        for relative in FileTree.files(under: templates) where relative.hasSuffix(".md") {
+            let file = templates.appendingPathComponent(relative)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "\n", with: "\r\n").write(to: file, atomically: true, encoding: .utf8)
+            converted += 1
+        }
+        #expect(converted > 10)
+        let report = try SiteBuilder.build(options(templates, directory.appendingPathComponent("CRLF")))
+        #expect(report.diagnostics.isEmpty)
+        let lf = try Fixtures.snapshot(directory.appendingPathComponent("LF"))
+        let crlf = try Fixtures.snapshot(directory.appendingPathComponent("CRLF"))
+        #expect(lf.keys.sorted() == crlf.keys.sorted())
+        let differing = lf.keys.filter { lf[$0] != crlf[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.count) files differ: \(differing.prefix(5))")
+    }
+
     @Test func outputMayNotOverlapTheInputs() throws {
         #expect(throws: BuildError.self) {
             try SiteBuilder.build(options(Fixtures.templates, Fixtures.siteContent))

@@ -30,6 +30,13 @@ struct MarkdownContainerTests {
         #expect(render("::: aside {.a}\n\nText.\n\nMore.\n") == "<aside class=\"a\">\n<p>Text.</p>\n<p>More.</p>\n</aside>\n")
     }
 
+    @Test func attributeLinesAndFencesEndingInCRLFAreRead() {
+        // A template saved with Windows line ends: each line ends in \r\n, one Character to Swift.
+        #expect(render("::: aside {.a}\r\n{#p1 .lead}\r\nText.\r\n\r\n- {#i1}\r\n  Item.\r\n:::\r\n")
+                    == render("::: aside {.a}\n{#p1 .lead}\nText.\n\n- {#i1}\n  Item.\n:::\n"))
+        #expect(render("{#p1 .lead}\r\nText.\r\n") == "<p id=\"p1\" class=\"lead\">\nText.\n</p>\n")
+    }
+
     @Test func contentCannotOpenAFence() {
         let html = MarkdownDocument.html(from: BlockAttributes.markLines(in: "Text\n") + "\n" + MarkdownEscaping.escape("::: aside {.x}") + "\n")
         #expect(html == "<p>Text</p>\n<p>::: aside {.x}</p>\n")
