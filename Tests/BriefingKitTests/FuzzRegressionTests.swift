@@ -146,6 +146,40 @@ struct FuzzRegressionTests {
         #expect(diagnostics.map(\.description) == ["briefing.yml:2: warning: invalid YAML: could not find expected ':'"])
     }
 
+    // MARK: build-cache
+
+    /// The seeds the build-cache target starts from are caches this version reads, with pages,
+    /// frames and links to ids: seeds it refused would leave the fuzzer at the first bytes.
+    @Test func buildCacheSeedsAreReadAsCaches() throws {
+        let folder = Fixtures.repository.appendingPathComponent("Fuzz/Corpus/build-cache")
+        var pages = 0, frames = 0, fragments = 0, parts = 0
+        for name in FileTree.files(under: folder) {
+            var reader = BinaryReader(try FileTree.read(folder.appendingPathComponent(name)))
+            let cache = try? BuildCache(from: &reader)
+            #expect(cache != nil && reader.isAtEnd, "\(name): not read as a build cache; make the seeds again with scripts/fuzz-cache-seeds.py")
+            for entry in cache?.entries.values.map({ $0 }) ?? [] {
+                pages += 1
+                if entry.frame != nil { frames += 1 }
+                fragments += entry.links.page.fragments.count
+            }
+            parts += cache?.files.values.map(\.parts.count).reduce(0, +) ?? 0
+        }
+        #expect(pages >= 3 && frames >= 2 && fragments >= 1 && parts >= 1, "\(pages) pages, \(frames) frames, \(fragments) links to ids, \(parts) parts")
+    }
+
+    /// A cache whose frames' segment lengths add up past the largest number: read, and the frame
+    /// asked for (as a build after a template edit does), it is none, not a crash.
+    @Test(arguments: inputs("build-cache"))
+    func framesOfADamagedCacheAreNoneOrWhole(_ input: String) throws {
+        var reader = BinaryReader(try Self.bytes(input))
+        let cache = try #require(try? BuildCache(from: &reader))
+        #expect(!cache.entries.isEmpty)
+        for entry in cache.entries.values {
+            guard let frame = entry.frame else { continue }
+            #expect(frame.segments.isEmpty || frame.segments.map(\.length).reduce(0, +) == frame.contentLength)
+        }
+    }
+
     // MARK: markdown-escaping
 
     @Test(arguments: inputs("markdown-escaping"))

@@ -848,6 +848,17 @@ struct IncrementalBuildTests {
         #expect(throws: BinaryReader.Failure.self) { try StoredFrame(from: &frameReader) }
         frameReader = BinaryReader(frameWriter.bytes)
         #expect(throws: BinaryReader.Failure.self) { try PageFrame(from: &frameReader) }
+        // Segments whose lengths add up past the largest number, or with more chunks than a
+        // template has room for (`PageSplice` adds them to a chunk's place): refused, not added.
+        for (lengths, chunks) in [([Int.max / 2 + 1, Int.max / 2 + 1], [1, 1]), ([Int.max, 0], [Int.max, 1])] {
+            frameWriter = BinaryWriter()
+            frameWriter.int(0); frameWriter.int(.max)
+            for _ in 0..<4 { frameWriter.string("") }
+            frameWriter.string(nil as String?); frameWriter.string(""); frameWriter.int(2)
+            for (length, count) in zip(lengths, chunks) { frameWriter.int(0); frameWriter.int(count); frameWriter.int(length); frameWriter.int(13) }
+            frameReader = BinaryReader(frameWriter.bytes)
+            #expect(throws: BinaryReader.Failure.invalid) { try PageFrame(from: &frameReader) }
+        }
         // A link to an id whose target position the page does not have is refused, not read past the end.
         var writer = BinaryWriter()
         LinkChecker.PageLinks(ids: [], targets: ["a.html"], fragments: [.init(target: 1, id: "p1")], links: []).write(to: &writer)

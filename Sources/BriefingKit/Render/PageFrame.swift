@@ -94,7 +94,10 @@ extension PageFrame: BinaryCodable {
         var total = 0
         for _ in 0..<count {
             let digest = UInt64(UInt(bitPattern: try reader.int())), chunks = try reader.int(), length = try reader.int()
-            guard chunks >= 0, length >= 0, let edges = MarkdownDocument.Edges(packed: try reader.int()) else {
+            // Each length within what the content has left, and chunks a template could have:
+            // added up here and in `PageSplice`, they cannot go past the largest number.
+            guard chunks >= 0, chunks <= Int(Int32.max), length >= 0, length <= contentLength - total,
+                  let edges = MarkdownDocument.Edges(packed: try reader.int()) else {
                 throw BinaryReader.Failure.invalid
             }
             let segment = Segment(digest: digest, chunks: chunks, length: length, edges: edges)

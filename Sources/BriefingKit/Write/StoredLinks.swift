@@ -80,7 +80,7 @@ public struct StoredLinks: Sendable, Equatable {
     }
 
     /// What a record that could not be read again gives: a problem that fails the check, never a silent pass.
-    private static let unreadable = LinkChecker.PageLinks(ids: [], links: [
+    static let unreadable = LinkChecker.PageLinks(ids: [], links: [
         .init(text: "", target: "", problem: "its record in the build cache cannot be read; build with --no-cache"),
     ])
 

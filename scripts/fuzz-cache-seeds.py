@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+# Writes the seeds of the build-cache fuzz target (Fuzz/Corpus/build-cache/) from a real build
+# cache, cut small (libFuzzer reads at most 8,192 bytes of an input): a few page entries (with their
+# frames, one with links to ids), a data file with a few parts, a few checked files.
+#   briefing build --content Tests/Fixtures/site/Content --output /tmp/seed/Public --cache /tmp/seed/cache
+#   python3 scripts/fuzz-cache-seeds.py /tmp/seed/cache/site-*.cache Fuzz/Corpus/build-cache
+# Run it again when the cache's format changes (BuildCache.kind): FuzzRegressionTests checks that
+# the seeds are read as caches.
+import os
+import sys
+
+b = open(sys.argv[1], 'rb').read()
+out = sys.argv[2]
+pos = 0
+
+
+def vint():
+    """A number as BinaryWriter.int writes it: zigzag, then 7 bits a byte."""
+    global pos
+    r = 0
+    s = 0
+    while True:
+        x = b[pos]
+        pos += 1
+        r |= (x & 0x7f) << s
+        if x < 0x80:
+            break
+        s += 7
+    return (r >> 1) ^ -(r & 1)
+
+
+def sstr():
+    global pos
+    n = vint()
+    v = b[pos:pos + n]
+    pos += n
+    return v
+
+
+def flag():
+    global pos
+    pos += 1
+    return b[pos - 1] == 1
+
+
+def ostr():
+    return sstr() if flag() else None
+
+
+def enc(v):
+    z = ((v << 1) ^ (v >> 63)) & ((1 << 64) - 1)
+    o = bytearray()
+    while z >= 0x80:
+        o.append((z & 0x7f) | 0x80)
+        z >>= 7
+    o.append(z)
+    return bytes(o)
+
+
+def encs(s):
+    return enc(len(s)) + s
+
+
+# The envelope (CacheFile): kind, generator, owner; the checksum at the end.
+for _ in range(3):
+    sstr()
+end = len(b) - 32
+b = b[:end]
+entries = []
+for _ in range(vint()):
+    start = pos
+    sstr(); sstr(); sstr(); vint(); vint()
+    for _ in range(vint()): sstr()
+    for _ in range(vint()): sstr()
+    fragments = vint()
+    for _ in range(fragments): vint(); sstr()
+    for _ in range(vint()): sstr(); sstr(); ostr(); ostr()
+    sstr(); sstr()
+    framed = flag()
+    if framed:
+        vint(); vint()
+        for _ in range(4): sstr()
+        ostr(); sstr()
+        for _ in range(vint()):
+            for _ in range(4): vint()
+    entries.append((b[start:pos], framed, fragments))
+files = []
+for _ in range(vint()):
+    path = sstr(); size = vint(); modified = vint()
+    parts = [(sstr(), vint(), vint(), vint()) for _ in range(vint())]
+    files.append((path, size, modified, parts, sstr()))
+checked = [sstr() for _ in range(vint())]
+linked = sstr()
+assert pos == len(b), (pos, len(b))
+
+
+def seed(name, chosen, records, checked_files):
+    o = enc(len(chosen)) + b''.join(chosen) + enc(len(records))
+    for path, size, modified, parts, inputs in records:
+        o += encs(path) + enc(size) + enc(modified) + enc(len(parts))
+        for key, offset, length, extra in parts:
+            o += encs(key) + enc(offset) + enc(length) + enc(extra)
+        o += encs(inputs)
+    o += enc(len(checked_files)) + b''.join(encs(c) for c in checked_files) + encs(linked)
+    open(os.path.join(out, name), 'wb').write(o)
+    print(name, len(o), 'bytes')
+
+
+small = sorted(entries, key=lambda e: len(e[0]))
+framed = [e[0] for e in small if e[1] and len(e[0]) < 2500][:2]
+by_id = [e[0] for e in small if e[2] > 0 and len(e[0]) < 3000][:1]
+with_parts = [f for f in files if f[3]][:1]
+seed('pages-with-frames.bin', framed, [], checked[:5])
+seed('links-to-ids.bin', by_id, [], [])
+seed('data-file-parts.bin', [], [(p, s, m, parts[:6], i) for p, s, m, parts, i in with_parts], checked[:3])
+seed('empty.bin', [], [], [])
