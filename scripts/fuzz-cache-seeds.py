@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-# Writes the seeds of the build-cache fuzz target (Fuzz/Corpus/build-cache/) from a real build
-# cache, cut small (libFuzzer reads at most 8,192 bytes of an input): a few page entries (with their
-# frames, one with links to ids), a data file with a few parts, a few checked files.
+# Writes the seeds of the cache fuzz targets from a real cache folder: for build-cache
+# (Fuzz/Corpus/build-cache/), the build cache cut small (libFuzzer reads at most 8,192 bytes of an
+# input): a few page entries (with their frames, one with links to ids), a data file with a few
+# parts, a few checked files; for article-memo, the payload of each article memo shard that fits.
 #   briefing build --content Tests/Fixtures/site/Content --output /tmp/seed/Public --cache /tmp/seed/cache
-#   python3 scripts/fuzz-cache-seeds.py /tmp/seed/cache/site-*.cache Fuzz/Corpus/build-cache
-# Run it again when the cache's format changes (BuildCache.kind): FuzzRegressionTests checks that
-# the seeds are read as caches.
+#   python3 scripts/fuzz-cache-seeds.py /tmp/seed/cache Fuzz/Corpus
+# Run it again when a cache's format changes (BuildCache.kind, ArticleMemo.kind): FuzzRegressionTests
+# checks that the seeds are read.
+import glob
 import os
 import sys
 
-b = open(sys.argv[1], 'rb').read()
-out = sys.argv[2]
+cache, corpus = sys.argv[1], sys.argv[2]
+b = b''
 pos = 0
 
 
@@ -61,11 +63,26 @@ def encs(s):
     return enc(len(s)) + s
 
 
-# The envelope (CacheFile): kind, generator, owner; the checksum at the end.
-for _ in range(3):
-    sstr()
-end = len(b) - 32
-b = b[:end]
+def payload(file):
+    """A cache file without its envelope (CacheFile): kind, generator, owner; the checksum at the end."""
+    global b, pos
+    b = open(file, 'rb').read()
+    pos = 0
+    for _ in range(3):
+        sstr()
+    b = b[pos:len(b) - 32]
+    pos = 0
+    return b
+
+
+for shard in sorted(glob.glob(os.path.join(cache, 'articles-*', '[0-9a-f][0-9a-f].cache'))):
+    data = payload(shard)
+    if len(data) <= 8192:
+        name = 'shard-' + os.path.basename(shard).replace('.cache', '.bin')
+        open(os.path.join(corpus, 'article-memo', name), 'wb').write(data)
+        print('article-memo/' + name, len(data), 'bytes')
+
+payload(glob.glob(os.path.join(cache, 'site-*.cache'))[0])
 entries = []
 for _ in range(vint()):
     start = pos
@@ -102,8 +119,8 @@ def seed(name, chosen, records, checked_files):
             o += encs(key) + enc(offset) + enc(length) + enc(extra)
         o += encs(inputs)
     o += enc(len(checked_files)) + b''.join(encs(c) for c in checked_files) + encs(linked)
-    open(os.path.join(out, name), 'wb').write(o)
-    print(name, len(o), 'bytes')
+    open(os.path.join(corpus, 'build-cache', name), 'wb').write(o)
+    print('build-cache/' + name, len(o), 'bytes')
 
 
 small = sorted(entries, key=lambda e: len(e[0]))

@@ -47,6 +47,38 @@ struct ArticleMemoTests {
         #expect(memo?.shardsRead.count == Set(loaded.files.map { ArticleMemo.shard(of: $0.sourceFile) }).count)
     }
 
+    /// Facts that do not lie in their article (a block it lacks, a mention past its block's end,
+    /// another article's id) make the memo's shard unreadable, not pages that cut snippets past
+    /// a paragraph's end: the memo is checked as it is read, whatever its checksum says.
+    @Test func factsOutsideTheirArticleAreRefused() throws {
+        let (loaded, _, facts, _) = try Self.loadAndLink()
+        #expect(facts.allSatisfy { $0.lieInTheirArticle })
+        func read(_ change: (inout ArticleFacts) -> Void, file changeFile: (inout ArticleLoader.LoadedFile) -> Void = { _ in }) throws -> Bool {
+            var fact = try #require(facts.first { !$0.mentions.isEmpty && !$0.dates.isEmpty })
+            change(&fact)
+            // The memo keeps an article once, with its file; facts are read with it.
+            var file = try #require(loaded.files.first { $0.sourceFile == fact.article.sourceFile })
+            changeFile(&file)
+            var writer = BinaryWriter()
+            ArticleMemo(files: [file], facts: [fact]).write(to: &writer)
+            var reader = BinaryReader(writer.bytes)
+            return (try? ArticleMemo(from: &reader)) != nil
+        }
+        #expect(try read { _ in })
+        let blocks = try #require(facts.first { !$0.mentions.isEmpty && !$0.dates.isEmpty }?.article.blocks.count)
+        #expect(try !read { $0.mentions[$0.mentions.startIndex].block = blocks + 1 })
+        #expect(try !read { $0.mentions[$0.mentions.startIndex].offset = 1 << 20 })
+        #expect(try !read { $0.mentions[$0.mentions.startIndex].articleID = "another" })
+        #expect(try !read { $0.dates[$0.dates.startIndex].block = blocks + 1 })
+        #expect(try !read { $0.dates[$0.dates.startIndex].reference.offset = 1 << 20 })
+        #expect(try !read { $0.quotes = [.init(speakerID: nil, text: "x", articleID: $0.article.id, block: -1)] })
+        #expect(try !read { $0.unresolved = [.init(name: "Smith", articleID: $0.article.id, block: blocks + 1, candidates: [])] })
+        #expect(try !read({ _ in }, file: { $0.read.article?.blocks[0].number = 2 }))
+        #expect(try !read({ _ in }, file: { $0.read.article?.sourceFile = "articles/another.txt" }))
+        // The title is block 0.
+        #expect(try read { $0.unresolved = [.init(name: "Smith", articleID: $0.article.id, block: 0, candidates: [])] })
+    }
+
     /// After one edit, only the edited file's shard is written again; the others keep their bytes
     /// and their modification times.
     @Test func aBuildWritesOnlyTheShardsThatChanged() throws {

@@ -62,6 +62,16 @@ struct FuzzRegressionTests {
         #expect(TimexValue.start("0998") == CalendarDay(year: 998, month: 1, day: 1))
     }
 
+    /// Values the resolver never makes, as a damaged article cache may hold them (`article-memo`):
+    /// no day, not a week or quarter multiplied past the largest number.
+    @Test func weeksAndQuartersOutOfTheirRangesAreNoDay() {
+        #expect(TimexValue.start("2020-W53") == CalendarDay(year: 2020, month: 12, day: 28))
+        #expect(TimexValue.start("2024-Q4") == CalendarDay(year: 2024, month: 10, day: 1))
+        for value in ["2024-W0", "2024-W54", "2024-W-3", "2024-W\(Int.max)", "2024-Q0", "2024-Q5", "2024-Q\(Int.max / 3 + 2)", "2024-Q\(Int.min)"] {
+            #expect(TimexValue.start(value) == nil, "\(value)")
+        }
+    }
+
     // MARK: paragraph-repair
 
     @Test(arguments: inputs("paragraph-repair"))
@@ -148,15 +158,23 @@ struct FuzzRegressionTests {
 
     // MARK: build-cache
 
+    /// A cache fuzz target's seeds (`Fuzz/Corpus/<target>/`), each read whole; a seed not read is
+    /// an expectation failed (and nil).
+    static func seeds<T>(_ target: String, read: (inout BinaryReader) throws -> T) throws -> [T?] {
+        let folder = Fixtures.repository.appendingPathComponent("Fuzz/Corpus/" + target)
+        return try FileTree.files(under: folder).map { name in
+            var reader = BinaryReader(try FileTree.read(folder.appendingPathComponent(name)))
+            let value = try? read(&reader)
+            #expect(value != nil && reader.isAtEnd, "\(target)/\(name): not read; make the seeds again with scripts/fuzz-cache-seeds.py")
+            return value
+        }
+    }
+
     /// The seeds the build-cache target starts from are caches this version reads, with pages,
     /// frames and links to ids: seeds it refused would leave the fuzzer at the first bytes.
     @Test func buildCacheSeedsAreReadAsCaches() throws {
-        let folder = Fixtures.repository.appendingPathComponent("Fuzz/Corpus/build-cache")
         var pages = 0, frames = 0, fragments = 0, parts = 0
-        for name in FileTree.files(under: folder) {
-            var reader = BinaryReader(try FileTree.read(folder.appendingPathComponent(name)))
-            let cache = try? BuildCache(from: &reader)
-            #expect(cache != nil && reader.isAtEnd, "\(name): not read as a build cache; make the seeds again with scripts/fuzz-cache-seeds.py")
+        for cache in try Self.seeds("build-cache", read: BuildCache.init(from:)) {
             for entry in cache?.entries.values.map({ $0 }) ?? [] {
                 pages += 1
                 if entry.frame != nil { frames += 1 }
@@ -165,6 +183,18 @@ struct FuzzRegressionTests {
             parts += cache?.files.values.map(\.parts.count).reduce(0, +) ?? 0
         }
         #expect(pages >= 3 && frames >= 2 && fragments >= 1 && parts >= 1, "\(pages) pages, \(frames) frames, \(fragments) links to ids, \(parts) parts")
+    }
+
+    /// … and the article-memo target's are memo shards, with articles and their facts.
+    @Test func articleMemoSeedsAreReadAsShards() throws {
+        var files = 0, facts = 0, mentions = 0, dates = 0
+        for memo in try Self.seeds("article-memo", read: ArticleMemo.init(from:)) {
+            files += memo?.files.count ?? 0
+            facts += memo?.facts.count ?? 0
+            mentions += memo?.facts.map(\.mentions.count).reduce(0, +) ?? 0
+            dates += memo?.facts.map(\.dates.count).reduce(0, +) ?? 0
+        }
+        #expect(files >= 2 && facts >= 2 && mentions >= 10 && dates >= 2, "\(files) files, \(facts) facts, \(mentions) mentions, \(dates) dates")
     }
 
     /// A cache whose frames' segment lengths add up past the largest number: read, and the frame
@@ -178,6 +208,18 @@ struct FuzzRegressionTests {
             guard let frame = entry.frame else { continue }
             #expect(frame.segments.isEmpty || frame.segments.map(\.length).reduce(0, +) == frame.contentLength)
         }
+    }
+
+    /// A shard whose file holds an article read from another file, its facts named by the file's
+    /// path: refused (written again, the facts would name the article's path, which no file has).
+    @Test(arguments: inputs("article-memo"))
+    func aMemoShardIsRefusedOrReadsBackTheSame(_ input: String) throws {
+        var reader = BinaryReader(try Self.bytes(input))
+        guard let memo = try? ArticleMemo(from: &reader), reader.isAtEnd else { return }
+        var writer = BinaryWriter()
+        memo.write(to: &writer)
+        var again = BinaryReader(writer.bytes)
+        #expect((try? ArticleMemo(from: &again)) == memo)
     }
 
     // MARK: markdown-escaping

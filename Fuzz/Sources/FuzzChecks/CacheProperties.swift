@@ -44,17 +44,52 @@ public enum CacheProperties {
         for (path, record) in cache.files where record.parts.contains(where: { $0.offset < 0 || $0.length < 0 || $0.offset > record.stamp.size - $0.length }) {
             found.append("data file \(path): a part outside its \(record.stamp.size) bytes")
         }
-        // Written again and read back: the same bytes.
-        var writer = BinaryWriter()
-        cache.write(to: &writer)
-        var again = BinaryReader(writer.bytes)
-        if let reread = try? BuildCache(from: &again), again.isAtEnd {
-            var rewriter = BinaryWriter()
-            reread.write(to: &rewriter)
-            if rewriter.bytes != writer.bytes { found.append("written again, it reads back otherwise") }
-        } else {
-            found.append("written again, it cannot be read")
+        return found + rereads(cache, write: { $0.write(to: &$1) }, read: BuildCache.init(from:))
+    }
+
+    public static func violations(articleMemo bytes: [UInt8]) -> [String] {
+        var reader = BinaryReader(bytes)
+        guard let memo = try? ArticleMemo(from: &reader), reader.isAtEnd else { return [] }
+        var found: [String] = []
+        let articles = Set(memo.files.compactMap(\.read.article?.id))
+        for fact in memo.facts {
+            let article = fact.article
+            if !articles.contains(article.id) { found.append("facts of \(article.id), an article the memo's files lack") }
+            // Each block's text by its number, the title as block 0, as the linker reads them.
+            var texts: [Int: [UInt8]] = [0: Array(article.title.utf8)]
+            for (index, block) in article.blocks.enumerated() {
+                if block.number != index + 1 { found.append("\(article.id): block \(index + 1) numbered \(block.number)") }
+                texts[block.number] = Array(block.text.utf8)
+            }
+            func check(_ what: String, _ articleID: String, _ block: Int, text: (offset: Int, text: String)? = nil) {
+                if articleID != article.id { found.append("\(article.id): a \(what) of \(articleID)") }
+                guard let bytes = texts[block] else { found.append("\(article.id): a \(what) in block \(block)"); return }
+                if let (offset, text) = text, offset < 0 || offset + text.utf8.count > bytes.count {
+                    found.append("\(article.id): a \(what) at \(offset)+\(text.utf8.count) of block \(block)'s \(bytes.count) bytes")
+                }
+            }
+            for mention in fact.mentions { check("mention", mention.articleID, mention.block, text: (mention.offset, mention.text)) }
+            for date in fact.dates {
+                check("date", date.articleID, date.block, text: (date.reference.offset, date.reference.text))
+                // Where a date falls is asked of every value and point the pages show.
+                _ = TimexValue.start(date.reference.value)
+                for point in date.reference.points { _ = TimexValue.start(point) }
+            }
+            for quote in fact.quotes { check("quote", quote.articleID, quote.block) }
+            for name in fact.unresolved { check("unresolved name", name.articleID, name.block) }
+            for candidate in fact.candidates { check("candidate", candidate.articleID, candidate.block) }
         }
-        return found
+        return found + rereads(memo, write: { $0.write(to: &$1) }, read: ArticleMemo.init(from:))
+    }
+
+    /// A value read from any bytes, written again and read back: the same bytes.
+    static func rereads<T>(_ value: T, write: (T, inout BinaryWriter) -> Void, read: (inout BinaryReader) throws -> T) -> [String] {
+        var writer = BinaryWriter()
+        write(value, &writer)
+        var again = BinaryReader(writer.bytes)
+        guard let reread = try? read(&again), again.isAtEnd else { return ["written again, it cannot be read"] }
+        var rewriter = BinaryWriter()
+        write(reread, &rewriter)
+        return rewriter.bytes == writer.bytes ? [] : ["written again, it reads back otherwise"]
     }
 }

@@ -176,6 +176,8 @@ public struct ArticleMemo: Sendable, Equatable {
         for _ in 0..<(try reader.count()) {
             let sourceFile = try reader.string(), digest = try reader.string()
             let read = ReadResult(article: try reader.optional(), problems: try reader.values())
+            // A file's article was read from that file (the facts name it by the article's).
+            guard read.article.map({ $0.sourceFile == sourceFile }) ?? true else { throw BinaryReader.Failure.invalid }
             files.append(.init(sourceFile: sourceFile, digest: digest, read: read))
             articles[sourceFile] = read.article
         }
@@ -186,9 +188,11 @@ public struct ArticleMemo: Sendable, Equatable {
             guard let article = articles[try reader.string()] else { throw BinaryReader.Failure.invalid }
             // Every candidate, date, mention and quote of the article names it by its id: one string for all.
             reader.recurring = article.id
-            facts.append(ArticleFacts(article: article, candidates: try reader.values(), dates: try reader.values()[...],
-                                      naming: try reader.string(), mentions: try reader.values()[...], quotes: try reader.values()[...],
-                                      unresolved: try reader.values()[...], digest: try reader.optionalString()))
+            let fact = ArticleFacts(article: article, candidates: try reader.values(), dates: try reader.values()[...],
+                                    naming: try reader.string(), mentions: try reader.values()[...], quotes: try reader.values()[...],
+                                    unresolved: try reader.values()[...], digest: try reader.optionalString())
+            guard fact.lieInTheirArticle else { throw BinaryReader.Failure.invalid }
+            facts.append(fact)
         }
     }
 }

@@ -23,6 +23,29 @@ public struct ArticleFacts: Sendable, Equatable {
 
     static let digestVersion = "article-facts-digest 1"
 
+    /// Whether the facts lie in their article as the linker finds them: each names the article and
+    /// a block it has (0, the title), and each mention's and date's text lies inside its block.
+    /// The article memo's facts are checked as they are read (`ArticleMemo`): the pages find blocks
+    /// and cut snippets by these numbers, and a memo another program wrote may pass the checksum.
+    var lieInTheirArticle: Bool {
+        let blocks = article.blocks
+        guard blocks.indices.allSatisfy({ blocks[$0].number == $0 + 1 }) else { return false }
+        // The length in bytes of a block's text; nil for a block the article does not have.
+        func length(_ block: Int) -> Int? {
+            block == 0 ? article.title.utf8.count : block >= 1 && block <= blocks.count ? blocks[block - 1].text.utf8.count : nil
+        }
+        // Offsets are never negative (`Stored32`).
+        func inside(_ block: Int, _ offset: Int, _ text: String) -> Bool {
+            length(block).map { offset <= $0 - text.utf8.count } ?? false
+        }
+        let id = article.id
+        return mentions.allSatisfy { $0.articleID == id && inside($0.block, $0.offset, $0.text) }
+            && dates.allSatisfy { $0.articleID == id && inside($0.block, $0.reference.offset, $0.reference.text) }
+            && quotes.allSatisfy { $0.articleID == id && length($0.block) != nil }
+            && unresolved.allSatisfy { $0.articleID == id && length($0.block) != nil }
+            && candidates.allSatisfy { $0.articleID == id && length($0.block) != nil }
+    }
+
     /// Works out the digest of facts that have none (kept by a build that did not ask for it).
     mutating func addDigest() {
         if digest == nil { digest = Self.digest(article: article, mentions: mentions, dates: dates, quotes: quotes) }

@@ -21,12 +21,14 @@ public enum TimexValue {
         if let month = Int(second) {
             return parts.count == 3 ? CalendarDay(iso: value) : CalendarDay(year: year, month: month, day: 1)
         }
-        if second.hasPrefix("W"), let week = Int(second.dropFirst()) {
+        // Weeks and quarters in their ranges: a value the resolver never makes (a damaged cache's)
+        // is no day, not a number multiplied past the largest.
+        if second.hasPrefix("W"), let week = Int(second.dropFirst()), (1...53).contains(week) {
             let jan4 = CalendarDay(year: year, month: 1, day: 4)!
             guard let monday = jan4.adding(days: 1 - jan4.weekday)?.adding(days: 7 * (week - 1)) else { return nil }
             return parts.count == 3 ? monday.adding(days: 5) : monday
         }
-        if second.hasPrefix("Q"), let q = Int(second.dropFirst()) { return CalendarDay(year: year, month: 3 * (q - 1) + 1, day: 1) }
+        if second.hasPrefix("Q"), let q = Int(second.dropFirst()), (1...4).contains(q) { return CalendarDay(year: year, month: 3 * (q - 1) + 1, day: 1) }
         let seasons = ["SP": 3, "SU": 6, "FA": 9, "WI": 12]
         if let month = seasons[second] { return CalendarDay(year: year, month: month, day: 1) }
         return nil
