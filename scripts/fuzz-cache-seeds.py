@@ -2,10 +2,11 @@
 # Writes the seeds of the cache fuzz targets from a real cache folder: for build-cache
 # (Fuzz/Corpus/build-cache/), the build cache cut small (libFuzzer reads at most 8,192 bytes of an
 # input): a few page entries (with their frames, one with links to ids), a data file with a few
-# parts, a few checked files; for article-memo, the payload of each article memo shard that fits.
+# parts, a few checked files; for article-memo, the payload of each article memo shard that fits;
+# for naming-table, the memo's names.cache.
 #   briefing build --content Tests/Fixtures/site/Content --output /tmp/seed/Public --cache /tmp/seed/cache
 #   python3 scripts/fuzz-cache-seeds.py /tmp/seed/cache Fuzz/Corpus
-# Run it again when a cache's format changes (BuildCache.kind, ArticleMemo.kind): FuzzRegressionTests
+# Run it again when a cache's format changes (BuildCache.kind, ArticleMemo.kind, NamingTable): FuzzRegressionTests
 # checks that the seeds are read.
 import glob
 import os
@@ -81,6 +82,11 @@ for shard in sorted(glob.glob(os.path.join(cache, 'articles-*', '[0-9a-f][0-9a-f
         name = 'shard-' + os.path.basename(shard).replace('.cache', '.bin')
         open(os.path.join(corpus, 'article-memo', name), 'wb').write(data)
         print('article-memo/' + name, len(data), 'bytes')
+
+for names in glob.glob(os.path.join(cache, 'articles-*', 'names.cache')):
+    data = payload(names)
+    open(os.path.join(corpus, 'naming-table', 'names.bin'), 'wb').write(data)
+    print('naming-table/names.bin', len(data), 'bytes')
 
 payload(glob.glob(os.path.join(cache, 'site-*.cache'))[0])
 entries = []

@@ -264,6 +264,13 @@ struct ArticleMemoTests {
         first.naming.write(to: &writer)
         var reader = BinaryReader(writer.bytes)
         #expect(try NamingTable(from: &reader) == first.naming)
+        // A table whose digest is not its names' is refused: facts are matched to a table by it.
+        var claimed = first.naming
+        claimed.names["Nobody"] = ["nobody"]
+        writer = BinaryWriter()
+        claimed.write(to: &writer)
+        reader = BinaryReader(writer.bytes)
+        #expect(throws: BinaryReader.Failure.invalid) { try NamingTable(from: &reader) }
         var longer = first.naming
         longer.longestName += 1
         #expect(longer.changes(since: first.naming) == nil)

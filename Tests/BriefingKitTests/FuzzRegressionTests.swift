@@ -197,6 +197,13 @@ struct FuzzRegressionTests {
         #expect(files >= 2 && facts >= 2 && mentions >= 10 && dates >= 2, "\(files) files, \(facts) facts, \(mentions) mentions, \(dates) dates")
     }
 
+    /// … and the naming-table target's, a memo's table of names.
+    @Test func namingTableSeedIsReadAsATable() throws {
+        let tables = try Self.seeds("naming-table", read: NamingTable.init(from:))
+        #expect(tables.count == 1)
+        #expect(tables.allSatisfy { ($0?.names.count ?? 0) >= 10 && ($0?.surnames.count ?? 0) >= 3 })
+    }
+
     /// A cache whose frames' segment lengths add up past the largest number: read, and the frame
     /// asked for (as a build after a template edit does), it is none, not a crash.
     @Test(arguments: inputs("build-cache"))

@@ -82,6 +82,21 @@ public enum CacheProperties {
         return found + rereads(memo, write: { $0.write(to: &$1) }, read: ArticleMemo.init(from:))
     }
 
+    public static func violations(namingTable bytes: [UInt8]) -> [String] {
+        var reader = BinaryReader(bytes)
+        guard let table = try? NamingTable(from: &reader), reader.isAtEnd else { return [] }
+        var found: [String] = []
+        if table.changes(since: table).map({ !$0.isEmpty }) ?? true { found.append("changes since itself") }
+        // Since an empty table (a first build), and the other way: whatever they say, an article's
+        // text is asked of them without a crash.
+        let empty = NamingTable(ActorRegistry(gazetteer: Gazetteer(entries: [])))
+        let article = Article(id: "a", sourceFile: "articles/a.txt", format: .tagged, title: table.names.keys.sorted().first ?? "",
+                              published: CalendarDay(year: 2025, month: 1, day: 15)!,
+                              blocks: [TextBlock(number: 1, role: .body, text: table.surnames.keys.sorted().joined(separator: " "), line: 1)])
+        for changes in [table.changes(since: empty), empty.changes(since: table)] { _ = changes?.touch(article) }
+        return found + rereads(table, write: { $0.write(to: &$1) }, read: NamingTable.init(from:))
+    }
+
     /// A value read from any bytes, written again and read back: the same bytes.
     static func rereads<T>(_ value: T, write: (T, inout BinaryWriter) -> Void, read: (inout BinaryReader) throws -> T) -> [String] {
         var writer = BinaryWriter()

@@ -26,9 +26,7 @@ struct NamingTable: Sendable, Equatable {
         actors = Dictionary(registry.actors.map { ($0.id, $0.kind.rawValue + " " + ($0.surname ?? "")) }) { first, _ in first }
         longestName = registry.longestName
         digest = ""
-        var writer = BinaryWriter()
-        writeTables(to: &writer)
-        digest = StableHasher.digest(writer.bytes)
+        digest = Self.digest(of: self)
     }
 
     /// The words an article must hold for its mentions to differ from those found with `old`; nil
@@ -103,5 +101,14 @@ extension NamingTable: BinaryCodable {
         names = try table(); surnames = try table(); variantSurnames = try table()
         actors = try table().compactMapValues(\.first)
         longestName = try reader.int()
+        // The digest is what the memo's facts are matched by: it must be the tables', not any.
+        guard digest == Self.digest(of: self) else { throw BinaryReader.Failure.invalid }
+    }
+
+    /// The digest of a table's names, surnames, actors and longest name.
+    private static func digest(of table: NamingTable) -> String {
+        var writer = BinaryWriter()
+        table.writeTables(to: &writer)
+        return StableHasher.digest(writer.bytes)
     }
 }
