@@ -156,7 +156,7 @@ struct FuzzRegressionTests {
         #expect(diagnostics.map(\.description) == ["briefing.yml:2: warning: invalid YAML: could not find expected ':'"])
     }
 
-    // MARK: build-cache
+    // MARK: build-cache, article-memo, naming-table
 
     /// A cache fuzz target's seeds (`Fuzz/Corpus/<target>/`), each read whole; a seed not read is
     /// an expectation failed (and nil).
