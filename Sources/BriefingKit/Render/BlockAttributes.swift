@@ -29,11 +29,9 @@ struct BlockAttributes: Equatable {
     static let containerTags: Set<String> = ["div", "aside", "section"]
 
     /// Replaces each attribute line of a template's source with the reserved markers, keeping the
-    /// line count so that error line numbers stay right. Lines are cut at the `\n` byte: to a split
-    /// on the Character `"\n"`, a template with Windows line ends (`\r\n`, one Character) is one line.
+    /// line count so that error line numbers stay right (Windows line ends too: `linesAtNewlineBytes`).
     static func markLines(in template: String) -> String {
-        template.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes -> String in
-            let line = Substring(bytes)
+        template.linesAtNewlineBytes.map { line -> String in
             let prefix = containerPrefix(of: line)
             let trimmed = line[prefix.endIndex...].trimmingWhitespace
             if trimmed.hasPrefix(":::") {

@@ -211,9 +211,8 @@ struct MustacheTags {
     /// … and whether a line has a `{{` without its `}}` (`unclosed`), which the scan passes over.
     static func scan(_ text: String, unclosed: inout Bool) -> [Tag] {
         var tags: [Tag] = []
-        // Lines end at the `\n` byte: a `\r\n` is one `Character`, which a split on "\n" does not cut.
-        for (offset, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            var rest = Substring(line)
+        for (offset, line) in text.linesAtNewlineBytes.enumerated() {
+            var rest = line
             while let open = rest.range(of: "{{") {
                 rest = rest[open.upperBound...]
                 guard let close = rest.range(of: "}}") else { unclosed = true; break }

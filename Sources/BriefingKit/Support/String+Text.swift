@@ -1,3 +1,12 @@
+extension String {
+    /// The lines of a template, cut at each `\n` byte (a `\r` before it stays on its line): a split
+    /// on the Character `"\n"` does not cut `\r\n`, one Character, and a file with Windows line
+    /// ends would be one line.
+    var linesAtNewlineBytes: [Substring] {
+        utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+    }
+}
+
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and newlines (Unicode white space included).
     var trimmingWhitespace: String {
