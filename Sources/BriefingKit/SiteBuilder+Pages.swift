@@ -10,7 +10,7 @@ extension SiteBuilder {
                                files: Set<String>, linkedFiles: String = "", keepInputs: Bool = true,
                                progress: (@Sendable (Progress) -> Void)? = nil)
         throws(BuildError) -> (entries: [String: BuildCache.Entry], rendered: Int, made: Int, reframed: Int, spliced: Int, kept: Set<String>,
-                               sameLinks: Set<String>) {
+                               sameLinks: Set<String>, metrics: TemplateMetrics) {
         let total = plan.pageCount
         let counter = Parallel.Counter()
         // Made largest first (`makingOrder`); the results are read back in page order below.
@@ -26,24 +26,34 @@ extension SiteBuilder {
             // The page's inputs first: when they and the templates are the same as last time, the
             // page is not even made.
             let path = plan.path(at: number)
-            let inputs = keepInputs ? renderer.inputsKey { plan.inputs(at: number, into: &$0) } : nil
+            // Where the page's time goes, for `--template-metrics`: a few reads of the clock a page.
+            var timing = PageTiming()
+            let inputs = keepInputs ? PageTiming.time(&timing.inputs) { renderer.inputsKey { plan.inputs(at: number, into: &$0) } } : nil
             let known = cache.entries[path]
             let sameInputs = inputs != nil && known?.inputs == inputs?.key
             if let known, let inputs, known.holds(inputs: inputs.key, templates: renderer.templateDigest(for: inputs.template)),
                site.reuse(path, stamp: known.stamp) {
-                return .success(MadePage(path: path, entry: known))
+                return .success(MadePage(path: path, entry: known, template: inputs.template, timing: timing))
             }
             var made: Page?
             func page() -> Page {
                 if let made { return made }
-                made = plan.page(at: number)
+                made = PageTiming.time(&timing.context) { plan.page(at: number) }
                 return made!
             }
             // Made from the last build's content after an edit to the layout or to the page's template.
             func remade(_ known: BuildCache.Entry, template: String, page: () -> Page) -> Result<MadePage, BuildError>? {
-                remake(path, known: known, template: template, page: page, with: renderer, previous: { site.previous(path, stamp: known.stamp) })
-                    .map { write($0, path: path, known: known, template: template, inputs: inputs?.key ?? "", with: renderer, into: site,
-                                 files: files, sameFiles: sameFiles) }
+                let start = PageTiming.now, context = timing.context
+                let remade = remake(path, known: known, template: template, page: page, with: renderer,
+                                    previous: { site.previous(path, stamp: known.stamp) })
+                // The page's context, when a new part of its template needed it, is counted as such.
+                timing.remade &+= (PageTiming.now &- start) &- (timing.context &- context)
+                return remade.map { remade in
+                    PageTiming.time(&timing.write) {
+                        write(remade, path: path, known: known, template: template, inputs: inputs?.key ?? "", with: renderer, into: site,
+                              files: files, sameFiles: sameFiles)
+                    }.map { var remade = $0; remade.timing = timing; return remade }
+                }
             }
             if sameInputs, let known, let inputs, let done = remade(known, template: inputs.template, page: page) {
                 return done.map { var remade = $0; remade.made = made != nil; return remade }
@@ -56,7 +66,7 @@ extension SiteBuilder {
             if let known, known.holds(fingerprint: fingerprint, templates: templates), site.reuse(path, stamp: known.stamp) {
                 var kept = known
                 kept.inputs = inputs?.key ?? ""
-                return .success(MadePage(path: path, entry: kept, made: true))
+                return .success(MadePage(path: path, entry: kept, made: true, template: page.template, timing: timing))
             }
             // A page made on every build (it has no inputs digest) is the same page as last time.
             if keepInputs, !sameInputs, let known, known.fingerprint == fingerprint,
@@ -64,13 +74,16 @@ extension SiteBuilder {
                 return done.map { var made = $0; made.made = true; return made }
             }
             do throws(BuildError) {
-                let (html, frame) = try renderer.renderFramed(page)
+                let (html, frame) = try renderer.renderFramed(page, timing: &timing)
+                let start = PageTiming.now
                 let stamp = try site.write(html, at: path)
                 let entry = BuildCache.Entry(fingerprint: fingerprint, templates: templates, stamp: stamp,
                                              links: StoredLinks(LinkChecker.scan(html, on: path, files: files)),
                                              inputs: inputs?.key ?? "", body: renderer.bodyDigest(for: page.template),
                                              frame: keepInputs ? frame : nil)
-                return .success(MadePage(path: path, entry: entry, rendered: true, made: true))
+                timing.write &+= PageTiming.now &- start
+                return .success(MadePage(path: path, entry: entry, rendered: true, made: true, template: page.template, timing: timing,
+                                         bytes: html.utf8.count))
             } catch {
                 return .failure(error)
             }
@@ -93,7 +106,13 @@ extension SiteBuilder {
             case .failure(let error): throw error
             }
         }
-        return (entries, rendered, made, reframed, spliced, kept, sameLinks)
+        let metrics = TemplateMetrics(results.lazy.compactMap { result in
+            (try? result.get()).map { page in
+                (page.path, page.template, page.timing, page.made, page.rendered && !page.reframed && !page.spliced,
+                 page.reframed || page.spliced, page.bytes)
+            }
+        })
+        return (entries, rendered, made, reframed, spliced, kept, sameLinks, metrics)
     }
 
     /// What became of one page in `renderAndWrite`: kept, made, rendered (written), or its content
@@ -108,6 +127,11 @@ extension SiteBuilder {
         var sameLinks = false
         /// Made from the last content after an edit to its template (`PageSplice`), which counts as rendered.
         var spliced = false
+        /// The page's template, and where its time went (`TemplateMetrics`).
+        var template = ""
+        var timing = PageTiming()
+        /// The bytes written, when it was written.
+        var bytes = 0
     }
 
     /// Writes a page made from the last build's content (`remake`), and finds whether it has
@@ -126,7 +150,7 @@ extension SiteBuilder {
             entry.inputs = inputs
             entry.frame = remade.frame
             return .success(MadePage(path: path, entry: entry, rendered: true, reframed: remade.spliced == nil, sameLinks: sameLinks,
-                                     spliced: remade.spliced != nil))
+                                     spliced: remade.spliced != nil, template: template, bytes: remade.html.count))
         } catch {
             return .failure(error)
         }

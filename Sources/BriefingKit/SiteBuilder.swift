@@ -49,6 +49,8 @@ public enum SiteBuilder {
         public var seconds: Double
         /// Seconds spent in each stage, in pipeline order, and the peak memory at its end (bytes).
         public var stages: [(stage: String, seconds: Double, peakMemory: Int?)]
+        /// What each template's pages cost (`--template-metrics`).
+        public var templateMetrics = TemplateMetrics()
 
         /// The line every build ends with.
         public var summary: String {
@@ -235,7 +237,8 @@ public enum SiteBuilder {
             var report = Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
                                 pagesRendered: pages.rendered, pagesMade: pages.made, pagesReframed: pages.reframed, pagesSpliced: pages.spliced,
                                 dataPartsCopied: fileRecords.values.map(\.copied).reduce(0, +), notes: loadNotes + (cacheNote.map { [$0] } ?? []),
-                                actors: plan.actorCount, dates: plan.dateCount, diagnostics: diagnostics, seconds: 0, stages: stages)
+                                actors: plan.actorCount, dates: plan.dateCount, diagnostics: diagnostics, seconds: 0, stages: stages,
+                                templateMetrics: pages.metrics)
             // Freeing the graph, the pages' index and the caches of a large briefing takes a while
             // (half a second at 10,000 articles): it is done on a thread of its own, which a build
             // from the command line does not wait for.

@@ -115,6 +115,9 @@ struct Build: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print the time of each stage.")
     var verbose = false
 
+    @Flag(help: "Print what each template's pages cost: pages made and rendered, the time of each step, the slowest page.")
+    var templateMetrics = false
+
     func run() throws {
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let report: SiteBuilder.Report
@@ -140,6 +143,10 @@ struct Build: ParsableCommand {
                 let how = ways.isEmpty ? "" : " (" + ways.joined(separator: "; ") + ")"
                 print("  \(report.pagesMade) pages made, \(report.pagesRendered) rendered\(how); \(report.dataPartsCopied) data file parts copied")
             }
+        }
+        if templateMetrics {
+            print("Template metrics (thread time, summed over \(ProcessInfo.processInfo.activeProcessorCount) threads; partials count under the page's template):")
+            for line in report.templateMetrics.table { print("  " + line) }
         }
         print(report.summary)
         if strict && !report.diagnostics.isEmpty {

@@ -65,30 +65,46 @@ public struct PageRenderer: Sendable {
 
     /// The page's HTML, and where its content lies in it when the layout frames it (`PageFrame`).
     public func renderFramed(_ page: Page) throws(BuildError) -> (html: String, frame: PageFrame?) {
+        var timing = PageTiming()
+        return try renderFramed(page, timing: &timing)
+    }
+
+    /// The same, adding the time of each step to `timing` (`TemplateMetrics`).
+    func renderFramed(_ page: Page, timing: inout PageTiming) throws(BuildError) -> (html: String, frame: PageFrame?) {
         guard let cut = templates.chunks[page.template] else {
-            let markdown = try templates.render(page.template, context: page.context)
-            let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures,
-                                             highlights: page.highlights)
-            return framed(body, path: page.path, page: LayoutContext.PageFields(page))
+            let markdown = try PageTiming.time(&timing.mustache) { () throws(BuildError) in
+                try templates.render(page.template, context: page.context)
+            }
+            return PageTiming.time(&timing.html) {
+                let body = MarkdownDocument.html(from: Self.removingFragmentMarkers(markdown), links: page.inlineLinks, figures: page.figures,
+                                                 highlights: page.highlights)
+                return framed(body, path: page.path, page: LayoutContext.PageFields(page))
+            }
         }
         // Chunk by chunk, to know where each starts: the same Markdown and HTML, and its segments.
-        let body = segmented(cut.chunks[...], page: page).html
-        var (html, frame) = framed(body.html, path: page.path, page: LayoutContext.PageFields(page))
-        frame?.segments = PageFrame.Segment.make(body.segments, of: cut)
-        return (html, frame)
+        let body = segmented(cut.chunks[...], page: page, timing: &timing).html
+        return PageTiming.time(&timing.html) {
+            var (html, frame) = framed(body.html, path: page.path, page: LayoutContext.PageFields(page))
+            frame?.segments = PageFrame.Segment.make(body.segments, of: cut)
+            return (html, frame)
+        }
     }
 
     /// The HTML of these chunks of a page's template, in segments, and (without the page) whether
     /// their Markdown has a figure marker.
-    private func segmented(_ chunks: ArraySlice<TemplateChunks.Chunk>, page: Page?) -> (html: MarkdownDocument.Segmented, figures: Bool) {
+    private func segmented(_ chunks: ArraySlice<TemplateChunks.Chunk>, page: Page?, timing: inout PageTiming)
+        -> (html: MarkdownDocument.Segmented, figures: Bool) {
         var markdown = "", starts: [Int] = []
-        for piece in templates.render(chunks, context: page?.context ?? Self.noContext) {
-            starts.append(markdown.utf8.count)
-            markdown += Self.removingFragmentMarkers(piece)
+        let pieces = PageTiming.time(&timing.mustache) { templates.render(chunks, context: page?.context ?? Self.noContext) }
+        return PageTiming.time(&timing.html) {
+            for piece in pieces {
+                starts.append(markdown.utf8.count)
+                markdown += Self.removingFragmentMarkers(piece)
+            }
+            let html = MarkdownDocument.segmented(markdown, chunkStarts: starts, links: page?.inlineLinks ?? [:], figures: page?.figures ?? [:],
+                                                  highlights: page?.highlights ?? [:])
+            return (html, page == nil && markdown.unicodeScalars.contains(MarkdownEscaping.figureOpen))
         }
-        let html = MarkdownDocument.segmented(markdown, chunkStarts: starts, links: page?.inlineLinks ?? [:], figures: page?.figures ?? [:],
-                                              highlights: page?.highlights ?? [:])
-        return (html, page == nil && markdown.unicodeScalars.contains(MarkdownEscaping.figureOpen))
     }
 
     /// What chunks without tags are rendered with: they do not look.
@@ -99,11 +115,12 @@ public struct PageRenderer: Sendable {
     /// the page's links, marks and figures go into); else with the page, which `page` makes.
     func render(chunks run: Range<Int>, of cut: TemplateChunks, page: () -> Page) -> MarkdownDocument.Segmented {
         let chunks = cut.chunks[run]
+        var timing = PageTiming()
         if chunks.allSatisfy(\.isText) {
-            let alone = segmented(chunks, page: nil)
+            let alone = segmented(chunks, page: nil, timing: &timing)
             if alone.html.ids.isEmpty && !alone.figures { return alone.html }
         }
-        return segmented(chunks, page: page()).html
+        return segmented(chunks, page: page(), timing: &timing).html
     }
 
     /// A page's content as the last build's file has it (`PageFrame`), in this build's layout, as
