@@ -72,20 +72,24 @@ struct TemplateMetricsTests {
             timing.mustache = 2 * milliseconds * 1_000_000
             return timing
         }
+        var kept = PageTiming()
+        kept.inputs = 100_000_000
         let metrics = TemplateMetrics([
             (path: "articles/a.html", template: "article", timing: timing(10), made: true, rendered: true, remade: false, bytes: 2048),
             (path: "actors/x.html", template: "actor", timing: timing(400), made: true, rendered: true, remade: false, bytes: 10240),
             (path: "articles/b.html", template: "article", timing: timing(30), made: true, rendered: true, remade: false, bytes: 4096),
             (path: "index.html", template: "index", timing: PageTiming(), made: false, rendered: false, remade: false, bytes: 0),
+            (path: "articles/c.html", template: "article", timing: kept, made: false, rendered: false, remade: false, bytes: 0),
         ])
         #expect(metrics.rows.map(\.template) == ["actor", "article", "index"])
-        // The article pages: 10 + 30 ms of context, twice that in Mustache; 60 ms and 3 KB a page.
+        // The article pages: 10 + 30 ms of context, twice that in Mustache; 60 ms and 3 KB a page
+        // made; the inputs of one kept unmade, 100 ms, are in their total but not in that mean.
         #expect(metrics.table == [
             "template    pages  made  rendered  remade  inputs  context  Mustache    HTML  remaking   write   total   per page  KB per page  slowest page",
             "actor.md        1     1         1       0  0.00 s   0.40 s    0.80 s  0.00 s    0.00 s  0.00 s  1.20 s  1200.0 ms         10.0  actors/x.html (1200.0 ms)",
-            "article.md      2     2         2       0  0.00 s   0.04 s    0.08 s  0.00 s    0.00 s  0.00 s  0.12 s    60.0 ms          3.0  articles/b.html (90.0 ms)",
+            "article.md      3     2         2       0  0.10 s   0.04 s    0.08 s  0.00 s    0.00 s  0.00 s  0.22 s    60.0 ms          3.0  articles/b.html (90.0 ms)",
             "index.md        1     0         0       0  0.00 s   0.00 s    0.00 s  0.00 s    0.00 s  0.00 s  0.00 s          -            -  -",
-            "all             4     3         3       0  0.00 s   0.44 s    0.88 s  0.00 s    0.00 s  0.00 s  1.32 s",
+            "all             5     3         3       0  0.10 s   0.44 s    0.88 s  0.00 s    0.00 s  0.00 s  1.42 s",
         ])
     }
 }

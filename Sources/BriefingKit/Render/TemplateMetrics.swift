@@ -50,6 +50,8 @@ public struct TemplateMetrics: Sendable, Equatable {
         var time = PageTiming()
         /// The page that took longest, and its time (nanoseconds).
         var slowestPage: (path: String, nanoseconds: UInt64)?
+        /// The whole time of the pages made or remade (nanoseconds), inputs and all: what `slowest` is the most of.
+        var madeTime: UInt64 = 0
 
         /// Seconds of thread time per step, as `PageTiming` names them.
         public var inputs: Double { Self.seconds(time.inputs) }
@@ -61,6 +63,9 @@ public struct TemplateMetrics: Sendable, Equatable {
         public var total: Double { Self.seconds(time.total) }
         /// The page that took longest, and its seconds.
         public var slowest: (path: String, seconds: Double)? { slowestPage.map { ($0.path, Self.seconds($0.nanoseconds)) } }
+        /// The mean time of a page made or remade, nil when none was; the inputs digested of pages
+        /// kept without being made are not in it.
+        public var perPage: Double? { made + remade == 0 ? nil : Self.seconds(madeTime) / Double(made + remade) }
 
         static func seconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e9 }
 
@@ -92,9 +97,10 @@ public struct TemplateMetrics: Sendable, Equatable {
             if page.remade { row.remade += 1 }
             row.bytes += page.bytes
             row.add(page.timing)
-            // Of pages equally slow, the first in page order.
-            if page.made || page.rendered || page.remade, row.slowestPage.map({ page.timing.total > $0.nanoseconds }) ?? true {
-                row.slowestPage = (page.path, page.timing.total)
+            if page.made || page.rendered || page.remade {
+                row.madeTime &+= page.timing.total
+                // Of pages equally slow, the first in page order.
+                if row.slowestPage.map({ page.timing.total > $0.nanoseconds }) ?? true { row.slowestPage = (page.path, page.timing.total) }
             }
             byTemplate[page.template] = row
         }
@@ -104,7 +110,6 @@ public struct TemplateMetrics: Sendable, Equatable {
     /// The table `--template-metrics` prints: the costliest template first.
     public var table: [String] {
         func time(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
-        func mean(_ seconds: Double, _ count: Int) -> String { count == 0 ? "-" : String(format: "%.1f ms", seconds * 1000 / Double(count)) }
         let header = ["template", "pages", "made", "rendered", "remade", "inputs", "context", "Mustache", "HTML", "remaking", "write",
                       "total", "per page", "KB per page", "slowest page"]
         let ordered = rows.sorted { $0.total != $1.total ? $0.total > $1.total : $0.template.bytesPrecede($1.template) }
@@ -113,7 +118,7 @@ public struct TemplateMetrics: Sendable, Equatable {
             let written = row.rendered + row.remade
             lines.append([row.template + ".md", "\(row.pages)", "\(row.made)", "\(row.rendered)", "\(row.remade)", time(row.inputs),
                           time(row.context), time(row.mustache), time(row.html), time(row.remaking), time(row.write), time(row.total),
-                          mean(row.total, row.made + row.remade), written == 0 ? "-" : String(format: "%.1f", Double(row.bytes) / 1024 / Double(written)),
+                          row.perPage.map { String(format: "%.1f ms", $0 * 1000) } ?? "-", written == 0 ? "-" : String(format: "%.1f", Double(row.bytes) / 1024 / Double(written)),
                           row.slowest.map { "\($0.path) (\(String(format: "%.1f ms", $0.seconds * 1000)))" } ?? "-"])
         }
         let all = rows.reduce(into: Row(template: "all")) { sum, row in
