@@ -43,10 +43,10 @@ if [ -n "$BASELINE" ]; then
   BASE_BRIEFING="$base/.build/release/briefing"
 fi
 
-# Runs a command; prints "seconds peak_kib".
+# Runs a command; prints "seconds peak_kib". Its own output goes to $MEASURE_OUT, else nowhere.
 measure() {
   local log; log=$(mktemp)
-  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
+  /usr/bin/time -v "$@" >"${MEASURE_OUT:-/dev/null}" 2>"$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
   local wall rss
   wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
@@ -69,7 +69,9 @@ for n in $SIZES; do
   # 10,000 articles), which Hugo, whose output is removed outside the timing, was spared.
   run_briefing() {
     rm -rf "$dir/Public"
-    read -r t r < <(measure "$BRIEFING" build --content "$dir/Content" --templates Templates --output "$dir/Public" --no-cache --quiet)
+    # The last run's template metrics are printed after the table.
+    read -r t r < <(MEASURE_OUT="$WORK/metrics-$n.txt" measure "$BRIEFING" build --content "$dir/Content" --templates Templates \
+      --output "$dir/Public" --no-cache --quiet --template-metrics)
     b_times+=("$t"); if [ "$r" -gt "$b_rss" ]; then b_rss=$r; fi
   }
   run_baseline() {
@@ -138,3 +140,7 @@ for n in $SIZES; do
 done
 [ -z "$BASELINE" ] || echo "base $rev: the clean build of commit $rev (BENCH_BASELINE), with its own templates, alternating with the two above; pages/s counts this build's pages."
 echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md, layout.html, a gazetteer entry), $RUNS runs: median time, highest peak; last column: share of the clean briefing build."
+for n in $SIZES; do
+  echo "Template metrics of the last clean briefing build of $n articles (briefing build --template-metrics):"
+  grep -v '^Built ' "$WORK/metrics-$n.txt"
+done
