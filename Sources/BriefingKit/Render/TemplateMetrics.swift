@@ -10,7 +10,8 @@ struct PageTiming: Sendable {
     var mustache: UInt64 = 0
     /// Turning the Markdown into HTML (cmark-gfm, the links on mentions) and putting it in the layout.
     var html: UInt64 = 0
-    /// Making it from its last content instead: in a new layout, or with its template's new parts (`PageSplice`).
+    /// Making it from its last content instead: in a new layout, or with its template's new parts
+    /// (`PageSplice`); a page that could not be made so, and was rendered, counts the attempt here.
     var remade: UInt64 = 0
     /// Scanning its links for the check, and writing its file.
     var write: UInt64 = 0
@@ -33,8 +34,8 @@ struct PageTiming: Sendable {
 /// and the slowest page, to find the template (or the partial it uses) worth making lighter.
 /// Partials count under the page's template. The times are each page's thread time summed over
 /// the build's threads: on two cores, about twice the wall time of the stage.
-public struct TemplateMetrics: Sendable, Equatable {
-    public struct Row: Sendable, Equatable {
+public struct TemplateMetrics: Sendable {
+    public struct Row: Sendable {
         public var template: String
         /// The site's pages of this template.
         public var pages = 0
@@ -68,11 +69,6 @@ public struct TemplateMetrics: Sendable, Equatable {
         public var perPage: Double? { made + remade == 0 ? nil : Self.seconds(madeTime) / Double(made + remade) }
 
         static func seconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e9 }
-
-        public static func == (a: Row, b: Row) -> Bool {
-            a.template == b.template && a.pages == b.pages && a.made == b.made && a.rendered == b.rendered && a.remade == b.remade
-                && a.bytes == b.bytes && a.slowest?.path == b.slowest?.path
-        }
 
         /// Adds a page's times to the row's.
         mutating func add(_ page: PageTiming) {
