@@ -17,7 +17,8 @@ extension SiteBuilder {
         let order = plan.makingOrder
         // The site has the files the last build's links were resolved against (`LinkChecker.sameLinks`).
         let sameFiles = !cache.linkedFiles.isEmpty && cache.linkedFiles == linkedFiles
-        let inMakingOrder = Parallel.map(order) { number -> Result<MadePage, BuildError> in
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let inMakingOrder = Parallel.map(order, threads: threads) { number -> Result<MadePage, BuildError> in
             defer {
                 let done = counter.increment()
                 if done % 64 == 0 { progress?(Progress(stage: "rendering pages", done: done, total: total)) }
@@ -111,7 +112,7 @@ extension SiteBuilder {
                 (page.path, page.template, page.timing, page.made, page.rendered && !page.reframed && !page.spliced,
                  page.reframed || page.spliced, page.bytes)
             }
-        })
+        }, threads: threads)
         return (entries, rendered, made, reframed, spliced, kept, sameLinks, metrics)
     }
 

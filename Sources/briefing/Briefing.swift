@@ -145,7 +145,7 @@ struct Build: ParsableCommand {
             }
         }
         if templateMetrics {
-            print("Template metrics (thread time, summed over \(ProcessInfo.processInfo.activeProcessorCount) threads; partials count under the page's template):")
+            print(report.templateMetrics.heading)
             for line in report.templateMetrics.table { print("  " + line) }
         }
         print(report.summary)

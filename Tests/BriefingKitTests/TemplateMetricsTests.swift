@@ -26,6 +26,7 @@ struct TemplateMetricsTests {
         defer { try? FileManager.default.removeItem(at: workspace.root) }
         let report = try SiteBuilder.build(workspace.options())
         let rows = report.templateMetrics.rows
+        #expect(report.templateMetrics.threads == ProcessInfo.processInfo.activeProcessorCount)
         #expect(rows.map(\.template) == rows.map(\.template).sorted())
         #expect(rows.map(\.pages).reduce(0, +) == report.pages)
         for row in rows {
@@ -80,7 +81,8 @@ struct TemplateMetricsTests {
             (path: "articles/b.html", template: "article", timing: timing(30), made: true, rendered: true, remade: false, bytes: 4096),
             (path: "index.html", template: "index", timing: PageTiming(), made: false, rendered: false, remade: false, bytes: 0),
             (path: "articles/c.html", template: "article", timing: kept, made: false, rendered: false, remade: false, bytes: 0),
-        ])
+        ], threads: 2)
+        #expect(metrics.heading == "Template metrics (thread time, summed over 2 threads; partials count under the page's template):")
         #expect(metrics.rows.map(\.template) == ["actor", "article", "index"])
         // The article pages: 10 + 30 ms of context, twice that in Mustache; 60 ms and 3 KB a page
         // made; the inputs of one kept unmade, 100 ms, are in their total but not in that mean.

@@ -79,11 +79,20 @@ public struct TemplateMetrics: Sendable {
 
     /// One row per template, by name.
     public var rows: [Row] = []
+    /// The threads the pages were made on, whose times the rows sum.
+    public var threads = 1
+
+    /// The line above the table.
+    public var heading: String {
+        "Template metrics (thread time, summed over \(Count.phrase(threads, "thread")); partials count under the page's template):"
+    }
 
     public init() {}
 
     /// Adds each page, in page order, to its template's row.
-    init(_ pages: some Sequence<(path: String, template: String, timing: PageTiming, made: Bool, rendered: Bool, remade: Bool, bytes: Int)>) {
+    init(_ pages: some Sequence<(path: String, template: String, timing: PageTiming, made: Bool, rendered: Bool, remade: Bool, bytes: Int)>,
+         threads: Int = 1) {
+        self.threads = threads
         var byTemplate: [String: Row] = [:]
         for page in pages {
             var row = byTemplate[page.template] ?? Row(template: page.template)
