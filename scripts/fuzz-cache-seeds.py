@@ -2,7 +2,7 @@
 # Writes the seeds of the cache fuzz targets from a real cache folder: for build-cache
 # (Fuzz/Corpus/build-cache/), the build cache cut small (libFuzzer reads at most 8,192 bytes of an
 # input): a few page entries (with their frames, one with links to ids), a data file with a few
-# parts, a few checked files; for article-memo, the payload of each article memo shard that fits;
+# parts, a few checked files, the related articles; for article-memo, the payload of each article memo shard that fits;
 # for naming-table, the memo's names.cache.
 #   briefing build --content Tests/Fixtures/site/Content --output /tmp/seed/Public --cache /tmp/seed/cache
 #   python3 scripts/fuzz-cache-seeds.py /tmp/seed/cache Fuzz/Corpus
@@ -114,10 +114,19 @@ for _ in range(vint()):
     files.append((path, size, modified, parts, sstr()))
 checked = [sstr() for _ in range(vint())]
 linked = sstr()
+# The related articles (RelatedLists): a key, the actors, four lists of numbers, the scores.
+related = None
+if flag():
+    start = pos
+    sstr()
+    for _ in range(vint()): sstr()
+    for _ in range(5):
+        for _ in range(vint()): vint()
+    related = b[start:pos]
 assert pos == len(b), (pos, len(b))
 
 
-def seed(name, chosen, records, checked_files):
+def seed(name, chosen, records, checked_files, related_lists=None):
     o = enc(len(chosen)) + b''.join(chosen) + enc(len(records))
     for path, size, modified, parts, inputs in records:
         o += encs(path) + enc(size) + enc(modified) + enc(len(parts))
@@ -125,6 +134,7 @@ def seed(name, chosen, records, checked_files):
             o += encs(key) + enc(offset) + enc(length) + enc(extra)
         o += encs(inputs)
     o += enc(len(checked_files)) + b''.join(encs(c) for c in checked_files) + encs(linked)
+    o += b'\x01' + related_lists if related_lists else b'\x00'
     open(os.path.join(corpus, 'build-cache', name), 'wb').write(o)
     print('build-cache/' + name, len(o), 'bytes')
 
@@ -137,3 +147,5 @@ seed('pages-with-frames.bin', framed, [], checked[:5])
 seed('links-to-ids.bin', by_id, [], [])
 seed('data-file-parts.bin', [], [(p, s, m, parts[:6], i) for p, s, m, parts, i in with_parts], checked[:3])
 seed('empty.bin', [], [], [])
+assert related and len(related) < 8000, 'the cache has no related articles, or too many for a seed'
+seed('related-lists.bin', [], [], [], related)

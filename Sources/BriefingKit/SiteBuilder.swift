@@ -153,7 +153,7 @@ public enum SiteBuilder {
         defer { saving?.wait() }
         finish("load and link")
         let (cache, cacheNote) = loadingCache.value
-        let plan = SitePlanner.plan(graph, incremental: options.cache != nil)
+        let plan = SitePlanner.plan(graph, incremental: options.cache != nil, earlierRelated: cache?.related)
         finish("site")
 
         var diagnostics = loadDiagnostics
@@ -207,12 +207,13 @@ public enum SiteBuilder {
             // replaces once the site is published: a build that fails leaves the output and the
             // cache as they were, and the build after it is as incremental as this one.
             let pendingCache = cacheFile.map(BuildCache.pending(for:))
-            let savingCache = pendingCache.map { [entries = pages.entries, written = copied.written] pendingCache in
+            let savingCache = pendingCache.map { [entries = pages.entries, written = copied.written, related = plan.index.relatedLists] pendingCache in
                 // The 12,000 paths sorted on that thread too, not before the link check.
                 Background {
                     let checkedFiles = written.sorted { $0.bytesPrecede($1) }
-                    try? BuildCache(entries: entries, files: fileRecords, checkedFiles: checkedFiles, linkedFiles: linkedFiles)
-                        .save(pendingCache, output: options.output)
+                    var cache = BuildCache(entries: entries, files: fileRecords, checkedFiles: checkedFiles, linkedFiles: linkedFiles)
+                    cache.related = related
+                    try? cache.save(pendingCache, output: options.output)
                 }
             }
             do throws(BuildError) {

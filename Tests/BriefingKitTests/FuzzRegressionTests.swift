@@ -171,10 +171,11 @@ struct FuzzRegressionTests {
     }
 
     /// The seeds the build-cache target starts from are caches this version reads, with pages,
-    /// frames and links to ids: seeds it refused would leave the fuzzer at the first bytes.
+    /// frames, links to ids and related articles: seeds it refused would leave the fuzzer at the first bytes.
     @Test func buildCacheSeedsAreReadAsCaches() throws {
-        var pages = 0, frames = 0, fragments = 0, parts = 0
+        var pages = 0, frames = 0, fragments = 0, parts = 0, related = 0
         for cache in try Self.seeds("build-cache", read: BuildCache.init(from:)) {
+            if let lists = cache?.related, lists.fits(articleCount: lists.count) { related += lists.lists.joined().count }
             for entry in cache?.entries.values.map({ $0 }) ?? [] {
                 pages += 1
                 if entry.frame != nil { frames += 1 }
@@ -182,7 +183,8 @@ struct FuzzRegressionTests {
             }
             parts += cache?.files.values.map(\.parts.count).reduce(0, +) ?? 0
         }
-        #expect(pages >= 3 && frames >= 2 && fragments >= 1 && parts >= 1, "\(pages) pages, \(frames) frames, \(fragments) links to ids, \(parts) parts")
+        #expect(pages >= 3 && frames >= 2 && fragments >= 1 && parts >= 1 && related >= 2,
+                "\(pages) pages, \(frames) frames, \(fragments) links to ids, \(parts) parts, \(related) related articles")
     }
 
     /// … and the article-memo target's are memo shards, with articles and their facts.

@@ -219,11 +219,11 @@ struct ScaleTests {
         #expect(frequent.count > 40)
         #expect(frequent.map { index.graph.articles[Int($0)].id } == index.articlesByActor[actor])
         let middle = frequent.count / 2
-        let window = index.nearest(frequent, to: Int(frequent[middle]), limit: 20)
+        let window = index.relatedScorer.nearest(frequent, to: Int(frequent[middle]), limit: 20)
         #expect(Array(window) == Array(frequent[(middle - 10)..<(middle + 10)]))
-        #expect(Array(index.nearest(frequent, to: 0, limit: 20)) == Array(frequent.prefix(20)))
-        #expect(Array(index.nearest(frequent, to: Int.max, limit: 20)) == Array(frequent.suffix(20)))
-        #expect(index.nearest(Array(frequent.prefix(15)), to: 0, limit: 20).count == 15)
+        #expect(Array(index.relatedScorer.nearest(frequent, to: 0, limit: 20)) == Array(frequent.prefix(20)))
+        #expect(Array(index.relatedScorer.nearest(frequent, to: Int.max, limit: 20)) == Array(frequent.suffix(20)))
+        #expect(index.relatedScorer.nearest(Array(frequent.prefix(15)), to: 0, limit: 20).count == 15)
     }
 
     /// `related(to:)` adds up scores in tables it lends and takes back: on every core at once, and
@@ -237,7 +237,7 @@ struct ScaleTests {
             for actor in index.actorsByArticle[article.id] ?? [] {
                 let all = index.positionsByActor[actor]!
                 let weight = log(1 + Double(articles.count) / Double(all.count))
-                for other in index.nearest(all, to: here) where Int(other) != here { scores[Int(other), default: 0] += weight }
+                for other in index.relatedScorer.nearest(all, to: here) where Int(other) != here { scores[Int(other), default: 0] += weight }
             }
             return scores.map { (position: $0.key, score: $0.value) }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.position > $1.position }.prefix(5).map { $0 }

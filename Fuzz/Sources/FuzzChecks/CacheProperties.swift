@@ -41,6 +41,21 @@ public enum CacheProperties {
                 }
             }
         }
+        // Related articles are taken only when they fit the briefing (`RelatedLists.fits`): then
+        // each list is read inside the arrays, as positions of other articles. Asked of a briefing
+        // of as many articles as lists, and of none.
+        if let related = cache.related {
+            let count = max(related.count, 0)
+            if related.fits(articleCount: count) {
+                for position in 0..<count {
+                    let list = related.list(at: position)
+                    if list.count > RelatedLists.limit || list.contains(where: { $0.position < 0 || $0.position >= count || $0.position == position }) {
+                        found.append("related articles of article \(position) fit, but name \(list.map(\.position))")
+                    }
+                }
+            }
+            if count > 0, related.fits(articleCount: 0) { found.append("\(count) lists of related articles fit no articles") }
+        }
         for (path, record) in cache.files where record.parts.contains(where: { $0.offset < 0 || $0.length < 0 || $0.offset > record.stamp.size - $0.length }) {
             found.append("data file \(path): a part outside its \(record.stamp.size) bytes")
         }

@@ -64,7 +64,7 @@ public struct CheckReport: Sendable {
             return ([Diagnostic(.error, file: error.file ?? templatesName, line: error.line, error.message)], 0, 0)
         }
         let cache = options.cache.flatMap { BuildCache.load(BuildCache.file(in: $0, for: options.output), output: options.output).cache }
-        let plan = SitePlanner.plan(graph, incremental: cache != nil)
+        let plan = SitePlanner.plan(graph, incremental: cache != nil, earlierRelated: cache?.related)
         var diagnostics = SiteBuilder.templateDiagnostics(templates)
         let renderer = PageRenderer(templates: templates, settings: graph.settings)
         // Rendered and scanned one page at a time, on every core, as a build does; nothing is written.

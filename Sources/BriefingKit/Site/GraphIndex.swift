@@ -69,10 +69,15 @@ final class GraphIndex: Sendable {
     let notesByDate: [String: [AnchoredNote]]
     /// Each note's number on the site, by id.
     let noteNumbers: [String: Int]
-    /// Where `related(to:)` adds up scores.
-    private let scoreTables: ScoreTables
+    /// Works out related articles (`related(to:)`).
+    let relatedScorer: RelatedScorer
+    /// Every article's related articles, when the index was made with them (an incremental build,
+    /// which keeps them in its cache).
+    let relatedLists: RelatedLists?
 
-    init(_ graph: BriefingGraph) {
+    /// With `tabulatingRelated`, every article's related articles are worked out (or taken from
+    /// `earlierRelated`, when it holds the same: `RelatedLists.make`) as the index is made.
+    init(_ graph: BriefingGraph, tabulatingRelated: Bool = false, earlierRelated: RelatedLists? = nil) {
         // Two halves of the work, one on a thread of its own: the block indexes and the dates
         // there; the articles, mentions, actors, notes and sources here.
         let notes = Self.notesByPlace(graph.notes)
@@ -84,7 +89,6 @@ final class GraphIndex: Sendable {
                     BlockIndex(graph.dates, article: \.articleID, block: \.block, offset: \.reference.offset))
         }
         self.graph = graph
-        scoreTables = ScoreTables(size: graph.articles.count)
         articlePaths = SitePlanner.articleSlugs(graph.articles).mapValues(SitePath.article)
         articlesByID = Dictionary(uniqueKeysWithValues: graph.articles.map { ($0.id, $0) })
         actorsByID = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0) })
@@ -117,6 +121,10 @@ final class GraphIndex: Sendable {
         }
         articlesByActor = byActor
         positionsByActor = positionsOfActor
+        let scorer = RelatedScorer(actorsByArticle: byArticle, positionsByActor: positionsOfActor, articleCount: graph.articles.count,
+                                   scoreTables: ScoreTables(size: graph.articles.count))
+        relatedScorer = scorer
+        relatedLists = tabulatingRelated ? RelatedLists.make(graph.articles, scorer: scorer, earlier: earlierRelated) : nil
         quotesByActor = Grouped(graph.quotes) { quote, add in if let speaker = quote.speakerID { add(speaker) } }
         notesByArticle = notes.articles
         notesByActor = notes.actors
@@ -289,73 +297,12 @@ final class GraphIndex: Sendable {
 
     /// The same by position, the shared actors by id: what the page digests need, without a
     /// copy of each article and actor (`ArticlePageInputs`, for every article of every build).
+    /// From the lists worked out when the index was made, when it was made with them.
     func related(toArticleAt here: Int, id: String, limit: Int = 5) -> [(position: Int, shared: [String], score: Double)] {
-        let mine = actorsByArticle[id] ?? []
-        let total = Double(graph.articles.count)
-        // Which actors an article shares is worked out for the best few only, from these windows.
-        var windows: [(actor: String, positions: ArraySlice<Int32>, weight: Double)] = []
-        // The best `limit` by score, then the later article: a total order (positions are distinct),
-        // kept in a short sorted list rather than sorting thousands of candidates.
-        var best: [(position: Int32, value: Double)] = []
-        func before(_ a: (position: Int32, value: Double), _ b: (position: Int32, value: Double)) -> Bool {
-            a.value != b.value ? a.value > b.value : a.position > b.position
+        if let relatedLists, limit <= RelatedLists.limit, here >= 0, here < relatedLists.count {
+            return relatedLists.list(at: here, limit: limit)
         }
-        for actor in mine {
-            let articles = positionsByActor[actor] ?? []
-            windows.append((actor, nearest(articles, to: here), log(1 + total / Double(max(articles.count, 1)))))
-        }
-        scoreTables.with { scores in
-            // Each article's weights are added in actor order, in its own cell of the table: the
-            // same sums to the bit whatever order the articles come in. A weight is never zero, so
-            // a cell still zero is an article not yet seen. Every candidate is written into `seen`
-            // and kept (counted) only when its cell was zero: whether one was seen before cannot
-            // be predicted, and a branch on it was mispredicted about half the time.
-            let room = windows.reduce(0) { $0 + $1.positions.count }
-            let seen = [Int32](unsafeUninitializedCapacity: room) { seen, count in
-                var n = 0
-                for window in windows {
-                    for other in window.positions where other != Int32(here) {
-                        seen[n] = other
-                        n &+= scores[Int(other)] == 0 ? 1 : 0
-                        scores[Int(other)] += window.weight
-                    }
-                }
-                count = n
-            }
-            for position in seen where limit > 0 {
-                let candidate = (position: position, value: scores[Int(position)])
-                guard best.count < limit || before(candidate, best[best.count - 1]) else { continue }
-                let at = best.firstIndex { before(candidate, $0) } ?? best.count
-                best.insert(candidate, at: at)
-                if best.count > limit { best.removeLast() }
-            }
-            for position in seen { scores[Int(position)] = 0 }
-        }
-        return best.map { item in
-            // The rarest shared actors first: they say most about why the articles are related.
-            let actors = windows.filter { Self.holds($0.positions, item.position) }.map(\.actor).sorted { a, b in
-                let fa = articlesByActor[a]?.count ?? 0, fb = articlesByActor[b]?.count ?? 0
-                return fa != fb ? fa < fb : a.bytesPrecede(b)
-            }
-            return (Int(item.position), actors, item.value)
-        }
-    }
-
-    /// At most `limit` positions of a posting list (ascending), the ones nearest in time to the
-    /// article at `here`. An actor named in thousands of articles weighs little, and scoring all
-    /// of them for every article would make the site stage quadratic; among articles that share
-    /// only such an actor, the nearest in time are the related ones.
-    func nearest(_ articles: [Int32], to here: Int, limit: Int = GraphIndex.relatedWindow) -> ArraySlice<Int32> {
-        guard articles.count > limit else { return articles[...] }
-        let low = Self.firstIndex(in: articles, notBelow: here) { Int($0) }
-        let start = min(max(0, low - limit / 2), articles.count - limit)
-        return articles[start..<(start + limit)]
-    }
-
-    /// Whether an ascending list holds a position, by binary search.
-    static func holds(_ positions: ArraySlice<Int32>, _ position: Int32) -> Bool {
-        let low = firstIndex(in: positions, notBelow: position) { $0 }
-        return low < positions.endIndex && positions[low] == position
+        return relatedScorer.related(toArticleAt: here, id: id, limit: limit)
     }
 
     /// How many articles of one actor's list `related(to:)` looks at.

@@ -151,7 +151,13 @@ public enum SitePlanner {
 
     /// An `incremental` plan also digests every article, for `Plan.inputs(at:into:)`.
     public static func plan(_ graph: BriefingGraph, incremental: Bool = false) -> Plan {
-        let index = GraphIndex(graph)
+        plan(graph, incremental: incremental, earlierRelated: nil)
+    }
+
+    /// An incremental plan works out every article's related articles as its index is made, or
+    /// takes `earlierRelated` (the last build's, from its cache) when they follow from the same.
+    static func plan(_ graph: BriefingGraph, incremental: Bool, earlierRelated: RelatedLists?) -> Plan {
+        let index = GraphIndex(graph, tabulatingRelated: incremental, earlierRelated: earlierRelated)
         // The site's page order: front page (and its month pages), articles, actors, dates (each with its month pages),
         // timeline, sources, briefing.
         var recipes: [Recipe] = [.front]

@@ -74,8 +74,10 @@ public struct BuildCache: Sendable {
     /// The digest of the files the pages' links were resolved against (`SiteWriter.files`,
     /// `linkedFilesDigest`): with the same files, the same link of the same page resolves alike.
     public var linkedFiles = ""
+    /// Every article's related articles and the key of what they follow from (`RelatedLists`).
+    var related: RelatedLists?
 
-    static let kind = "briefing-site 13"
+    static let kind = "briefing-site 14"
 
     public init(entries: [String: Entry] = [:], files: [String: FileRecord] = [:], checkedFiles: [String] = [], linkedFiles: String = "") {
         self.entries = entries
@@ -140,6 +142,7 @@ public struct BuildCache: Sendable {
         }
         writer.strings(checkedFiles)
         writer.string(linkedFiles)
+        writer.value(related)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -167,6 +170,7 @@ public struct BuildCache: Sendable {
         }
         checkedFiles = try reader.strings()
         linkedFiles = try reader.string()
+        related = try reader.optional()
     }
 
     /// A file's stamp, its size never below zero: what lies inside the file is checked against it
