@@ -25,6 +25,8 @@ struct RelatedListsTests {
             #expect(Self.lists(tabulated, at: position) == Self.lists(scored, at: position))
             #expect(Self.lists(tabulated, at: position, limit: 1) == Self.lists(scored, at: position, limit: 1))
         }
+        // An article the graph lacks (its place given as 0) has none, as when scored.
+        #expect(tabulated.related(toArticleAt: 0, id: "no-such-article").isEmpty && !lists.lists[0].isEmpty)
     }
 
     @Test func listsOfTheSameKeyAreTakenAndOthersWorkedOutAgain() throws {

@@ -297,9 +297,10 @@ final class GraphIndex: Sendable {
 
     /// The same by position, the shared actors by id: what the page digests need, without a
     /// copy of each article and actor (`ArticlePageInputs`, for every article of every build).
-    /// From the lists worked out when the index was made, when it was made with them.
+    /// From the lists worked out when the index was made, when it was made with them (and `here`
+    /// is the article's place: an article the graph lacks is scored, as it always was).
     func related(toArticleAt here: Int, id: String, limit: Int = 5) -> [(position: Int, shared: [String], score: Double)] {
-        if let relatedLists, limit <= RelatedLists.limit, here >= 0, here < relatedLists.count {
+        if let relatedLists, limit <= RelatedLists.limit, here >= 0, here < relatedLists.count, graph.articles[here].id == id {
             return relatedLists.list(at: here, limit: limit)
         }
         return relatedScorer.related(toArticleAt: here, id: id, limit: limit)
