@@ -1,7 +1,7 @@
 import Foundation
 
 /// Tables of `Double`s, one per article position, lent to one caller at a time and given back
-/// zeroed: `GraphIndex.related(to:)` adds up each article's scores in one, in place, instead of
+/// zeroed: `RelatedScorer` adds up each article's scores in one, in place, instead of
 /// sorting or hashing thousands of hits for every article. A table is kept for the next caller,
 /// so there are never more than there are threads at work.
 final class ScoreTables: @unchecked Sendable {
