@@ -114,24 +114,28 @@ public struct TemplateMetrics: Sendable {
 
     /// The table `--template-metrics` prints: the costliest template first.
     public var table: [String] {
-        func time(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+        // The counts and the times, as every row and the sum of all show them.
+        func counts(_ row: Row) -> [String] { [row.pages, row.made, row.rendered, row.remade].map(String.init) }
+        func times(_ row: Row) -> [String] {
+            [row.inputs, row.context, row.mustache, row.html, row.remaking, row.write, row.total].map { String(format: "%.2f s", $0) }
+        }
         let header = ["template", "pages", "made", "rendered", "remade", "inputs", "context", "Mustache", "HTML", "remaking", "write",
                       "total", "per page", "KB per page", "slowest page"]
         let ordered = rows.sorted { $0.total != $1.total ? $0.total > $1.total : $0.template.bytesPrecede($1.template) }
         var lines = [header]
         for row in ordered {
             let written = row.rendered + row.remade
-            lines.append([row.template + ".md", "\(row.pages)", "\(row.made)", "\(row.rendered)", "\(row.remade)", time(row.inputs),
-                          time(row.context), time(row.mustache), time(row.html), time(row.remaking), time(row.write), time(row.total),
-                          row.perPage.map { String(format: "%.1f ms", $0 * 1000) } ?? "-", written == 0 ? "-" : String(format: "%.1f", Double(row.bytes) / 1024 / Double(written)),
-                          row.slowest.map { "\($0.path) (\(String(format: "%.1f ms", $0.seconds * 1000)))" } ?? "-"])
+            lines.append([row.template + ".md"] + counts(row) + times(row) + [
+                row.perPage.map { String(format: "%.1f ms", $0 * 1000) } ?? "-",
+                written == 0 ? "-" : String(format: "%.1f", Double(row.bytes) / 1024 / Double(written)),
+                row.slowest.map { "\($0.path) (\(String(format: "%.1f ms", $0.seconds * 1000)))" } ?? "-",
+            ])
         }
         let all = rows.reduce(into: Row(template: "all")) { sum, row in
             sum.pages += row.pages; sum.made += row.made; sum.rendered += row.rendered; sum.remade += row.remade
             sum.add(row.time)
         }
-        lines.append(["all", "\(all.pages)", "\(all.made)", "\(all.rendered)", "\(all.remade)", time(all.inputs), time(all.context),
-                      time(all.mustache), time(all.html), time(all.remaking), time(all.write), time(all.total), "", "", ""])
+        lines.append(["all"] + counts(all) + times(all) + ["", "", ""])
         return Self.aligned(lines)
     }
 
