@@ -42,15 +42,20 @@ public struct PageRenderer: Sendable {
     public func fingerprint(_ page: Page) -> String {
         var hasher = inputs
         for field in [page.path, page.template, page.title, page.description] { hasher.combine(field) }
-        StableDigest.of(page.context, into: &hasher)
+        // Through each context's own code (`StableHashing`): the digest `Encodable` gives, for less.
+        if let context = page.context as? any StableHashing {
+            StableDigest.direct(context, into: &hasher)
+        } else {
+            StableDigest.of(page.context, into: &hasher)
+        }
         StableDigest.of(page.meta, into: &hasher)
         for block in page.inlineLinks.keys.sorted() {
             hasher.combine(block)
-            StableDigest.of(page.inlineLinks[block]!, into: &hasher)
+            StableDigest.direct(page.inlineLinks[block]!, into: &hasher)
         }
         for block in page.highlights.keys.sorted() {
             hasher.combine(block)
-            StableDigest.of(page.highlights[block]!, into: &hasher)
+            StableDigest.direct(page.highlights[block]!, into: &hasher)
         }
         for figure in page.figures.keys.sorted() {
             hasher.combine(figure)
