@@ -6,7 +6,7 @@ template context, so that swift-mustache looks a key up with a `switch` instead 
 Writes Sources/BriefingKit/Site/ContextHashing.swift too: a `StableHashing` conformance for every
 `Codable` struct there (the contexts and the values in them, `MarkdownFragment` and `Figure`
 included), which feeds a page's fingerprint what its synthesized `encode(to:)` would, property by
-property, without `Encodable`'s containers (that was a twentieth of a build with a cache).
+property, without `Encodable`'s containers (that was 6% of a clean build with a cache).
 ContextHashingTests checks that both give the same digest for every context.
 
 A context is a `public struct` in Sources/BriefingKit/Site/ that is `Codable` or a `PageContext`,
@@ -15,8 +15,8 @@ render themselves (`MustacheCustomRenderable`) are left out. Text is handed over
 `MustacheText` (fewer of the library's run-time casts for each `{{key}}`). ContextLookupTests checks every
 context, made whole by `ShapeDecoder`, against reflection, so a stale file fails the tests.
 
-    scripts/context-lookup.py          write the file
-    scripts/context-lookup.py --check  exit 1 if the file is not what this script writes
+    scripts/context-lookup.py          write the two files
+    scripts/context-lookup.py --check  exit 1 if either is not what this script writes
 """
 import pathlib
 import re

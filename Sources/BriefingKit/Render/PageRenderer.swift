@@ -43,6 +43,7 @@ public struct PageRenderer: Sendable {
         var hasher = inputs
         for field in [page.path, page.template, page.title, page.description] { hasher.combine(field) }
         // Through each context's own code (`StableHashing`): the digest `Encodable` gives, for less.
+        // A context the generator has not seen yet goes through `Encodable`, to the same digest.
         if let context = page.context as? any StableHashing {
             StableDigest.direct(context, into: &hasher)
         } else {

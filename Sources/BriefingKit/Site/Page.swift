@@ -34,7 +34,8 @@ public struct Page: Sendable {
 
 /// A template context. Contexts are plain structs of stored properties: swift-mustache reads them
 /// by reflection, so every value a template needs is computed by the Site stage beforehand.
-/// `Encodable` feeds the page fingerprint (`HashingEncoder`); `Decodable` lets the template check
+/// `Encodable` says what the page fingerprint covers (`HashingEncoder`; the generated
+/// `StableHashing` code feeds the same digest, for less); `Decodable` lets the template check
 /// make a context with every part present (`ShapeDecoder`).
 public protocol PageContext: Sendable, Codable {}
 
