@@ -9,16 +9,19 @@ public actor PreviewServer {
     public let options: SiteBuilder.Options
     public let host: String
     public let port: UInt16
+    /// Whether each rebuild's log shows what each template's pages cost (`--template-metrics`).
+    public let templateMetrics: Bool
     private var version = 0
     private var error: String?
     private var fingerprint = ""
     private let log: @Sendable (String) -> Void
 
-    public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 8000,
+    public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 8000, templateMetrics: Bool = false,
                 log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.host = host
         self.port = port
+        self.templateMetrics = templateMetrics
         self.log = log
     }
 
@@ -68,13 +71,28 @@ public actor PreviewServer {
             let report = try SiteBuilder.build(options)
             version += 1
             error = nil
-            log("Rebuilt (\(reason)): \(report.pages) pages, \(report.diagnostics.count) warning(s), \(String(format: "%.2f", report.seconds)) s")
-            for diagnostic in report.diagnostics { log(diagnostic.description) }
+            for line in Self.rebuilt(report, reason: reason, templateMetrics: templateMetrics) { log(line) }
         } catch let failure {
             version += 1
             error = failure.description
             log("Build failed; still serving the last good site:\n\(failure.description)")
         }
+    }
+
+    /// What a rebuild logs: its pages, how many were rendered again (the rest kept from the last
+    /// build: the cache at work), its warnings and time; each warning; and, when asked, what each
+    /// template's pages cost, as `briefing build --template-metrics` prints it.
+    static func rebuilt(_ report: SiteBuilder.Report, reason: String, templateMetrics: Bool) -> [String] {
+        let rendered = report.pagesRendered < report.pages
+            ? " (\(report.pagesRendered) rendered, \(report.pages - report.pagesRendered) unchanged)" : ""
+        var lines = ["Rebuilt (\(reason)): \(report.pages) pages\(rendered), \(report.diagnostics.count) warning(s), "
+            + String(format: "%.2f s", report.seconds)]
+        lines += report.diagnostics.map(\.description)
+        if templateMetrics {
+            lines.append(report.templateMetrics.heading)
+            lines += report.templateMetrics.table.map { "  " + $0 }
+        }
+        return lines
     }
 
     /// Paths, sizes and modification times of every file below the directories.

@@ -92,8 +92,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to listen on (loopback by default).")
     var host = "127.0.0.1"
 
+    @Flag(help: "After each build, print what each template's pages cost, as `build --template-metrics` does.")
+    var templateMetrics = false
+
     func run() async throws {
-        let server = PreviewServer(options: cache.apply(to: paths.options), host: host, port: port, log: { line in
+        let server = PreviewServer(options: cache.apply(to: paths.options), host: host, port: port, templateMetrics: templateMetrics, log: { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         })
         try await server.run()

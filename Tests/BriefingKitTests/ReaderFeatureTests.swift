@@ -311,6 +311,45 @@ struct ReaderFeatureTests {
         #expect(PreviewServer.fingerprint(of: [directory]) != before)
     }
 
+    /// `briefing serve` logs how many pages each rebuild rendered again, and with
+    /// `--template-metrics` each template's row after it.
+    @Test func previewServerLogsWhatEachRebuildRenderedAndItsTemplateMetrics() async throws {
+        final class Lines: @unchecked Sendable {
+            private let lock = NSLock()
+            private var lines: [String] = []
+            func add(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+            func take() -> [String] { lock.lock(); defer { lines = []; lock.unlock() }; return lines }
+        }
+        let workspace = try IncrementalBuildTests.Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let logged = Lines()
+        let server = PreviewServer(options: workspace.options(), templateMetrics: true, log: { logged.add($0) })
+        await server.rebuild(reason: "first build")
+        let first = logged.take()
+        let pages = try #require(first.first.flatMap { $0.split(separator: " ").dropFirst(3).first }.flatMap { Int($0) })
+        #expect(pages > 30)
+        // The fixture notes' warnings follow the line, each naming its file and line, then the table.
+        let warnings = first.dropFirst().prefix { !$0.hasPrefix("Template metrics") }
+        #expect(warnings.count > 5 && warnings.allSatisfy { $0.contains(".md:") && $0.contains(": warning: ") })
+        #expect(first.first?.hasPrefix("Rebuilt (first build): \(pages) pages, \(warnings.count) warning(s), ") == true)
+        #expect(first.contains { $0.hasPrefix("Template metrics (thread time, summed over") })
+        let articles = try #require(first.first { $0.hasPrefix("  article.md") }).split(separator: " ")
+        // pages, made, rendered, remade: every article page made and rendered.
+        #expect(articles[1] == articles[2] && articles[2] == articles[3] && articles[4] == "0")
+        #expect(first.last?.split(separator: " ").prefix(2) == ["all", "\(pages)"])
+
+        await server.rebuild(reason: "change")
+        let second = logged.take()
+        #expect(second.first?.hasPrefix("Rebuilt (change): \(pages) pages (0 rendered, \(pages) unchanged), \(warnings.count) warning(s), ") == true)
+        let unchanged = try #require(second.first { $0.hasPrefix("  article.md") }).split(separator: " ")
+        #expect(unchanged[3] == "0")
+
+        // Without the flag, the line and the warnings alone.
+        let quiet = PreviewServer(options: workspace.options(), log: { logged.add($0) })
+        await quiet.rebuild(reason: "change")
+        #expect(logged.take().count == 1 + warnings.count)
+    }
+
     @Test func summaryLine() {
         var report = SiteBuilder.Report(articles: 2, pages: 49, filesWritten: 54, pagesRendered: 49, actors: 29, dates: 12,
                                         diagnostics: [], seconds: 0.5, stages: [])
