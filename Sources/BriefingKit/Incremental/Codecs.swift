@@ -151,12 +151,11 @@ extension LinkChecker.PageLinks.Link: BinaryCodable {
 
 extension LinkChecker.PageLinks.Fragment: BinaryCodable {
     public func write(to writer: inout BinaryWriter) {
-        writer.int(Int(target)); writer.string(id)
+        writer.value(target); writer.string(id)
     }
 
     public init(from reader: inout BinaryReader) throws {
-        guard let target = Int32(exactly: try reader.int()) else { throw BinaryReader.Failure.invalid }
-        self.init(target: target, id: try reader.string())
+        self.init(target: try reader.value(), id: try reader.string())
     }
 }
 

@@ -195,31 +195,14 @@ struct RelatedLists: Sendable, BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.string(key)
         writer.strings(actors)
-        for numbers in [starts, positions, sharedStarts, shared] {
-            writer.int(numbers.count)
-            for number in numbers { writer.int(Int(number)) }
-        }
-        writer.int(scores.count)
-        for score in scores { writer.int(Int(Int64(bitPattern: score.bitPattern))) }
+        for numbers in [starts, positions, sharedStarts, shared] { writer.values(numbers) }
+        writer.values(scores)
     }
 
     init(from reader: inout BinaryReader) throws {
         key = try reader.string()
         actors = try reader.strings()
-        func numbers() throws -> [Int32] {
-            let count = try reader.count()
-            var numbers: [Int32] = []
-            numbers.reserveCapacity(count)
-            for _ in 0..<count {
-                let number = try reader.int()
-                guard let small = Int32(exactly: number) else { throw BinaryReader.Failure.invalid }
-                numbers.append(small)
-            }
-            return numbers
-        }
-        (starts, positions, sharedStarts, shared) = (try numbers(), try numbers(), try numbers(), try numbers())
-        var scores: [Double] = []
-        for _ in 0..<(try reader.count()) { scores.append(Double(bitPattern: UInt64(bitPattern: Int64(try reader.int())))) }
-        self.scores = scores
+        (starts, positions, sharedStarts, shared) = (try reader.values(), try reader.values(), try reader.values(), try reader.values())
+        scores = try reader.values()
     }
 }

@@ -10,6 +10,26 @@ public protocol BinaryCodable {
     init(from reader: inout BinaryReader) throws
 }
 
+/// A 32-bit number (a position in one of the cache's flat arrays) as an integer; one that does not
+/// fit 32 bits is invalid.
+extension Int32: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) { writer.int(Int(self)) }
+
+    public init(from reader: inout BinaryReader) throws {
+        guard let value = Int32(exactly: try reader.int()) else { throw BinaryReader.Failure.invalid }
+        self = value
+    }
+}
+
+/// A `Double` by its bits, as an integer: read back to the bit.
+extension Double: BinaryCodable {
+    public func write(to writer: inout BinaryWriter) { writer.int(Int(Int64(bitPattern: bitPattern))) }
+
+    public init(from reader: inout BinaryReader) throws {
+        self = Double(bitPattern: UInt64(bitPattern: Int64(try reader.int())))
+    }
+}
+
 public struct BinaryWriter {
     public private(set) var bytes: [UInt8] = []
     /// Takes the bytes a megabyte at a time when the writer streams (to a file); nil keeps them all.
