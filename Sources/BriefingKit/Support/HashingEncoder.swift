@@ -24,7 +24,8 @@ final class HashSink {
     func number(_ value: some BinaryInteger) { tag(.number); hasher.combine(UInt64(truncatingIfNeeded: value)) }
     func double(_ value: Double) { tag(.number); hasher.combine(value.bitPattern) }
     func bool(_ value: Bool) { tag(.bool); hasher.tag(value ? 1 : 0) }
-    func key(_ key: CodingKey) { tag(.key); hasher.combine(key.stringValue) }
+    func key(_ name: String) { tag(.key); hasher.combine(name) }
+    func key(_ key: CodingKey) { self.key(key.stringValue) }
 }
 
 struct HashingEncoder: Encoder {

@@ -45,8 +45,6 @@ extension Array: StableHashing where Element: StableHashing {
 /// (`KeyedHasher`): a text, number or truth after its key; any other value after its key and
 /// followed by its end; an optional one only when present (`encodeIfPresent`).
 extension HashSink {
-    func key(_ name: String) { tag(.key); hasher.combine(name) }
-
     func field(_ name: String, _ value: String) { key(name); string(value) }
     func field(_ name: String, _ value: Int) { key(name); number(value) }
     func field(_ name: String, _ value: Bool) { key(name); bool(value) }
