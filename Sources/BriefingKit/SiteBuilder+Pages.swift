@@ -36,14 +36,20 @@ extension SiteBuilder {
                site.reuse(path, stamp: known.stamp) {
                 return .success(MadePage(path: path, entry: known, template: inputs.template, timing: timing))
             }
-            var made: Page?
+            var made: Page?, madeInPart = false
             func page() -> Page {
                 if let made { return made }
                 made = PageTiming.time(&timing.context) { plan.page(at: number) }
                 return made!
             }
+            // For new chunks of its template: only what they look up, unless it is made whole already.
+            func page(needing names: ContextNames) -> Page {
+                guard !names.isAll, made == nil else { return page() }
+                madeInPart = true
+                return PageTiming.time(&timing.context) { plan.page(at: number, needing: names) }
+            }
             // Made from the last build's content after an edit to the layout or to the page's template.
-            func remade(_ known: BuildCache.Entry, template: String, page: () -> Page) -> Result<MadePage, BuildError>? {
+            func remade(_ known: BuildCache.Entry, template: String, page: (ContextNames) -> Page) -> Result<MadePage, BuildError>? {
                 let start = PageTiming.now, context = timing.context
                 let remade = remake(path, known: known, template: template, page: page, with: renderer,
                                     previous: { site.previous(path, stamp: known.stamp) })
@@ -56,8 +62,8 @@ extension SiteBuilder {
                     }.map { var remade = $0; remade.timing = timing; return remade }
                 }
             }
-            if sameInputs, let known, let inputs, let done = remade(known, template: inputs.template, page: page) {
-                return done.map { var remade = $0; remade.made = made != nil; return remade }
+            if sameInputs, let known, let inputs, let done = remade(known, template: inputs.template, page: page(needing:)) {
+                return done.map { var remade = $0; remade.made = made != nil || madeInPart; return remade }
             }
             let page = page()
             let templates = renderer.templateDigest(for: page.template)
@@ -71,7 +77,7 @@ extension SiteBuilder {
             }
             // A page made on every build (it has no inputs digest) is the same page as last time.
             if keepInputs, !sameInputs, let known, known.fingerprint == fingerprint,
-               let done = remade(known, template: page.template, page: { page }) {
+               let done = remade(known, template: page.template, page: { _ in page }) {
                 return done.map { var made = $0; made.made = true; return made }
             }
             do throws(BuildError) {

@@ -10,17 +10,18 @@ extension SiteBuilder {
         var frame: PageFrame?
         /// The last build's file it was made from, and that file's frame.
         var previous: (file: [UInt8], frame: PageFrame)
-        /// For a spliced page, the parts of the last content it left out and those it added.
-        var spliced: (removed: [Range<Int>], added: [Range<Int>])?
+        /// For a spliced page, the parts of the last content it left out and those it added, by
+        /// their place among the segments kept (`PageSplice`).
+        var spliced: (removed: [[Range<Int>]], added: [[Range<Int>]])?
     }
 
     /// The page at `path` made from the last build's content (`known`, and its file as
     /// `previous` reads it): in this build's layout when its body templates are the last build's,
     /// or with its template's new chunks rendered (`page` makes the page when one of them needs
-    /// its context) and put between the segments kept. Nil when it cannot be (no frame, no
+    /// its context, for the names they look up) and put between the segments kept. Nil when it cannot be (no frame, no
     /// segments, the last file changed or gone, a chunk that reaches past itself): the page is
     /// then rendered whole.
-    static func remake(_ path: String, known: BuildCache.Entry, template: String, page: () -> Page, with renderer: PageRenderer,
+    static func remake(_ path: String, known: BuildCache.Entry, template: String, page: (ContextNames) -> Page, with renderer: PageRenderer,
                        previous: () -> [UInt8]?) -> Remade? {
         guard known.stored != nil else { return nil }
         let sameBody = known.body == renderer.bodyDigest(for: template)

@@ -89,8 +89,11 @@ public struct CheckReport: Sendable {
                 made = plan.page(at: number)
                 return made!
             }
+            func page(needing names: ContextNames) -> Page {
+                names.isAll || made != nil ? page() : plan.page(at: number, needing: names)
+            }
             func remade(_ known: BuildCache.Entry, template: String) -> (StoredLinks, Source)? {
-                SiteBuilder.remake(path, known: known, template: template, page: page, with: renderer,
+                SiteBuilder.remake(path, known: known, template: template, page: page(needing:), with: renderer,
                                    previous: { StagedSite.bytes(of: path, under: outputRoot, stamp: known.stamp) })
                     .map { SiteBuilder.links(of: $0, path: path, known: known, files: files, sameFiles: sameFiles) }
                     .map { ($0.links, .remade(sameLinks: $0.same)) }

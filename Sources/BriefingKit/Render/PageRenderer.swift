@@ -1,3 +1,4 @@
+import Mustache
 import Foundation
 
 /// The Render stage: a page's Markdown template and context → Markdown → HTML (cmark-gfm) → layout.
@@ -100,9 +101,14 @@ public struct PageRenderer: Sendable {
     /// their Markdown has a figure marker.
     private func segmented(_ chunks: ArraySlice<TemplateChunks.Chunk>, page: Page?, timing: inout PageTiming)
         -> (html: MarkdownDocument.Segmented, figures: Bool) {
-        var markdown = "", starts: [Int] = []
         let pieces = PageTiming.time(&timing.mustache) { templates.render(chunks, context: page?.context ?? Self.noContext) }
-        return PageTiming.time(&timing.html) {
+        return segmented(pieces, page: page, timing: &timing)
+    }
+
+    /// The HTML of the Markdown of a run of chunks (`pieces`), with the page's links, marks and figures.
+    private func segmented(_ pieces: [String], page: Page?, timing: inout PageTiming) -> (html: MarkdownDocument.Segmented, figures: Bool) {
+        PageTiming.time(&timing.html) {
+            var markdown = "", starts: [Int] = []
             for piece in pieces {
                 starts.append(markdown.utf8.count)
                 markdown += Self.removingFragmentMarkers(piece)
@@ -118,16 +124,39 @@ public struct PageRenderer: Sendable {
 
     /// The HTML of a run of a template's chunks for a page (`PageSplice`): without the page when
     /// the chunks have no tags and their Markdown gives no block an id and has no figure (which
-    /// the page's links, marks and figures go into); else with the page, which `page` makes.
-    func render(chunks run: Range<Int>, of cut: TemplateChunks, page: () -> Page) -> MarkdownDocument.Segmented {
+    /// the page's links, marks and figures go into); else with the page, which `page` makes for
+    /// the names the chunks look up outside their sections (`ContextNames`), then for those too
+    /// that the rendering found it looked up in the page's context (`LookupRecorder`), until it
+    /// looks up none it was not made for. A page made without some blocks' links and marks
+    /// (`Page.undecoratedBlocks`) whose chunks give one of those an id is made whole, and the chunks
+    /// rendered again.
+    func render(chunks run: Range<Int>, of cut: TemplateChunks, page: (ContextNames) -> Page) -> MarkdownDocument.Segmented {
         let chunks = cut.chunks[run]
         var timing = PageTiming()
         if chunks.allSatisfy(\.isText) {
             let alone = segmented(chunks, page: nil, timing: &timing)
             if alone.html.ids.isEmpty && !alone.figures { return alone.html }
         }
-        return segmented(chunks, page: page(), timing: &timing).html
+        var names = cut.names(of: run)
+        // Each round makes the page for more names, of those the chunks' tags have: a few at most.
+        for _ in 0..<Self.mostRounds where !names.isAll {
+            let made = page(names)
+            guard let context = made.context as? any MustacheParent else { break }
+            let recorder = LookupRecorder(context, made: names)
+            let pieces = templates.render(chunks, context: recorder)
+            guard recorder.missed.isEmpty else {
+                names = names.union(ContextNames(recorder.missed))
+                continue
+            }
+            let html = segmented(pieces, page: made, timing: &timing).html
+            guard html.ids.contains(where: made.undecoratedBlocks.contains) else { return html }
+            break
+        }
+        return segmented(chunks, page: page(.all), timing: &timing).html
     }
+
+    /// Past this many rounds of `render(chunks:of:page:)`, the page is made whole.
+    private static let mostRounds = 4
 
     /// A page's content as the last build's file has it (`PageFrame`), in this build's layout, as
     /// bytes (the content is never made a string).

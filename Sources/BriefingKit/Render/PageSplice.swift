@@ -11,9 +11,12 @@ struct PageSplice {
     /// The new content and its frame's segments.
     var content: [UInt8]
     var segments: [PageFrame.Segment]
-    /// The segments of the last content left out, and the parts of the new one rendered, as ranges of each.
-    var removed: [Range<Int>]
-    var added: [Range<Int>]
+    /// The segments of the last content left out, and the parts of the new one rendered, as ranges
+    /// of each, by the place they lie in among the segments kept: `removed[n]` and `added[n]` lie
+    /// after the `n`th segment kept and before the next (the first before any), so that the new
+    /// content is the last with each place's `removed` parts given up for its `added` ones.
+    var removed: [[Range<Int>]]
+    var added: [[Range<Int>]]
 
     /// What the new content is made of, in order: a segment of the last content (by index), or new chunks.
     enum Part: Equatable {
@@ -55,7 +58,9 @@ struct PageSplice {
         for segment in frame.segments { starts.append(offset); offset += segment.length }
         var content: [UInt8] = [], segments: [PageFrame.Segment] = []
         content.reserveCapacity(old.count + 256)
-        var rendered: [(range: Range<Int>, ids: [String])] = []
+        // Each rendered part with the ids it gives, and its place among the segments kept.
+        var rendered: [(range: Range<Int>, ids: [String], place: Int)] = []
+        var kept: [Int] = []
         for part in parts {
             let added: [PageFrame.Segment]
             switch part {
@@ -63,26 +68,32 @@ struct PageSplice {
                 let segment = frame.segments[number]
                 content += old[starts[number]..<(starts[number] + segment.length)]
                 added = [segment]
+                kept.append(number)
             case .new(let range):
                 let made = render(range)
                 guard let cut = made.segments else { return nil }
                 let at = content.count
                 content += made.html.utf8
-                rendered.append((at..<content.count, made.ids))
+                rendered.append((at..<content.count, made.ids, kept.count))
                 added = PageFrame.Segment.make(cut, of: chunks, from: range.lowerBound)
             }
             segments += added
         }
         guard MarkdownDocument.Edges.fit(segments.map(\.edges)) else { return nil }
-        for (range, ids) in rendered {
+        for (range, ids, _) in rendered {
             for id in ids where occurs(id, in: content, outside: range) { return nil }
         }
-        var kept = Set<Int>()
-        for case .kept(let number) in parts { kept.insert(number) }
-        let removed = frame.segments.indices.filter { !kept.contains($0) }.map { number in
-            (starts[number] - old.startIndex)..<(starts[number] - old.startIndex + frame.segments[number].length)
+        // The segments kept are in their old order (`match` looks only forward): a segment left
+        // out lies after as many of them as have a lower number.
+        var removed = Array(repeating: [Range<Int>](), count: kept.count + 1)
+        var added = removed
+        var place = 0
+        for number in frame.segments.indices {
+            if place < kept.count, kept[place] == number { place += 1; continue }
+            removed[place].append((starts[number] - old.startIndex)..<(starts[number] - old.startIndex + frame.segments[number].length))
         }
-        return PageSplice(content: content, segments: segments, removed: removed, added: rendered.map(\.range))
+        for part in rendered { added[part.place].append(part.range) }
+        return PageSplice(content: content, segments: segments, removed: removed, added: added)
     }
 
     /// Whether ` id="<id>"` (as `BlockAttributes.html` writes it) is in `content` outside `range`.

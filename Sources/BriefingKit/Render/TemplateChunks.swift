@@ -20,6 +20,8 @@ struct TemplateChunks: Sendable {
         let digest: UInt64
         /// Whether it has no tags: its output is its text, whatever the page.
         let isText: Bool
+        /// The names it looks up in a page's context outside any section (`ContextNames`).
+        let names: ContextNames
     }
 
     let chunks: [Chunk]
@@ -42,10 +44,17 @@ struct TemplateChunks: Sendable {
         runDigests.isEmpty || run.isEmpty ? PageFrame.Segment.digest(chunks[run]) : runDigests[run.lowerBound][run.count - 1]
     }
 
+    /// The names a run of chunks looks up in a page's context outside any section.
+    func names(of run: Range<Int>) -> ContextNames {
+        chunks[run].reduce(ContextNames([])) { $0.union($1.names) }
+    }
+
     /// The chunks of a template, prepared as `TemplateSet` prepares it (`prefix` is the content type
     /// tag, `prepared` the text after it); nil when it is not cut, or is one chunk.
-    /// `partialsDigest` gives the digest of the partials a chunk's text names.
-    static func make(prefix: String, prepared: String, partialsDigest: ([String]) -> String) -> TemplateChunks? {
+    /// `partialsDigest` gives the digest of the partials a chunk's text names, `partialTags` the
+    /// tags of a partial.
+    static func make(prefix: String, prepared: String, partialsDigest: ([String]) -> String,
+                     partialTags: (String) -> [MustacheTags.Tag]?) -> TemplateChunks? {
         guard let texts = cut(prepared), texts.count > 1 else { return nil }
         var chunks: [Chunk] = []
         for (index, text) in texts.enumerated() {
@@ -57,9 +66,39 @@ struct TemplateChunks: Sendable {
             // does; any other has it on a line of its own, which stands alone and renders nothing.
             let source = index == 0 ? prefix + text : prefix + "\n" + text
             guard let template = try? MustacheTemplate(string: source) else { return nil }
-            chunks.append(Chunk(template: template, digest: hasher.words.0, isText: tags.isEmpty))
+            var seen = Set<String>()
+            chunks.append(Chunk(template: template, digest: hasher.words.0, isText: tags.isEmpty,
+                                names: ContextNames(lookedUp(by: tags, partialTags: partialTags, seen: &seen))))
         }
         return TemplateChunks(chunks: chunks)
+    }
+
+    /// The names these tags look up outside any section (`ContextNames.lookedUp`): variables, and
+    /// sections opened there; and the names the partials included there look up outside theirs
+    /// (`partialTags`; each partial once, in `seen`). A name inside a section is looked up in the
+    /// section's value first, and the renderer finds those that reach the page's context
+    /// (`LookupRecorder`). Comments and pragmas look nothing up, and a template with a delimiter
+    /// change, a block or a parent is not cut.
+    static func lookedUp(by tags: [MustacheTags.Tag], partialTags: (String) -> [MustacheTags.Tag]?, seen: inout Set<String>) -> Set<String> {
+        var names = Set<String>(), depth = 0
+        for tag in tags {
+            switch tag.sigil {
+            case "#", "^":
+                if depth == 0, let name = ContextNames.lookedUp(tag.name) { names.insert(name) }
+                depth += 1
+            case "/":
+                depth -= 1
+            case "", "&", "{":
+                if depth == 0, let name = ContextNames.lookedUp(tag.name) { names.insert(name) }
+            case ">":
+                if depth == 0, seen.insert(tag.name).inserted, let inner = partialTags(tag.name) {
+                    names.formUnion(lookedUp(by: inner, partialTags: partialTags, seen: &seen))
+                }
+            default:
+                break
+            }
+        }
+        return names
     }
 
     /// The template's text cut after each line at whose end no section is open (its tags as

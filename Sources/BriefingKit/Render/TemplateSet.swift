@@ -68,7 +68,8 @@ public struct TemplateSet: Sendable {
         (digests, bodyDigests) = Self.digests(sources, uses: uses, whole: digest)
         if let uses {
             chunks = prepared.compactMapValues { text in
-                TemplateChunks.make(prefix: contentType, prepared: text) { uses.digest(uses.closure(of: $0)) }
+                TemplateChunks.make(prefix: contentType, prepared: text, partialsDigest: { uses.digest(uses.closure(of: $0)) },
+                                    partialTags: { sources[$0].map(MustacheTags.scan) })
             }
         } else {
             chunks = [:]

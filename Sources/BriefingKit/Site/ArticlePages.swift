@@ -3,18 +3,44 @@ enum ArticlePages {
     /// The template of these pages.
     static let template = "article"
 
-    static func page(_ index: GraphIndex, position: Int, article: Article) -> Page {
+    /// The keys of `ArticleContext` whose values give blocks their ids, which the links on
+    /// mentions and the marks of noted passages go into, with the roles of their blocks.
+    static let blockKeys: [(key: String, roles: [TextBlock.Role])] = [
+        ("titleAnchor", []), ("lead", [.lead]), ("summary", [.summary]), ("highlights", [.highlight]), ("quote", [.quote]),
+        ("body", [.body]), ("details", [.details]), ("background", [.background]),
+    ]
+
+    /// The numbers of the blocks a page made for `names` shows under them (the title's too, for
+    /// `titleAnchor`), whose links on mentions and marks it needs; nil for every block.
+    static func blockNumbers(of article: Article, shownUnder names: ContextNames) -> Set<Int>? {
+        guard !names.isAll else { return nil }
+        var numbers = Set<Int>()
+        for (key, roles) in blockKeys where names.needs(key) {
+            let title = roles.isEmpty ? [0] + article.blocks(.lead).prefix(1).map(\.number) : []
+            numbers.formUnion(title + article.blocks.filter { roles.contains($0.role) }.map(\.number))
+        }
+        return numbers
+    }
+
+    /// The page of the article at `position`; for `names` other than `.all`, with its context's
+    /// parts under those names alone (the rest empty, `ContextNames`), and the links on mentions
+    /// and marks of the blocks shown under them alone (`Page.undecoratedBlocks`): after an edit to
+    /// a part of `article.md`, most often a heading or a link's label, that part needs no
+    /// paragraph of the article.
+    static func page(_ index: GraphIndex, position: Int, article: Article, needing names: ContextNames = .all) -> Page {
         let graph = index.graph
         let path = index.articlePath(article.id)
-        let mentions = Array(index.mentionsByArticle[article.id])
-        let mentionsByBlock = Dictionary(grouping: mentions, by: \.block)
+        let shown = blockNumbers(of: article, shownUnder: names)
+        let decorated = shown.map { !$0.isEmpty } ?? true
+        let mentions = decorated || names.needs("actors") ? Array(index.mentionsByArticle[article.id]) : []
+        let mentionsByBlock = decorated ? Dictionary(grouping: mentions, by: \.block) : [:]
 
         func link(_ other: Article?) -> LinkContext? {
             other.map { LinkContext(title: $0.shortTitle, url: SitePath.relative(from: path, to: index.articlePath($0.id))) }
         }
         // Each actor's link made once for the page, not once for each block that names it. Every
         // actor a block names is among the article's (`actorsByArticle` is made from its mentions).
-        let actorLinks = Dictionary((index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map {
+        let actorLinks = mentions.isEmpty ? [:] : Dictionary((index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }.map {
             ($0.id, SitePlanner.actorLink($0, from: path, index: index))
         }, uniquingKeysWith: { first, _ in first })
         func actorsIn(_ block: TextBlock) -> [ActorLink] {
@@ -28,7 +54,7 @@ enum ArticlePages {
         let notes = index.notesByArticle[article.id] ?? []
         var notesByBlock: [Int: [NoteContext]] = [:]
         var articleNotes: [NoteContext] = []
-        for note in notes {
+        for note in notes where decorated || names.needs("notes") {
             let blocks = note.targets.compactMap { target -> Int? in
                 if case .passage(let passage) = target, passage.articleID == article.id, !quoteBlocks.contains(passage.block) { return passage.block }
                 return nil
@@ -36,22 +62,23 @@ enum ArticlePages {
             let context = NotePages.context(note, from: path, index: index)
             if let block = blocks.first { notesByBlock[block, default: []].append(context) } else { articleNotes.append(context) }
         }
-        func blocks(_ role: TextBlock.Role) -> [BlockContext] {
-            article.blocks(role).map {
+        func blocks(_ role: TextBlock.Role, _ key: String) -> [BlockContext] {
+            guard names.needs(key) else { return [] }
+            return article.blocks(role).map {
                 BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), actors: actorsIn($0), notes: notesByBlock[$0.number] ?? [])
             }
         }
-        var lead = blocks(.lead).first
+        var lead = blocks(.lead, "lead").first
         var titleAnchor: String? = article.blocks.first?.text == article.title ? nil : TextBlock.anchor(0)
         if let first = article.blocks(.lead).first, first.text == article.title {
             titleAnchor = first.anchor
             lead = nil
         }
-        let quote = article.blocks(.quote).first.map {
+        let quote = names.needs("quote") ? article.blocks(.quote).first.map {
             QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker)
-        }
+        } : nil
         let author = article.author.flatMap { index.personActors[$0] }
-        let related = index.related(to: article).map { item in
+        let related = !names.needs("related") ? [] : index.related(to: article).map { item in
             RelatedArticle(title: item.article.shortTitle, url: SitePath.relative(from: path, to: index.articlePath(item.article.id)),
                            date: item.article.published.longForm,
                            shared: item.shared.prefix(5).map(\.name).joined(separator: ", ") + (item.shared.count > 5 ? ", …" : ""))
@@ -63,18 +90,29 @@ enum ArticlePages {
                                                        url: SitePath.relative(from: path, to: SitePath.source(index.sourceSlugs[$0.name]!))) },
             author: article.author, authorURL: author.map { SitePlanner.actorLink($0, from: path, index: index).url },
             originalURL: article.url,
-            lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,
-            body: blocks(.body), details: blocks(.details), background: blocks(.background), notes: articleNotes,
-            actors: actors(mentions, of: article, index: index, links: actorLinks),
+            lead: lead, summary: blocks(.summary, "summary"), highlights: blocks(.highlight, "highlights"), quote: quote,
+            body: blocks(.body, "body"), details: blocks(.details, "details"), background: blocks(.background, "background"),
+            notes: articleNotes, actors: names.needs("actors") ? actors(mentions, of: article, index: index, links: actorLinks) : [],
             related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
         let description = article.teaser.map { String($0.prefix(300)) } ?? article.shortTitle
-        var page = Page(path: path, template: template, title: article.shortTitle, description: description, context: context,
-                        inlineLinks: inlineLinks(mentions, dates: Array(index.datesByArticle[article.id]), index: index, from: path),
-                        meta: StructuredData.article(article, path: path, settings: graph.settings,
-                                                     about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))
-        page.highlights = NotePages.highlights(notes, articleID: article.id, index: index)
+        guard let shown else {
+            var page = Page(path: path, template: template, title: article.shortTitle, description: description, context: context,
+                            inlineLinks: inlineLinks(mentions, dates: Array(index.datesByArticle[article.id]), index: index, from: path),
+                            meta: StructuredData.article(article, path: path, settings: graph.settings,
+                                                         about: (index.actorsByArticle[article.id] ?? []).compactMap { index.actorsByID[$0] }))
+            page.highlights = NotePages.highlights(notes, articleID: article.id, index: index)
+            return page
+        }
+        // For a part of the template: its layout is not rendered (the content goes into the last
+        // build's frame), and the links and marks of the other blocks are not needed.
+        var page = Page(path: path, template: template, title: article.shortTitle, description: description, context: context)
+        page.undecoratedBlocks = Set(([0] + article.blocks.map(\.number)).filter { !shown.contains($0) }.map(TextBlock.anchor))
+        guard decorated else { return page }
+        page.inlineLinks = inlineLinks(mentions.filter { shown.contains($0.block) },
+                                       dates: index.datesByArticle[article.id].filter { shown.contains($0.block) }, index: index, from: path)
+        page.highlights = NotePages.highlights(notes, articleID: article.id, index: index).filter { !page.undecoratedBlocks.contains($0.key) }
         return page
     }
 

@@ -16,6 +16,10 @@ public struct Page: Sendable {
     public var figures: [String: String] = [:]
     /// Passages to mark for the editor's notes, by the id of the block they are in (`p3`).
     public var highlights: [String: [Highlight]] = [:]
+    /// For a page made for some of its context's names (`ContextNames`): the ids of the blocks
+    /// whose links on mentions and marks it left out. It renders as the whole page only a part
+    /// of its template that gives none of them an id.
+    public var undecoratedBlocks: Set<String> = []
 
     public init(path: String, template: String, title: String, description: String, context: any PageContext,
                 inlineLinks: [String: [InlineLink]] = [:], meta: PageMeta = PageMeta()) {

@@ -27,6 +27,10 @@ public enum SitePlanner {
 
         public func page(at number: Int) -> Page { recipes[number].make(index) }
 
+        /// The page for a part of its template that looks up only these names (`ContextNames`):
+        /// an article page leaves the rest of its context empty; any other is made whole.
+        public func page(at number: Int, needing names: ContextNames) -> Page { recipes[number].make(index, needing: names) }
+
         public func path(at number: Int) -> String { recipes[number].path(index) }
 
         /// Adds to `hasher` a digest of everything page `number` is made from, when that can be
@@ -131,10 +135,10 @@ public enum SitePlanner {
             }
         }
 
-        func make(_ index: GraphIndex) -> Page {
+        func make(_ index: GraphIndex, needing names: ContextNames = .all) -> Page {
             switch self {
             case .front: SitePlanner.indexPage(index)
-            case .article(let n): ArticlePages.page(index, position: n, article: index.graph.articles[n])
+            case .article(let n): ArticlePages.page(index, position: n, article: index.graph.articles[n], needing: names)
             case .actorsIndex: ActorPages.indexPage(index)
             case .actor(let n): ActorPages.page(index, actor: index.actorsWithPages[n])
             case .date(let n): DatePages.page(index, value: index.dateValues[n])

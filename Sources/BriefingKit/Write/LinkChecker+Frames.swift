@@ -18,23 +18,32 @@ extension LinkChecker {
     }
 
     /// The same for a page whose content was spliced (`PageSplice`): its segments cut at the
-    /// page's top blocks, outside any tag, those it kept in their order, and neither the parts it
-    /// left out (`removed`, in the old content) nor those it added (`added`, in the new) with a link
-    /// attribute (each beginning and ending outside any tag and comment).
+    /// page's top blocks, outside any tag, those it kept in their order, and at each place among
+    /// them the parts it left out there (`removed`, in the old content) with the link attributes
+    /// of the parts it added there (`added`, in the new), in the same order (each part beginning
+    /// and ending outside any tag and comment). The new content's link attributes are then the
+    /// old one's, one after the other: a new label on a link, or a new paragraph without any,
+    /// keeps the page's links.
     static func sameLinks(old: UnsafeBufferPointer<UInt8>, oldFrame: PageFrame, new: UnsafeBufferPointer<UInt8>, newFrame: PageFrame,
-                          removed: [Range<Int>], added: [Range<Int>]) -> Bool {
-        guard oldFrame.contentOffset + oldFrame.contentLength <= old.count, newFrame.contentOffset + newFrame.contentLength <= new.count else {
+                          removed: [[Range<Int>]], added: [[Range<Int>]]) -> Bool {
+        guard oldFrame.contentOffset + oldFrame.contentLength <= old.count, newFrame.contentOffset + newFrame.contentLength <= new.count,
+              removed.count == added.count else {
             return false
         }
-        func linkless(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ ranges: [Range<Int>]) -> Bool {
-            ranges.allSatisfy { range in
-                var none = true
-                let outside = HTMLScan.attributes(in: UnsafeBufferPointer(rebasing: bytes[(offset + range.lowerBound)..<(offset + range.upperBound)]),
-                                                  named: linkNames) { _, _, _ in none = false }
-                return none && outside
+        /// The link attributes of these parts, one after the other; nil when one ends inside a tag or comment.
+        func attributes(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ ranges: [Range<Int>]) -> [UInt8]? {
+            var all: [UInt8] = []
+            for range in ranges {
+                let part = linkAttributes(UnsafeBufferPointer(rebasing: bytes[(offset + range.lowerBound)..<(offset + range.upperBound)]))
+                guard part.outside else { return nil }
+                all += part.bytes
             }
+            return all
         }
-        guard linkless(old, oldFrame.contentOffset, removed), linkless(new, newFrame.contentOffset, added) else { return false }
+        for (left, put) in zip(removed, added) {
+            guard let before = attributes(old, oldFrame.contentOffset, left), let after = attributes(new, newFrame.contentOffset, put),
+                  before == after else { return false }
+        }
         return sameFrames(old: old, oldFrame: oldFrame, new: new, newFrame: newFrame)
     }
 
