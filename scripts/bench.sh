@@ -97,15 +97,16 @@ for n in $SIZES; do
   rm -rf "$dir/Public-baseline"
   read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
   # Incremental: a warm cache, then one change at a time, each built on the last: nothing; one
-  # article edited; a copy of it added; that copy removed; actor.md edited; article.md edited; layout.html
-  # edited (a paragraph in its footer); a gazetteer entry added. The corpus is put back after each run (the templates are a copy); the
+  # article edited; a copy of it added; that copy removed; actor.md edited; article.md edited (a
+  # sentence at the end, then a link's label in a tagged part); layout.html edited (a paragraph in
+  # its footer); a gazetteer entry added. The corpus is put back after each run (the templates are a copy); the
   # sequence runs RUNS times and each change's median is printed, with its highest peak RSS.
   cache="$dir/cache"; rm -rf "$cache"
   templates="$WORK/templates-$n"
   inc() { measure "$BRIEFING" build --content "$dir/Content" --templates "$templates" --output "$dir/Public" --cache "$cache" --quiet; }
   articles="$dir/Content/articles"
   edited=$(ls "$articles" | sed -n 8p); cp "$articles/$edited" "$WORK/edited.bak"; cp "$dir/Content/actors.yml" "$WORK/actors.bak"
-  inc_t=(); inc_r=(0 0 0 0 0 0 0 0)
+  inc_t=(); inc_r=(0 0 0 0 0 0 0 0 0)
   step() { # step INDEX: one incremental build, its time appended to inc_t[INDEX] as a list
     local t r; read -r t r < <(inc)
     inc_t[$1]="${inc_t[$1]:-} $t"; [ "$r" -gt "${inc_r[$1]}" ] && inc_r[$1]=$r; return 0
@@ -119,12 +120,13 @@ for n in $SIZES; do
     rm "$articles/zz-added-$edited"; step 3
     printf '\nEdited by make bench.\n' >> "$templates/actor.md"; step 4
     printf '\nEdited by make bench.\n' >> "$templates/article.md"; step 5
-    sed -i 's|</footer>|<p>Edited by make bench.</p></footer>|' "$templates/layout.html"; step 6
-    printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"; step 7
+    sed -i 's/\[Newer: /[Later: /' "$templates/article.md"; step 6
+    sed -i 's|</footer>|<p>Edited by make bench.</p></footer>|' "$templates/layout.html"; step 7
+    printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"; step 8
     cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"
   done
   rm -rf "$templates"
-  inc_med=""; for i in 0 1 2 3 4 5 6 7; do inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; done
+  inc_med=""; for i in 0 1 2 3 4 5 6 7 8; do inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; done
   inc_peak="${inc_r[*]}"
   awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" \
       -v im="$inc_med" -v ir="$inc_peak" -v am="$a_med" -v ar="$a_rss" -v rev="${rev:-}" 'BEGIN {
@@ -132,14 +134,14 @@ for n in $SIZES; do
     printf "%-8s %-14s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
     if (rev != "") printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx  (briefing/baseline %.2f)\n", n, "base " rev, am, bp / (am > 0 ? am : 0.01), ar / 1024, am / (hm > 0 ? hm : 0.01), bm / (am > 0 ? am : 0.01)
     printf "%-8s %-14s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
-    split("no change|1 edited|1 added|1 removed|actor.md|article.md|layout.html|gazetteer", label, "|")
+    split("no change|1 edited|1 added|1 removed|actor.md|article.md|article.md tag|layout.html|gazetteer", label, "|")
     split(im, secs, " "); split(ir, peaks, " ")
-    for (i = 1; i <= 8; i++)
+    for (i = 1; i <= 9; i++)
       printf "%-8s %-14s %10.2f %10s %10.0f %11.0f%%\n", n, label[i], secs[i], "-", peaks[i] / 1024, 100 * secs[i] / bm
   }'
 done
 [ -z "$BASELINE" ] || echo "base $rev: the clean build of commit $rev (BENCH_BASELINE), with its own templates, alternating with the two above; pages/s counts this build's pages."
-echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md, layout.html, a gazetteer entry), $RUNS runs: median time, highest peak; last column: share of the clean briefing build."
+echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md: a sentence added, then a link's label in a tagged part, layout.html, a gazetteer entry), $RUNS runs: median time, highest peak; last column: share of the clean briefing build."
 for n in $SIZES; do
   echo "Template metrics of the last clean briefing build of $n articles (briefing build --template-metrics):"
   grep -v '^Built ' "$WORK/metrics-$n.txt"
