@@ -87,7 +87,8 @@ public actor PreviewServer {
             ? " (\(report.pagesRendered) rendered, \(report.pages - report.pagesRendered) unchanged)" : ""
         var lines = ["Rebuilt (\(reason)): \(report.pages) pages\(rendered), \(report.diagnostics.count) warning(s), "
             + String(format: "%.2f s", report.seconds)]
-        lines += report.diagnostics.map(\.description)
+        // In the order `briefing build` prints them: by file, then line.
+        lines += report.diagnostics.sorted().map(\.description)
         if templateMetrics {
             lines.append(report.templateMetrics.heading)
             lines += report.templateMetrics.table.map { "  " + $0 }

@@ -331,6 +331,13 @@ struct ReaderFeatureTests {
         // The fixture notes' warnings follow the line, each naming its file and line, then the table.
         let warnings = first.dropFirst().prefix { !$0.hasPrefix("Template metrics") }
         #expect(warnings.count > 5 && warnings.allSatisfy { $0.contains(".md:") && $0.contains(": warning: ") })
+        // By file, then line, as `briefing build` prints them.
+        let places = warnings.map { warning in
+            let parts = warning.split(separator: ":", maxSplits: 2)
+            return (String(parts[0]), Int(parts[1]) ?? 0)
+        }
+        #expect(places.count == warnings.count && zip(places, places.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(Set(places.map(\.0)).count > 1)
         #expect(first.first?.hasPrefix("Rebuilt (first build): \(pages) pages, \(warnings.count) warning(s), ") == true)
         #expect(first.contains { $0.hasPrefix("Template metrics (thread time, summed over") })
         let articles = try #require(first.first { $0.hasPrefix("  article.md") }).split(separator: " ")
