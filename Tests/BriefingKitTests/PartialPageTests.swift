@@ -15,6 +15,8 @@ struct PartialPageTests {
         #expect(ContextNames.lookedUp(".title") == "title")
         #expect(ContextNames.lookedUp(".") == nil)
         #expect(ContextNames.lookedUp("first()") == nil)
+        #expect(ContextNames.isContextItself(".") && ContextNames.isContextItself("uppercased(.)"))
+        #expect(!ContextNames.isContextItself(".title") && !ContextNames.isContextItself("first()"))
     }
 
     /// Outside any section, and through the partials included there; not inside a section.
@@ -24,6 +26,12 @@ struct PartialPageTests {
         let names = TemplateChunks.lookedUp(by: MustacheTags.scan("# {{title}}\n{{#next}}[{{label}}]({{url}}){{/next}}\n{{^empty(notes)}}x{{/empty(notes)}} {{> p/outer}}"),
                                             partialTags: { partials[$0].map(MustacheTags.scan) }, seen: &seen)
         #expect(names == ["title", "next", "notes", "heading", "deep", "list"])
+        // The page's context itself, outside a section (here through a partial): not known by names.
+        seen = []
+        #expect(TemplateChunks.lookedUp(by: MustacheTags.scan("{{title}} {{> p/self}}"), partialTags: { _ in MustacheTags.scan("{{.}}") },
+                                        seen: &seen) == nil)
+        seen = []
+        #expect(TemplateChunks.lookedUp(by: MustacheTags.scan("{{#list}}{{.}}{{/list}}"), partialTags: { _ in nil }, seen: &seen) == ["list"])
     }
 
     static func site() throws -> (plan: SitePlanner.Plan, content: URL) {

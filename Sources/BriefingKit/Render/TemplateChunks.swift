@@ -68,7 +68,7 @@ struct TemplateChunks: Sendable {
             guard let template = try? MustacheTemplate(string: source) else { return nil }
             var seen = Set<String>()
             chunks.append(Chunk(template: template, digest: hasher.words.0, isText: tags.isEmpty,
-                                names: ContextNames(lookedUp(by: tags, partialTags: partialTags, seen: &seen))))
+                                names: lookedUp(by: tags, partialTags: partialTags, seen: &seen).map(ContextNames.init) ?? .all))
         }
         return TemplateChunks(chunks: chunks)
     }
@@ -78,21 +78,24 @@ struct TemplateChunks: Sendable {
     /// (`partialTags`; each partial once, in `seen`). A name inside a section is looked up in the
     /// section's value first, and the renderer finds those that reach the page's context
     /// (`LookupRecorder`). Comments and pragmas look nothing up, and a template with a delimiter
-    /// change, a block or a parent is not cut.
-    static func lookedUp(by tags: [MustacheTags.Tag], partialTags: (String) -> [MustacheTags.Tag]?, seen: inout Set<String>) -> Set<String> {
+    /// change, a block or a parent is not cut. Nil when a tag there looks at the page's context
+    /// itself (`{{.}}`): a page made for some names would not show as the whole page.
+    static func lookedUp(by tags: [MustacheTags.Tag], partialTags: (String) -> [MustacheTags.Tag]?, seen: inout Set<String>) -> Set<String>? {
         var names = Set<String>(), depth = 0
         for tag in tags {
             switch tag.sigil {
-            case "#", "^":
-                if depth == 0, let name = ContextNames.lookedUp(tag.name) { names.insert(name) }
-                depth += 1
+            case "#", "^", "", "&", "{":
+                if depth == 0 {
+                    if ContextNames.isContextItself(tag.name) { return nil }
+                    if let name = ContextNames.lookedUp(tag.name) { names.insert(name) }
+                }
+                if tag.sigil == "#" || tag.sigil == "^" { depth += 1 }
             case "/":
                 depth -= 1
-            case "", "&", "{":
-                if depth == 0, let name = ContextNames.lookedUp(tag.name) { names.insert(name) }
             case ">":
                 if depth == 0, seen.insert(tag.name).inserted, let inner = partialTags(tag.name) {
-                    names.formUnion(lookedUp(by: inner, partialTags: partialTags, seen: &seen))
+                    guard let more = lookedUp(by: inner, partialTags: partialTags, seen: &seen) else { return nil }
+                    names.formUnion(more)
                 }
             default:
                 break

@@ -37,9 +37,18 @@ public struct ContextNames: Sendable, Equatable {
     /// `site.title`, `title` of `.title`, which looks in the innermost context alone); nil for
     /// none (`.`, the innermost context; `first()`, the sequence's place).
     static func lookedUp(_ tag: String) -> String? {
+        let name = argument(of: tag).drop { $0 == "." }.prefix { $0 != "." }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// Whether a tag's text names the innermost context itself (`.`, `uppercased(.)`): outside
+    /// any section, the page's context, which a page made for some names is not.
+    static func isContextItself(_ tag: String) -> Bool { argument(of: tag) == "." }
+
+    /// A tag's text inside any transforms, without spaces.
+    private static func argument(of tag: String) -> Substring {
         var name = Substring(tag)
         if let open = name.lastIndex(of: "(") { name = name[name.index(after: open)...] }
-        name = name.drop { $0 == "." }.prefix { $0 != ")" && $0 != "." && !$0.isWhitespace }
-        return name.isEmpty ? nil : String(name)
+        return name.drop { $0.isWhitespace }.prefix { $0 != ")" && !$0.isWhitespace }
     }
 }
