@@ -129,17 +129,25 @@ struct IncrementalBuildTests {
             // A page template's top-level chunks (`TemplateChunks`) moved about: what a page keeps
             // of its last content (`PageSplice`) must still give a clean build's bytes.
             var chunks = (template.hasSuffix(".md") ? TemplateChunks.cut(text) : nil)?.map(String.init) ?? []
-            let how = chunks.count > 3 ? random.next(5) : 0
+            let how = chunks.count > 3 ? random.next(6) : 0
             let at = chunks.count > 3 ? 1 + random.next(chunks.count - 2) : 0
             switch how {
             case 1: chunks.insert("Edited in round \(round).\n\n", at: at)
             case 2: chunks.remove(at: at)
             case 3: chunks.swapAt(at, at - 1)
             case 4: chunks.insert(chunks[at], at: at)
+            case 5:
+                // Words after a chunk's first tag: a part with tags, made new, is rendered with a
+                // page made for what it looks up (`ContextNames`).
+                if let close = chunks[at].range(of: "}}") {
+                    chunks[at].replaceSubrange(close, with: "}} (round \(round))")
+                } else {
+                    chunks[at] += "Edited in round \(round).\n\n"
+                }
             default: chunks = [text, "\nEdited in round \(round).\n"]
             }
             try chunks.joined().write(to: url, atomically: true, encoding: .utf8)
-            return "edited \(template) (\(["appended", "inserted", "removed", "swapped", "repeated"][how]) at \(at))"
+            return "edited \(template) (\(["appended", "inserted", "removed", "swapped", "repeated", "tagged part"][how]) at \(at))"
         case .editGazetteer:
             let url = workspace.content.appendingPathComponent("actors.yml")
             let entry = "- name: Olena Vasylenko\(round)\n  aliases: [Vasylenko\(round)]\n  roles: [Ukrainian envoy]\n"

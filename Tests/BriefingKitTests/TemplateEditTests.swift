@@ -64,6 +64,13 @@ struct TemplateEditTests {
             try #require(FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("articles").path).sorted().last)),
             encoding: .utf8)
         #expect(!html.contains("nav-previous"))
+        // A link's label in a tagged part (`{{#next}}`): the page made for `next` alone, its links
+        // told from the part left out and the part added.
+        try Self.edit(workspace, "article.md") { $0.replacingOccurrences(of: "[Newer: {{title}} →]", with: "[Later: {{title}} →]") }
+        let label = try workspace.buildBoth()
+        #expect(label.same, "\(label.differences)")
+        #expect(label.incremental.pagesSpliced == articles)
+        #expect(label.incremental.pagesMade >= articles)
     }
 
     @Test func actorPagesAreSplicedToo() throws {
