@@ -45,37 +45,61 @@ struct PartialPageTests {
     /// link has not; a page made for `next` alone has no actors) and whose text gives the title's
     /// block its id (a page made for `title` alone has none of its links).
     @Test func everyArticleChunkRendersAsWithTheWholePage() throws {
-        let plain = try Self.renderEveryChunk(edited: false), edited = try Self.renderEveryChunk(edited: true)
-        // Names found inside sections made the page again: in the default template (`authorURL` in
-        // `{{#author}}`), and for each page in the edited one (`id` in `{{#next}}`).
-        #expect(plain.rounds > 0)
-        #expect(edited.rounds >= plain.rounds + 3)
+        let plain = try Self.renderEveryChunk(of: ArticlePages.template)
+        let edited = try Self.renderEveryChunk(of: ArticlePages.template) { text in
+            text.replacingOccurrences(of: "[Newer: {{title}} →]({{url}})",
+                                      with: "[Newer: {{title}} →]({{url}}), after {{id}} ({{#outlet}}{{date}}{{/outlet}}) of {{#actors}}{{name}}, {{/actors}}")
+                + "\n{{#author}}\nBy {{author}}{{#authorURL}} ([page]({{authorURL}})){{/authorURL}}, {{actorsIndex}}\n{{/author}}\n"
+                + "\n{{#id}}\n{#title}\n{{title}}, again\n{{/id}}\n"
+        }
+        #expect(plain.pages == 3)
+        // Most parts were rendered with a page made for them alone.
+        #expect(plain.partial > 60 && edited.partial > 60)
+        // Names found inside sections among the parts left out made the page again: none in the
+        // default template (`authorURL` in `{{#author}}` is always made), `actors` in `{{#next}}`
+        // for each page in the edited one.
+        #expect(plain.rounds == 0)
+        #expect(edited.rounds >= 3)
         // The title's id given by the template's text, not by `titleAnchor`: the page made whole.
         #expect(plain.whole == 0)
         #expect(edited.whole >= 3)
     }
 
-    static func renderEveryChunk(edited: Bool) throws -> (partial: Int, rounds: Int, whole: Int) {
+    /// The same for `actor.md`, also with a section that looks up a part not made (`{{#aliases}}`
+    /// inside `{{#firstMention}}`, a link that has none).
+    @Test func everyActorChunkRendersAsWithTheWholePage() throws {
+        let plain = try Self.renderEveryChunk(of: ActorPages.template)
+        let edited = try Self.renderEveryChunk(of: ActorPages.template) { text in
+            text.replacingOccurrences(of: "{{#firstMention}}\n", with: "{{#firstMention}}\nAlso {{#aliases}}“{{.}}” {{/aliases}}\n")
+        }
+        #expect(plain.pages >= 20)
+        #expect(plain.partial > 10 * plain.pages)
+        #expect(plain.whole == 0)
+        #expect(edited.rounds >= plain.rounds + plain.pages / 2)
+    }
+
+    /// Every chunk of the template, and every run of three, for every page of it, rendered with the
+    /// whole page and with pages made for the names asked: the same HTML and segments.
+    static func renderEveryChunk(of template: String, editing edit: ((String) -> String)? = nil) throws
+        -> (pages: Int, partial: Int, rounds: Int, whole: Int) {
         let (plan, content) = try Self.site()
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let templates = directory.appendingPathComponent("Templates")
         try FileManager.default.copyItem(at: Fixtures.templates, to: templates)
-        if edited {
-            let article = templates.appendingPathComponent("article.md")
-            let text = try String(contentsOf: article, encoding: .utf8)
-                .replacingOccurrences(of: "[Newer: {{title}} →]({{url}})", with: "[Newer: {{title}} →]({{url}}), after {{id}} ({{#outlet}}{{date}}{{/outlet}}) of {{#actors}}{{name}}, {{/actors}}")
-                + "\n{{#author}}\nBy {{author}}{{#authorURL}} ([page]({{authorURL}})){{/authorURL}}, {{actorsIndex}}\n{{/author}}\n"
-                + "\n{{#id}}\n{#title}\n{{title}}, again\n{{/id}}\n"
-            try text.write(to: article, atomically: true, encoding: .utf8)
+        if let edit {
+            let file = templates.appendingPathComponent(template + ".md")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(edit(text) != text)
+            try edit(text).write(to: file, atomically: true, encoding: .utf8)
         }
         let renderer = PageRenderer(templates: try TemplateSet(directory: templates, displayRoot: "Templates"), settings: plan.index.graph.settings)
-        let cut = try #require(renderer.templates.chunks["article"])
+        let cut = try #require(renderer.templates.chunks[template])
         var pages = 0, partial = 0, rounds = 0, whole = 0
-        for number in 0..<plan.pageCount where plan.path(at: number).hasPrefix("articles/") {
+        for number in 0..<plan.pageCount {
             let page = plan.page(at: number)
-            guard page.template == ArticlePages.template else { continue }
+            guard page.template == template else { continue }
             pages += 1
             let runs = cut.chunks.indices.map { $0..<($0 + 1) } + stride(from: 0, to: cut.chunks.count - 2, by: 3).map { $0..<($0 + 3) }
             for run in runs {
@@ -92,9 +116,6 @@ struct PartialPageTests {
                 if asked.last?.isAll ?? false { whole += 1 }
             }
         }
-        #expect(pages == 3)
-        // Most parts were rendered with a page made for them alone.
-        #expect(partial > 60)
-        return (partial, rounds, whole)
+        return (pages, partial, rounds, whole)
     }
 }

@@ -126,8 +126,8 @@ public struct PageRenderer: Sendable {
     /// the chunks have no tags and their Markdown gives no block an id and has no figure (which
     /// the page's links, marks and figures go into); else with the page, which `page` makes for
     /// the names the chunks look up outside their sections (`ContextNames`), then for those too
-    /// that the rendering found it looked up in the page's context (`LookupRecorder`), until it
-    /// looks up none it was not made for. A page made without some blocks' links and marks
+    /// that the rendering found it looked up in the page's context among the parts the page left
+    /// out (`LookupRecorder`), until it looks up none of them. A page made without some blocks' links and marks
     /// (`Page.undecoratedBlocks`) whose chunks give one of those an id is made whole, and the chunks
     /// rendered again.
     func render(chunks run: Range<Int>, of cut: TemplateChunks, page: (ContextNames) -> Page) -> MarkdownDocument.Segmented {
@@ -142,7 +142,7 @@ public struct PageRenderer: Sendable {
         for _ in 0..<Self.mostRounds where !names.isAll {
             let made = page(names)
             guard let context = made.context as? any MustacheParent else { break }
-            let recorder = LookupRecorder(context, made: names)
+            let recorder = LookupRecorder(context, omitted: made.omitted)
             let pieces = templates.render(chunks, context: recorder)
             guard recorder.missed.isEmpty else {
                 names = names.union(ContextNames(recorder.missed))

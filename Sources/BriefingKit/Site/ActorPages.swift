@@ -4,8 +4,12 @@ enum ActorPages {
     static let template = "actor"
     static let indexTemplate = "actors"
 
-    static func page(_ index: GraphIndex, actor: Actor) -> Page {
+    /// The page of an actor; for `names` other than `.all`, with its context's parts under those
+    /// names alone, the rest empty (`ContextNames`): after an edit to a part of `actor.md`, a
+    /// heading over the roles needs neither the snippets nor the dates nor the figures.
+    static func page(_ index: GraphIndex, actor: Actor, needing names: ContextNames = .all) -> Page {
         let path = index.actorPath(actor.id)
+        var parts = ContextParts(names)
         let mentions = index.mentionsByActor[actor.id]
         // The runs of the actor's mentions by article, read once for the mentions by article, the
         // month pages and the chart.
@@ -17,11 +21,11 @@ enum ActorPages {
         var grouped: [ArticleMentions] = []
         var rest: [(articleID: String, block: Int)] = []
         var budget = ParagraphList.snippetLimit
-        for (id, inArticle) in byArticle {
+        for (id, inArticle) in byArticle where parts.make("mentions") || parts.make("moreMentions") {
             let shown = min(budget, inArticle.count)
             budget -= shown
             rest += inArticle.dropFirst(shown).map { (id, mentions[$0].block) }
-            guard shown > 0 else { continue }
+            guard shown > 0, parts.make("mentions") else { continue }
             let article = index.articlesByID[id]!
             let snippets = inArticle.prefix(shown).map { mentions[$0] }.map { mention in
                 SnippetContext(text: index.blockText(id, mention.block), offset: mention.offset, length: mention.text.utf8.count,
@@ -39,7 +43,7 @@ enum ActorPages {
             roleNumbers[role.role.lowercased()] = number
         }
         var seenIn: [Set<String>] = roles.map { _ in [] }
-        for sighting in actor.roleSightings where sighting.role != "author" {
+        for sighting in actor.roleSightings where sighting.role != "author" && parts.make("roles") {
             // An article is copied only for the few links shown: an actor is seen in a role in
             // thousands of articles.
             guard let position = index.position[sighting.articleID] else { continue }
@@ -58,14 +62,16 @@ enum ActorPages {
         }
 
         var aliasCounts: [String: Int] = [:]
-        for mention in mentions { aliasCounts[mention.text, default: 0] += 1 }
+        for mention in mentions where parts.make("aliases") { aliasCounts[mention.text, default: 0] += 1 }
         let aliases = aliasCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
 
-        let monthPages = MentionArchive.months(of: .actor(actor.id), articleRuns: articleRuns.runs, count: articleRuns.count, index)
-        let quotes = QuoteList.split(index, actorID: actor.id, months: monthPages, from: path)
+        let needsMonths = parts.make("moreMentions") || parts.make("quotes") || parts.make("moreQuotes")
+        let monthPages = needsMonths ? MentionArchive.months(of: .actor(actor.id), articleRuns: articleRuns.runs, count: articleRuns.count, index) : []
+        let quotes = parts.make("quotes") || parts.make("moreQuotes")
+            ? QuoteList.split(index, actorID: actor.id, months: monthPages, from: path) : QuoteList.Split(shown: [], more: .empty)
 
         var shared: [String: Int] = [:]
-        for id in articleIDs {
+        for id in articleIDs where parts.make("appearsWith") || parts.make("network") {
             for other in index.actorsByArticle[id] ?? [] where other != actor.id { shared[other, default: 0] += 1 }
         }
         let coActors: [(actor: Actor, shared: Int)] = shared.sorted { a, b in
@@ -97,7 +103,7 @@ enum ActorPages {
         }
         // An article's mentions come together: its month is looked up once a run of them.
         var perMonth: [String: Int] = [:]
-        for (n, run) in articleRuns.runs.enumerated() {
+        for (n, run) in articleRuns.runs.enumerated() where parts.make("chart") {
             let end = n + 1 < articleRuns.runs.count ? articleRuns.runs[n + 1].start : articleRuns.count
             perMonth[index.publicationMonth(of: run.value)!, default: 0] += end - run.start
         }
@@ -107,23 +113,26 @@ enum ActorPages {
                                            title: "Mentions of \(actor.name) per month",
                                            caption: "Mentions of \(actor.name) per month of publication, \(months.first!.label) to \(months.last!.label).", unit: "mention")
         }
-        let timeline = DatePages.actorDates(actor, from: path, index: index)
+        let timeline = parts.make("dates") || parts.make("moreDates")
+            ? DatePages.actorDates(actor, from: path, index: index) : (dates: [], more: DateCounts.empty)
         let context = ActorContext(
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,
             articleCount: articleIDs.count, mentionCount: mentions.count, counts: index.countPhrase(actor),
-            mentions: grouped, moreMentions: .after(rest, months: monthPages, from: path, index: index),
+            mentions: grouped, moreMentions: parts.make("moreMentions") ? .after(rest, months: monthPages, from: path, index: index) : .empty,
             quotes: quotes.shown, moreQuotes: quotes.more, appearsWith: Array(appearsWith),
-            authored: index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
-            published: index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
+            authored: !parts.make("authored") ? [] : index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
+            published: !parts.make("published") ? [] : index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             network: figures["network"] == nil ? nil : Figure(id: "network"), chart: figures["chart"] == nil ? nil : Figure(id: "chart"),
             dates: timeline.dates, moreDates: timeline.more, firstMention: first, lastMention: articleIDs.count > 1 || mentions.count > 1 ? last : nil,
             actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
-            notes: (index.notesByActor[actor.id] ?? []).map { NotePages.context($0, from: path, index: index) })
+            notes: !parts.make("notes") ? [] : (index.notesByActor[actor.id] ?? []).map { NotePages.context($0, from: path, index: index) })
         let kind = actor.kind.rawValue
         let description = actor.description ?? "\(actor.name) (\(kind)): \(index.countPhrase(actor))."
+        // A page for a part of the template: its layout is not rendered (the content goes into the last build's frame).
         var page = Page(path: path, template: template, title: actor.name, description: description, context: context,
-                        meta: StructuredData.actor(actor, path: path, settings: index.graph.settings))
+                        meta: names.isAll ? StructuredData.actor(actor, path: path, settings: index.graph.settings) : PageMeta())
+        page.omitted = parts.omitted
         page.figures = figures
         return page
     }

@@ -32,7 +32,9 @@ enum ArticlePages {
         let path = index.articlePath(article.id)
         let shown = blockNumbers(of: article, shownUnder: names)
         let decorated = shown.map { !$0.isEmpty } ?? true
-        let mentions = decorated || names.needs("actors") ? Array(index.mentionsByArticle[article.id]) : []
+        var parts = ContextParts(names)
+        let wantsActors = parts.make("actors")
+        let mentions = decorated || wantsActors ? Array(index.mentionsByArticle[article.id]) : []
         let mentionsByBlock = decorated ? Dictionary(grouping: mentions, by: \.block) : [:]
 
         func link(_ other: Article?) -> LinkContext? {
@@ -54,7 +56,7 @@ enum ArticlePages {
         let notes = index.notesByArticle[article.id] ?? []
         var notesByBlock: [Int: [NoteContext]] = [:]
         var articleNotes: [NoteContext] = []
-        for note in notes where decorated || names.needs("notes") {
+        for note in notes where decorated || parts.make("notes") {
             let blocks = note.targets.compactMap { target -> Int? in
                 if case .passage(let passage) = target, passage.articleID == article.id, !quoteBlocks.contains(passage.block) { return passage.block }
                 return nil
@@ -63,7 +65,7 @@ enum ArticlePages {
             if let block = blocks.first { notesByBlock[block, default: []].append(context) } else { articleNotes.append(context) }
         }
         func blocks(_ role: TextBlock.Role, _ key: String) -> [BlockContext] {
-            guard names.needs(key) else { return [] }
+            guard parts.make(key) else { return [] }
             return article.blocks(role).map {
                 BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), actors: actorsIn($0), notes: notesByBlock[$0.number] ?? [])
             }
@@ -74,11 +76,11 @@ enum ArticlePages {
             titleAnchor = first.anchor
             lead = nil
         }
-        let quote = names.needs("quote") ? article.blocks(.quote).first.map {
+        let quote = parts.make("quote") ? article.blocks(.quote).first.map {
             QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker)
         } : nil
         let author = article.author.flatMap { index.personActors[$0] }
-        let related = !names.needs("related") ? [] : index.related(to: article).map { item in
+        let related = !parts.make("related") ? [] : index.related(to: article).map { item in
             RelatedArticle(title: item.article.shortTitle, url: SitePath.relative(from: path, to: index.articlePath(item.article.id)),
                            date: item.article.published.longForm,
                            shared: item.shared.prefix(5).map(\.name).joined(separator: ", ") + (item.shared.count > 5 ? ", …" : ""))
@@ -92,7 +94,7 @@ enum ArticlePages {
             originalURL: article.url,
             lead: lead, summary: blocks(.summary, "summary"), highlights: blocks(.highlight, "highlights"), quote: quote,
             body: blocks(.body, "body"), details: blocks(.details, "details"), background: blocks(.background, "background"),
-            notes: articleNotes, actors: names.needs("actors") ? actors(mentions, of: article, index: index, links: actorLinks) : [],
+            notes: articleNotes, actors: wantsActors ? actors(mentions, of: article, index: index, links: actorLinks) : [],
             related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
             next: link(position + 1 < graph.articles.count ? graph.articles[position + 1] : nil))
@@ -108,6 +110,7 @@ enum ArticlePages {
         // For a part of the template: its layout is not rendered (the content goes into the last
         // build's frame), and the links and marks of the other blocks are not needed.
         var page = Page(path: path, template: template, title: article.shortTitle, description: description, context: context)
+        page.omitted = parts.omitted
         page.undecoratedBlocks = Set(([0] + article.blocks.map(\.number)).filter { !shown.contains($0) }.map(TextBlock.anchor))
         guard decorated else { return page }
         page.inlineLinks = inlineLinks(mentions.filter { shown.contains($0.block) },

@@ -20,6 +20,9 @@ public struct Page: Sendable {
     /// whose links on mentions and marks it left out. It renders as the whole page only a part
     /// of its template that gives none of them an id.
     public var undecoratedBlocks: Set<String> = []
+    /// For a page made for some of its context's names: the keys of its context it left out
+    /// (`ContextParts`), whose look-up renders otherwise than the whole page's.
+    public var omitted: Set<String> = []
 
     public init(path: String, template: String, title: String, description: String, context: any PageContext,
                 inlineLinks: [String: [InlineLink]] = [:], meta: PageMeta = PageMeta()) {

@@ -28,7 +28,7 @@ public enum SitePlanner {
         public func page(at number: Int) -> Page { recipes[number].make(index) }
 
         /// The page for a part of its template that looks up only these names (`ContextNames`):
-        /// an article page leaves the rest of its context empty; any other is made whole.
+        /// an article or actor page leaves the rest of its context empty; any other is made whole.
         public func page(at number: Int, needing names: ContextNames) -> Page { recipes[number].make(index, needing: names) }
 
         public func path(at number: Int) -> String { recipes[number].path(index) }
@@ -140,7 +140,7 @@ public enum SitePlanner {
             case .front: SitePlanner.indexPage(index)
             case .article(let n): ArticlePages.page(index, position: n, article: index.graph.articles[n], needing: names)
             case .actorsIndex: ActorPages.indexPage(index)
-            case .actor(let n): ActorPages.page(index, actor: index.actorsWithPages[n])
+            case .actor(let n): ActorPages.page(index, actor: index.actorsWithPages[n], needing: names)
             case .date(let n): DatePages.page(index, value: index.dateValues[n])
             case .month(let month): MentionArchive.page(index, month)
             case .articleMonth(let month): ArticleArchive.page(index, month)
