@@ -21,11 +21,12 @@ enum ActorPages {
         var grouped: [ArticleMentions] = []
         var rest: [(articleID: String, block: Int)] = []
         var budget = ParagraphList.snippetLimit
-        for (id, inArticle) in byArticle where parts.make("mentions") || parts.make("moreMentions") {
+        let wantsSnippets = parts.make("mentions"), wantsMore = parts.make("moreMentions")
+        for (id, inArticle) in byArticle where wantsSnippets || wantsMore {
             let shown = min(budget, inArticle.count)
             budget -= shown
             rest += inArticle.dropFirst(shown).map { (id, mentions[$0].block) }
-            guard shown > 0, parts.make("mentions") else { continue }
+            guard shown > 0, wantsSnippets else { continue }
             let article = index.articlesByID[id]!
             let snippets = inArticle.prefix(shown).map { mentions[$0] }.map { mention in
                 SnippetContext(text: index.blockText(id, mention.block), offset: mention.offset, length: mention.text.utf8.count,
@@ -43,7 +44,8 @@ enum ActorPages {
             roleNumbers[role.role.lowercased()] = number
         }
         var seenIn: [Set<String>] = roles.map { _ in [] }
-        for sighting in actor.roleSightings where sighting.role != "author" && parts.make("roles") {
+        let wantsRoles = parts.make("roles")
+        for sighting in actor.roleSightings where sighting.role != "author" && wantsRoles {
             // An article is copied only for the few links shown: an actor is seen in a role in
             // thousands of articles.
             guard let position = index.position[sighting.articleID] else { continue }
@@ -62,16 +64,20 @@ enum ActorPages {
         }
 
         var aliasCounts: [String: Int] = [:]
-        for mention in mentions where parts.make("aliases") { aliasCounts[mention.text, default: 0] += 1 }
+        if parts.make("aliases") { for mention in mentions { aliasCounts[mention.text, default: 0] += 1 } }
         let aliases = aliasCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
 
-        let needsMonths = parts.make("moreMentions") || parts.make("quotes") || parts.make("moreQuotes")
-        let monthPages = needsMonths ? MentionArchive.months(of: .actor(actor.id), articleRuns: articleRuns.runs, count: articleRuns.count, index) : []
-        let quotes = parts.make("quotes") || parts.make("moreQuotes")
-            ? QuoteList.split(index, actorID: actor.id, months: monthPages, from: path) : QuoteList.Split(shown: [], more: .empty)
+        // Each part asked of `parts`, so that each left out is noted (`||` would skip the second).
+        let (quotesShown, quotesMore) = (parts.make("quotes"), parts.make("moreQuotes"))
+        let wantsQuotes = quotesShown || quotesMore
+        let monthPages = wantsMore || wantsQuotes
+            ? MentionArchive.months(of: .actor(actor.id), articleRuns: articleRuns.runs, count: articleRuns.count, index) : []
+        let quotes = wantsQuotes ? QuoteList.split(index, actorID: actor.id, months: monthPages, from: path) : QuoteList.Split(shown: [], more: .empty)
 
         var shared: [String: Int] = [:]
-        for id in articleIDs where parts.make("appearsWith") || parts.make("network") {
+        let (wantsAppearsWith, wantsNetwork) = (parts.make("appearsWith"), parts.make("network"))
+        let wantsCoActors = wantsAppearsWith || wantsNetwork
+        for id in articleIDs where wantsCoActors {
             for other in index.actorsByArticle[id] ?? [] where other != actor.id { shared[other, default: 0] += 1 }
         }
         let coActors: [(actor: Actor, shared: Int)] = shared.sorted { a, b in
@@ -103,7 +109,8 @@ enum ActorPages {
         }
         // An article's mentions come together: its month is looked up once a run of them.
         var perMonth: [String: Int] = [:]
-        for (n, run) in articleRuns.runs.enumerated() where parts.make("chart") {
+        let wantsChart = parts.make("chart")
+        for (n, run) in articleRuns.runs.enumerated() where wantsChart {
             let end = n + 1 < articleRuns.runs.count ? articleRuns.runs[n + 1].start : articleRuns.count
             perMonth[index.publicationMonth(of: run.value)!, default: 0] += end - run.start
         }
@@ -113,13 +120,14 @@ enum ActorPages {
                                            title: "Mentions of \(actor.name) per month",
                                            caption: "Mentions of \(actor.name) per month of publication, \(months.first!.label) to \(months.last!.label).", unit: "mention")
         }
-        let timeline = parts.make("dates") || parts.make("moreDates")
+        let (wantsDates, wantsMoreDates) = (parts.make("dates"), parts.make("moreDates"))
+        let timeline = wantsDates || wantsMoreDates
             ? DatePages.actorDates(actor, from: path, index: index) : (dates: [], more: DateCounts.empty)
         let context = ActorContext(
             site: SitePlanner.site(index.graph, on: path), id: actor.id, name: actor.name, kind: actor.kind.rawValue,
             origin: actor.origin.rawValue, description: actor.description, link: actor.link, roles: roles, aliases: aliases,
             articleCount: articleIDs.count, mentionCount: mentions.count, counts: index.countPhrase(actor),
-            mentions: grouped, moreMentions: parts.make("moreMentions") ? .after(rest, months: monthPages, from: path, index: index) : .empty,
+            mentions: grouped, moreMentions: wantsMore ? .after(rest, months: monthPages, from: path, index: index) : .empty,
             quotes: quotes.shown, moreQuotes: quotes.more, appearsWith: Array(appearsWith),
             authored: !parts.make("authored") ? [] : index.authored(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },
             published: !parts.make("published") ? [] : index.published(by: actor).map { SitePlanner.datedLink($0, from: path, index: index) },

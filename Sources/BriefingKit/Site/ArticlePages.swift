@@ -56,7 +56,8 @@ enum ArticlePages {
         let notes = index.notesByArticle[article.id] ?? []
         var notesByBlock: [Int: [NoteContext]] = [:]
         var articleNotes: [NoteContext] = []
-        for note in notes where decorated || parts.make("notes") {
+        let wantsNotes = decorated || parts.make("notes")
+        for note in notes where wantsNotes {
             let blocks = note.targets.compactMap { target -> Int? in
                 if case .passage(let passage) = target, passage.articleID == article.id, !quoteBlocks.contains(passage.block) { return passage.block }
                 return nil
