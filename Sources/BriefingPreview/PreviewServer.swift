@@ -89,10 +89,7 @@ public actor PreviewServer {
             + String(format: "%.2f s", report.seconds)]
         // In the order `briefing build` prints them: by file, then line.
         lines += report.diagnostics.sorted().map(\.description)
-        if templateMetrics {
-            lines.append(report.templateMetrics.heading)
-            lines += report.templateMetrics.table.map { "  " + $0 }
-        }
+        if templateMetrics { lines += report.templateMetrics.printed }
         return lines
     }
 

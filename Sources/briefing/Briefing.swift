@@ -148,8 +148,7 @@ struct Build: ParsableCommand {
             }
         }
         if templateMetrics {
-            print(report.templateMetrics.heading)
-            for line in report.templateMetrics.table { print("  " + line) }
+            for line in report.templateMetrics.printed { print(line) }
         }
         print(report.summary)
         if strict && !report.diagnostics.isEmpty {

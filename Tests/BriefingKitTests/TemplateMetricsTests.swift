@@ -93,5 +93,8 @@ struct TemplateMetricsTests {
             "index.md        1     0         0       0  0.00 s   0.00 s    0.00 s  0.00 s    0.00 s  0.00 s  0.00 s          -            -  -",
             "all             5     3         3       0  0.10 s   0.44 s    0.88 s  0.00 s    0.00 s  0.00 s  1.42 s",
         ])
+        // What `build` and `serve` print: the heading, then the table indented.
+        #expect(metrics.printed.count == 1 + metrics.table.count)
+        #expect(metrics.printed.first == metrics.heading && metrics.printed[2].hasPrefix("  actor.md        1"))
     }
 }

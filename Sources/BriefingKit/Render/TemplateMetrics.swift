@@ -87,6 +87,10 @@ public struct TemplateMetrics: Sendable {
         "Template metrics (thread time, summed over \(Count.phrase(threads, "thread")); partials count under the page's template):"
     }
 
+    /// What `--template-metrics` prints, for `briefing build` and `briefing serve` alike: the
+    /// heading, then the table indented.
+    public var printed: [String] { [heading] + table.map { "  " + $0 } }
+
     public init() {}
 
     /// Adds each page, in page order, to its template's row.
