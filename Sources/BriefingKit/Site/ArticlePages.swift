@@ -3,22 +3,21 @@ enum ArticlePages {
     /// The template of these pages.
     static let template = "article"
 
-    /// The keys of `ArticleContext` whose values give blocks their ids, which the links on
-    /// mentions and the marks of noted passages go into, with the roles of their blocks.
-    static let blockKeys: [(key: String, roles: [TextBlock.Role])] = [
-        ("titleAnchor", []), ("lead", [.lead]), ("summary", [.summary]), ("highlights", [.highlight]), ("quote", [.quote]),
-        ("body", [.body]), ("details", [.details]), ("background", [.background]),
+    /// The key of `ArticleContext` each role's blocks are shown under; with `titleAnchor`, the
+    /// keys whose values give blocks their ids, which the links on mentions and the marks of
+    /// noted passages go into.
+    static let roleKeys: [TextBlock.Role: String] = [
+        .lead: "lead", .summary: "summary", .highlight: "highlights", .quote: "quote", .body: "body", .details: "details",
+        .background: "background",
     ]
 
     /// The numbers of the blocks a page made for `names` shows under them (the title's too, for
     /// `titleAnchor`), whose links on mentions and marks it needs; nil for every block.
     static func blockNumbers(of article: Article, shownUnder names: ContextNames) -> Set<Int>? {
         guard !names.isAll else { return nil }
-        var numbers = Set<Int>()
-        for (key, roles) in blockKeys where names.needs(key) {
-            let title = roles.isEmpty ? [0] + article.blocks(.lead).prefix(1).map(\.number) : []
-            numbers.formUnion(title + article.blocks.filter { roles.contains($0.role) }.map(\.number))
-        }
+        // The title is block 0, never among `article.blocks`, and shown under `titleAnchor`.
+        var numbers = Set(article.blocks.filter { block in roleKeys[block.role].map(names.needs) ?? false }.map(\.number))
+        if names.needs("titleAnchor") { numbers.formUnion([0] + article.blocks(.lead).prefix(1).map(\.number)) }
         return numbers
     }
 
@@ -65,19 +64,19 @@ enum ArticlePages {
             let context = NotePages.context(note, from: path, index: index)
             if let block = blocks.first { notesByBlock[block, default: []].append(context) } else { articleNotes.append(context) }
         }
-        func blocks(_ role: TextBlock.Role, _ key: String) -> [BlockContext] {
-            guard parts.make(key) else { return [] }
+        func blocks(_ role: TextBlock.Role) -> [BlockContext] {
+            guard parts.make(Self.roleKeys[role]!) else { return [] }
             return article.blocks(role).map {
                 BlockContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), actors: actorsIn($0), notes: notesByBlock[$0.number] ?? [])
             }
         }
-        var lead = blocks(.lead, "lead").first
+        var lead = blocks(.lead).first
         var titleAnchor: String? = article.blocks.first?.text == article.title ? nil : TextBlock.anchor(0)
         if let first = article.blocks(.lead).first, first.text == article.title {
             titleAnchor = first.anchor
             lead = nil
         }
-        let quote = parts.make("quote") ? article.blocks(.quote).first.map {
+        let quote = parts.make(Self.roleKeys[.quote]!) ? article.blocks(.quote).first.map {
             QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker)
         } : nil
         let author = article.author.flatMap { index.personActors[$0] }
@@ -93,8 +92,8 @@ enum ArticlePages {
                                                        url: SitePath.relative(from: path, to: SitePath.source(index.sourceSlugs[$0.name]!))) },
             author: article.author, authorURL: author.map { SitePlanner.actorLink($0, from: path, index: index).url },
             originalURL: article.url,
-            lead: lead, summary: blocks(.summary, "summary"), highlights: blocks(.highlight, "highlights"), quote: quote,
-            body: blocks(.body, "body"), details: blocks(.details, "details"), background: blocks(.background, "background"),
+            lead: lead, summary: blocks(.summary), highlights: blocks(.highlight), quote: quote,
+            body: blocks(.body), details: blocks(.details), background: blocks(.background),
             notes: articleNotes, actors: wantsActors ? actors(mentions, of: article, index: index, links: actorLinks) : [],
             related: related, actorsIndex: SitePath.relative(from: path, to: SitePath.actors),
             previous: link(position > 0 ? graph.articles[position - 1] : nil),
