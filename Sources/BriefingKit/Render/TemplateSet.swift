@@ -69,7 +69,7 @@ public struct TemplateSet: Sendable {
         if let uses {
             chunks = prepared.compactMapValues { text in
                 TemplateChunks.make(prefix: contentType, prepared: text, partialsDigest: { uses.digest(uses.closure(of: $0)) },
-                                    partialTags: { sources[$0].map(MustacheTags.scan) })
+                                    partialTags: { uses.tags[$0] })
             }
         } else {
             chunks = [:]
@@ -101,17 +101,20 @@ public struct TemplateSet: Sendable {
         return (digests, bodies)
     }
 
-    /// The partials each template names; nil for a set whose tags the light scan may miss (a
+    /// The partials each template names, and each template's tags (scanned once, for the names
+    /// its chunks look up, `TemplateChunks`); nil for a set whose tags the light scan may miss (a
     /// delimiter change, a dynamic partial).
     struct PartialUses {
         let sources: [String: String]
         private var uses: [String: [String]] = [:]
+        private(set) var tags: [String: [MustacheTags.Tag]] = [:]
 
         init?(_ sources: [String: String]) {
             self.sources = sources
             for (name, text) in sources {
                 if text.contains("{{=") { return nil }
-                let partials = MustacheTags.scan(text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name)
+                tags[name] = MustacheTags.scan(text)
+                let partials = tags[name]!.filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name)
                 if partials.contains(where: { $0.hasPrefix("*") }) { return nil }
                 uses[name] = partials
             }
