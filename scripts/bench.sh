@@ -15,6 +15,9 @@ BASELINE=${BENCH_BASELINE:-}
 # What `briefing bench-corpus` writes, as a version: raise it when that changes, so that a corpus an
 # earlier version wrote is made again, not timed (2: article ids of a real length, 30–45 bytes).
 CORPUS=2
+# The incremental steps, in the order the sequence below makes them (its `step N` calls).
+STEPS="no change|1 edited|1 added|1 removed|actor.md|article.md|article.md tag|layout.html|gazetteer"
+NSTEPS=$(awk -F'|' '{ print NF }' <<< "$STEPS")
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "Installing $2"; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$2" >/dev/null; }; }
@@ -106,7 +109,7 @@ for n in $SIZES; do
   inc() { measure "$BRIEFING" build --content "$dir/Content" --templates "$templates" --output "$dir/Public" --cache "$cache" --quiet; }
   articles="$dir/Content/articles"
   edited=$(ls "$articles" | sed -n 8p); cp "$articles/$edited" "$WORK/edited.bak"; cp "$dir/Content/actors.yml" "$WORK/actors.bak"
-  inc_t=(); inc_r=(0 0 0 0 0 0 0 0 0)
+  inc_t=(); inc_r=(); for i in $(seq 0 $((NSTEPS - 1))); do inc_r[$i]=0; done
   step() { # step INDEX: one incremental build, its time appended to inc_t[INDEX] as a list
     local t r; read -r t r < <(inc)
     inc_t[$1]="${inc_t[$1]:-} $t"; [ "$r" -gt "${inc_r[$1]}" ] && inc_r[$1]=$r; return 0
@@ -126,17 +129,17 @@ for n in $SIZES; do
     cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"
   done
   rm -rf "$templates"
-  inc_med=""; for i in 0 1 2 3 4 5 6 7 8; do inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; done
+  inc_med=""; for i in $(seq 0 $((NSTEPS - 1))); do inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; done
   inc_peak="${inc_r[*]}"
   awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" \
-      -v im="$inc_med" -v ir="$inc_peak" -v am="$a_med" -v ar="$a_rss" -v rev="${rev:-}" 'BEGIN {
+      -v im="$inc_med" -v ir="$inc_peak" -v steps="$STEPS" -v am="$a_med" -v ar="$a_rss" -v rev="${rev:-}" 'BEGIN {
     printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
     printf "%-8s %-14s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
     if (rev != "") printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx  (briefing/baseline %.2f)\n", n, "base " rev, am, bp / (am > 0 ? am : 0.01), ar / 1024, am / (hm > 0 ? hm : 0.01), bm / (am > 0 ? am : 0.01)
     printf "%-8s %-14s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
-    split("no change|1 edited|1 added|1 removed|actor.md|article.md|article.md tag|layout.html|gazetteer", label, "|")
+    count = split(steps, label, "|")
     split(im, secs, " "); split(ir, peaks, " ")
-    for (i = 1; i <= 9; i++)
+    for (i = 1; i <= count; i++)
       printf "%-8s %-14s %10.2f %10s %10.0f %11.0f%%\n", n, label[i], secs[i], "-", peaks[i] / 1024, 100 * secs[i] / bm
   }'
 done
