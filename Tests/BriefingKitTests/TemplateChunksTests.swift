@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import BriefingKit
 
@@ -23,6 +24,35 @@ struct TemplateChunksTests {
         #expect(TemplateChunks.cut("{{> *dynamic}}\n") == nil)
         #expect(TemplateChunks.cut("{{a\n}}\n") == nil)
         #expect(TemplateChunks.cut("{{#a}}\r\nx\r\n{{/a}}\r\ny\r\n").map { $0.map(String.init) } == ["{{#a}}\r\nx\r\n{{/a}}\r\n", "y\r\n"])
+    }
+
+    /// An inverted section standing on lines of its own is cut inside, each part in its tags; any
+    /// other section, or one whose tags share a line, stays whole.
+    @Test func anInvertedSectionIsCutInsideEachPartInItsTags() throws {
+        let section = "{{^empty(quotes)}}\n## Quotes\n\n{{#quotes}}\n> {{text}}\n{{/quotes}}\n{{/empty(quotes)}}\n"
+        #expect(TemplateChunks.apart(section[...]) == [
+            "{{^empty(quotes)}}\n## Quotes\n{{/empty(quotes)}}\n",
+            "{{^empty(quotes)}}\n\n{{/empty(quotes)}}\n",
+            "{{^empty(quotes)}}\n{{#quotes}}\n> {{text}}\n{{/quotes}}\n{{/empty(quotes)}}\n",
+        ])
+        // Nested, and the last line without a line break.
+        #expect(TemplateChunks.apart("{{^a}}\n  {{^ b }}\nx\ny\n  {{/ b }}\nz\n{{/a}}"[...]) == [
+            "{{^a}}\n  {{^ b }}\nx\n  {{/ b }}\n{{/a}}\n", "{{^a}}\n  {{^ b }}\ny\n  {{/ b }}\n{{/a}}\n", "{{^a}}\nz\n{{/a}}",
+        ])
+        for whole in ["{{#a}}\nx\ny\n{{/a}}\n", "{{^a}}x\ny\n{{/a}}\n", "{{^a}}\nx\ny{{/a}}\n", "{{^a}}\nx\n{{/a}}\n", "{{^a}}\nx\ny\n{{/b}}\n",
+                      "plain\ntext\n"] {
+            #expect(TemplateChunks.apart(whole[...]) == [whole], "\(whole)")
+        }
+        // Rendered part by part, the same as whole, for a context where the section shows and one where it does not.
+        // (A comment for the content type tag: it too stands alone on its line in every chunk but the first.)
+        let cut = try #require(TemplateChunks.make(prefix: "{{! type }}", prepared: "# T\n" + section, partialsDigest: { _ in "" },
+                                                   partialTags: { _ in nil }))
+        #expect(cut.chunks.count == 4)
+        let whole = try MustacheTemplate(string: "{{! type }}# T\n" + section)
+        for quotes in [[] as [[String: String]], [["text": "a"], ["text": "b"]]] {
+            let context: [String: Any] = ["quotes": quotes]
+            #expect(cut.chunks.map { $0.template.render(context, library: MustacheLibrary()) }.joined() == whole.render(context), "\(quotes)")
+        }
     }
 
     /// Every page of the fixture site: the Markdown rendered chunk by chunk is the template's, and
@@ -79,6 +109,15 @@ struct TemplateChunksTests {
             for piece in pieces { starts.append(markdown.utf8.count); markdown += piece }
             let segmented = MarkdownDocument.segmented(markdown, chunkStarts: starts)
             #expect(segmented.html == MarkdownDocument.html(from: markdown))
+            // Each segment's Markdown alone is its HTML in the page.
+            var chunk = 0, offset = 0
+            let html = Array(segmented.html.utf8)
+            for segment in segmented.segments ?? [] {
+                let alone = MarkdownDocument.html(from: pieces[chunk..<(chunk + segment.chunks)].joined())
+                #expect(Array(alone.utf8) == Array(html[offset..<(offset + segment.length)]), "\(pieces) chunk \(chunk)")
+                chunk += segment.chunks
+                offset += segment.length
+            }
             return segmented.segments?.map(\.chunks)
         }
         #expect(cut(["# A\n\n", "para\n\n", "> quote\n\n", "- item\n"]) == [1, 1, 1, 1])
@@ -94,6 +133,14 @@ struct TemplateChunksTests {
         #expect(cut(["```\ncode\n\n", "text\n"]) == [2])
         #expect(cut(["\u{E000}::: div\u{E001}\n\n", "inside\n\n", "\u{E000}:::\u{E001}\n"]) == [3])
         #expect(cut(["\u{E000}.note\u{E001}\n\n", "para\n"]) == [2])
+        // A chunk that renders nothing at the start or end of a segment, and blank lines at the end
+        // of one whose last block they do not continue, are segments of their own: not after an
+        // indented code block, nor blank lines alone.
+        #expect(cut(["- a\n", "\n", "", "\n", "after\n"]) == [1, 1, 1, 1, 1])
+        #expect(cut(["# A\n\n", "", "para\n", "\n"]) == [1, 1, 1, 1])
+        #expect(cut(["    code\n", "\n", ""]) == [2, 1])
+        #expect(cut(["\n", "\n"]) == [2])
+        #expect(cut(["```\ncode\n", "\n", ""]) == [2, 1])
         // A link reference may be defined: no segments at all; nor with an id given twice.
         #expect(cut(["[a]\n\n", "[a]: /x\n"]) == nil)
         #expect(cut(["\u{E000}#x\u{E001}\npara\n\n", "\u{E000}#x\u{E001}\nother\n"]) == nil)

@@ -17,7 +17,8 @@ import Darwin
 /// not a list). Then the lines after it are read as they would be at the start of a document.
 /// What the generator does to the tree must not reach across either: an attribute line before
 /// the chunk (it belongs to the next block), a fence open over it. `Edges` keeps, for each
-/// segment, what another segment put before or after it must be.
+/// segment, what another segment put before or after it must be. A chunk that adds no block is
+/// set apart as a segment of no HTML where the rest does not change for it (`settingApart`).
 ///
 /// A page has no segments when an id is given twice (links and marks go into the last block with
 /// the id), when it may define a link reference (`]:`, which reaches the whole page) and when it
@@ -121,7 +122,7 @@ extension MarkdownDocument {
     static func segmented(_ markdown: String, chunkStarts: [Int], links: [String: [InlineLink]] = [:],
                           figures: [String: String] = [:], highlights: [String: [Highlight]] = [:]) -> Segmented {
         var markdown = markdown
-        let reading = markdown.withUTF8 { Self.read($0, chunkStarts: chunkStarts) }
+        let (reading, shapes) = markdown.withUTF8 { (Self.read($0, chunkStarts: chunkStarts), ChunkShape.of($0, chunkStarts: chunkStarts)) }
         let document = MarkdownDocument(markdown)
         let (marked, blocks) = document.markSegments(at: reading.candidates)
         document.applyChanges(links: links, figures: figures, highlights: highlights)
@@ -151,7 +152,8 @@ extension MarkdownDocument {
         document.dropSentinels(marked.map(\.node).filter { !standingNodes.contains($0) })
         guard !standing.isEmpty else {
             let html = document.renderHTML()
-            return Segmented(html: html, segments: [Segment(chunks: chunkStarts.count, length: html.utf8.count, edges: edges)], ids: ids)
+            let whole = Segment(chunks: chunkStarts.count, length: html.utf8.count, edges: edges)
+            return Segmented(html: html, segments: settingApart([whole], shapes: shapes), ids: ids)
         }
         var html = "", segments: [Segment] = []
         var firstChunk = 0
@@ -168,7 +170,58 @@ extension MarkdownDocument {
         (edges.end, edges.endsBlank, edges.blank) = (pageEnd.0, pageEnd.1, false)
         segments.append(Segment(chunks: chunkStarts.count - firstChunk, length: last.utf8.count, edges: edges))
         html += last
-        return Segmented(html: html, segments: segments, ids: ids)
+        return Segmented(html: html, segments: settingApart(segments, shapes: shapes), ids: ids)
+    }
+
+    /// What a chunk's Markdown is, for `settingApart`: nothing, blank lines (or nothing), and
+    /// whether the Markdown before it ends with a blank line.
+    private struct ChunkShape {
+        var empty: Bool
+        var blank: Bool
+        var blankBefore: Bool
+
+        static func of(_ bytes: UnsafeBufferPointer<UInt8>, chunkStarts: [Int]) -> [ChunkShape] {
+            chunkStarts.indices.map { chunk in
+                let start = chunkStarts[chunk], end = chunk + 1 < chunkStarts.count ? chunkStarts[chunk + 1] : bytes.count
+                return ChunkShape(empty: start == end, blank: !bytes[start..<end].contains { $0 != 0x0A },
+                                  blankBefore: start >= 2 && bytes[start - 1] == 0x0A && bytes[start - 2] == 0x0A)
+            }
+        }
+    }
+
+    /// The segments with chunks that add no block to them made segments of their own, of no HTML:
+    /// a chunk whose Markdown is empty (a section that renders nothing for the page) at the start
+    /// or the end of a segment, and blank lines at the end of one whose last block they do not
+    /// continue (`End.clean` or `.list`: a list's HTML is the same without the blank lines after
+    /// it). The rest of the segment is the same HTML, ending with a blank line or not as its own
+    /// Markdown does; an edit to such a chunk then renders it alone, not the chunks it shared a
+    /// segment with.
+    private static func settingApart(_ segments: [Segment], shapes: [ChunkShape]) -> [Segment] {
+        var apart: [Segment] = [], first = 0
+        apart.reserveCapacity(segments.count)
+        for segment in segments {
+            var start = first, end = first + segment.chunks
+            first = end
+            while end - start > 1, shapes[start].empty {
+                apart.append(Segment(chunks: 1, length: 0, edges: Self.blankEdges(lines: false)))
+                start += 1
+            }
+            let mayEndBlank = segment.edges.end != .open && shapes[start..<end].contains { !$0.blank }
+            var trailing: [Segment] = [], edges = segment.edges
+            while end - start > 1, shapes[end - 1].empty || (mayEndBlank && shapes[end - 1].blank) {
+                end -= 1
+                trailing.append(Segment(chunks: 1, length: 0, edges: Self.blankEdges(lines: !shapes[end].empty)))
+                edges.endsBlank = shapes[end].blankBefore
+            }
+            apart.append(Segment(chunks: end - start, length: segment.length, edges: edges))
+            apart += trailing.reversed()
+        }
+        return apart
+    }
+
+    /// The edges of a segment of blank lines, or of nothing.
+    private static func blankEdges(lines: Bool) -> Edges {
+        Edges(end: .clean, endsBlank: lines, startsBlank: lines, flushStart: false, blank: true)
     }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, chunkStarts: [Int]) -> Reading {

@@ -89,8 +89,7 @@ extension PageFrame: BinaryCodable {
         guard contentOffset >= 0, contentLength >= 0 else { throw BinaryReader.Failure.invalid }
         page = LayoutContext.PageFields(template: try reader.string(), title: try reader.string(), description: try reader.string(),
                                         openGraphType: try reader.string(), canonical: try reader.optionalString(), jsonLD: try reader.string())
-        let count = try reader.int()
-        guard count >= 0, count - 1 <= contentLength else { throw BinaryReader.Failure.invalid }
+        let count = try reader.count()
         var total = 0
         for _ in 0..<count {
             let digest = UInt64(UInt(bitPattern: try reader.int())), chunks = try reader.int(), length = try reader.int()

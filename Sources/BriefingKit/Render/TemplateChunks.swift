@@ -3,7 +3,9 @@ import Mustache
 /// A page template cut into its top-level chunks: runs of whole lines at the end of which no
 /// section is open. Each chunk is parsed as a template of its own, and a page is its chunks
 /// rendered one after the other, which is the template's output: a section's lines stay
-/// together, and a line stands alone or not as in the whole template.
+/// together, and a line stands alone or not as in the whole template. An inverted section
+/// (`{{^empty(quotes)}}`, a heading and a list) is cut inside too, each part in the section's
+/// tags (`apart`): an edit to its heading then leaves its list as it was.
 ///
 /// A page's content is kept in the build cache as segments (`PageFrame.Segment`): runs of chunks
 /// whose Markdown is a document of its own (`MarkdownDocument.segmented`). After an edit
@@ -55,12 +57,15 @@ struct TemplateChunks: Sendable {
     /// tags of a partial.
     static func make(prefix: String, prepared: String, partialsDigest: ([String]) -> String,
                      partialTags: (String) -> [MustacheTags.Tag]?) -> TemplateChunks? {
-        guard let texts = cut(prepared), texts.count > 1 else { return nil }
+        guard let cut = cut(prepared) else { return nil }
+        // The first chunk has the content type tag on its first line: not cut inside.
+        let texts = cut.indices.flatMap { $0 == 0 ? [String(cut[$0])] : apart(cut[$0]) }
+        guard texts.count > 1 else { return nil }
         var chunks: [Chunk] = []
         for (index, text) in texts.enumerated() {
-            let tags = MustacheTags.scan(String(text))
+            let tags = MustacheTags.scan(text)
             var hasher = StableHasher()
-            hasher.combine(String(text))
+            hasher.combine(text)
             hasher.combine(partialsDigest(tags.filter { $0.sigil == ">" }.map(\.name)))
             // The first chunk carries the content type tag on its first line, as the whole template
             // does; any other has it on a line of its own, which stands alone and renders nothing.
@@ -136,5 +141,36 @@ struct TemplateChunks: Sendable {
             line += 1
         }
         return depth == 0 ? chunks : nil
+    }
+
+    /// A chunk that is an inverted section, its open and close tags each alone on a line, cut
+    /// inside: the lines between cut as a template is (`cut`), and each part put in the section's
+    /// two lines (itself cut so, when it is one too). An inverted section renders what it holds
+    /// once with the context it is in, or not at all, so its parts, each in its tags, render what
+    /// it does; the lines of the tags stand alone and render nothing. Any other chunk as it is.
+    static func apart(_ chunk: Substring) -> [String] {
+        let utf8 = chunk.utf8
+        guard let firstEnd = utf8.firstIndex(of: UInt8(ascii: "\n")).map({ utf8.index(after: $0) }), firstEnd < utf8.endIndex else {
+            return [String(chunk)]
+        }
+        let body = utf8.last == UInt8(ascii: "\n") ? utf8.index(before: utf8.endIndex) : utf8.endIndex
+        let lastStart = utf8[..<body].lastIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard lastStart > firstEnd else { return [String(chunk)] }
+        let open = chunk[..<firstEnd], inner = chunk[firstEnd..<lastStart], close = chunk[lastStart...]
+        guard let name = loneTag(open, sigil: "^"), loneTag(close, sigil: "/") == name,
+              let parts = cut(String(inner)), parts.count > 1 else {
+            return [String(chunk)]
+        }
+        let closeLine = close.hasSuffix("\n") ? String(close) : close + "\n"
+        let pieces = parts.flatMap { apart($0) }
+        return pieces.indices.map { String(open) + pieces[$0] + ($0 == pieces.count - 1 ? String(close) : closeLine) }
+    }
+
+    /// The name of the one tag on a line, of this sigil, with nothing but blanks around it.
+    private static func loneTag(_ line: Substring, sigil: String) -> String? {
+        let trimmed = line.trimmingWhitespace
+        let tags = MustacheTags.scan(trimmed)
+        guard tags.count == 1, tags[0].sigil == sigil, trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return nil }
+        return tags[0].name
     }
 }
