@@ -142,7 +142,9 @@ extension SiteBuilder {
     }
 
     /// Writes a page made from the last build's content (`remake`), and finds whether it has
-    /// the links it had (`links(of:)`).
+    /// the links it had (`links(of:)`). A page that came out as the last build's file, byte for
+    /// byte (an edit to a part of its template that shows nothing on it), is that file, linked
+    /// (`StagedSite.reuse`) and kept: only its cache entry is new.
     private static func write(_ remade: Remade, path: String, known: BuildCache.Entry, template: String, inputs: String,
                               with renderer: PageRenderer, into site: StagedSite, files: Set<String>, sameFiles: Bool)
         -> Result<MadePage, BuildError> {
@@ -151,11 +153,14 @@ extension SiteBuilder {
             entry.templates = renderer.templateDigest(for: template)
             // The same as the last build's when the page is put in a new layout.
             entry.body = renderer.bodyDigest(for: template)
+            entry.inputs = inputs
+            entry.frame = remade.frame
+            if remade.html == remade.previous.file, site.reuse(path, stamp: known.stamp) {
+                return .success(MadePage(path: path, entry: entry, sameLinks: true, template: template))
+            }
             entry.stamp = try site.write(remade.html, at: path)
             let (links, sameLinks) = links(of: remade, path: path, known: known, files: files, sameFiles: sameFiles)
             entry.links = links
-            entry.inputs = inputs
-            entry.frame = remade.frame
             return .success(MadePage(path: path, entry: entry, rendered: true, reframed: remade.spliced == nil, sameLinks: sameLinks,
                                      spliced: remade.spliced != nil, template: template, bytes: remade.html.count))
         } catch {
