@@ -144,10 +144,13 @@ struct TemplateChunks: Sendable {
     }
 
     /// A chunk that is an inverted section, its open and close tags each alone on a line, cut
-    /// inside: the lines between cut as a template is (`cut`), and each part put in the section's
-    /// two lines (itself cut so, when it is one too). An inverted section renders what it holds
-    /// once with the context it is in, or not at all, so its parts, each in its tags, render what
-    /// it does; the lines of the tags stand alone and render nothing. Any other chunk as it is.
+    /// inside: the lines between cut as a template is (`cut`; a part itself cut so when it is one
+    /// too), blank lines kept with the part before them (a heading and the blank line after it; a
+    /// list and the blank line that ends it), and each part put in the section's two lines.
+    /// An inverted section renders what it holds once with the context it is in, or not at all,
+    /// so its parts, each in its tags, render what it does; the lines of the tags stand alone and
+    /// render nothing. Each part looks the section's name up again: they are few. Any other chunk
+    /// as it is.
     static func apart(_ chunk: Substring) -> [String] {
         let utf8 = chunk.utf8
         guard let firstEnd = utf8.firstIndex(of: UInt8(ascii: "\n")).map({ utf8.index(after: $0) }), firstEnd < utf8.endIndex else {
@@ -162,7 +165,11 @@ struct TemplateChunks: Sendable {
             return [String(chunk)]
         }
         let closeLine = close.hasSuffix("\n") ? String(close) : close + "\n"
-        let pieces = parts.flatMap { apart($0) }
+        var pieces: [String] = []
+        for piece in parts.flatMap({ apart($0) }) {
+            if pieces.isEmpty || piece.contains(where: { $0 != "\n" }) { pieces.append(piece) } else { pieces[pieces.count - 1] += piece }
+        }
+        guard pieces.count > 1 else { return [String(chunk)] }
         return pieces.indices.map { String(open) + pieces[$0] + ($0 == pieces.count - 1 ? String(close) : closeLine) }
     }
 
