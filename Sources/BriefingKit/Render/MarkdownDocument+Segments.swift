@@ -98,6 +98,8 @@ extension MarkdownDocument {
     private struct Reading {
         var mayCut = false
         var candidates: [Candidate] = []
+        /// What each chunk's Markdown is (`settingApart`).
+        var shapes: [ChunkShape] = []
         /// The number of line breaks; whether it ends with one, and with a blank line.
         var lines = 0
         var endsLine = false
@@ -122,7 +124,7 @@ extension MarkdownDocument {
     static func segmented(_ markdown: String, chunkStarts: [Int], links: [String: [InlineLink]] = [:],
                           figures: [String: String] = [:], highlights: [String: [Highlight]] = [:]) -> Segmented {
         var markdown = markdown
-        let (reading, shapes) = markdown.withUTF8 { (Self.read($0, chunkStarts: chunkStarts), ChunkShape.of($0, chunkStarts: chunkStarts)) }
+        let reading = markdown.withUTF8 { Self.read($0, chunkStarts: chunkStarts) }
         let document = MarkdownDocument(markdown)
         let (marked, blocks) = document.markSegments(at: reading.candidates)
         document.applyChanges(links: links, figures: figures, highlights: highlights)
@@ -153,7 +155,7 @@ extension MarkdownDocument {
         guard !standing.isEmpty else {
             let html = document.renderHTML()
             let whole = Segment(chunks: chunkStarts.count, length: html.utf8.count, edges: edges)
-            return Segmented(html: html, segments: settingApart([whole], shapes: shapes), ids: ids)
+            return Segmented(html: html, segments: settingApart([whole], shapes: reading.shapes), ids: ids)
         }
         var html = "", segments: [Segment] = []
         var firstChunk = 0
@@ -170,7 +172,7 @@ extension MarkdownDocument {
         (edges.end, edges.endsBlank, edges.blank) = (pageEnd.0, pageEnd.1, false)
         segments.append(Segment(chunks: chunkStarts.count - firstChunk, length: last.utf8.count, edges: edges))
         html += last
-        return Segmented(html: html, segments: settingApart(segments, shapes: shapes), ids: ids)
+        return Segmented(html: html, segments: settingApart(segments, shapes: reading.shapes), ids: ids)
     }
 
     /// What a chunk's Markdown is, for `settingApart`: nothing, blank lines (or nothing), and
@@ -233,6 +235,7 @@ extension MarkdownDocument {
         reading.startsBlank = bytes.first == 0x0A
         reading.flush = startsFlush(bytes, at: 0)
         reading.blank = !bytes.contains { $0 != 0x0A }
+        reading.shapes = ChunkShape.of(bytes, chunkStarts: chunkStarts)
         // Line by line up to each chunk's start.
         var line = 1, counted = 0, lastStart = 0
         for (chunk, start) in chunkStarts.enumerated() where chunk > 0 && start > lastStart && start < bytes.count {
@@ -243,7 +246,7 @@ extension MarkdownDocument {
             }
             counted = start
             guard reading.mayCut, bytes[start - 1] == 0x0A else { continue }
-            let endsBlank = start >= 2 && bytes[start - 2] == 0x0A, startsBlank = bytes[start] == 0x0A
+            let endsBlank = reading.shapes[chunk].blankBefore, startsBlank = bytes[start] == 0x0A
             if endsBlank || startsBlank {
                 reading.candidates.append(Candidate(chunk: chunk, line: line, endsBlank: endsBlank, startsBlank: startsBlank,
                                                     flush: startsFlush(bytes, at: start)))
