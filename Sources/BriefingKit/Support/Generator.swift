@@ -1,23 +1,32 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Which generator made a site, for the build cache: a cache written by another version, or by
 /// another build of this one, is not trusted.
 public enum Generator {
     public static let version = "0.6.0"
 
-    /// The version plus the size and modification time of the running executable, so that a
-    /// rebuilt `briefing` never reads the pages its older self cached.
-    public static let identity: String = {
-        var identity = "briefing \(version)"
-        var info = stat()
-        if stat("/proc/self/exe", &info) == 0 {  // follows the link to the executable
-            identity += " \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        } else {
-            identity += " \(CommandLine.arguments.first ?? "")"
+    /// The version plus what tells this build of `briefing` from every other: the executable's
+    /// GNU build ID (`ExecutableBuildID`), a digest of its linked bytes, so a copy or a reinstall of
+    /// the same binary keeps the cache and a rebuilt one never reads the pages its older self
+    /// cached. An executable without one is named by a digest of its bytes instead.
+    public static let identity: String = identity(of: "/proc/self/exe")
+
+    static func identity(of executable: String) -> String {
+        if let id = ExecutableBuildID.read(from: executable) { return "briefing \(version) build \(id)" }
+        if let digest = contentDigest(of: executable) { return "briefing \(version) bytes \(digest)" }
+        return "briefing \(version) \(CommandLine.arguments.first ?? "")"
+    }
+
+    /// A digest of the file's bytes, read a megabyte at a time.
+    private static func contentDigest(of path: String) -> String? {
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        var hasher = StableHasher()
+        do {
+            while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.combine(chunk) }  // nil at the end
+        } catch {
+            return nil
         }
-        return identity
-    }()
+        return hasher.finalize()
+    }
 }
