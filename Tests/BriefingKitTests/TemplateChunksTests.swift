@@ -39,6 +39,10 @@ struct TemplateChunksTests {
             "{{^a}}\n  {{^ b }}\nx\n  {{/ b }}\n{{/a}}\n", "{{^a}}\n  {{^ b }}\n{{y}}\n  {{/ b }}\n\n\n{{/a}}\n",
             "{{^a}}\n{.attr}\n{{/a}}\n", "{{^a}}\n{{w}}\n{{/a}}",
         ])
+        // Windows line ends: a blank line is blank, and each part's closing line ends as the template's do.
+        #expect(TemplateChunks.apart("{{^a}}\r\n# H\r\n\r\n{.x}\r\ntext\r\n{{/a}}\r\n"[...]) == [
+            "{{^a}}\r\n# H\r\n\r\n{{/a}}\r\n", "{{^a}}\r\n{.x}\r\n{{/a}}\r\n", "{{^a}}\r\ntext\r\n{{/a}}\r\n",
+        ])
         for whole in ["{{#a}}\nx\ny\n{{/a}}\n", "{{^a}}x\ny\n{{/a}}\n", "{{^a}}\nx\ny{{/a}}\n", "{{^a}}\nx\n{{/a}}\n",
                       "{{^a}}\nx\n\n{{/a}}\n", "{{^a}}\nx\ny\n{{/b}}\n", "plain\ntext\n"] {
             #expect(TemplateChunks.apart(whole[...]) == [whole], "\(whole)")
@@ -53,6 +57,61 @@ struct TemplateChunksTests {
             let context: [String: Any] = ["quotes": quotes]
             #expect(cut.chunks.map { $0.template.render(context, library: MustacheLibrary()) }.joined() == whole.render(context), "\(quotes)")
         }
+    }
+
+    /// A section that finds a single value on every page is cut inside as an inverted one is; one
+    /// over a list, or not known to render once, stays whole; inside it, only inverted sections
+    /// are cut (its value is on top of the context there).
+    @Test func aSectionOfOneValueIsCutInsideAndOneOverAListIsNot() throws {
+        let once: (String) -> Bool = { $0 == "one" || $0 == "two" }
+        let section = "{{#one}}\n### More\n\n{{summary}}\n\n{{#two}}\nx\n{{y}}\n{{/two}}\n{{^empty(z)}}\na\n{{b}}\n{{/empty(z)}}\n{{/one}}\n"
+        #expect(TemplateChunks.apart(section[...], rendersOnce: once) == [
+            "{{#one}}\n### More\n\n{{/one}}\n",
+            "{{#one}}\n{{summary}}\n\n{{/one}}\n",
+            "{{#one}}\n{{#two}}\nx\n{{y}}\n{{/two}}\n{{/one}}\n",
+            "{{#one}}\n{{^empty(z)}}\na\n{{/empty(z)}}\n{{/one}}\n",
+            "{{#one}}\n{{^empty(z)}}\n{{b}}\n{{/empty(z)}}\n{{/one}}\n",
+        ])
+        // Not known to render once: whole, also without a predicate; inside an inverted section, cut.
+        #expect(TemplateChunks.apart(section.replacingOccurrences(of: "one", with: "many")[...], rendersOnce: once).count == 1)
+        #expect(TemplateChunks.apart(section[...]).count == 1)
+        #expect(TemplateChunks.apart("{{^e}}\n{{#one}}\n# H\n\ntext\n{{/one}}\n{{/e}}\n"[...], rendersOnce: once) == [
+            "{{^e}}\n{{#one}}\n# H\n\n{{/one}}\n{{/e}}\n", "{{^e}}\n{{#one}}\ntext\n{{/one}}\n{{/e}}\n",
+        ])
+        // Rendered part by part, the same as whole: the section over a record, over nothing, and over false.
+        let cut = try #require(TemplateChunks.make(prefix: "{{! type }}", prepared: "# T\n" + section, partialsDigest: { _ in "" },
+                                                   partialTags: { _ in nil }, rendersOnce: once))
+        #expect(cut.chunks.count == 6)
+        let whole = try MustacheTemplate(string: "{{! type }}# T\n" + section)
+        let one: [String: Any] = ["summary": "S", "two": ["y": "Y"], "z": [] as [String]]
+        for context in [["one": one, "b": "B"], ["b": "B"], ["one": false, "b": "B"]] as [[String: Any]] {
+            let rendered = cut.chunks.map { $0.template.render(context, library: MustacheLibrary()) }.joined()
+            #expect(rendered == whole.render(context), "\(context)")
+        }
+        #expect(whole.render(["one": one, "b": "B"]).contains("### More\n\nS\n\nx\nY\n"))
+    }
+
+    /// What a section's name finds in the page contexts, told as the library looks it up: a single
+    /// value, text or a record, on some context and nothing on the others; never a list, nor a name
+    /// with a transform or one no context knows.
+    @Test func aSectionRendersOnceWhenItsNameFindsOneValueInEveryPageContext() throws {
+        for name in ["moreMentions.summary", "moreQuotes.summary", "moreMentions", "lead", "quote", "next", "description", "chart"] {
+            #expect(SectionValues.rendersAtMostOnce(name), "\(name)")
+        }
+        // Lists: an actor's mentions and quotes, an article's summary (also a key of other contexts) and its body.
+        for name in ["mentions", "quotes", "summary", "body", "moreDates.dates", "empty(quotes)", "first(mentions)", ".", "",
+                     "moreMentions.", ".moreMentions", "noSuchKey", "moreMentions.noSuchKey", "title.length"] {
+            #expect(!SectionValues.rendersAtMostOnce(name), "\(name)")
+        }
+        let actor = try ShapeDecoder.full(ActorContext.self)
+        #expect(SectionValues.value(at: ["moreMentions", "summary"], in: actor) == .single)
+        #expect(SectionValues.value(at: ["mentions"], in: actor) == .other)
+        #expect(SectionValues.value(at: ["lead"], in: actor) == .absent)
+        // Past a value without a look-up of its own (the library reflects on it), not told; a dictionary has one.
+        struct Plain { let b = "c" }
+        #expect(SectionValues.value(at: ["a", "b"], in: ["a": Plain()] as [String: Any]) == .other)
+        #expect(SectionValues.value(at: ["a", "b"], in: ["a": ["b": "c"]] as [String: Any]) == .single)
+        #expect(SectionValues.value(at: ["a"], in: ["a": ["b", "c"]] as [String: Any]) == .other)
     }
 
     /// Every page of the fixture site: the Markdown rendered chunk by chunk is the template's, and

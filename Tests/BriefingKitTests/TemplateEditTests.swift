@@ -87,6 +87,32 @@ struct TemplateEditTests {
         #expect(label.incremental.pagesMade >= articles)
     }
 
+    /// A line added inside a section of one value (`{{#next}}`, cut inside: `SectionValues`) is the
+    /// only part rendered, with the section's value on top of the context, on the pages it shows on.
+    @Test func aLineAddedInsideASectionOfOneValueIsRenderedWithItsValue() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        _ = try SiteBuilder.build(workspace.options())
+        let before = try Fixtures.snapshot(workspace.output)
+        try Self.edit(workspace, "article.md") { $0.replacingOccurrences(of: "{{#next}}\n", with: "{{#next}}\nNext up: {{title}}.\n\n") }
+        // The new line is a part of its own, in the section's tags.
+        let text = try String(contentsOf: workspace.templates.appendingPathComponent("article.md"), encoding: .utf8)
+        let parts = try #require(TemplateChunks.cut(text)).flatMap { TemplateChunks.apart($0, rendersOnce: SectionValues.rendersAtMostOnce) }
+        #expect(parts.contains("{{#next}}\nNext up: {{title}}.\n\n{{/next}}\n"))
+        let edited = try workspace.buildBoth()
+        #expect(edited.same, "\(edited.differences)")
+        let articles = try Self.count(workspace, "articles")
+        // Every page but the newest article's, which has no next.
+        #expect(edited.incremental.pagesSpliced == articles - 1)
+        #expect(try Self.changedArticles(workspace, since: before) == articles - 1)
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("articles").path).sorted()
+        let oldest = try String(contentsOf: workspace.output.appendingPathComponent("articles/" + names[0]), encoding: .utf8)
+        let next = try #require(oldest.range(of: "Newer: ")).upperBound
+        let title = oldest[next...].prefix { $0 != "<" }.dropLast(2)  // the link's text: "Newer: <title> →"
+        #expect(!title.isEmpty)
+        #expect(oldest.contains("<p>Next up: \(title).</p>"))
+    }
+
     @Test func actorPagesAreSplicedToo() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

@@ -4,7 +4,8 @@ import Mustache
 /// section is open. Each chunk is parsed as a template of its own, and a page is its chunks
 /// rendered one after the other, which is the template's output: a section's lines stay
 /// together, and a line stands alone or not as in the whole template. An inverted section
-/// (`{{^empty(quotes)}}`, a heading and a list) is cut inside too, each part in the section's
+/// (`{{^empty(quotes)}}`, a heading and a list), or one that finds a single value on every page
+/// (`{{#moreQuotes.summary}}`, `SectionValues`), is cut inside too, each part in the section's
 /// tags (`apart`): an edit to its heading then leaves its list as it was.
 ///
 /// A page's content is kept in the build cache as segments (`PageFrame.Segment`): runs of chunks
@@ -56,10 +57,10 @@ struct TemplateChunks: Sendable {
     /// `partialsDigest` gives the digest of the partials a chunk's text names, `partialTags` the
     /// tags of a partial.
     static func make(prefix: String, prepared: String, partialsDigest: ([String]) -> String,
-                     partialTags: (String) -> [MustacheTags.Tag]?) -> TemplateChunks? {
+                     partialTags: (String) -> [MustacheTags.Tag]?, rendersOnce: (String) -> Bool = { _ in false }) -> TemplateChunks? {
         guard let cut = cut(prepared) else { return nil }
         // The first chunk has the content type tag on its first line: not cut inside.
-        let texts = cut.indices.flatMap { $0 == 0 ? [String(cut[$0])] : apart(cut[$0]) }
+        let texts = cut.indices.flatMap { $0 == 0 ? [String(cut[$0])] : apart(cut[$0], rendersOnce: rendersOnce) }
         guard texts.count > 1 else { return nil }
         var chunks: [Chunk] = []
         for (index, text) in texts.enumerated() {
@@ -143,15 +144,18 @@ struct TemplateChunks: Sendable {
         return depth == 0 ? chunks : nil
     }
 
-    /// A chunk that is an inverted section, its open and close tags each alone on a line, cut
-    /// inside: the lines between cut as a template is (`cut`; a part itself cut so when it is one
-    /// too), blank lines kept with the part before them (a heading and the blank line after it; a
-    /// list and the blank line that ends it), and each part put in the section's two lines.
-    /// An inverted section renders what it holds once with the context it is in, or not at all,
-    /// so its parts, each in its tags, render what it does; the lines of the tags stand alone and
-    /// render nothing. Each part looks the section's name up again: they are few. Any other chunk
-    /// as it is.
-    static func apart(_ chunk: Substring) -> [String] {
+    /// A chunk that is a section rendered at most once, its open and close tags each alone on a
+    /// line, cut inside: the lines between cut as a template is (`cut`; a part itself cut so when
+    /// it is one too), blank lines kept with the part before them (a heading and the blank line
+    /// after it; a list and the blank line that ends it), and each part put in the section's two
+    /// lines. Such a section is an inverted one, or one whose name `rendersOnce` says finds a
+    /// single value on every page, never a list or a lambda (`SectionValues`: a list would render
+    /// the parts item by item, in another order). It renders what it holds once, with the same
+    /// context, or not at all, so its parts, each in its tags, render what it does; the lines of
+    /// the tags stand alone and render nothing. Each part looks the section's name up again: they
+    /// are few. Inside a section that is not inverted, the context has its value on top, so only
+    /// inverted sections are cut there. Any other chunk as it is.
+    static func apart(_ chunk: Substring, rendersOnce: (String) -> Bool = { _ in false }) -> [String] {
         let utf8 = chunk.utf8
         guard let firstEnd = utf8.firstIndex(of: UInt8(ascii: "\n")).map({ utf8.index(after: $0) }), firstEnd < utf8.endIndex else {
             return [String(chunk)]
@@ -160,24 +164,28 @@ struct TemplateChunks: Sendable {
         let lastStart = utf8[..<body].lastIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) } ?? utf8.startIndex
         guard lastStart > firstEnd else { return [String(chunk)] }
         let open = chunk[..<firstEnd], inner = chunk[firstEnd..<lastStart], close = chunk[lastStart...]
-        guard let name = loneTag(open, sigil: "^"), loneTag(close, sigil: "/") == name,
-              let parts = cut(String(inner)), parts.count > 1 else {
+        guard let (sigil, name) = loneTag(open, sigils: ["^", "#"]), loneTag(close, sigils: ["/"])?.name == name,
+              sigil == "^" || rendersOnce(name),
+              let parts = cut(String(inner)) else {
             return [String(chunk)]
         }
-        let closeLine = close.hasSuffix("\n") ? String(close) : close + "\n"
+        let inverted = sigil == "^"
+        // At the byte: "\r\n" is one `Character`, which is not "\n".
+        let closeLine = close.utf8.last == UInt8(ascii: "\n") ? String(close) : close + "\n"
         var pieces: [String] = []
-        for piece in parts.flatMap({ apart($0) }) {
-            if pieces.isEmpty || piece.contains(where: { $0 != "\n" }) { pieces.append(piece) } else { pieces[pieces.count - 1] += piece }
+        for piece in parts.flatMap({ inverted ? apart($0, rendersOnce: rendersOnce) : apart($0) }) {
+            let blank = piece.utf8.allSatisfy { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            if pieces.isEmpty || !blank { pieces.append(piece) } else { pieces[pieces.count - 1] += piece }
         }
         guard pieces.count > 1 else { return [String(chunk)] }
         return pieces.indices.map { String(open) + pieces[$0] + ($0 == pieces.count - 1 ? String(close) : closeLine) }
     }
 
-    /// The name of the one tag on a line, of this sigil, with nothing but blanks around it.
-    private static func loneTag(_ line: Substring, sigil: String) -> String? {
+    /// The sigil and name of the one tag on a line, of one of these sigils, with nothing but blanks around it.
+    private static func loneTag(_ line: Substring, sigils: Set<String>) -> (sigil: String, name: String)? {
         let trimmed = line.trimmingWhitespace
         let tags = MustacheTags.scan(trimmed)
-        guard tags.count == 1, tags[0].sigil == sigil, trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return nil }
-        return tags[0].name
+        guard tags.count == 1, sigils.contains(tags[0].sigil), trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return nil }
+        return (tags[0].sigil, tags[0].name)
     }
 }

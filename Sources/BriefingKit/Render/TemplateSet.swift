@@ -69,7 +69,7 @@ public struct TemplateSet: Sendable {
         if let uses {
             chunks = prepared.compactMapValues { text in
                 TemplateChunks.make(prefix: contentType, prepared: text, partialsDigest: { uses.digest(uses.closure(of: $0)) },
-                                    partialTags: { uses.tags[$0] })
+                                    partialTags: { uses.tags[$0] }, rendersOnce: SectionValues.rendersAtMostOnce)
             }
         } else {
             chunks = [:]
