@@ -100,10 +100,52 @@ struct GeneratorIdentityTests {
     }
 
     /// This toolchain links a build ID into its executables (the test runner here), so a build of
-    /// `briefing` is named by it rather than by a digest of its 25 MB.
-    @Test func theRunningExecutableIsNamedByItsBuildID() throws {
+    /// `briefing` is named by it rather than by a digest of its 25 MB; and its libraries with it.
+    @Test func theRunningExecutableIsNamedByItsBuildIDAndItsLibraries() throws {
         let id = try #require(ExecutableBuildID.read(from: "/proc/self/exe"))
         #expect(id.count >= 32 && id.allSatisfy(\.isHexDigit))
-        #expect(Generator.identity == "briefing \(Generator.version) build \(id)")
+        let libraries = try #require(OutputLibraries.digest())
+        #expect(Generator.identity == "briefing \(Generator.version) build \(id) libraries \(libraries)")
+        #expect(Generator.identity(of: "/proc/self/exe", libraries: "0") != Generator.identity)
+        // cmark-gfm and the Swift runtime are among them, each with a build ID.
+        let paths = OutputLibraries.paths(inMaps: try #require(OutputLibraries.processMaps()))
+        let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        #expect(names.contains { $0.hasPrefix("libcmark-gfm.so") }, "\(names)")
+        #expect(names.contains { $0.hasPrefix("libcmark-gfm-extensions.so") }, "\(names)")
+        #expect(names.contains("libswiftCore.so"), "\(names)")
+        #expect(paths.allSatisfy { ExecutableBuildID.read(from: $0) != nil })
+    }
+
+    /// The libraries that count, from a process's map: those mapped executable, once each, by the
+    /// start of their file name; not the program, the allocator, libc, data files or a library
+    /// replaced on disk since.
+    @Test func theLibrariesThatMakeTheOutputAreFoundInTheProcessMap() {
+        let maps = """
+        55cad2efc000-55cad2efe000 r--p 00000000 fe:00 254163                     /opt/bin/briefing
+        55cad2efe000-55cad2f04000 r-xp 00002000 fe:00 254163                     /opt/bin/briefing
+        7f0000000000-7f0000001000 r--p 00000000 fe:00 11                         /lib/x86_64-linux-gnu/libcmark-gfm.so.0.29.0.gfm.6
+        7f0000001000-7f0000009000 r-xp 00001000 fe:00 11                         /lib/x86_64-linux-gnu/libcmark-gfm.so.0.29.0.gfm.6
+        7f0000010000-7f0000019000 r-xp 00001000 fe:00 12                         /lib/x86_64-linux-gnu/libcmark-gfm-extensions.so.0.29.0.gfm.6
+        7f0000020000-7f0000029000 r-xp 00001000 fe:00 13                         /opt/swift/usr/lib/swift/linux/libswiftCore.so
+        7f0000030000-7f0000039000 r-xp 00001000 fe:00 14                         /opt/swift/usr/lib/swift/linux/libFoundationEssentials.so
+        7f0000040000-7f0000049000 r-xp 00001000 fe:00 15                         /lib/x86_64-linux-gnu/libmimalloc.so.2
+        7f0000050000-7f0000059000 r-xp 00001000 fe:00 16                         /lib/x86_64-linux-gnu/libc.so.6
+        7f0000060000-7f0000069000 r-xp 00001000 fe:00 17                         /opt/swift/usr/lib/swift/linux/libswiftDispatch.so (deleted)
+        7f0000070000-7f0000079000 rw-p 00000000 00:00 0                          [heap]
+        7f0000080000-7f0000089000 r--s 00000000 fe:00 18                         /tmp/cache/libswift-notes.so.cache
+        7f0000090000-7f0000099000 r-xp 00001000 fe:00 19                         /opt/my libs/libswift_Concurrency.so
+        7f00000a0000-7f00000a9000 r-xp 00000000 00:00 0
+        """
+        // In the order of their file names, wherever they are.
+        #expect(OutputLibraries.paths(inMaps: maps) == [
+            "/opt/swift/usr/lib/swift/linux/libFoundationEssentials.so",
+            "/lib/x86_64-linux-gnu/libcmark-gfm-extensions.so.0.29.0.gfm.6", "/lib/x86_64-linux-gnu/libcmark-gfm.so.0.29.0.gfm.6",
+            "/opt/swift/usr/lib/swift/linux/libswiftCore.so", "/opt/my libs/libswift_Concurrency.so",
+        ])
+        // The digest names the libraries: another set, another digest; none at all, still one.
+        let fewer = maps.split(separator: "\n").filter { !$0.contains("extensions") }.joined(separator: "\n")
+        #expect(OutputLibraries.digest(maps: maps) != OutputLibraries.digest(maps: fewer))
+        #expect(OutputLibraries.digest(maps: maps) == OutputLibraries.digest(maps: maps))
+        #expect(OutputLibraries.digest(maps: nil) == nil)
     }
 }
