@@ -7,10 +7,10 @@ import Foundation
 ///
 /// Read from the file's program headers, on bytes: the ELF header, the headers of its segments,
 /// and each `PT_NOTE` segment's notes, a few kilobytes whatever the executable's size.
-public enum ExecutableBuildID {
+enum ExecutableBuildID {
     /// The build ID of the executable at `path`, in lowercase hex, or nil when the file is not a
     /// little-endian ELF file, holds no build ID, or cannot be read.
-    public static func read(from path: String) -> String? {
+    static func read(from path: String) -> String? {
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? file.close() }
         return find { offset, count in
@@ -20,7 +20,7 @@ public enum ExecutableBuildID {
     }
 
     /// The build ID of an ELF image held in `bytes` (for tests).
-    public static func find(in bytes: [UInt8]) -> String? {
+    static func find(in bytes: [UInt8]) -> String? {
         find { offset, count in
             guard offset <= UInt64(bytes.count) else { return nil }
             let start = Int(offset)
