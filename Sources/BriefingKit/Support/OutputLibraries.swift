@@ -50,7 +50,7 @@ enum OutputLibraries {
     static func processMaps() -> String? {
         guard let file = FileHandle(forReadingAtPath: "/proc/self/maps") else { return nil }
         defer { try? file.close() }
-        return (try? file.readToEnd()).map { String(decoding: $0 ?? Data(), as: UTF8.self) }
+        return (try? file.readToEnd()).map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
