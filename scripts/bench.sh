@@ -46,15 +46,16 @@ if [ -n "$BASELINE" ]; then
   BASE_BRIEFING="$base/.build/release/briefing"
 fi
 
-# Runs a command; prints "seconds peak_kib". Its own output goes to $MEASURE_OUT, else nowhere.
+# Runs a command; prints "seconds peak_kib system_seconds". Its own output goes to $MEASURE_OUT, else nowhere.
 measure() {
   local log; log=$(mktemp)
   /usr/bin/time -v "$@" >"${MEASURE_OUT:-/dev/null}" 2>"$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
-  local wall rss
+  local wall rss sys
   wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+  sys=$(grep "System time (seconds)" "$log" | awk '{print $NF}')
   rm -f "$log"
-  echo "$wall $rss"
+  echo "$wall $rss $sys"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -73,19 +74,19 @@ for n in $SIZES; do
   run_briefing() {
     rm -rf "$dir/Public"
     # The last run's template metrics are printed after the table.
-    read -r t r < <(MEASURE_OUT="$WORK/metrics-$n.txt" measure "$BRIEFING" build --content "$dir/Content" --templates Templates \
+    read -r t r _ < <(MEASURE_OUT="$WORK/metrics-$n.txt" measure "$BRIEFING" build --content "$dir/Content" --templates Templates \
       --output "$dir/Public" --no-cache --quiet --template-metrics)
     b_times+=("$t"); if [ "$r" -gt "$b_rss" ]; then b_rss=$r; fi
   }
   run_baseline() {
     [ -n "$BASELINE" ] || return 0
     rm -rf "$dir/Public-baseline"
-    read -r t r < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet)
+    read -r t r _ < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet)
     a_times+=("$t"); if [ "$r" -gt "$a_rss" ]; then a_rss=$r; fi
   }
   run_hugo() {
     rm -rf "$dir/hugo/public"
-    read -r t r < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
+    read -r t r _ < <(measure hugo --quiet --source "$dir/hugo" --destination "$dir/hugo/public")
     h_times+=("$t"); if [ "$r" -gt "$h_rss" ]; then h_rss=$r; fi
   }
   tools=(run_briefing run_baseline run_hugo)
@@ -109,10 +110,10 @@ for n in $SIZES; do
   inc() { measure "$BRIEFING" build --content "$dir/Content" --templates "$templates" --output "$dir/Public" --cache "$cache" --quiet; }
   articles="$dir/Content/articles"
   edited=$(ls "$articles" | sed -n 8p); cp "$articles/$edited" "$WORK/edited.bak"; cp "$dir/Content/actors.yml" "$WORK/actors.bak"
-  inc_t=(); inc_r=(); for i in $(seq 0 $((NSTEPS - 1))); do inc_r[$i]=0; done
-  step() { # step INDEX: one incremental build, its time appended to inc_t[INDEX] as a list
-    local t r; read -r t r < <(inc)
-    inc_t[$1]="${inc_t[$1]:-} $t"; [ "$r" -gt "${inc_r[$1]}" ] && inc_r[$1]=$r; return 0
+  inc_t=(); inc_s=(); inc_r=(); for i in $(seq 0 $((NSTEPS - 1))); do inc_r[$i]=0; done
+  step() { # step INDEX: one incremental build, its wall and system times appended to inc_t[INDEX] and inc_s[INDEX]
+    local t r y; read -r t r y < <(inc)
+    inc_t[$1]="${inc_t[$1]:-} $t"; inc_s[$1]="${inc_s[$1]:-} $y"; [ "$r" -gt "${inc_r[$1]}" ] && inc_r[$1]=$r; return 0
   }
   for run in $(seq "$RUNS"); do
     rm -rf "$templates"; cp -R Templates "$templates"
@@ -129,22 +130,25 @@ for n in $SIZES; do
     cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"
   done
   rm -rf "$templates"
-  inc_med=""; for i in $(seq 0 $((NSTEPS - 1))); do inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; done
+  inc_med=""; inc_sys=""
+  for i in $(seq 0 $((NSTEPS - 1))); do
+    inc_med="$inc_med $(printf "%s\n" ${inc_t[$i]} | median)"; inc_sys="$inc_sys $(printf "%s\n" ${inc_s[$i]} | median)"
+  done
   inc_peak="${inc_r[*]}"
   awk -v n="$n" -v bm="$b_med" -v hm="$h_med" -v bp="$b_pages" -v hp="$h_pages" -v br="$b_rss" -v hr="$h_rss" -v cm="$c_med" \
-      -v im="$inc_med" -v ir="$inc_peak" -v steps="$STEPS" -v am="$a_med" -v ar="$a_rss" -v rev="${rev:-}" 'BEGIN {
+      -v im="$inc_med" -v is="$inc_sys" -v ir="$inc_peak" -v steps="$STEPS" -v am="$a_med" -v ar="$a_rss" -v rev="${rev:-}" 'BEGIN {
     printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx\n", n, "briefing", bm, bp / (bm > 0 ? bm : 0.01), br / 1024, bm / (hm > 0 ? hm : 0.01)
     printf "%-8s %-14s %10.2f %10.0f %10.0f %12s\n", n, "hugo", hm, hp / (hm > 0 ? hm : 0.01), hr / 1024, "1.00x"
     if (rev != "") printf "%-8s %-14s %10.2f %10.0f %10.0f %11.2fx  (briefing/baseline %.2f)\n", n, "base " rev, am, bp / (am > 0 ? am : 0.01), ar / 1024, am / (hm > 0 ? hm : 0.01), bm / (am > 0 ? am : 0.01)
     printf "%-8s %-14s %10.2f %10s %10s %12s\n", n, "cmark-gfm", cm, "-", "-", "(floor)"
     count = split(steps, label, "|")
-    split(im, secs, " "); split(ir, peaks, " ")
+    split(im, secs, " "); split(is, sy, " "); split(ir, peaks, " ")
     for (i = 1; i <= count; i++)
-      printf "%-8s %-14s %10.2f %10s %10.0f %11.0f%%\n", n, label[i], secs[i], "-", peaks[i] / 1024, 100 * secs[i] / bm
+      printf "%-8s %-14s %10.2f %10s %10.0f %11.0f%%  (system %.2f s)\n", n, label[i], secs[i], "-", peaks[i] / 1024, 100 * secs[i] / bm, sy[i]
   }'
 done
 [ -z "$BASELINE" ] || echo "base $rev: the clean build of commit $rev (BENCH_BASELINE), with its own templates, alternating with the two above; pages/s counts this build's pages."
-echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md: a sentence added, then a link's label in a tagged part, layout.html, a gazetteer entry), $RUNS runs: median time, highest peak; last column: share of the clean briefing build."
+echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md: a sentence added, then a link's label in a tagged part, layout.html, a gazetteer entry), $RUNS runs: median time, highest peak; then the share of the clean briefing build, and the median system time (the kernel's part: on ext4 without a journal, creating files soon after many were freed walks past them, BENCHMARKS.md)."
 for n in $SIZES; do
   echo "Template metrics of the last clean briefing build of $n articles (briefing build --template-metrics):"
   grep -v '^Built ' "$WORK/metrics-$n.txt"
