@@ -16,20 +16,7 @@ public enum Generator {
     static func identity(of executable: String, libraries: String? = nil) -> String {
         let with = libraries.map { " libraries \($0)" } ?? ""
         if let id = ExecutableBuildID.read(from: executable) { return "briefing \(version) build \(id)" + with }
-        if let digest = contentDigest(of: executable) { return "briefing \(version) bytes \(digest)" + with }
+        if let bytes = try? FileTree.read(path: executable) { return "briefing \(version) bytes \(StableHasher.digest(bytes))" + with }
         return "briefing \(version) \(CommandLine.arguments.first ?? "")" + with
-    }
-
-    /// A digest of the file's bytes, read a megabyte at a time.
-    private static func contentDigest(of path: String) -> String? {
-        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? file.close() }
-        var hasher = StableHasher()
-        do {
-            while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.combine(chunk) }  // nil at the end
-        } catch {
-            return nil
-        }
-        return hasher.finalize()
     }
 }
