@@ -35,10 +35,16 @@ struct TemplateEditTests {
         #expect(edited.incremental.pagesRendered == articles)
         // Text alone needs no page: none is made but those made on every build.
         #expect(edited.incremental.pagesMade == unchanged.pagesMade)
-        let page = try String(contentsOf: workspace.output.appendingPathComponent("articles").appendingPathComponent(
-            try #require(FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("articles").path).sorted().first)),
-            encoding: .utf8)
+        let page = try Self.articlePage(workspace, newest: false)
         #expect(page.contains("<p>Edited: a paragraph at the end.</p>\n"))
+    }
+
+    /// The HTML of the oldest or the newest article's page (article files are named by their
+    /// number, oldest first).
+    static func articlePage(_ workspace: Workspace, newest: Bool) throws -> String {
+        let folder = workspace.output.appendingPathComponent("articles")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }.sorted()
+        return try String(contentsOf: folder.appendingPathComponent(try #require(newest ? names.last : names.first)), encoding: .utf8)
     }
 
     /// The article pages whose files differ from those of `before` (a snapshot of the output).
@@ -71,9 +77,7 @@ struct TemplateEditTests {
         let again = try workspace.buildBoth()
         #expect(again.same, "\(again.differences)")
         #expect(again.incremental.pagesSpliced == articles)
-        let html = try String(contentsOf: workspace.output.appendingPathComponent("articles").appendingPathComponent(
-            try #require(FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("articles").path).sorted().last)),
-            encoding: .utf8)
+        let html = try Self.articlePage(workspace, newest: true)
         #expect(!html.contains("nav-previous"))
         // A link's label in a tagged part (`{{#next}}`): the page made for `next` alone, its links
         // told from the part left out and the part added.
@@ -105,8 +109,7 @@ struct TemplateEditTests {
         // Every page but the newest article's, which has no next.
         #expect(edited.incremental.pagesSpliced == articles - 1)
         #expect(try Self.changedArticles(workspace, since: before) == articles - 1)
-        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.output.appendingPathComponent("articles").path).sorted()
-        let oldest = try String(contentsOf: workspace.output.appendingPathComponent("articles/" + names[0]), encoding: .utf8)
+        let oldest = try Self.articlePage(workspace, newest: false)
         let next = try #require(oldest.range(of: "Newer: ")).upperBound
         let title = oldest[next...].prefix { $0 != "<" }.dropLast(2)  // the link's text: "Newer: <title> →"
         #expect(!title.isEmpty)
