@@ -212,4 +212,19 @@ struct TemplateEditTests {
         #expect(reference.same, "\(reference.differences)")
         #expect(reference.incremental.pagesSpliced == 0)
     }
+
+    /// A rendered part's id found again outside it (`PageSplice.givesTwice`), in one pass over the
+    /// content: in a kept segment or another rendered part it is, inside its own part it is not, and
+    /// an id that only begins with it, or the text ` id=` without a quote, is another.
+    @Test func anIdGivenTwiceIsFoundOutsideItsPart() {
+        let kept = "<p id=\"p10\">kept</p>\n<p>x id=p1</p>\n", part = "<p id=\"p1\">new</p>\n<h2 id=\"more\">More</p>\n"
+        let content = Array((kept + part + kept).utf8)
+        let range = kept.utf8.count..<(kept.utf8.count + part.utf8.count)
+        #expect(!PageSplice.givesTwice([(range, ["p1", "more"])], in: content))
+        #expect(PageSplice.givesTwice([(range, ["p1", "p10"])], in: content))
+        #expect(PageSplice.givesTwice([(range, ["p1"]), (0..<kept.utf8.count, ["more"])], in: content))
+        #expect(PageSplice.givesTwice([(range, ["p1"]), (range, ["p1"]), (0..<1, ["p1"])], in: content))
+        #expect(!PageSplice.givesTwice([(range, [])], in: content))
+        #expect(!PageSplice.givesTwice([(0..<0, ["p1"])], in: Array("<p id=\"p1".utf8)))
+    }
 }

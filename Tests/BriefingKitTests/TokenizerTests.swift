@@ -102,6 +102,22 @@ struct TokenizerTests {
         #expect(ByteSearch.firstIndex(of: 0x0A, in: UnsafeBufferPointer(start: nil, count: 0)) == nil)
     }
 
+    /// `ByteSearch.firstIndex` of a run (`memmem`) finds what a walk over the bytes finds, from
+    /// every start: overlapping runs, a run at the very end, one longer than what is left.
+    @Test func aRunIsFoundWhereTheWalkFindsIt() {
+        let bytes = Array("aaab id=\"x\" id=\"é\" ]:]: aa".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for needle in ["aa", "aab", " id=\"", "\"é\"", "]:", " aa", "a", "aaab id=\"x\" id=\"é\" ]:]: aa", "aaaa", "b\u{0}"].map({ Array($0.utf8) }) {
+                for start in 0...bytes.count + 1 {
+                    let walked = start > bytes.count - needle.count ? nil
+                        : (start...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+                    #expect(ByteSearch.firstIndex(of: needle, in: buffer, from: start) == walked, "\(needle) from \(start)")
+                }
+            }
+        }
+        #expect(ByteSearch.firstIndex(of: Array("a".utf8), in: UnsafeBufferPointer(start: nil, count: 0)) == nil)
+    }
+
     /// `isCapitalized` reads an ASCII first letter from its byte: the same answer as the first
     /// character's `isUppercase`, with combining marks, other scripts and digits.
     @Test func capitalizedAsTheFirstCharacterSays() {

@@ -12,10 +12,15 @@ enum ByteSearch {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Where the run `needle` (not empty) is first in `bytes` from `start`, or nil: its first byte
-    /// found by `memchr`, the rest compared by `memcmp`.
+    /// Where the run `needle` (not empty) is first in `bytes` from `start`, or nil: `memmem`, which
+    /// skips ahead by more than a byte where the needle cannot start (the first byte found by
+    /// `memchr` and the rest compared by `memcmp` stopped at every space of a page for ` id="`).
     static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        guard let first = needle.first else { return nil }
+        guard let first = needle.first, start >= 0, start + needle.count <= bytes.count, let base = bytes.baseAddress else { return nil }
+        if let memmem {
+            return memmem(base + start, bytes.count - start, needle.baseAddress, needle.count)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
         var at = start
         while at + needle.count <= bytes.count, let found = firstIndex(of: first, in: bytes, from: at) {
             guard found + needle.count <= bytes.count else { return nil }
@@ -24,6 +29,17 @@ enum ByteSearch {
         }
         return nil
     }
+
+    /// glibc's `memmem`, looked up at run time: a GNU extension, which Glibc's Swift module does not
+    /// declare. Elsewhere the first byte is found by `memchr` and the rest compared by `memcmp`.
+    private typealias MemMem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
+    private static let memmem: MemMem? = {
+        #if canImport(Glibc)
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memmem").map { unsafeBitCast($0, to: MemMem.self) }
+        #else
+        nil
+        #endif
+    }()
 
     static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         needle.withUnsafeBufferPointer { firstIndex(of: $0, in: bytes, from: start) }
