@@ -16,7 +16,7 @@ BASELINE=${BENCH_BASELINE:-}
 # earlier version wrote is made again, not timed (2: article ids of a real length, 30–45 bytes).
 CORPUS=2
 # The incremental steps, in the order the sequence below makes them (its `step N` calls).
-STEPS="no change|1 edited|1 added|1 removed|actor.md|article.md|article.md tag|layout.html|gazetteer"
+STEPS="no change|1 edited|1 added|1 removed|actor.md|article.md|article.md tag|layout.html|gazetteer|block partial"
 NSTEPS=$(awk -F'|' '{ print NF }' <<< "$STEPS")
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 
@@ -103,7 +103,8 @@ for n in $SIZES; do
   # Incremental: a warm cache, then one change at a time, each built on the last: nothing; one
   # article edited; a copy of it added; that copy removed; actor.md edited; article.md edited (a
   # sentence at the end, then a link's label in a tagged part); layout.html edited (a paragraph in
-  # its footer); a gazetteer entry added. The corpus is put back after each run (the templates are a copy); the
+  # its footer); a gazetteer entry added; a class added in partials/block-actors.md, which every
+  # paragraph of every article renders. The corpus is put back after each run (the templates are a copy); the
   # sequence runs RUNS times and each change's median is printed, with its highest peak RSS.
   cache="$dir/cache"; rm -rf "$cache"
   templates="$WORK/templates-$n"
@@ -127,6 +128,9 @@ for n in $SIZES; do
     sed -i 's/\[Newer: /[Later: /' "$templates/article.md"; step 6
     sed -i 's|</footer>|<p>Edited by make bench.</p></footer>|' "$templates/layout.html"; step 7
     printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"; step 8
+    sed -i 's/^{.block-actors}$/{.block-actors .bench}/' "$templates/partials/block-actors.md"
+    grep -q '^{.block-actors .bench}$' "$templates/partials/block-actors.md" || { echo "bench: partials/block-actors.md has no {.block-actors} line to edit" >&2; exit 1; }
+    step 9
     cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"
   done
   rm -rf "$templates"
@@ -148,7 +152,7 @@ for n in $SIZES; do
   }'
 done
 [ -z "$BASELINE" ] || echo "base $rev: the clean build of commit $rev (BENCH_BASELINE), with its own templates, alternating with the two above; pages/s counts this build's pages."
-echo "no change … gazetteer: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md: a sentence added, then a link's label in a tagged part, layout.html, a gazetteer entry), $RUNS runs: median time, highest peak; then the share of the clean briefing build, and the median system time (the kernel's part: on ext4 without a journal, creating files soon after many were freed walks past them, BENCHMARKS.md)."
+echo "no change … block partial: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md: a sentence added, then a link's label in a tagged part, layout.html, a gazetteer entry, a class in the partial of every paragraph: block partial), $RUNS runs: median time, highest peak; then the share of the clean briefing build, and the median system time (the kernel's part: on ext4 without a journal, creating files soon after many were freed walks past them, BENCHMARKS.md)."
 for n in $SIZES; do
   echo "Template metrics of the last clean briefing build of $n articles (briefing build --template-metrics):"
   grep -v '^Built ' "$WORK/metrics-$n.txt"
