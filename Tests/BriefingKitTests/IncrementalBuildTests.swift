@@ -123,7 +123,10 @@ struct IncrementalBuildTests {
             try FileManager.default.removeItem(at: file)
             return "removed \(name)"
         case .editTemplate:
-            let template = ["article.md", "actor.md", "date.md", "partials/article-card.md", "mentions.md", "archive.md", "layout.html"][random.next(7)]
+            // Partials too, inside sections over lists: every paragraph of an article, the lists of paragraphs.
+            let templates = ["article.md", "actor.md", "date.md", "partials/article-card.md", "mentions.md", "archive.md", "layout.html",
+                             "partials/block-actors.md", "partials/paragraph-list.md"]
+            let template = templates[random.next(templates.count)]
             let url = workspace.templates.appendingPathComponent(template)
             let text = try String(contentsOf: url, encoding: .utf8)
             // A page template's top-level chunks (`TemplateChunks`) moved about: what a page keeps

@@ -213,6 +213,30 @@ struct TemplateEditTests {
         #expect(reference.incremental.pagesSpliced == 0)
     }
 
+    /// An edit to a partial that a section over a list includes: every chunk that includes it is
+    /// new, and each page renders that section again, with its list, and keeps the rest
+    /// (`PageSplice`); the paragraphs' ids, which the new part gives, are found nowhere else.
+    @Test func aPartialInsideAListIsRenderedAgainWithTheList() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        // Actors and dates named in more than two articles get month pages of paragraph lists (`MentionArchive`).
+        let settings = workspace.content.appendingPathComponent("briefing.yml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "list_limit: 2\n").write(to: settings, atomically: true, encoding: .utf8)
+        _ = try SiteBuilder.build(workspace.options())
+        try Self.edit(workspace, "partials/block-actors.md") { $0.replacingOccurrences(of: "{.block-actors}", with: "{.block-actors .edited}") }
+        let blocks = try workspace.buildBoth()
+        #expect(blocks.same, "\(blocks.differences)")
+        let articles = try Self.count(workspace, "articles")
+        #expect(blocks.incremental.pagesSpliced == articles)
+        #expect(try Self.articlePage(workspace, newest: true).contains("<p class=\"block-actors edited\">"))
+        try Self.edit(workspace, "partials/paragraph-list.md") { $0.replacingOccurrences(of: ": paragraphs ", with: ": paragraph numbers ") }
+        let lists = try workspace.buildBoth()
+        #expect(lists.same, "\(lists.differences)")
+        #expect(lists.incremental.pagesSpliced > 0 && lists.incremental.pagesRendered < lists.incremental.pages)
+        let month = try String(contentsOf: workspace.output.appendingPathComponent("actors/united-states/2025-03.html"), encoding: .utf8)
+        #expect(month.contains(": paragraph numbers <a "))
+    }
+
     /// A rendered part's id found again outside it (`PageSplice.givesTwice`), in one pass over the
     /// content: in a kept segment or another rendered part it is, inside its own part it is not, and
     /// an id that only begins with it, or the text ` id=` without a quote, is another.
