@@ -62,6 +62,13 @@ struct IncrementalBuildTests {
             try FileManager.default.removeItem(at: content.appendingPathComponent("briefing.md"))
         }
 
+        /// `list_limit: 2` in the settings: actors and dates named in more than two articles get
+        /// month pages of paragraphs (`MentionArchive`).
+        func archiveMonths() throws {
+            let settings = content.appendingPathComponent("briefing.yml")
+            try (try String(contentsOf: settings, encoding: .utf8) + "list_limit: 2\n").write(to: settings, atomically: true, encoding: .utf8)
+        }
+
         func articleNames() throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted()
         }
@@ -184,9 +191,7 @@ struct IncrementalBuildTests {
         defer { try? FileManager.default.removeItem(at: workspace.root) }
         if !editorial { try workspace.removeNotesAndOverview() }
         let edits = editorial ? Edit.allCases : Edit.allCases.filter { $0 != .addNote && $0 != .editOverview }
-        // Actors and dates named in more than two articles get month pages (`MentionArchive`).
-        let settings = workspace.content.appendingPathComponent("briefing.yml")
-        try (try String(contentsOf: settings, encoding: .utf8) + "list_limit: 2\n").write(to: settings, atomically: true, encoding: .utf8)
+        try workspace.archiveMonths()
         let first = try SiteBuilder.build(workspace.options())
         #expect(first.diagnostics.isEmpty || !first.diagnostics.contains { $0.message.contains("list_limit") })
         #expect(FileTree.files(under: workspace.output).contains("actors/united-states/2025-03.html"))

@@ -219,9 +219,7 @@ struct TemplateEditTests {
     @Test func aPartialInsideAListIsRenderedAgainWithTheList() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
-        // Actors and dates named in more than two articles get month pages of paragraph lists (`MentionArchive`).
-        let settings = workspace.content.appendingPathComponent("briefing.yml")
-        try (try String(contentsOf: settings, encoding: .utf8) + "list_limit: 2\n").write(to: settings, atomically: true, encoding: .utf8)
+        try workspace.archiveMonths()
         _ = try SiteBuilder.build(workspace.options())
         try Self.edit(workspace, "partials/block-actors.md") { $0.replacingOccurrences(of: "{.block-actors}", with: "{.block-actors .edited}") }
         let blocks = try workspace.buildBoth()
