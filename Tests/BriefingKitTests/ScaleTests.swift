@@ -253,8 +253,8 @@ struct ScaleTests {
     }
 
     /// The actors of many articles, as the page digests write them, gathered by place in
-    /// `actorOrder`: the same bytes as a set of their ids in byte order, for every actor's articles,
-    /// for none, and for an id that names no article.
+    /// `actorOrder` from the articles' positions: the same bytes as a set of their ids in byte
+    /// order, for every actor's articles, for none, and for a position after the articles.
     @Test func theActorsOfManyArticlesAreWrittenInIdOrder() {
         let index = Self.plan.index
         func reference(_ articleIDs: [String]) -> [UInt8] {
@@ -276,15 +276,17 @@ struct ScaleTests {
         var lists = index.articlesByActor.keys.sorted().map { index.articlesByActor[$0]! }
         lists += [[], ["no such article"], index.graph.articles.map(\.id)]
         for articleIDs in lists {
+            let positions = articleIDs.map { index.position[$0].map(Int32.init) ?? Int32(index.graph.articles.count) }
             var writer = BinaryWriter()
-            digests.actorLinks(of: articleIDs, index, into: &writer)
+            digests.actorLinks(of: positions, index, into: &writer)
             #expect(StableHasher.digest(writer.bytes) == StableHasher.digest(reference(articleIDs)), "\(articleIDs.prefix(3))")
         }
         #expect(index.actorOrder.count > 40)
     }
 
     /// An article's digest by position is the one by id, as two numbers (of which the text is
-    /// the hexadecimal form), and what a link to it shows is the digest of its title, page and date.
+    /// the hexadecimal form), each article's its own, and what a link to it shows is the digest
+    /// of its title, page and date.
     @Test func articleDigestsByPositionAreThoseById() {
         let index = Self.plan.index
         let digests = ArticleDigests(index)
@@ -292,6 +294,7 @@ struct ScaleTests {
             [words.0, words.1].map { String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16) }.joined()
         }
         for (position, article) in index.graph.articles.enumerated() {
+            #expect(digests.words(at: Int32(position)) == digests.words(of: article.id))
             #expect(hex(digests.words(at: Int32(position))) == digests[article.id])
             var link = BinaryWriter()
             link.string(article.title); link.string(index.articlePath(article.id)); link.value(article.published)
@@ -300,6 +303,7 @@ struct ScaleTests {
         #expect(Set(index.graph.articles.indices.map { hex(digests.words(at: Int32($0))) }).count == index.graph.articles.count)
         // A place after the articles (a date mention of an article the graph does not hold): the fixed mark.
         #expect(digests.words(at: Int32(index.graph.articles.count)) == (0, 0))
+        #expect(digests.words(of: "not-an-article") == (0, 0))
         #expect(digests["not-an-article"] == "-")
     }
 

@@ -30,6 +30,14 @@ public struct DateReference: Sendable, Hashable {
     /// ("Jan. 20–21"), none for durations and vague references.
     public var points: [String] { otherPoints ?? Self.points(value, granularity) }
 
+    /// The first of `points`, without making an array of the usual one.
+    public var firstPoint: String? { otherPoints.map(\.first) ?? (Self.hasPoint(granularity) ? value : nil) }
+
+    /// Each of `points`, without making an array of the usual one: the index reads half a million.
+    public func forEachPoint(_ body: (String) -> Void) {
+        if let otherPoints { otherPoints.forEach(body) } else if Self.hasPoint(granularity) { body(value) }
+    }
+
     public init(text: String, offset: Int, value: String, granularity: Granularity, mod: Modifier? = nil, points: [String]? = nil) {
         self.text = text
         self.offset = offset

@@ -5,7 +5,7 @@
 /// everything `ActorPages.page` reads. A page with notes is always made. `IncrementalBuildTests`
 /// checks that an unchanged digest never hides a changed page.
 enum ActorPageInputs {
-    static let version = "actor-page-inputs 5"
+    static let version = "actor-page-inputs 6"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, actor: Actor, into hasher: inout StableHasher) -> Bool {
@@ -16,21 +16,23 @@ enum ActorPageInputs {
         write(actor, digests, into: &writer)
         writer.string(index.countPhrase(actor))
         writer.int(index.mentionsByActor.count(actor.id))
-        let articles = index.articlesByActor[actor.id] ?? []
-        // The same articles by position (`positionsByActor`): an actor of thousands of articles
-        // looks each one's digest up without hashing its id, and writes it as two numbers.
+        // Its articles by position (`positionsByActor`): an actor of thousands of articles looks
+        // each one's digest up without hashing its id, and writes it as two numbers.
         let positions = index.positionsByActor[actor.id] ?? []
         writer.int(positions.count)
         for position in positions { writer.words(digests.words(at: position)) }
-        // Each quote by its article's digest, which covers the article's quotes and their
-        // speakers, and its paragraph: writing out the quotes' text again was a third of this.
-        let quotes = index.quotesByActor[actor.id]
+        // Each quote by its paragraph and its article's digest, which covers the article's quotes
+        // and their speakers: writing out the quotes' text again was a third of this.
+        let quotes = index.quotesByActor.places(actor.id)
         writer.int(quotes.count)
-        for quote in quotes { writer.int(quote.block) }
-        writer.strings(quotes.map { digests[$0.articleID] })
-        writer.strings(index.authored(by: actor).map { digests[$0.id] })
-        writer.strings(index.published(by: actor).map { digests[$0.id] })
-        digests.actorLinks(of: articles, index, into: &writer)
+        for place in quotes.map(Int.init) {
+            writer.int(index.graph.quotes[place].block); writer.words(digests.words(at: index.quoteArticles[place]))
+        }
+        for articles in [index.authored(by: actor), index.published(by: actor)] {
+            writer.int(articles.count)
+            for article in articles.indices { writer.words(digests.words(of: articles[article].id)) }
+        }
+        digests.actorLinks(of: positions, index, into: &writer)
         hasher.combine(writer.bytes)
         return true
     }
@@ -42,7 +44,7 @@ enum ActorPageInputs {
         writer.string(actor.description); writer.string(actor.link)
         writer.int(actor.roleSightings.count)
         for sighting in actor.roleSightings {
-            writer.string(sighting.role); writer.string(digests[sighting.articleID]); writer.value(sighting.date)
+            writer.string(sighting.role); writer.words(digests.words(of: sighting.articleID)); writer.value(sighting.date)
         }
     }
 }

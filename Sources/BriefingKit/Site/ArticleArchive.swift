@@ -59,9 +59,10 @@ enum ArticleArchive {
     /// the month, its neighbours and the digest of each of its articles.
     static func inputs(_ index: GraphIndex, _ digests: ArticleDigests, month: Month, into hasher: inout StableHasher) {
         var writer = BinaryWriter()
-        writer.string("article-month-inputs 1")
+        writer.string("article-month-inputs 2")
         writer.string(month.month); writer.string(month.previous); writer.string(month.next)
-        writer.strings(index.graph.articles[month.articles].map { digests[$0.id] })
+        writer.int(month.articles.count)
+        for position in month.articles { writer.words(digests.words(at: Int32(position))) }
         hasher.combine(writer.bytes)
     }
 

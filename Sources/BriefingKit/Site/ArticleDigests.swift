@@ -13,10 +13,9 @@
 /// actor's (id, name, kind, page) by its place in `GraphIndex.actorOrder`.
 struct ArticleDigests: Sendable {
     static let version = "article-digest 2"
-    /// The digests by position in `graph.articles`, and each article's position by id (the
-    /// index's own look-up, `GraphIndex.position`).
-    private let byPosition: [String]
-    /// The same digests as two numbers each, for the pages that write thousands of them.
+    /// The digests by position in `graph.articles`, as two numbers each (`StableHasher.words`): a
+    /// page's inputs write thousands of them, and a string each was a reference counted on every
+    /// core. Each article's position by id is the index's own look-up, `GraphIndex.position`.
     private let wordsByPosition: [(UInt64, UInt64)]
     private let positions: [String: Int]
     private let articleLinks: [(UInt64, UInt64)]
@@ -26,7 +25,7 @@ struct ArticleDigests: Sendable {
         let graph = index.graph
         let missing = graph.articles.contains { graph.factDigests[$0.id] == nil }
         let quotes = missing ? Dictionary(grouping: graph.quotes, by: \.articleID) : [:]
-        let made = Parallel.map(graph.articles) { article -> (digest: String, words: (UInt64, UInt64), link: (UInt64, UInt64)) in
+        let made = Parallel.map(graph.articles) { article -> (words: (UInt64, UInt64), link: (UInt64, UInt64)) in
             let path = index.articlePath(article.id)
             var hasher = StableHasher()
             hasher.combine(Self.version)
@@ -34,9 +33,8 @@ struct ArticleDigests: Sendable {
             hasher.combine(graph.factDigests[article.id] ?? Self.factsDigest(article, index, quotes: quotes[article.id] ?? []))
             var link = BinaryWriter()
             link.string(article.title); link.string(path); link.value(article.published)
-            return (hasher.finalize(), hasher.words, StableHasher.words(link.bytes))
+            return (hasher.words, StableHasher.words(link.bytes))
         }
-        byPosition = made.map(\.digest)
         wordsByPosition = made.map(\.words)
         articleLinks = made.map(\.link)
         positions = index.position
@@ -59,14 +57,20 @@ struct ArticleDigests: Sendable {
                             quotes: quotes)
     }
 
-    /// The article's digest; an id that names no article gives a fixed mark (never a digest).
-    subscript(id: String) -> String { positions[id].map { byPosition[$0] } ?? "-" }
-
-    /// The digest of the article at this position as two numbers (`StableHasher.words`, of
-    /// which the text digest is the hexadecimal form). A place of `GraphIndex.dateArticles` after
-    /// the articles, an article the graph does not hold, gives a fixed mark, (0, 0).
+    /// The digest of the article at this position as two numbers (`StableHasher.words`). A place
+    /// of `GraphIndex.dateArticles` after the articles, an article the graph does not hold, gives
+    /// a fixed mark, (0, 0).
     func words(at position: Int32) -> (UInt64, UInt64) {
         Int(position) < wordsByPosition.count ? wordsByPosition[Int(position)] : (0, 0)
+    }
+
+    /// The article's digest as text (`StableHasher.text`), for the keys of data file parts; an
+    /// id that names no article gives a fixed mark (never a digest).
+    subscript(id: String) -> String { positions[id].map { StableHasher.text(wordsByPosition[$0]) } ?? "-" }
+
+    /// The same by the article's id; an id that names no article gives the fixed mark, (0, 0).
+    func words(of id: String) -> (UInt64, UInt64) {
+        positions[id].map { wordsByPosition[$0] } ?? (0, 0)
     }
 
     /// What a link to the article at this position shows: its title, page and date.
@@ -76,14 +80,16 @@ struct ArticleDigests: Sendable {
     /// actor of the graph, and its id, name, kind and page.
     func actorLink(at place: Int32) -> (UInt64, UInt64) { actorLinks[Int(place)] }
 
-    /// Writes, for every actor of these articles, what a link to it shows (name, kind, page), in
-    /// id order: pages that list who appears with whom, or who is named in a
-    /// snippet, change when any of that changes, even if their own articles did not.
-    func actorLinks(of articleIDs: some Sequence<String>, _ index: GraphIndex, into writer: inout BinaryWriter) {
+    /// Writes, for every actor of the articles at these positions, what a link to it shows (name,
+    /// kind, page), in id order: pages that list who appears with whom, or who is named in a
+    /// snippet, change when any of that changes, even if their own articles did not. A position
+    /// after the articles (`GraphIndex.dateArticles`) has no actors.
+    func actorLinks(of positions: some Sequence<Int32>, _ index: GraphIndex, into writer: inout BinaryWriter) {
         // Gathered by place in `actorOrder`, which is id order.
         var here = [Bool](repeating: false, count: index.actorOrder.count)
-        for id in articleIDs {
-            for place in index.actorPlacesByArticle[id] ?? [] { here[Int(place)] = true }
+        let byPosition = index.actorPlacesByPosition
+        for position in positions where Int(position) < byPosition.count {
+            for place in byPosition[Int(position)] { here[Int(place)] = true }
         }
         writer.int(here.lazy.filter { $0 }.count)
         for place in here.indices where here[place] { writer.words(actorLinks[place]) }

@@ -9,7 +9,7 @@
 /// too much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
 /// never hides a changed page.
 enum ArticlePageInputs {
-    static let version = "article-page-inputs 4"
+    static let version = "article-page-inputs 5"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, position: Int, into hasher: inout StableHasher) -> Bool {
@@ -19,9 +19,9 @@ enum ArticlePageInputs {
         var writer = BinaryWriter()
         writer.string(version)
         // The article, its page, mentions, dates and quotes.
-        writer.string(digests[article.id])
+        writer.words(digests.words(at: Int32(position)))
         // Its actors (every actor it mentions is among them) and its author, as links show them.
-        let places = index.actorPlacesByArticle[article.id] ?? []
+        let places = index.actorPlacesByPosition[position]
         writer.int(places.count)
         for place in places { writer.words(digests.actorLink(at: place)) }
         let author = article.author.flatMap { index.personActors[$0] }
@@ -30,9 +30,8 @@ enum ArticlePageInputs {
             writer.string(author.name); writer.raw(author.kind); writer.string(index.actorPath(author.id))
         }
         // Whether each date it names has a page (a date's page is named after its value).
-        let dates = index.datesByArticle[article.id]
-        for date in dates {
-            let point = date.reference.points.first
+        index.datesByArticle.forEach(article.id) { date in
+            let point = date.reference.firstPoint
             writer.bool(point.map { index.datesByValue.contains($0) } ?? false)
             writer.string(point)
         }

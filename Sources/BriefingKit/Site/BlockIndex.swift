@@ -23,15 +23,17 @@ struct BlockIndex<Element: Sendable>: Sendable {
             byArticle[run.id, default: []].append(contentsOf: Int32(run.start)..<Int32(end))
         }
         var run: (id: String, start: Int)?
-        // Each element read once (a copy, every string in it retained): looking one up again by
-        // position for its place copied it a second time.
+        // Each element read once, in place (`Grouped`): iterating the array copied each one,
+        // retaining every string in it, and looking one up again for its place copied it again.
         let placeAt = [Int64](unsafeUninitializedCapacity: all.count) { placeAt, count in
-            for (position, element) in all.enumerated() {
-                placeAt[position] = Int64(block(element)) << 32 | Int64(offset(element))
-                let id = article(element)
-                guard id != run?.id else { continue }
-                if let run { add(run, upTo: position) }
-                run = (id, position)
+            all.withUnsafeBufferPointer { all in
+                for position in all.indices {
+                    placeAt[position] = Int64(block(all[position])) << 32 | Int64(offset(all[position]))
+                    let id = article(all[position])
+                    guard id != run?.id else { continue }
+                    if let run { add(run, upTo: position) }
+                    run = (id, position)
+                }
             }
             count = all.count
         }

@@ -26,7 +26,7 @@ extension GraphIndex {
             var points: [String] = []
             graph.dates.withUnsafeBufferPointer { dates in
                 for place in dates.indices {
-                    for point in dates[place].reference.points {
+                    dates[place].reference.forEachPoint { point in
                         var number = numbers[point] ?? -2
                         if number == -2 {
                             number = TimexValue.start(point) != nil ? Int32(groups.count) : -1
@@ -67,27 +67,9 @@ extension GraphIndex {
         }
 
         /// An article's date mentions come together (the linker gathers them article by article):
-        /// its id is looked up once a run of them. A mention of an article the graph does not
-        /// hold (a graph made by hand) gets a number after theirs.
+        /// its id is looked up once a run of them (`GraphIndex.articlePlaces`).
         static func articles(of graph: BriefingGraph, positions: [String: Int]) -> [Int32] {
-            var strays: [String: Int32] = [:]
-            var articles = [Int32](repeating: 0, count: graph.dates.count)
-            var run: (id: String, place: Int32)?
-            graph.dates.withUnsafeBufferPointer { dates in
-                for n in dates.indices {
-                    let id = dates[n].articleID
-                    if id != run?.id {
-                        var place = positions[id].map { Int32($0) }
-                        if place == nil {
-                            place = strays[id] ?? Int32(graph.articles.count + strays.count)
-                            strays[id] = place
-                        }
-                        run = (id, place!)
-                    }
-                    articles[n] = run!.place
-                }
-            }
-            return articles
+            GraphIndex.articlePlaces(graph.dates, articleCount: graph.articles.count, positions: positions) { $0.articleID }
         }
     }
 }

@@ -4,7 +4,7 @@
 /// It must cover everything `DatePages.page` reads. A page with notes is always made.
 /// `IncrementalBuildTests` checks that an unchanged digest never hides a changed page.
 enum DatePageInputs {
-    static let version = "date-page-inputs 4"
+    static let version = "date-page-inputs 5"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, value: String, into hasher: inout StableHasher) -> Bool {
@@ -24,10 +24,8 @@ enum DatePageInputs {
         }
         writer.int(articles.count)
         for article in articles { writer.words(digests.words(at: article)) }
-        let mentions = index.datesByValue[value]
-        var shown: [String] = []
-        for mention in mentions.prefix(ParagraphList.snippetLimit) where shown.last != mention.articleID { shown.append(mention.articleID) }
-        digests.actorLinks(of: shown, index, into: &writer)
+        // The articles of the snippets shown, by position, as above.
+        digests.actorLinks(of: places.prefix(ParagraphList.snippetLimit).map { index.dateArticles[Int($0)] }, index, into: &writer)
         hasher.combine(writer.bytes)
         return true
     }

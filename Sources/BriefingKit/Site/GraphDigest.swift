@@ -10,14 +10,15 @@
 /// them. Nil when the briefing has notes or an overview, which have no digest: those pages are
 /// then always made.
 enum GraphDigest {
-    static let version = "graph-digest 3"
+    static let version = "graph-digest 4"
 
     static func make(_ index: GraphIndex, _ digests: ArticleDigests) -> String? {
         let graph = index.graph
         guard graph.notes.isEmpty, graph.overview == nil else { return nil }
         var writer = BinaryWriter()
         writer.string(version)
-        writer.strings(graph.articles.map { digests[$0.id] })
+        writer.int(graph.articles.count)
+        for position in graph.articles.indices { writer.words(digests.words(at: Int32(position))) }
         writer.int(index.actorsWithPages.count)
         for actor in index.actorsWithPages { ActorPageInputs.write(actor, digests, into: &writer) }
         writer.values(graph.unresolved)

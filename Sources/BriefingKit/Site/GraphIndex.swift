@@ -21,7 +21,8 @@ final class GraphIndex: Sendable {
     /// Every actor id of `actorsByArticle`, in byte order, and each article's actors as places in
     /// it: the actors of thousands of articles are gathered by place, not into a set of strings.
     let actorOrder: [String]
-    let actorPlacesByArticle: [String: [Int32]]
+    /// By article position: an actor page's inputs ask for those of thousands of articles.
+    let actorPlacesByPosition: [[Int32]]
     let quotesByActor: Grouped<String, AttributedQuote>
     /// The articles that mention each actor, in article order.
     let articlesByActor: [String: [String]]
@@ -47,6 +48,8 @@ final class GraphIndex: Sendable {
     /// The article of each of `graph.dates`, by its place in `graph.articles` (one the graph does
     /// not hold, as a graph made by hand may have: a place after theirs).
     let dateArticles: [Int32]
+    /// The same for each of `graph.quotes`: an actor page's inputs write each quote's article.
+    let quoteArticles: [Int32]
     /// Articles by byline and by `Source:` outlet name, in article order.
     let articlesByAuthor: [String: [Article]]
     let articlesByOutlet: [String: [Article]]
@@ -110,7 +113,7 @@ final class GraphIndex: Sendable {
         let order = Set(byArticle.values.joined()).sorted { $0.bytesPrecede($1) }
         let places = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, Int32($0)) })
         actorOrder = order
-        actorPlacesByArticle = byArticle.mapValues { $0.map { places[$0]! } }
+        actorPlacesByPosition = graph.articles.map { article in byArticle[article.id].map { $0.map { places[$0]! } } ?? [] }
         var byActor: [String: [String]] = [:]
         var positionsOfActor: [String: [Int32]] = [:]
         for (n, article) in graph.articles.enumerated() {
@@ -126,6 +129,7 @@ final class GraphIndex: Sendable {
         relatedScorer = scorer
         relatedLists = tabulatingRelated ? RelatedLists.make(graph.articles, scorer: scorer, earlier: earlierRelated) : nil
         quotesByActor = Grouped(graph.quotes) { quote, add in if let speaker = quote.speakerID { add(speaker) } }
+        quoteArticles = Self.articlePlaces(graph.quotes, articleCount: graph.articles.count, positions: position) { $0.articleID }
         notesByArticle = notes.articles
         notesByActor = notes.actors
         notesByDate = notes.dates
@@ -155,6 +159,30 @@ final class GraphIndex: Sendable {
         dateLabels = dates.labels
         dateArticleCounts = dates.articleCounts
         dateArticles = dates.articles
+    }
+
+    /// The article of each item, by its place in `graph.articles`, for items that come together
+    /// by article, as the linker gathers mentions, dates and quotes: an id is looked up once a run
+    /// of them. An article the graph does not hold (a graph made by hand) gets a number after theirs.
+    static func articlePlaces<Item>(_ items: [Item], articleCount: Int, positions: [String: Int], id articleID: (Item) -> String) -> [Int32] {
+        var strays: [String: Int32] = [:]
+        var places = [Int32](repeating: 0, count: items.count)
+        var run: (id: String, place: Int32)?
+        items.withUnsafeBufferPointer { items in
+            for n in items.indices {
+                let id = articleID(items[n])
+                if id != run?.id {
+                    var place = positions[id].map { Int32($0) }
+                    if place == nil {
+                        place = strays[id] ?? Int32(articleCount + strays.count)
+                        strays[id] = place
+                    }
+                    run = (id, place!)
+                }
+                places[n] = run!.place
+            }
+        }
+        return places
     }
 
     /// Notes by what they are about, each note once per place.

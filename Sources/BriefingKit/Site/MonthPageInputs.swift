@@ -5,7 +5,7 @@
 /// everything `MentionArchive.page` reads. `IncrementalBuildTests` checks that an unchanged
 /// digest never hides a changed page.
 enum MonthPageInputs {
-    static let version = "month-page-inputs 2"
+    static let version = "month-page-inputs 3"
 
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, month: MentionArchive.Month, into hasher: inout StableHasher) {
         var writer = BinaryWriter()
@@ -18,11 +18,12 @@ enum MonthPageInputs {
         writer.string(MentionArchive.subjectPath(month.subject, index))
         writer.string(month.month); writer.string(month.previous); writer.string(month.next)
         writer.int(month.mentions.count)
-        writer.strings(month.articleIDs.map { digests[$0] })
+        writer.int(month.articleIDs.count)
+        for id in month.articleIDs { writer.words(digests.words(of: id)) }
         // An actor's quotes that month, whose articles need not name it.
         let quotes = QuoteList.quotes(on: month, index)
         writer.values(quotes)
-        writer.strings(quotes.map { digests[$0.articleID] })
+        for quote in quotes.indices { writer.words(digests.words(of: quotes[quote].articleID)) }
         hasher.combine(writer.bytes)
     }
 }

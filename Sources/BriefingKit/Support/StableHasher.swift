@@ -99,10 +99,10 @@ public struct StableHasher: Sendable {
     public mutating func tag(_ value: UInt8) { add(value) }
 
     /// 32 hexadecimal digits: `words`, the first then the second, each in 16.
-    public func finalize() -> String {
-        let (x, y) = words
-        return Self.hex(x) + Self.hex(y)
-    }
+    public func finalize() -> String { Self.text(words) }
+
+    /// The text form of a digest's two numbers (`words`): what `finalize()` gives.
+    public static func text(_ words: (UInt64, UInt64)) -> String { hex(words.0) + hex(words.1) }
 
     /// The digest as two numbers, without making its text. The first is xxHash64's ending (the
     /// lanes merged, the length, the unfinished stripe's bytes, an avalanche); the second merges
