@@ -1,34 +1,118 @@
 /// One news article, as loaded and repaired. Every later stage reads articles only through this type.
+///
+/// A value whose fields live in one shared box, copied when a copy is changed (copy on write):
+/// the stages hand articles around by the ten thousand (the memo, the loader, the linker, the
+/// index's look-ups, each page), and a copy of ten fields was ten reference counts to change on
+/// every core, where a copy of the box is one.
 public struct Article: Sendable, Hashable {
     /// The file name without its extension, e.g. `000_a07414719247a0af`.
-    public var id: String
+    public var id: String {
+        get { fields.id }
+        set { unique().id = newValue }
+    }
     /// Path of the source file relative to the content directory, e.g. `articles/000_a0….txt`.
-    public var sourceFile: String
-    public var format: ArticleFormat
-    public var title: String
-    public var published: CalendarDay
+    public var sourceFile: String {
+        get { fields.sourceFile }
+        set { unique().sourceFile = newValue }
+    }
+    public var format: ArticleFormat {
+        get { fields.format }
+        set { unique().format = newValue }
+    }
+    public var title: String {
+        get { fields.title }
+        set { unique().title = newValue }
+    }
+    public var published: CalendarDay {
+        get { fields.published }
+        set { unique().published = newValue }
+    }
     /// The original article's address; only `http` and `https` are kept.
-    public var url: String?
-    public var author: String?
-    public var outlet: Outlet?
+    public var url: String? {
+        get { fields.url }
+        set { unique().url = newValue }
+    }
+    public var author: String? {
+        get { fields.author }
+        set { unique().author = newValue }
+    }
+    public var outlet: Outlet? {
+        get { fields.outlet }
+        set { unique().outlet = newValue }
+    }
     /// Every block of text in reading order. Block `n` is anchored as `#p<n>` on the article page.
-    public var blocks: [TextBlock]
+    public var blocks: [TextBlock] {
+        get { fields.blocks }
+        set { unique().blocks = newValue }
+    }
     /// The quotation given as structure (`Quote from NAME:` in the dateline format).
-    public var quote: Quote?
+    public var quote: Quote? {
+        get { fields.quote }
+        set { unique().quote = newValue }
+    }
+
+    private var fields: Fields
 
     public init(id: String, sourceFile: String, format: ArticleFormat, title: String, published: CalendarDay,
                 url: String? = nil, author: String? = nil, outlet: Outlet? = nil,
                 blocks: [TextBlock] = [], quote: Quote? = nil) {
-        self.id = id
-        self.sourceFile = sourceFile
-        self.format = format
-        self.title = title
-        self.published = published
-        self.url = url
-        self.author = author
-        self.outlet = outlet
-        self.blocks = blocks
-        self.quote = quote
+        fields = Fields(id: id, sourceFile: sourceFile, format: format, title: title, published: published, url: url,
+                        author: author, outlet: outlet, blocks: blocks, quote: quote)
+    }
+
+    /// The box, made this value's own before a field of it is changed.
+    private mutating func unique() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+        return fields
+    }
+
+    /// The fields. Changed only through `unique()`, when one value holds the box: a box two values
+    /// share is never changed, so values on different threads may share one.
+    private final class Fields: @unchecked Sendable {
+        var id: String
+        var sourceFile: String
+        var format: ArticleFormat
+        var title: String
+        var published: CalendarDay
+        var url: String?
+        var author: String?
+        var outlet: Outlet?
+        var blocks: [TextBlock]
+        var quote: Quote?
+
+        init(id: String, sourceFile: String, format: ArticleFormat, title: String, published: CalendarDay,
+             url: String?, author: String?, outlet: Outlet?, blocks: [TextBlock], quote: Quote?) {
+            self.id = id
+            self.sourceFile = sourceFile
+            self.format = format
+            self.title = title
+            self.published = published
+            self.url = url
+            self.author = author
+            self.outlet = outlet
+            self.blocks = blocks
+            self.quote = quote
+        }
+
+        func copy() -> Fields {
+            Fields(id: id, sourceFile: sourceFile, format: format, title: title, published: published, url: url,
+                   author: author, outlet: outlet, blocks: blocks, quote: quote)
+        }
+    }
+
+    /// Equal when every field is: two values of one box at once.
+    public static func == (lhs: Article, rhs: Article) -> Bool {
+        let (a, b) = (lhs.fields, rhs.fields)
+        return a === b || (a.id == b.id && a.sourceFile == b.sourceFile && a.format == b.format && a.title == b.title
+            && a.published == b.published && a.url == b.url && a.author == b.author && a.outlet == b.outlet
+            && a.blocks == b.blocks && a.quote == b.quote)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let f = fields
+        hasher.combine(f.id); hasher.combine(f.sourceFile); hasher.combine(f.format); hasher.combine(f.title)
+        hasher.combine(f.published); hasher.combine(f.url); hasher.combine(f.author); hasher.combine(f.outlet)
+        hasher.combine(f.blocks); hasher.combine(f.quote)
     }
 
     public func blocks(_ role: TextBlock.Role) -> [TextBlock] {
