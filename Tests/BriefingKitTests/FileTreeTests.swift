@@ -29,6 +29,21 @@ struct FileTreeTests {
         #expect(read == Array(try Data(contentsOf: cpus)))
     }
 
+    /// An article's id is its file's name without the extension, read on the bytes as
+    /// Foundation's path methods give it: folders, several dots, a dot at the end, none, two
+    /// together, non-ASCII names (a combining accent after a slash or a dot), a line end, and
+    /// names starting with a dot.
+    @Test func anArticlesIdIsItsFileNameWithoutTheExtension() {
+        let paths = ["a.txt", "dir/a.txt", "a.b.c", "file.", "a", "a..b", "x/y/z.md", "é.txt", "dir/é.tar.gz", "a b.txt", "a.",
+                     "dir.d/file", "dir.d/file.e", "a\\b.c", "a. b", "😀.md", "e\u{301}.txt", "dir/\u{301}x.txt", "a.\u{301}txt", ".x", "dir/.x", "..a", "dir/..",
+                     "a/.", "a.b/", "a/b/", "", "/", "a.\r\nb", "dir/\r\n.txt"]
+        for path in paths {
+            #expect(ArticleLoader.id(of: path) == ((path as NSString).lastPathComponent as NSString).deletingPathExtension, "\(path)")
+        }
+        #expect(ArticleLoader.id(of: "articles/2025/000123_kyiv-talks.txt") == "000123_kyiv-talks")
+        #expect(ArticleLoader.id(of: "a..b") == "a." && ArticleLoader.id(of: "file.") == "file")
+    }
+
     /// Paths, ids and terms are sorted by their UTF-8 bytes: `bytesPrecede` gives the order of
     /// `utf8.lexicographicallyPrecedes` for short (inline) and long strings, prefixes, empty
     /// strings, non-ASCII text and strings that Unicode calls equal but whose bytes differ.

@@ -40,6 +40,21 @@ public enum ArticleLoader {
         return .failed(LoadProblem(line: 1, "unknown format: expected a ` date YYYY-MM-DD` line, `<TITLE>`-style tags, or `---` YAML front matter"))
     }
 
+    /// An article's id: its file's name without the extension, as Foundation's
+    /// `lastPathComponent` and `deletingPathExtension` give it. Read on the bytes for an ASCII
+    /// path whose name does not start with a dot (hidden files are skipped), which Foundation's
+    /// path methods took 30 ms of a build for, at 10,000 articles; any other by them, which read
+    /// characters (a combining accent after a slash or a dot makes it no separator).
+    static func id(of relative: String) -> String {
+        let utf8 = relative.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard nameStart < utf8.endIndex, utf8[nameStart] != UInt8(ascii: "."), utf8.allSatisfy({ $0 < 0x80 }) else {
+            return ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+        }
+        let end = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+        return String(decoding: utf8[nameStart..<end], as: UTF8.self)
+    }
+
     /// Loads every file under `directory` (hidden files and folders skipped), in path order.
     /// - Parameter displayRoot: how the content directory is named in diagnostics (e.g. `Content`).
     /// - Parameter earlier: the files an earlier build read, in any order; one whose bytes have
@@ -55,7 +70,7 @@ public enum ArticleLoader {
         }
         let outcomes = Parallel.map(FileTree.files(under: directory)) { relative -> (displayPath: String, result: ReadResult?, file: LoadedFile?, reused: Bool) in
             let displayPath = displayRoot + "/articles/" + relative
-            let id = ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+            let id = Self.id(of: relative)
             guard !id.isEmpty else { return (displayPath, nil, nil, false) }
             guard let bytes = try? FileTree.read(path: root + "/" + relative) else {
                 return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")), nil, false)
