@@ -31,7 +31,10 @@ public struct DateReference: Sendable, Hashable {
     public var points: [String] { otherPoints ?? Self.points(value, granularity) }
 
     /// The first of `points`, without making an array of the usual one.
-    public var firstPoint: String? { otherPoints.map(\.first) ?? (Self.hasPoint(granularity) ? value : nil) }
+    public var firstPoint: String? {
+        if let otherPoints { return otherPoints.first }
+        return Self.hasPoint(granularity) ? value : nil
+    }
 
     /// Each of `points`, without making an array of the usual one: the index reads half a million.
     public func forEachPoint(_ body: (String) -> Void) {
