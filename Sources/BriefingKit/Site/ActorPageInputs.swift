@@ -5,7 +5,7 @@
 /// everything `ActorPages.page` reads. A page with notes is always made. `IncrementalBuildTests`
 /// checks that an unchanged digest never hides a changed page.
 enum ActorPageInputs {
-    static let version = "actor-page-inputs 6"
+    static let version = "actor-page-inputs 7"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, actor: Actor, into hasher: inout StableHasher) -> Bool {
@@ -13,7 +13,7 @@ enum ActorPageInputs {
         var writer = BinaryWriter()
         writer.string(version)
         writer.string(index.actorPath(actor.id))
-        write(actor, digests, into: &writer)
+        writer.words(digests.whole(actor))
         writer.string(index.countPhrase(actor))
         writer.int(index.mentionsByActor.count(actor.id))
         // Its articles by position (`positionsByActor`): an actor of thousands of articles looks
@@ -37,7 +37,8 @@ enum ActorPageInputs {
         return true
     }
 
-    /// The actor whole: every field, each role sighting's article by its digest.
+    /// The actor whole: every field, each role sighting's article by its digest. Digested once a
+    /// build for each actor with a page (`ArticleDigests.whole`).
     static func write(_ actor: Actor, _ digests: ArticleDigests, into writer: inout BinaryWriter) {
         writer.string(actor.id); writer.string(actor.name); writer.raw(actor.kind); writer.raw(actor.origin)
         writer.strings(actor.aliases); writer.strings(actor.roles)

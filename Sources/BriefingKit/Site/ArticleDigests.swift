@@ -20,6 +20,10 @@ struct ArticleDigests: Sendable {
     private let positions: [String: Int]
     private let articleLinks: [(UInt64, UInt64)]
     private let actorLinks: [(UInt64, UInt64)]
+    /// Each actor with a page whole, as `ActorPageInputs.write` writes it, digested once: its
+    /// page's inputs and the whole graph's digest both write it, and an actor seen in a role in
+    /// thousands of articles writes each one's digest.
+    private var actorsWhole: [String: (UInt64, UInt64)] = [:]
 
     init(_ index: GraphIndex) {
         let graph = index.graph
@@ -49,6 +53,18 @@ struct ArticleDigests: Sendable {
             }
             return StableHasher.words(link.bytes)
         }
+        let partial = self
+        let wholes = Parallel.map(index.actorsWithPages) { actor in partial.whole(actor) }
+        actorsWhole = Dictionary(zip(index.actorsWithPages.map(\.id), wholes), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The digest of the actor whole (`ActorPageInputs.write`): worked out once a build for an
+    /// actor with a page, here for any other.
+    func whole(_ actor: Actor) -> (UInt64, UInt64) {
+        if let known = actorsWhole[actor.id] { return known }
+        var writer = BinaryWriter()
+        ActorPageInputs.write(actor, self, into: &writer)
+        return StableHasher.words(writer.bytes)
     }
 
     /// `ArticleFacts.digest` of an article's facts as the graph holds them.
