@@ -25,8 +25,8 @@ enum ActorPageInputs {
         // and their speakers: writing out the quotes' text again was a third of this.
         let quotes = index.quotesByActor.places(actor.id)
         writer.int(quotes.count)
-        for place in quotes.map(Int.init) {
-            writer.int(index.graph.quotes[place].block); writer.words(digests.words(at: index.quoteArticles[place]))
+        for place in quotes {
+            writer.int(index.graph.quotes[Int(place)].block); writer.words(digests.words(at: index.quoteArticles[Int(place)]))
         }
         for articles in [index.authored(by: actor), index.published(by: actor)] {
             writer.int(articles.count)
