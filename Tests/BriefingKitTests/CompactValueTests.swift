@@ -92,6 +92,59 @@ struct CompactValueTests {
         #expect(date.block == 13 && date.reference.offset == 42 && date.reference.points == ["2025-01-20"] && date.isFuture)
     }
 
+    /// An article is one reference to a box of its fields: a copy shares the box until one of the
+    /// two is changed, and then only the changed one sees it; two articles with the same fields in
+    /// different boxes are equal and hash alike, and any field tells two apart.
+    @Test func anArticleIsABoxCopiedOnWrite() throws {
+        #expect(MemoryLayout<Article>.size == MemoryLayout<Int>.size)
+        let original = try Fixtures.article("003_aa876f87d1a0a2ba.txt")
+        var copy = original
+        copy.title += " (edited)"
+        copy.blocks[0].text = "Changed."
+        copy.outlet = Outlet(name: "Elsewhere")
+        #expect(original != copy)
+        #expect(original.title == (try Fixtures.article("003_aa876f87d1a0a2ba.txt")).title)
+        #expect(original.blocks[0].text != "Changed." && original.outlet?.name != "Elsewhere")
+        #expect(copy.title.hasSuffix(" (edited)") && copy.blocks[0].text == "Changed." && copy.outlet?.name == "Elsewhere")
+
+        let rebuilt = Article(id: original.id, sourceFile: original.sourceFile, format: original.format, title: original.title,
+                              published: original.published, url: original.url, author: original.author, outlet: original.outlet,
+                              blocks: original.blocks, quote: original.quote)
+        #expect(rebuilt == original && rebuilt.hashValue == original.hashValue)
+        #expect(Set([original, rebuilt, copy]).count == 2)
+        let changes: [(String, (inout Article) -> Void)] = [
+            ("id", { $0.id += "x" }), ("sourceFile", { $0.sourceFile += "x" }), ("format", { $0.format = .markdown }),
+            ("published", { $0.published = CalendarDay(year: 1999, month: 1, day: 1)! }), ("url", { $0.url = "https://example.org/" }),
+            ("author", { $0.author = "Someone Else" }), ("quote", { $0.quote = Quote(text: "x", speaker: nil) }),
+            ("blocks", { $0.blocks.removeLast() }),
+        ]
+        for (field, change) in changes {
+            var changed = rebuilt
+            change(&changed)
+            #expect(changed != rebuilt, "\(field)")
+            #expect(rebuilt == original, "\(field): the value it was copied from is unchanged")
+        }
+    }
+
+    /// A date reference's first point and each of its points, read without an array of the usual
+    /// one, are those of `points`: a day, a range given its two ends, a duration and a vague one.
+    @Test func aDateReferencesPointsAreReadWithoutAnArray() {
+        let references = [
+            DateReference(text: "Jan. 20", offset: 0, value: "2025-01-20", granularity: .day),
+            DateReference(text: "Jan. 20–21", offset: 0, value: "2025-01-20/2025-01-21", granularity: .interval, points: ["2025-01-20", "2025-01-21"]),
+            DateReference(text: "three days", offset: 0, value: "P3D", granularity: .duration),
+            DateReference(text: "recently", offset: 0, value: "PAST_REF", granularity: .vague),
+            DateReference(text: "2024", offset: 0, value: "2024", granularity: .year),
+        ]
+        for reference in references {
+            var each: [String] = []
+            reference.forEachPoint { each.append($0) }
+            #expect(each == reference.points, "\(reference.text)")
+            #expect(reference.firstPoint == reference.points.first, "\(reference.text)")
+        }
+        #expect(references.map(\.points.count) == [1, 2, 0, 0, 1])
+    }
+
     @Test func arraysKeptForTheBuildLoseTheirSpareRoom() {
         var grown: [Int] = []
         for n in 0..<1000 { grown.append(n) }
