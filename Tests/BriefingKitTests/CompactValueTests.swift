@@ -98,6 +98,8 @@ struct CompactValueTests {
     @Test func anArticleIsABoxCopiedOnWrite() throws {
         #expect(MemoryLayout<Article>.size == MemoryLayout<Int>.size)
         let original = try Fixtures.article("003_aa876f87d1a0a2ba.txt")
+        // Shown by its fields, as a struct of them was, not as the box.
+        #expect(String(describing: original).hasPrefix("Article(id: \"003_aa876f87d1a0a2ba\", sourceFile: \"articles/"))
         var copy = original
         copy.title += " (edited)"
         copy.blocks[0].text = "Changed."

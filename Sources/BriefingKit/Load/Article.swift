@@ -4,7 +4,7 @@
 /// the stages hand articles around by the ten thousand (the memo, the loader, the linker, the
 /// index's look-ups, each page), and a copy of ten fields was ten reference counts to change on
 /// every core, where a copy of the box is one.
-public struct Article: Sendable, Hashable {
+public struct Article: Sendable, Hashable, CustomReflectable {
     /// The file name without its extension, e.g. `000_a07414719247a0af`.
     public var id: String {
         get { fields.id }
@@ -113,6 +113,14 @@ public struct Article: Sendable, Hashable {
         hasher.combine(f.id); hasher.combine(f.sourceFile); hasher.combine(f.format); hasher.combine(f.title)
         hasher.combine(f.published); hasher.combine(f.url); hasher.combine(f.author); hasher.combine(f.outlet)
         hasher.combine(f.blocks); hasher.combine(f.quote)
+    }
+
+    /// Its fields, as a struct of them would show them (in a test's failure, `print`, a debugger),
+    /// not the box.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["id": id, "sourceFile": sourceFile, "format": format, "title": title, "published": published,
+                                "url": url as Any, "author": author as Any, "outlet": outlet as Any, "blocks": blocks,
+                                "quote": quote as Any], displayStyle: .struct)
     }
 
     public func blocks(_ role: TextBlock.Role) -> [TextBlock] {
