@@ -7,68 +7,61 @@
 public struct Article: Sendable, Hashable, CustomReflectable {
     /// The file name without its extension, e.g. `000_a07414719247a0af`.
     public var id: String {
-        get { fields.id }
-        set { unique().id = newValue }
+        get { box.fields.id }
+        set { unique().fields.id = newValue }
     }
     /// Path of the source file relative to the content directory, e.g. `articles/000_a0….txt`.
     public var sourceFile: String {
-        get { fields.sourceFile }
-        set { unique().sourceFile = newValue }
+        get { box.fields.sourceFile }
+        set { unique().fields.sourceFile = newValue }
     }
     public var format: ArticleFormat {
-        get { fields.format }
-        set { unique().format = newValue }
+        get { box.fields.format }
+        set { unique().fields.format = newValue }
     }
     public var title: String {
-        get { fields.title }
-        set { unique().title = newValue }
+        get { box.fields.title }
+        set { unique().fields.title = newValue }
     }
     public var published: CalendarDay {
-        get { fields.published }
-        set { unique().published = newValue }
+        get { box.fields.published }
+        set { unique().fields.published = newValue }
     }
     /// The original article's address; only `http` and `https` are kept.
     public var url: String? {
-        get { fields.url }
-        set { unique().url = newValue }
+        get { box.fields.url }
+        set { unique().fields.url = newValue }
     }
     public var author: String? {
-        get { fields.author }
-        set { unique().author = newValue }
+        get { box.fields.author }
+        set { unique().fields.author = newValue }
     }
     public var outlet: Outlet? {
-        get { fields.outlet }
-        set { unique().outlet = newValue }
+        get { box.fields.outlet }
+        set { unique().fields.outlet = newValue }
     }
     /// Every block of text in reading order. Block `n` is anchored as `#p<n>` on the article page.
     public var blocks: [TextBlock] {
-        get { fields.blocks }
-        set { unique().blocks = newValue }
+        get { box.fields.blocks }
+        set { unique().fields.blocks = newValue }
     }
     /// The quotation given as structure (`Quote from NAME:` in the dateline format).
     public var quote: Quote? {
-        get { fields.quote }
-        set { unique().quote = newValue }
+        get { box.fields.quote }
+        set { unique().fields.quote = newValue }
     }
 
-    private var fields: Fields
+    private var box: Box
 
     public init(id: String, sourceFile: String, format: ArticleFormat, title: String, published: CalendarDay,
                 url: String? = nil, author: String? = nil, outlet: Outlet? = nil,
                 blocks: [TextBlock] = [], quote: Quote? = nil) {
-        fields = Fields(id: id, sourceFile: sourceFile, format: format, title: title, published: published, url: url,
-                        author: author, outlet: outlet, blocks: blocks, quote: quote)
+        box = Box(Fields(id: id, sourceFile: sourceFile, format: format, title: title, published: published, url: url,
+                         author: author, outlet: outlet, blocks: blocks, quote: quote))
     }
 
-    /// The box, made this value's own before a field of it is changed.
-    private mutating func unique() -> Fields {
-        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-        return fields
-    }
-
-    /// The fields. Changed only through `unique()`, when one value holds the box: a box two values
-    /// share is never changed, so values on different threads may share one.
-    private final class Fields: @unchecked Sendable {
+    /// The fields, a plain value: their equality, hashing and reflection are the ones Swift makes.
+    private struct Fields: Hashable {
         var id: String
         var sourceFile: String
         var format: ArticleFormat
@@ -79,48 +72,31 @@ public struct Article: Sendable, Hashable, CustomReflectable {
         var outlet: Outlet?
         var blocks: [TextBlock]
         var quote: Quote?
+    }
 
-        init(id: String, sourceFile: String, format: ArticleFormat, title: String, published: CalendarDay,
-             url: String?, author: String?, outlet: Outlet?, blocks: [TextBlock], quote: Quote?) {
-            self.id = id
-            self.sourceFile = sourceFile
-            self.format = format
-            self.title = title
-            self.published = published
-            self.url = url
-            self.author = author
-            self.outlet = outlet
-            self.blocks = blocks
-            self.quote = quote
-        }
+    /// The box. Changed only through `unique()`, when one value holds it: a box two values share
+    /// is never changed, so values on different threads may share one.
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
 
-        func copy() -> Fields {
-            Fields(id: id, sourceFile: sourceFile, format: format, title: title, published: published, url: url,
-                   author: author, outlet: outlet, blocks: blocks, quote: quote)
-        }
+    /// The box, made this value's own before a field of it is changed.
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
     }
 
     /// Equal when every field is: two values of one box at once.
     public static func == (lhs: Article, rhs: Article) -> Bool {
-        let (a, b) = (lhs.fields, rhs.fields)
-        return a === b || (a.id == b.id && a.sourceFile == b.sourceFile && a.format == b.format && a.title == b.title
-            && a.published == b.published && a.url == b.url && a.author == b.author && a.outlet == b.outlet
-            && a.blocks == b.blocks && a.quote == b.quote)
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
 
-    public func hash(into hasher: inout Hasher) {
-        let f = fields
-        hasher.combine(f.id); hasher.combine(f.sourceFile); hasher.combine(f.format); hasher.combine(f.title)
-        hasher.combine(f.published); hasher.combine(f.url); hasher.combine(f.author); hasher.combine(f.outlet)
-        hasher.combine(f.blocks); hasher.combine(f.quote)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
-    /// Its fields, as a struct of them would show them (in a test's failure, `print`, a debugger),
-    /// not the box.
+    /// Its fields, as a struct of them shows them (in a test's failure, `print`, a debugger), not the box.
     public var customMirror: Mirror {
-        Mirror(self, children: ["id": id, "sourceFile": sourceFile, "format": format, "title": title, "published": published,
-                                "url": url as Any, "author": author as Any, "outlet": outlet as Any, "blocks": blocks,
-                                "quote": quote as Any], displayStyle: .struct)
+        Mirror(self, children: Mirror(reflecting: box.fields).children, displayStyle: .struct)
     }
 
     public func blocks(_ role: TextBlock.Role) -> [TextBlock] {
