@@ -348,6 +348,39 @@ struct ArticleMemoTests {
         }
     }
 
+    /// A cache file is read where it lies (`FileBytes(mapping:)`), not copied: what it holds comes
+    /// back as written; a span of it (what `Stored` keeps) outlives its reader and a new file
+    /// renamed over it; an empty file is no cache, a missing one no bytes.
+    @Test func aCacheFileIsReadWhereItLies() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("test.cache")
+        let article = try Fixtures.article("000_a07414719247a0af.txt")
+        try CacheFile.write("test 1", owner: directory, to: file) { $0.string("kept as bytes"); $0.value(article) }
+        let read = CacheFile.read(file, "test 1", owner: directory, what: "the test cache") { reader in
+            (try reader.span { try $0.skipString() }, try reader.value(Article.self))
+        }
+        let (span, value) = try #require(read.value)
+        #expect(value == article && read.note == nil)
+        try CacheFile.write("test 1", owner: directory, to: file) { $0.string("the next build's") }
+        var again = BinaryReader(span)
+        #expect(try again.string() == "kept as bytes" && again.isAtEnd)
+        var writer = BinaryWriter(), expected = BinaryWriter()
+        writer.raw(span)
+        expected.string("kept as bytes")
+        #expect(writer.bytes == expected.bytes)
+        #expect(CacheFile.read(file, "test 1", owner: directory, what: "the test cache") { try $0.string() }.value == "the next build's")
+
+        let empty = directory.appendingPathComponent("empty.cache")
+        try Data().write(to: empty)
+        #expect(try FileBytes(mapping: empty.path).count == 0)
+        let none = CacheFile.read(empty, "test 1", owner: directory, what: "the test cache") { try $0.string() }
+        #expect(none.value == nil && none.note == "ignored the test cache empty.cache: written by another generator or damaged")
+        #expect(throws: (any Error).self) { try FileBytes(mapping: directory.appendingPathComponent("missing.cache").path) }
+        #expect(throws: (any Error).self) { try FileBytes(mapping: directory.path) }
+        #expect(FileBytes(copying: [1, 2, 3]).withBytes { Array($0) } == [1, 2, 3])
+    }
+
     @Test func integersRoundTrip() throws {
         var writer = BinaryWriter()
         let values = [0, 1, -1, 63, 64, -65, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min]

@@ -39,10 +39,16 @@ enum CacheFile {
 
     /// A reader over the payload, or nil.
     static func open(_ bytes: [UInt8], _ kind: String, owner: URL) -> BinaryReader? {
-        guard bytes.count > checksumLength else { return nil }
-        let end = bytes.count - checksumLength
-        guard bytes[end...].elementsEqual(StableHasher.digest(bytes[..<end]).utf8) else { return nil }
-        var reader = BinaryReader(bytes, to: end)
+        open(FileBytes(copying: bytes), kind, owner: owner)
+    }
+
+    static func open(_ buffer: FileBytes, _ kind: String, owner: URL) -> BinaryReader? {
+        guard buffer.count > checksumLength else { return nil }
+        let end = buffer.count - checksumLength
+        guard buffer.withBytes({ $0[end...].elementsEqual(StableHasher.digest(UnsafeBufferPointer(rebasing: $0[..<end])).utf8) }) else {
+            return nil
+        }
+        var reader = BinaryReader(buffer, to: end)
         guard (try? reader.string()) == kind, (try? reader.string()) == Generator.identity,
               (try? reader.string()) == owner.standardizedFileURL.path else { return nil }
         return reader
@@ -52,8 +58,8 @@ enum CacheFile {
     /// when a file was there (`what` names it in the note: "the build cache").
     static func read<T>(_ file: URL, _ kind: String, owner: URL, what: String,
                         _ decode: (inout BinaryReader) throws -> T) -> (value: T?, note: String?) {
-        guard let bytes = try? FileTree.read(file) else { return (nil, nil) }
-        guard var reader = open(bytes, kind, owner: owner), let value = try? decode(&reader), reader.isAtEnd else {
+        guard let buffer = try? FileBytes(mapping: file.path) else { return (nil, nil) }
+        guard var reader = open(buffer, kind, owner: owner), let value = try? decode(&reader), reader.isAtEnd else {
             return (nil, "ignored \(what) \(file.lastPathComponent): written by another generator or damaged")
         }
         return (value, nil)

@@ -114,7 +114,7 @@ public struct BinaryWriter {
 
     /// Bytes read before (`BinaryReader.span(_:)`), as they were.
     public mutating func raw(_ span: BinarySpan) {
-        bytes.append(contentsOf: span.bytes[span.range])
+        withExtendedLifetime(span.buffer) { bytes.append(contentsOf: span.bytes) }
         flushIfFull()
     }
 }
@@ -123,8 +123,10 @@ public struct BinaryWriter {
 /// reader of its own (`BinaryReader(_:)`) or written again as they are (`BinaryWriter.raw(_:)`).
 /// It shares the buffer it was read from.
 public struct BinarySpan: Sendable {
-    let bytes: [UInt8]
+    let buffer: FileBytes
     let range: Range<Int>
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer.bytes[range]) }
 }
 
 /// What `BinaryReader` and `ByteWalker` read alike: numbers, counts, flags, and past strings.
@@ -193,7 +195,9 @@ struct ByteWalker: ByteCursor {
 public struct BinaryReader: ByteCursor {
     public enum Failure: Error { case truncated, invalid }
 
-    private let bytes: [UInt8]
+    /// The bytes read, kept alive by `buffer`: read in place, each string made straight from them.
+    private let buffer: FileBytes
+    private let bytes: UnsafeBufferPointer<UInt8>
     public internal(set) var position: Int
     /// Where reading stops: the bytes after it are not the reader's.
     public let end: Int
@@ -205,15 +209,23 @@ public struct BinaryReader: ByteCursor {
     }
     private var recurringBytes: [UInt8] = []
 
+    /// A reader of a copy of `bytes`.
     public init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
-        self.bytes = bytes
-        self.position = position
-        self.end = min(end ?? bytes.count, bytes.count)
+        self.init(FileBytes(copying: bytes), from: position, to: end)
+    }
+
+    /// A reader of `buffer`'s bytes from `position` to `end` (kept inside them: the bytes are
+    /// read in place, and every read checks that it stays before `end`).
+    public init(_ buffer: FileBytes, from position: Int = 0, to end: Int? = nil) {
+        self.buffer = buffer
+        bytes = buffer.bytes
+        self.end = max(0, min(end ?? buffer.count, buffer.count))
+        self.position = max(0, position)
     }
 
     /// A reader of the bytes a span holds.
     public init(_ span: BinarySpan) {
-        self.init(span.bytes, from: span.range.lowerBound, to: span.range.upperBound)
+        self.init(span.buffer, from: span.range.lowerBound, to: span.range.upperBound)
     }
 
     public var isAtEnd: Bool { position == end }
@@ -223,11 +235,9 @@ public struct BinaryReader: ByteCursor {
     /// `body` reads the same bytes in place, from where this reader is; this reader goes on from
     /// where it stopped.
     mutating func walking<R>(_ body: (inout ByteWalker) throws -> R) throws -> R {
-        let (result, stop) = try bytes.withUnsafeBytes { raw in
-            var walker = ByteWalker(bytes: raw, position: position, end: end)
-            return (try body(&walker), walker.position)
-        }
-        position = stop
+        var walker = ByteWalker(bytes: UnsafeRawBufferPointer(bytes), position: position, end: end)
+        let result = try withExtendedLifetime(buffer) { try body(&walker) }
+        position = walker.position
         return result
     }
 
@@ -235,22 +245,24 @@ public struct BinaryReader: ByteCursor {
     public mutating func span(_ walk: (inout BinaryReader) throws -> Void) throws -> BinarySpan {
         let start = position
         try walk(&self)
-        return BinarySpan(bytes: bytes, range: start..<position)
+        return BinarySpan(buffer: buffer, range: start..<position)
     }
 
     public mutating func string() throws -> String {
         let length = try count()
         defer { position += length }
-        let read = bytes[position..<(position + length)]
-        if let recurring, length == recurringBytes.count, isRecurring(read) { return recurring }
-        return String(decoding: read, as: UTF8.self)
+        let read = UnsafeBufferPointer(rebasing: bytes[position..<(position + length)])
+        return withExtendedLifetime(buffer) {
+            if let recurring, length == recurringBytes.count, isRecurring(read) { return recurring }
+            return String(decoding: read, as: UTF8.self)
+        }
     }
 
     /// Whether these bytes are the recurring string's, compared by `memcmp`: the generic
     /// `elementsEqual` of a slice and an array went byte by byte, through iterators, and was a
     /// tenth of the memo's decoding (half a million mentions carry their article's id).
-    private func isRecurring(_ read: ArraySlice<UInt8>) -> Bool {
-        read.withUnsafeBufferPointer { a in recurringBytes.withUnsafeBufferPointer { b in ByteSearch.same(a, b) } }
+    private func isRecurring(_ read: UnsafeBufferPointer<UInt8>) -> Bool {
+        recurringBytes.withUnsafeBufferPointer { ByteSearch.same(read, $0) }
     }
 
     public mutating func optionalString() throws -> String? {

@@ -70,7 +70,7 @@ public struct StoredLinks: Sendable, Equatable {
         var writer = BinaryWriter()
         page.write(to: &writer)
         return writer.bytes.count == span.range.count && writer.bytes.withUnsafeBufferPointer { made in
-            span.bytes.withUnsafeBufferPointer { stored in ByteSearch.same(made, UnsafeBufferPointer(rebasing: stored[span.range])) }
+            withExtendedLifetime(span.buffer) { ByteSearch.same(made, span.bytes) }
         }
     }
 
