@@ -78,6 +78,53 @@ struct DataFileTests {
         #expect(calls == 1)
     }
 
+    /// Runs copied from the last build's file (`ByteStream.copy(_:from:)`) that follow each other
+    /// there, with what was written between them the same as the file's bytes between them, are
+    /// copied by one call of the kernel; anything else between two runs copies them apart. The
+    /// file made is the same either way, into a file or into memory.
+    @Test func runsThatFollowEachOtherInTheLastFileAreCopiedAsOne() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let last = directory.appendingPathComponent("last.json")
+        let text = "[\n{\"a\":1},\n{\"b\":22},\n{\"c\":333},\n{\"d\":4444}\n]\n"
+        try Data(text.utf8).write(to: last)
+        func range(_ entry: String) -> Range<Int> {
+            let start = text.utf8.count - text.components(separatedBy: entry)[1].utf8.count - entry.utf8.count
+            return start..<(start + entry.utf8.count)
+        }
+        // a, b and c as they were (one run), then a new entry, then d (a run of its own); then a
+        // run past the file's end, refused.
+        let expected = "[\n{\"a\":1},\n{\"b\":22},\n{\"c\":333},\n{\"new\":0},\n{\"d\":4444}\n]\n"
+        func make(_ stream: ByteStream, _ source: CopySource) {
+            stream.write("[\n")
+            #expect(stream.copy(range("{\"a\":1}"), from: source))
+            stream.write(",\n")
+            #expect(stream.copy(range("{\"b\":22}"), from: source))
+            stream.write(",\n")
+            #expect(stream.copy(range("{\"c\":333}"), from: source))
+            stream.write(",\n{\"new\":0},\n")
+            #expect(stream.copy(range("{\"d\":4444}"), from: source))
+            #expect(!stream.copy(source.count - 2..<(source.count + 1), from: source))
+            #expect(stream.count == expected.utf8.count - 3)
+            stream.write("\n]\n")
+        }
+        let made = directory.appendingPathComponent("made.json")
+        let descriptor = open(made.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let source = try #require(CopySource(path: last.path))
+        let stream = ByteStream(chunkSize: 4, descriptor: descriptor) { chunk in
+            chunk.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == chunk.count
+        }
+        make(stream, source)
+        stream.flush()
+        close(descriptor)
+        #expect(!stream.failed)
+        #expect(String(decoding: try Data(contentsOf: made), as: UTF8.self) == expected)
+        #expect(source.runsCopied == 2)
+        let inMemory = try #require(CopySource(path: last.path))
+        #expect(String(decoding: ByteStream.collect { make($0, inMemory) }, as: UTF8.self) == expected)
+        #expect(CopySource(path: directory.appendingPathComponent("missing").path) == nil)
+    }
+
     /// A made file is compared with the output's a chunk at a time (4 KiB, then 64 KiB): a
     /// difference in any chunk, the last byte included, or a file that ends early, is not the same.
     @Test func aFileHoldsTheBytesOnlyWhenEveryChunkIsTheSame() throws {

@@ -29,7 +29,7 @@ public final class DataFileParts: @unchecked Sendable {
     public convenience init() { self.init(earlier: [], read: nil) }
 
     /// `read` gives the bytes of one of the `earlier` parts, or nil when it cannot; `copy`, when
-    /// given, puts them straight into a stream's file (`ByteStream.append(length:by:)`), or
+    /// given, puts them straight into a stream's file (`ByteStream.copy(_:from:)`), or
     /// says it could not.
     public init(earlier: [Part], read: (@Sendable (Part) -> [UInt8]?)?, copy: (@Sendable (Part, ByteStream) -> Bool)? = nil) {
         earlierParts = Dictionary(earlier.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })

@@ -134,28 +134,14 @@ public final class StagedSite: @unchecked Sendable {
             kept.copied = earlier.parts.count
             return kept
         }
-        var descriptor: Int32 = -1
-        if let current { descriptor = open(current.path, O_RDONLY | O_CLOEXEC) }
-        defer { if descriptor >= 0 { close(descriptor) } }
-        let source = descriptor
-        let parts = source < 0 ? DataFileParts() : DataFileParts(earlier: earlier?.parts ?? []) { part in
-            StagedSite.read(part.length, at: part.offset, from: source)
-        } copy: { part, stream in
-            stream.append(length: part.length) { target in
-                // In the kernel, without the bytes coming up to the program; on a file system
-                // that cannot (or any error before the first byte), `copy` reads them instead.
-                guard let copyFileRange = StagedSite.copyFileRange else { return 0 }
-                var from = Int64(part.offset)
-                var done = 0
-                while done < part.length {
-                    let copied = copyFileRange(source, &from, target, nil, part.length - done, 0)
-                    if copied < 0 && errno == EINTR { continue }
-                    guard copied > 0 else { return done == 0 ? 0 : StagedSite.finish(part, from: source, done: done, to: target) }
-                    done += copied
-                }
-                return done
-            }
-        }
+        let source = current.flatMap { CopySource(path: $0.path) }
+        let parts = source.map { source in
+            DataFileParts(earlier: earlier?.parts ?? [], read: { part in
+                source.read(part.offset..<(part.offset + part.length))
+            }, copy: { part, stream in
+                stream.copy(part.offset..<(part.offset + part.length), from: source)
+            })
+        } ?? DataFileParts()
         let stamp = try write(at: file.path) { file.make($0, parts) }
         return BuildCache.FileRecord(stamp: stamp, parts: parts.parts, inputs: file.inputs ?? "", copied: parts.copied)
     }
@@ -319,18 +305,6 @@ public final class StagedSite: @unchecked Sendable {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot read back") }
         return Stamp(info)
-    }
-
-    /// Linux's `copy_file_range(2)`, looked up at run time (Glibc's module does not declare it).
-    private typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
-    private static let copyFileRange: CopyFileRange? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range")
-        .map { unsafeBitCast($0, to: CopyFileRange.self) }
-
-    /// A part whose copy in the kernel stopped after `done` bytes, finished by reading and
-    /// writing the rest; how many bytes of the part are in the file then.
-    private static func finish(_ part: DataFileParts.Part, from source: Int32, done: Int, to target: Int32) -> Int {
-        guard let rest = read(part.length - done, at: part.offset + done, from: source) else { return done }
-        return done + writeAll(rest, to: target)
     }
 
     /// `length` bytes of a file from `offset`, or nil when they cannot all be read.
