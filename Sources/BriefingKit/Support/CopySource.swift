@@ -13,7 +13,8 @@ public final class CopySource: @unchecked Sendable {
     public let count: Int
     /// How many runs the kernel was asked to copy: for tests.
     private(set) var runsCopied = 0
-    /// Room for the bytes compared by `holds`, kept from one call to the next.
+    /// Room for the bytes compared by `holds`, kept from one call to the next (`holds` is the
+    /// stream's, on its thread; `read` may be called from any).
     private var room: [UInt8] = []
 
     /// The regular file at `path`, or nil when it cannot be opened.
@@ -45,7 +46,7 @@ public final class CopySource: @unchecked Sendable {
     /// The bytes of `range`, or nil when they cannot all be read.
     func read(_ range: Range<Int>) -> [UInt8]? {
         guard range.lowerBound >= 0, range.upperBound <= count else { return nil }
-        return StagedSite.read(range.count, at: range.lowerBound, from: descriptor)
+        return FileTree.read(range.count, at: range.lowerBound, from: descriptor)
     }
 
     /// Puts `range` into the file open at `target`, at its position: by the kernel, and what it
@@ -64,16 +65,7 @@ public final class CopySource: @unchecked Sendable {
         }
         guard done < range.count else { return done }
         guard let rest = read((range.lowerBound + done)..<range.upperBound) else { return done }
-        return rest.withUnsafeBytes { rest in
-            var written = 0
-            while written < rest.count {
-                let result = write(target, rest.baseAddress! + written, rest.count - written)
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { break }
-                written += result
-            }
-            return done + written
-        }
+        return done + rest.withUnsafeBytes { FileTree.writeAll($0, to: target) }
     }
 
     /// Linux's `copy_file_range(2)`, looked up at run time (Glibc's module does not declare it).

@@ -84,6 +84,31 @@ public enum FileTree {
         }
     }
 
+    /// `length` bytes of a file from `offset`, or nil when they cannot all be read.
+    static func read(_ length: Int, at offset: Int, from descriptor: Int32) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: length)
+        var done = 0
+        while done < length {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            done += got
+        }
+        return bytes
+    }
+
+    /// Writes the bytes at the file's position; how many were written (fewer on an error, in `errno`).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int {
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return written }
+            written += result
+        }
+        return written
+    }
+
     /// Whether `path` is a folder itself, not a link to one (`lstat`).
     static func isFolder(_ path: String) -> Bool {
         var info = stat()

@@ -17,6 +17,6 @@ extension StagedSite {
     /// still the one with this stamp and they can all be read: for `briefing check`, which reads
     /// the output and writes nothing.
     static func bytes(of path: String, under root: String, stamp: Stamp) -> [UInt8]? {
-        withFile(path, under: root, stamp: stamp) { read(stamp.size, at: 0, from: $0) } ?? nil
+        withFile(path, under: root, stamp: stamp) { FileTree.read(stamp.size, at: 0, from: $0) } ?? nil
     }
 }

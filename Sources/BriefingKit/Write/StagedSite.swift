@@ -112,7 +112,7 @@ public final class StagedSite: @unchecked Sendable {
         try write(at: path) { (descriptor: Int32) -> Int32 in
             var text = text
             return text.withUTF8 { bytes in
-                StagedSite.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) == bytes.count ? 0 : StagedSite.failedWrite()
+                FileTree.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) == bytes.count ? 0 : StagedSite.failedWrite()
             }
         }
     }
@@ -269,7 +269,7 @@ public final class StagedSite: @unchecked Sendable {
         try write(at: path) { (descriptor: Int32) -> Int32 in
             var error: Int32 = 0
             let stream = ByteStream(descriptor: descriptor) { chunk in
-                let written = StagedSite.writeAll(chunk, to: descriptor)
+                let written = chunk.withUnsafeBytes { FileTree.writeAll($0, to: descriptor) }
                 if written < chunk.count { error = StagedSite.failedWrite() }
                 return written == chunk.count
             }
@@ -305,35 +305,6 @@ public final class StagedSite: @unchecked Sendable {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot read back") }
         return Stamp(info)
-    }
-
-    /// `length` bytes of a file from `offset`, or nil when they cannot all be read.
-    static func read(_ length: Int, at offset: Int, from descriptor: Int32) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: length)
-        var done = 0
-        while done < length {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            done += got
-        }
-        return bytes
-    }
-
-    /// Writes the bytes at the file's position; how many were written (fewer on an error, in `errno`).
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int {
-        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
-    }
-
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int {
-        var written = 0
-        while written < bytes.count {
-            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return written }
-            written += result
-        }
-        return written
     }
 
     /// Hard-links the current output's file into the staging directory if it is still the file
