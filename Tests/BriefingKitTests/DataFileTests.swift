@@ -47,6 +47,37 @@ struct DataFileTests {
         #expect(try JSONSerialization.jsonObject(with: Data(article.dropLast())) is [String: Any])
     }
 
+    /// An actor's aliases in `briefing.json`: its own, then every other name it is mentioned by,
+    /// in the order of the graph's mentions, each once (read from the graph's mentions directly).
+    @Test(arguments: ["sample", "bench"])
+    func anActorsAliasesAreEveryNameItIsMentionedBy(_ corpus: String) {
+        let index = corpus == "sample" ? GraphIndex(SampleLinkingTests.graph) : ScaleTests.plan.index
+        var expected: [String: [String]] = [:]
+        for actor in index.actorsWithPages { expected[actor.id] = actor.aliases }
+        for mention in index.graph.mentions {
+            guard let actor = index.actorsByID[mention.actorID], mention.text != actor.name,
+                  expected[actor.id]?.contains(mention.text) == false else { continue }
+            expected[actor.id]?.append(mention.text)
+        }
+        var namedOtherwise = 0
+        for actor in index.actorsWithPages {
+            let entry = BriefingExport.actorEntry(actor, index)
+            #expect(entry.aliases == expected[actor.id], "\(actor.id)")
+            if entry.aliases.count > actor.aliases.count { namedOtherwise += 1 }
+        }
+        // Actors mentioned by names of their own beyond the gazetteer's (a surname, Zelenskyy beside Zelensky).
+        #expect(namedOtherwise > 0)
+        if corpus == "sample" {
+            #expect(BriefingExport.actorEntry(index.actorsByID["volodymyr-zelensky"]!, index).aliases.contains("Zelenskyy"))
+        }
+        // By hand: the gazetteer's alias first, then the other names in the order first met, each once.
+        let actor = Actor(id: "anna-kovac", name: "Anna Kovac", kind: .person, origin: .gazetteer, aliases: ["Kovac"], roles: [])
+        let texts = ["Kovač", "Kovač", "Kovac", "Anna Kovac", "A. Kovac", "Kovač", "Kovac", "A. Kovac"]
+        let mentions = texts.enumerated().map { Mention(actorID: actor.id, articleID: "a", block: 1, offset: $0 * 10, text: $1) }
+        let graph = BriefingGraph(settings: SiteSettings(), articles: [], actors: [actor], mentions: mentions)
+        #expect(BriefingExport.actorEntry(actor, GraphIndex(graph)).aliases == ["Kovac", "Kovač", "A. Kovac"])
+    }
+
     @Test func anEmptyBriefingIsStillTheWholeDocument() throws {
         let index = GraphIndex(BriefingGraph(settings: SiteSettings(), articles: []))
         #expect(BriefingExport.data(index.graph).filter { $0 != 0x0A } == (try Self.whole(index)))

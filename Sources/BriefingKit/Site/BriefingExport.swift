@@ -131,9 +131,14 @@ enum BriefingExport {
     }
 
     static func actorEntry(_ actor: Actor, _ index: GraphIndex) -> ActorEntry {
+        // The names it is mentioned by, in order: thousands of mentions, which come in runs of
+        // one name, read in place (`forEach`) and each run's name looked at once.
         var aliases = actor.aliases
-        for mention in index.mentionsByActor[actor.id] where mention.text != actor.name && !aliases.contains(mention.text) {
-            aliases.append(mention.text)
+        var last: String?
+        index.mentionsByActor.forEach(actor.id) { mention in
+            guard mention.text != last else { return }
+            last = mention.text
+            if mention.text != actor.name && !aliases.contains(mention.text) { aliases.append(mention.text) }
         }
         var roles = actor.roles
         for sighting in actor.roleSightings where !roles.contains(sighting.role) { roles.append(sighting.role) }
