@@ -19,12 +19,9 @@ public final class CopySource: @unchecked Sendable {
 
     /// The regular file at `path`, or nil when it cannot be opened.
     public init?(path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { close(descriptor); return nil }
+        guard let (descriptor, size) = try? FileTree.openRegularFile(path) else { return nil }
         self.descriptor = descriptor
-        count = Int(info.st_size)
+        count = size
     }
 
     deinit { close(descriptor) }

@@ -29,14 +29,8 @@ public final class FileBytes: @unchecked Sendable {
 
     /// A regular file's bytes, mapped read-only; an empty file gives no bytes.
     public init(mapping path: String) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        let (descriptor, length) = try FileTree.openRegularFile(path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        let length = Int(info.st_size)
         guard length > 0 else {
             bytes = UnsafeBufferPointer(start: nil, count: 0)
             release = .nothing

@@ -54,18 +54,13 @@ public enum FileTree {
     }
 
     public static func read(path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        let (descriptor, size) = try openRegularFile(path)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
         var bytes: [UInt8] = []
         // One byte more than the size: a read that fills the room means the file grew since
         // `fstat`, and it is read on to its end. The room is not zeroed first (a cache file is
         // 100 MB).
-        var room = Int(info.st_size) + 1
+        var room = size + 1
         while true {
             var failed = false
             let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
@@ -82,6 +77,19 @@ public enum FileTree {
             if chunk.count < room { return bytes }
             room = max(bytes.count, 4096)
         }
+    }
+
+    /// A regular file opened for reading (never a folder or a device), and its size when opened;
+    /// the caller closes it.
+    static func openRegularFile(_ path: String) throws -> (descriptor: Int32, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        return (descriptor, Int(info.st_size))
     }
 
     /// `length` bytes of a file from `offset`, or nil when they cannot all be read.
