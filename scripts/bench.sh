@@ -12,6 +12,7 @@ SIZES=${BENCH_SIZES:-"1000 10000"}
 RUNS=${BENCH_RUNS:-3}
 WORK=${BENCH_DIR:-.build-bench}
 BASELINE=${BENCH_BASELINE:-}
+BASE_FLAGS=()
 # What `briefing bench-corpus` writes, as a version: raise it when that changes, so that a corpus an
 # earlier version wrote is made again, not timed (2: article ids of a real length, 30–45 bytes).
 CORPUS=2
@@ -44,6 +45,9 @@ if [ -n "$BASELINE" ]; then
     (cd "$base" && swift build -c release --product briefing >/dev/null)
   fi
   BASE_BRIEFING="$base/.build/release/briefing"
+  # The flags this build's clean runs have, when the baseline knows them (`--template-metrics`
+  # reads the clock a few times a page): the ratio of the two then compares their code alone.
+  if "$BASE_BRIEFING" build --help 2>/dev/null | grep -q -- --template-metrics; then BASE_FLAGS=(--template-metrics); fi
 fi
 
 # Runs a command; prints "seconds peak_kib system_seconds". Its own output goes to $MEASURE_OUT, else nowhere.
@@ -81,7 +85,7 @@ for n in $SIZES; do
   run_baseline() {
     [ -n "$BASELINE" ] || return 0
     rm -rf "$dir/Public-baseline"
-    read -r t r _ < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet)
+    read -r t r _ < <(measure "$BASE_BRIEFING" build --content "$dir/Content" --templates "$base/Templates" --output "$dir/Public-baseline" --no-cache --quiet "${BASE_FLAGS[@]}")
     a_times+=("$t"); if [ "$r" -gt "$a_rss" ]; then a_rss=$r; fi
   }
   run_hugo() {
