@@ -6,7 +6,7 @@ import Foundation
 ///
 /// On disk it is sharded by source file (`00.cache` to `1f.cache`, plus `names.cache` for the
 /// `NamingTable`): shards are read on every core, and a build writes again only the shards whose
-/// files or facts changed, not the whole memo (140 MB at 10,000 articles) after one edit.
+/// files or facts changed, not the whole memo (180 MB at 10,000 articles) after one edit.
 ///
 /// Nothing in it is trusted blindly. A file's read is reused only when the file's bytes have the
 /// same digest; an article's facts only when the article is equal to the one they were found in,

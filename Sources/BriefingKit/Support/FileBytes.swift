@@ -7,7 +7,7 @@ import Glibc
 /// cache file mapped into memory read-only, or a copy of an array (tests, fuzz targets).
 ///
 /// A cache file is mapped rather than read: reading copied its bytes into a new heap array, a
-/// page fault for each of its pages on top of the copy (the article memo is 140 MB at 10,000
+/// page fault for each of its pages on top of the copy (the article memo is 180 MB at 10,000
 /// articles), while a mapping reads the kernel's page cache in place. A mapped file must not be
 /// cut short while it is read (the kernel would stop the process): the build replaces cache files
 /// by renaming a new file over them, which leaves the mapped one whole.
