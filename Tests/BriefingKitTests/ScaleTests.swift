@@ -284,6 +284,40 @@ struct ScaleTests {
         #expect(index.actorOrder.count > 40)
     }
 
+    /// The index's actors by article and articles by actor, read straight from the graph's
+    /// mentions: each article's actors in the order of their first mention, the actors with a
+    /// mention in byte order (`actorOrder`) and their places, and each actor's articles and their
+    /// positions in article order; on the bench corpus and on a graph whose mentions name an
+    /// article it does not hold (whose actors have a place but no articles).
+    @Test func actorsByArticleAndArticlesByActorFollowTheMentions() {
+        let stray = Mention(actorID: "zz-only-elsewhere", articleID: "no-such-article", block: 1, offset: 0, text: "Elsewhere")
+        let bench = Self.plan.index.graph
+        var withStray = bench
+        withStray.mentions.append(stray)
+        for graph in [bench, withStray] {
+            let index = GraphIndex(graph)
+            var byArticle: [String: [String]] = [:]
+            for mention in graph.mentions where !(byArticle[mention.articleID] ?? []).contains(mention.actorID) {
+                byArticle[mention.articleID, default: []].append(mention.actorID)
+            }
+            #expect(index.actorsByArticle == byArticle)
+            let order = Set(graph.mentions.map(\.actorID)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            #expect(index.actorOrder == order)
+            var articles: [String: [String]] = [:], positions: [String: [Int32]] = [:]
+            for (n, article) in graph.articles.enumerated() {
+                for actor in byArticle[article.id] ?? [] {
+                    articles[actor, default: []].append(article.id)
+                    positions[actor, default: []].append(Int32(n))
+                }
+            }
+            #expect(index.articlesByActor == articles)
+            #expect(index.positionsByActor == positions)
+            #expect(index.actorPlacesByPosition == graph.articles.map { (byArticle[$0.id] ?? []).map { Int32(order.firstIndex(of: $0)!) } })
+            #expect(articles.count > 40 && articles["zz-only-elsewhere"] == nil)
+        }
+        #expect(GraphIndex(withStray).actorOrder.contains("zz-only-elsewhere"))
+    }
+
     /// An article's digest by position is the one by id, as two numbers (of which the text is
     /// the hexadecimal form), each article's its own, and what a link to it shows is the digest
     /// of its title, page and date.
