@@ -39,7 +39,9 @@ extension GraphIndex {
             }
             byValue = Grouped(graph.dates, positions: Dictionary(uniqueKeysWithValues: zip(points, groups)))
             byArticle = Grouped(graph.dates, by: \.articleID)
-            articles = Self.articles(of: graph, positions: positions)
+            // An article's date mentions come together (the linker gathers them article by
+            // article): its id is looked up once a run of them.
+            articles = GraphIndex.articlePlaces(graph.dates, articleCount: graph.articles.count, positions: positions) { $0.articleID }
             // Each article counted once a value: `counted` holds the last value that counted it.
             var articleCounts: [String: Int] = [:]
             var counted = [Int32](repeating: -1, count: Int(articles.max() ?? 0) + 1)
@@ -64,12 +66,6 @@ extension GraphIndex {
             var children: [String: [String]] = [:]
             for value in self.values { if let parent = TimexValue.parent(value) { children[parent, default: []].append(value) } }
             self.children = children
-        }
-
-        /// An article's date mentions come together (the linker gathers them article by article):
-        /// its id is looked up once a run of them (`GraphIndex.articlePlaces`).
-        static func articles(of graph: BriefingGraph, positions: [String: Int]) -> [Int32] {
-            GraphIndex.articlePlaces(graph.dates, articleCount: graph.articles.count, positions: positions) { $0.articleID }
         }
     }
 }
