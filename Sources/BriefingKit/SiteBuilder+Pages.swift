@@ -55,11 +55,11 @@ extension SiteBuilder {
                                     previous: { site.previous(path, stamp: known.stamp) })
                 // The page's context, when a new part of its template needed it, is counted as such.
                 timing.remade &+= (PageTiming.now &- start) &- (timing.context &- context)
-                return remade.map { remade in
+                return remade.flatMap { remade in
                     PageTiming.time(&timing.write) {
                         write(remade, path: path, known: known, template: template, inputs: inputs?.key ?? "", with: renderer, into: site,
                               files: files, sameFiles: sameFiles)
-                    }.map { var remade = $0; remade.timing = timing; return remade }
+                    }?.map { var remade = $0; remade.timing = timing; return remade }
                 }
             }
             if sameInputs, let known, let inputs, let done = remade(known, template: inputs.template, page: page(needing:)) {
@@ -144,10 +144,11 @@ extension SiteBuilder {
     /// Writes a page made from the last build's content (`remake`), and finds whether it has
     /// the links it had (`links(of:)`). A page that came out as the last build's file, byte for
     /// byte (an edit to a part of its template that shows nothing on it), is that file, linked
-    /// (`StagedSite.reuse`) and kept: only its cache entry is new.
+    /// (`StagedSite.reuse`) and kept: only its cache entry is new. Nil when the last file changed
+    /// while it was copied or read: the page is then rendered whole.
     private static func write(_ remade: Remade, path: String, known: BuildCache.Entry, template: String, inputs: String,
                               with renderer: PageRenderer, into site: StagedSite, files: Set<String>, sameFiles: Bool)
-        -> Result<MadePage, BuildError> {
+        -> Result<MadePage, BuildError>? {
         do throws(BuildError) {
             var entry = known
             entry.templates = renderer.templateDigest(for: template)
@@ -155,14 +156,15 @@ extension SiteBuilder {
             entry.body = renderer.bodyDigest(for: template)
             entry.inputs = inputs
             entry.frame = remade.frame
-            if remade.html == remade.previous.file, site.reuse(path, stamp: known.stamp) {
+            if remade.isLastFile, site.reuse(path, stamp: known.stamp) {
                 return .success(MadePage(path: path, entry: entry, sameLinks: true, template: template))
             }
-            entry.stamp = try site.write(remade.html, at: path)
-            let (links, sameLinks) = links(of: remade, path: path, known: known, files: files, sameFiles: sameFiles)
+            guard let stamp = try site.write(remade, at: path),
+                  let (links, sameLinks) = links(of: remade, path: path, known: known, files: files, sameFiles: sameFiles) else { return nil }
+            entry.stamp = stamp
             entry.links = links
-            return .success(MadePage(path: path, entry: entry, rendered: true, reframed: remade.spliced == nil, sameLinks: sameLinks,
-                                     spliced: remade.spliced != nil, template: template, bytes: remade.html.count))
+            return .success(MadePage(path: path, entry: entry, rendered: true, reframed: !remade.spliced, sameLinks: sameLinks,
+                                     spliced: remade.spliced, template: template, bytes: remade.count))
         } catch {
             return .failure(error)
         }

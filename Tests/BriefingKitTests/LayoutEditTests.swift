@@ -180,36 +180,79 @@ struct LayoutEditTests {
         for page in SitePlanner.pages(for: graph) {
             let (old, oldFrame) = try before.renderFramed(page)
             let (new, newFrame) = try after.renderFramed(page)
-            let alike = Array(old.utf8).withUnsafeBufferPointer { oldBytes in
-                Array(new.utf8).withUnsafeBufferPointer { newBytes in
-                    LinkChecker.sameLinks(old: oldBytes, oldFrame: try! #require(oldFrame), new: newBytes, newFrame: try! #require(newFrame))
-                }
-            }
+            let alike = Self.sameLinks(old: Array(old.utf8), oldFrame: try #require(oldFrame), new: Array(new.utf8), newFrame: try #require(newFrame))
             #expect(alike == same, "\(page.path)")
             if alike { #expect(LinkChecker.scan(old, on: page.path) == LinkChecker.scan(new, on: page.path), "\(page.path)") }
         }
     }
 
-    /// Content that ends inside a tag, or a frame that opens a comment around it, is never said to
-    /// link alike: the frame after it would be read otherwise.
-    @Test func contentInsideATagOrCommentIsNotToldFromTheFrames() {
-        func alike(_ before: String, _ content: String, _ after: String, newAfter: String) -> Bool {
-            let old = Array((before + content + after).utf8), new = Array((before + content + newAfter).utf8)
+    /// A page put in a new layout is the new layout's parts around its last file's content,
+    /// which is copied from that file, not read; and told from the old parts whether it is the
+    /// last file. A last file cut short since it was opened gives no page (it is then rendered).
+    @Test func aPageInANewLayoutCopiesItsContentFromItsLastFile() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let last = Array("<html><main><p id=\"p1\">The content, as it was.</p></main></html>\n".utf8)
+        let content = 12..<(last.count - 15)
+        #expect(String(decoding: last[content], as: UTF8.self) == "<p id=\"p1\">The content, as it was.</p>")
+        try Data(last).write(to: output.appendingPathComponent("page.html"))
+        let fields = LayoutContext.PageFields(template: "t", title: "", description: "", openGraphType: "", canonical: nil, jsonLD: "")
+        let oldFrame = PageFrame(contentOffset: content.lowerBound, contentLength: content.count, page: fields)
+        func remade(before: String, after: String, file: CopySource) -> SiteBuilder.Remade {
+            SiteBuilder.Remade(made: .framed(before: Array(before.utf8)[...], after: Array(after.utf8)[...],
+                                             old: (Array(last[..<content.lowerBound]), Array(last[content.upperBound...]))),
+                               frame: PageFrame(contentOffset: before.utf8.count, contentLength: content.count, page: fields),
+                               previous: (file, oldFrame))
+        }
+        let site = try StagedSite(OutputDirectory(output))
+        let stamp = try #require(StagedSite.regularFile(at: output.appendingPathComponent("page.html").path).map(StagedSite.Stamp.init))
+        let file = try #require(StagedSite.file("page.html", under: output.path, stamp: stamp))
+        #expect(StagedSite.file("page.html", under: output.path, stamp: StagedSite.Stamp(size: stamp.size + 1, modified: stamp.modified)) == nil)
+
+        let same = remade(before: "<html><main>", after: "</main></html>\n", file: file)
+        #expect(same.isLastFile && same.count == last.count && same.bytes() == last)
+        let edited = remade(before: "<html><body><main>", after: "</main><footer>New.</footer></html>\n", file: file)
+        #expect(!edited.isLastFile)
+        let written = try #require(try site.write(edited, at: "page.html"))
+        let expected = "<html><body><main><p id=\"p1\">The content, as it was.</p></main><footer>New.</footer></html>\n"
+        let staged = try FileTree.read(path: site.stagingRoot + "/page.html")
+        #expect(String(decoding: staged, as: UTF8.self) == expected)
+        #expect(written.size == expected.utf8.count && edited.count == expected.utf8.count && edited.bytes() == Array(expected.utf8))
+
+        // The last file cut short after it was opened: the content cannot be copied whole.
+        try Data(last[..<20]).write(to: output.appendingPathComponent("page.html"))
+        #expect(try site.write(edited, at: "page.html") == nil)
+        #expect(edited.bytes() == nil)
+    }
+
+    /// A frame that ends inside a tag, or opens a comment around the content, is never said to
+    /// link alike: the content and the frame after it would be read otherwise.
+    @Test func aFrameInsideATagOrCommentIsNotToldFromTheFrames() {
+        func alike(_ before: String, _ content: String, _ after: String, newBefore: String? = nil, newAfter: String) -> Bool {
             let fields = LayoutContext.PageFields(template: "t", title: "", description: "", openGraphType: "", canonical: nil, jsonLD: "")
-            let oldFrame = PageFrame(contentOffset: before.utf8.count, contentLength: content.utf8.count, page: fields)
-            let newFrame = PageFrame(contentOffset: before.utf8.count, contentLength: content.utf8.count, page: fields)
-            return old.withUnsafeBufferPointer { o in new.withUnsafeBufferPointer { n in
-                LinkChecker.sameLinks(old: o, oldFrame: oldFrame, new: n, newFrame: newFrame)
-            } }
+            let newBefore = newBefore ?? before
+            return Self.sameLinks(old: Array((before + content + after).utf8),
+                                  oldFrame: PageFrame(contentOffset: before.utf8.count, contentLength: content.utf8.count, page: fields),
+                                  new: Array((newBefore + content + newAfter).utf8),
+                                  newFrame: PageFrame(contentOffset: newBefore.utf8.count, contentLength: content.utf8.count, page: fields))
         }
         #expect(alike("<main>", "<p><a href=\"a.html\">a</a></p>", "</main><p>old</p>", newAfter: "</main><p>new</p>"))
-        #expect(!alike("<main>", "<p><a href=\"a.html\"", "></a></main>", newAfter: " href=\"b.html\"></a></main>"))
+        #expect(alike("<main>", "<p>a</p>", "</main>", newBefore: "<main class=\"wide\">", newAfter: "</main><p>new</p>"))
         #expect(!alike("<main><!--", "<p>", "--></main>", newAfter: "--></main><a href=\"b.html\">b</a>"))
-        #expect(!alike("<main>", "<p><!-- open", "--></main>", newAfter: "--></main><a href=\"b.html\">b</a>"))
-        // Another content of the same length, with other links, is not the same page.
-        let fields = LayoutContext.PageFields(template: "t", title: "", description: "", openGraphType: "", canonical: nil, jsonLD: "")
-        let frame = PageFrame(contentOffset: 6, contentLength: 22, page: fields)
-        let old = Array("<main><a href=\"a.html\">a</a></main>".utf8), new = Array("<main><a href=\"b.html\">b</a></main>".utf8)
-        #expect(!old.withUnsafeBufferPointer { o in new.withUnsafeBufferPointer { n in LinkChecker.sameLinks(old: o, oldFrame: frame, new: n, newFrame: frame) } })
+        #expect(!alike("<main>", "<p>", "</main>", newBefore: "<main><!--", newAfter: "--></main>"))
+        #expect(!alike("<main data-x=\"", "<p>", "\"></main>", newAfter: "\"></main>"))
+        #expect(!alike("<main>", "<p>", "</main>", newAfter: "</main><a href=\"b.html\">b</a>"))
+        #expect(!alike("<main>", "<p>", "</main>", newBefore: "<main id=\"top\">", newAfter: "</main>"))
+    }
+
+    /// `LinkChecker.sameLinks(around:and:)` of two whole pages and their frames.
+    static func sameLinks(old: [UInt8], oldFrame: PageFrame, new: [UInt8], newFrame: PageFrame) -> Bool {
+        old.withUnsafeBufferPointer { old in
+            new.withUnsafeBufferPointer { new in
+                LinkChecker.sameLinks(around: LinkChecker.layoutParts(old, oldFrame), and: LinkChecker.layoutParts(new, newFrame))
+            }
+        }
     }
 }

@@ -94,8 +94,8 @@ public struct CheckReport: Sendable {
             }
             func remade(_ known: BuildCache.Entry, template: String) -> (StoredLinks, Source)? {
                 SiteBuilder.remake(path, known: known, template: template, page: page(needing:), with: renderer,
-                                   previous: { StagedSite.bytes(of: path, under: outputRoot, stamp: known.stamp) })
-                    .map { SiteBuilder.links(of: $0, path: path, known: known, files: files, sameFiles: sameFiles) }
+                                   previous: { StagedSite.file(path, under: outputRoot, stamp: known.stamp) })
+                    .flatMap { SiteBuilder.links(of: $0, path: path, known: known, files: files, sameFiles: sameFiles) }
                     .map { ($0.links, .remade(sameLinks: $0.same)) }
             }
             let sameInputs = inputs != nil && known?.inputs == inputs?.key

@@ -3,10 +3,12 @@ import Foundation
 import Glibc
 #endif
 
-/// A file whose runs of bytes a `ByteStream` copies into its own (`ByteStream.copy(_:from:)`): the
-/// last build's data file, whose unchanged parts the next one is made of, open for the kernel to
-/// copy from (`copy_file_range`). It is read, not mapped: a mapping of `briefing.json` (127 MB
-/// at 10,000 articles) counted in the build's peak memory as soon as its pages were looked at.
+/// A file whose runs of bytes are copied into another by the kernel (`copy_file_range`): the
+/// last build's data file, whose unchanged parts the next one is made of (`ByteStream.copy(_:from:)`),
+/// or a page's last file, whose content a page put in a new layout keeps (`SiteBuilder.remake`).
+/// It is read, not mapped: a mapping of `briefing.json` (127 MB at 10,000 articles) counted in the
+/// build's peak memory as soon as its pages were looked at, and a mapped file cut short by another
+/// program would stop the build.
 public final class CopySource: @unchecked Sendable {
     let descriptor: Int32
     /// The file's size when it was opened.
@@ -22,6 +24,12 @@ public final class CopySource: @unchecked Sendable {
         guard let (descriptor, size) = try? FileTree.openRegularFile(path) else { return nil }
         self.descriptor = descriptor
         count = size
+    }
+
+    /// A file open at `descriptor`, `count` bytes long, which it closes when it is let go.
+    init(descriptor: Int32, count: Int) {
+        self.descriptor = descriptor
+        self.count = count
     }
 
     deinit { close(descriptor) }

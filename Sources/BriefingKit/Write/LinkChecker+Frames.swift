@@ -1,20 +1,18 @@
 /// The links of a page put in a new layout (`PageFrame`), told without scanning its content's.
 extension LinkChecker {
-    /// Whether the new page has the links of the old one: the same content between frames whose
-    /// `id`, `href` and `src` attributes are the same, in the same order, with the content
-    /// beginning and ending outside any tag and comment in both (the attributes of the whole are
-    /// then those of the frame before, the content and the frame after, one after the other).
-    /// With the same files in the site, `scan` would find the same links in both.
-    static func sameLinks(old: UnsafeBufferPointer<UInt8>, oldFrame: PageFrame, new: UnsafeBufferPointer<UInt8>, newFrame: PageFrame) -> Bool {
-        guard oldFrame.contentLength == newFrame.contentLength,
-              oldFrame.contentOffset + oldFrame.contentLength <= old.count, newFrame.contentOffset + newFrame.contentLength <= new.count else {
-            return false
-        }
-        let content = UnsafeBufferPointer(rebasing: new[newFrame.contentOffset..<(newFrame.contentOffset + newFrame.contentLength)])
-        // The same content: a page put in a new layout has its old content by construction; compared all the same.
-        guard ByteSearch.same(content, UnsafeBufferPointer(rebasing: old[oldFrame.contentOffset..<(oldFrame.contentOffset + oldFrame.contentLength)])),
-              HTMLScan.attributes(in: content, named: linkNames, { _, _, _ in }) else { return false }
-        return sameFrames(old: old, oldFrame: oldFrame, new: new, newFrame: newFrame)
+    /// Whether a page put in a new layout has the links it had: its content is the old file's,
+    /// byte for byte (`SiteBuilder.remake` copies it from there), between layout parts whose `id`,
+    /// `href` and `src` attributes are the same, in the same order, the parts before it ending
+    /// outside any tag and comment in both. The content, as the renderer made it, begins and ends
+    /// outside any tag (cmark-gfm's HTML, without raw HTML, and the tags the generator adds are
+    /// whole), so the attributes of each page are those of the part before, the content and the
+    /// part after, one after the other. The old file is the one the last build wrote, known by its
+    /// stamp, as a page kept whole is.
+    static func sameLinks(around old: (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>),
+                          and new: (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>)) -> Bool {
+        let before = linkAttributes(new.before), oldBefore = linkAttributes(old.before)
+        guard before.outside, oldBefore.outside, before.bytes == oldBefore.bytes else { return false }
+        return linkAttributes(new.after).bytes == linkAttributes(old.after).bytes
     }
 
     /// The same for a page whose content was spliced (`PageSplice`): its segments cut at the
@@ -44,19 +42,13 @@ extension LinkChecker {
             guard let before = attributes(old, oldFrame.contentOffset, left), let after = attributes(new, newFrame.contentOffset, put),
                   before == after else { return false }
         }
-        return sameFrames(old: old, oldFrame: oldFrame, new: new, newFrame: newFrame)
+        return sameLinks(around: layoutParts(old, oldFrame), and: layoutParts(new, newFrame))
     }
 
-    /// Whether the layout around the content has the same link attributes in both, and ends outside any tag before it.
-    private static func sameFrames(old: UnsafeBufferPointer<UInt8>, oldFrame: PageFrame, new: UnsafeBufferPointer<UInt8>, newFrame: PageFrame) -> Bool {
-        func parts(_ bytes: UnsafeBufferPointer<UInt8>, _ frame: PageFrame) -> (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) {
-            (UnsafeBufferPointer(rebasing: bytes[..<frame.contentOffset]),
-             UnsafeBufferPointer(rebasing: bytes[(frame.contentOffset + frame.contentLength)...]))
-        }
-        let (oldBefore, oldAfter) = parts(old, oldFrame), (newBefore, newAfter) = parts(new, newFrame)
-        let before = linkAttributes(newBefore), oldBeforeAttributes = linkAttributes(oldBefore)
-        guard before.outside, oldBeforeAttributes.outside, before.bytes == oldBeforeAttributes.bytes else { return false }
-        return linkAttributes(newAfter).bytes == linkAttributes(oldAfter).bytes
+    /// The layout's parts of a page, before its content and after it.
+    static func layoutParts(_ bytes: UnsafeBufferPointer<UInt8>, _ frame: PageFrame)
+        -> (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) {
+        (UnsafeBufferPointer(rebasing: bytes[..<frame.contentOffset]), UnsafeBufferPointer(rebasing: bytes[(frame.contentOffset + frame.contentLength)...]))
     }
 
     /// The attributes `scan` reads, lower case, in its order.

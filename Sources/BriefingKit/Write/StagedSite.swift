@@ -281,11 +281,11 @@ public final class StagedSite: @unchecked Sendable {
 
     /// The `errno` of a write that stopped short; `EIO` when the write said none (a short write
     /// is a failure whatever `errno` holds, and 0 would be read as success).
-    private static func failedWrite() -> Int32 { errno != 0 ? errno : EIO }
+    static func failedWrite() -> Int32 { errno != 0 ? errno : EIO }
 
     /// The file at `path` made anew in the staging directory and filled by `fill`, which returns 0,
     /// or the `errno` of the write that failed (never 0 then: `failedWrite`).
-    private func write(at path: String, fill: (Int32) -> Int32) throws(BuildError) -> Stamp {
+    func write(at path: String, fill: (Int32) -> Int32) throws(BuildError) -> Stamp {
         guard SafePath.isSafe(path) else {
             throw BuildError(.write, file: path, "refusing to write outside the output directory")
         }
