@@ -15,9 +15,17 @@ enum ArticlePages {
     /// `titleAnchor`), whose links on mentions and marks it needs; nil for every block.
     static func blockNumbers(of article: Article, shownUnder names: ContextNames) -> Set<Int>? {
         guard !names.isAll else { return nil }
+        // Each role asked once; the blocks read in place, not copied (a page made for a part of its
+        // template, 10,000 of them after an edit to a tagged part of `article.md`).
+        let roles = Set(roleKeys.compactMap { names.needs($0.value) ? $0.key : nil })
+        let blocks = article.blocks
+        var numbers = Set<Int>()
+        for index in blocks.indices where roles.contains(blocks[index].role) { numbers.insert(blocks[index].number) }
         // The title is block 0, never among `article.blocks`, and shown under `titleAnchor`.
-        var numbers = Set(article.blocks.filter { block in roleKeys[block.role].map(names.needs) ?? false }.map(\.number))
-        if names.needs("titleAnchor") { numbers.formUnion([0] + article.blocks(.lead).prefix(1).map(\.number)) }
+        if names.needs("titleAnchor") {
+            numbers.insert(0)
+            if let lead = blocks.firstIndex(where: { $0.role == .lead }) { numbers.insert(blocks[lead].number) }
+        }
         return numbers
     }
 
