@@ -135,10 +135,11 @@ final class GraphIndex: Sendable {
         }
         articlesByActor = byActor
         positionsByActor = positionsOfActor
-        let scorer = RelatedScorer(actorsByArticle: byArticle, positionsByActor: positionsOfActor, articleCount: graph.articles.count,
+        let scorer = RelatedScorer(actors: order, placesByPosition: actorPlacesByPosition, positionsByPlace: positionsOfPlace,
                                    scoreTables: ScoreTables(size: graph.articles.count))
         relatedScorer = scorer
-        relatedLists = tabulatingRelated ? RelatedLists.make(graph.articles, scorer: scorer, earlier: earlierRelated) : nil
+        relatedLists = tabulatingRelated
+            ? RelatedLists.make(graph.articles, actorsByArticle: byArticle, scorer: scorer, earlier: earlierRelated) : nil
         quotesByActor = Grouped(graph.quotes) { quote, add in if let speaker = quote.speakerID { add(speaker) } }
         quoteArticles = Self.articlePlaces(graph.quotes, articleCount: graph.articles.count, positions: position) { $0.articleID }
         notesByArticle = notes.articles
@@ -336,13 +337,16 @@ final class GraphIndex: Sendable {
 
     /// The same by position, the shared actors by id: what the page digests need, without a
     /// copy of each article and actor (`ArticlePageInputs`, for every article of every build).
-    /// From the lists worked out when the index was made, when it was made with them (and `here`
-    /// is the article's place: an article the graph lacks is scored, as it always was).
+    /// From the lists worked out when the index was made, when it was made with them. None when
+    /// `here` is not the place of the article `id` (an article the graph lacks).
     func related(toArticleAt here: Int, id: String, limit: Int = 5) -> [(position: Int, shared: [String], score: Double)] {
-        if let relatedLists, limit <= RelatedLists.limit, here >= 0, here < relatedLists.count, graph.articles[here].id == id {
+        guard here >= 0, here < graph.articles.count, graph.articles[here].id == id else { return [] }
+        if let relatedLists, limit <= RelatedLists.limit, here < relatedLists.count {
             return relatedLists.list(at: here, limit: limit)
         }
-        return relatedScorer.related(toArticleAt: here, id: id, limit: limit)
+        return relatedScorer.related(toArticleAt: here, limit: limit).map { item in
+            (item.position, item.shared.map { relatedScorer.actors[Int($0)] }, item.score)
+        }
     }
 
     /// How many articles of one actor's list `related(to:)` looks at.

@@ -2,31 +2,37 @@ import Foundation
 
 /// Articles related to an article: those that share its actors, rare actors weighing more
 /// (inverse document frequency). Only articles that share at least one actor are scored; for a
-/// frequent actor, only the `GraphIndex.relatedWindow` articles nearest in time.
+/// frequent actor, only the `GraphIndex.relatedWindow` articles nearest in time. Articles and
+/// actors are numbers here (positions and places), not ids: every article of an incremental
+/// build is scored again when one is added or removed.
 struct RelatedScorer: Sendable {
-    /// Each article's actors in the order of their first mention, by article id.
-    let actorsByArticle: [String: [String]]
-    /// Each actor's articles as positions in the graph's articles (ascending).
-    let positionsByActor: [String: [Int32]]
-    let articleCount: Int
+    /// Every actor with a mention, by id in byte order: an actor's place is its number here.
+    let actors: [String]
+    /// Each article's actors as places, in the order of their first mention, by article position.
+    let placesByPosition: [[Int32]]
+    /// Each actor's articles as positions in the graph's articles (ascending), by place.
+    let positionsByPlace: [[Int32]]
     /// Where the scores are added up.
     let scoreTables: ScoreTables
 
-    /// The article's related articles, worked out: the best `limit` by score.
-    func related(toArticleAt here: Int, id: String, limit: Int) -> [(position: Int, shared: [String], score: Double)] {
-        let mine = actorsByArticle[id] ?? []
+    var articleCount: Int { placesByPosition.count }
+
+    /// The related articles of the article at `here`, worked out: the best `limit` by score, each
+    /// with the places of the actors it shares, the rarest first.
+    func related(toArticleAt here: Int, limit: Int) -> [(position: Int, shared: [Int32], score: Double)] {
+        guard here >= 0, here < articleCount else { return [] }
         let total = Double(articleCount)
         // Which actors an article shares is worked out for the best few only, from these windows.
-        var windows: [(actor: String, positions: ArraySlice<Int32>, weight: Double)] = []
+        var windows: [(place: Int32, positions: ArraySlice<Int32>, weight: Double)] = []
         // The best `limit` by score, then the later article: a total order (positions are distinct),
         // kept in a short sorted list rather than sorting thousands of candidates.
         var best: [(position: Int32, value: Double)] = []
         func before(_ a: (position: Int32, value: Double), _ b: (position: Int32, value: Double)) -> Bool {
             a.value != b.value ? a.value > b.value : a.position > b.position
         }
-        for actor in mine {
-            let articles = positionsByActor[actor] ?? []
-            windows.append((actor, nearest(articles, to: here), log(1 + total / Double(max(articles.count, 1)))))
+        for place in placesByPosition[here] {
+            let articles = positionsByPlace[Int(place)]
+            windows.append((place, nearest(articles, to: here), log(1 + total / Double(max(articles.count, 1)))))
         }
         scoreTables.with { scores in
             // Each article's weights are added in actor order, in its own cell of the table: the
@@ -57,11 +63,12 @@ struct RelatedScorer: Sendable {
         }
         return best.map { item in
             // The rarest shared actors first: they say most about why the articles are related.
-            let actors = windows.filter { Self.holds($0.positions, item.position) }.map(\.actor).sorted { a, b in
-                let fa = positionsByActor[a]?.count ?? 0, fb = positionsByActor[b]?.count ?? 0
-                return fa != fb ? fa < fb : a.bytesPrecede(b)
+            // Places are in the byte order of the actors' ids.
+            let shared = windows.filter { Self.holds($0.positions, item.position) }.map(\.place).sorted { a, b in
+                let fa = positionsByPlace[Int(a)].count, fb = positionsByPlace[Int(b)].count
+                return fa != fb ? fa < fb : a < b
             }
-            return (Int(item.position), actors, item.value)
+            return (Int(item.position), shared, item.value)
         }
     }
 
@@ -116,21 +123,30 @@ struct RelatedLists: Sendable, BinaryCodable {
 
     var count: Int { starts.count - 1 }
 
+    /// Lists whose shared actors are named: for tests, and lists made otherwise than by scoring.
     init(key: String, lists: [[Item]]) {
-        self.key = key
         let actors = Set(lists.joined().flatMap(\.shared)).sorted { $0.bytesPrecede($1) }
         let numbers = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1, Int32($0)) })
+        self.init(key: key, actors: actors, lists: lists.map { list in
+            list.map { (Int($0.position), $0.shared.map { numbers[$0]! }, $0.score) }
+        })
+    }
+
+    /// Lists whose shared actors are numbers in `actors`, as `RelatedScorer` gives them.
+    init(key: String, actors: [String], lists: [[(position: Int, shared: [Int32], score: Double)]]) {
+        self.key = key
+        self.actors = actors
         var starts: [Int32] = [0], positions: [Int32] = [], scores: [Double] = [], sharedStarts: [Int32] = [0], shared: [Int32] = []
         for list in lists {
             for item in list {
-                positions.append(item.position)
+                positions.append(Int32(item.position))
                 scores.append(item.score)
-                shared += item.shared.map { numbers[$0]! }
+                shared += item.shared
                 sharedStarts.append(Int32(shared.count))
             }
             starts.append(Int32(positions.count))
         }
-        (self.actors, self.starts, self.positions, self.scores, self.sharedStarts, self.shared) = (actors, starts, positions, scores, sharedStarts, shared)
+        (self.starts, self.positions, self.scores, self.sharedStarts, self.shared) = (starts, positions, scores, sharedStarts, shared)
     }
 
     /// An article's list, the first `limit` items.
@@ -148,15 +164,11 @@ struct RelatedLists: Sendable, BinaryCodable {
 
     /// The lists for `articles`: `earlier`'s when its key is theirs and it fits them, else worked
     /// out for every article, on every core.
-    static func make(_ articles: [Article], scorer: RelatedScorer, earlier: RelatedLists?) -> RelatedLists {
-        let key = key(articles, actorsByArticle: scorer.actorsByArticle)
+    static func make(_ articles: [Article], actorsByArticle: [String: [String]], scorer: RelatedScorer, earlier: RelatedLists?) -> RelatedLists {
+        let key = key(articles, actorsByArticle: actorsByArticle)
         if let earlier, earlier.key == key, earlier.fits(articleCount: articles.count) { return earlier }
-        let lists = Parallel.map(Array(articles.indices)) { position in
-            scorer.related(toArticleAt: position, id: articles[position].id, limit: limit).map {
-                Item(position: Int32($0.position), shared: $0.shared, score: $0.score)
-            }
-        }
-        return RelatedLists(key: key, lists: lists)
+        let lists = Parallel.map(Array(articles.indices)) { scorer.related(toArticleAt: $0, limit: limit) }
+        return RelatedLists(key: key, actors: scorer.actors, lists: lists)
     }
 
     /// The digest of what the lists follow from.
