@@ -227,6 +227,42 @@ struct LayoutEditTests {
         #expect(edited.bytes() == nil)
     }
 
+    /// A spliced page is written as the new layout's parts around runs of its last file's content,
+    /// copied, and the parts rendered now; it is the last file when each place gave up bytes for
+    /// the same bytes.
+    @Test func aSplicedPageCopiesTheRunsItKeptFromItsLastFile() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let content = "<p>one</p>\n<p>two</p>\n<p>three</p>\n"
+        let last = Array(("<main>" + content + "</main>\n").utf8)
+        try Data(last).write(to: output.appendingPathComponent("page.html"))
+        let fields = LayoutContext.PageFields(template: "t", title: "", description: "", openGraphType: "", canonical: nil, jsonLD: "")
+        let oldFrame = PageFrame(contentOffset: 6, contentLength: content.utf8.count, page: fields)
+        let stamp = try #require(StagedSite.regularFile(at: output.appendingPathComponent("page.html").path).map(StagedSite.Stamp.init))
+        let file = try #require(StagedSite.file("page.html", under: output.path, stamp: stamp))
+        // "<p>two</p>\n" (bytes 11..<22 of the content) given up for `made`.
+        func remade(_ made: String) -> SiteBuilder.Remade {
+            let made = Array(made.utf8)
+            let splice = PageSplice(pieces: [.kept(0..<11), .made(0..<made.count), .kept(22..<content.utf8.count)], made: made,
+                                    count: content.utf8.count - 11 + made.count, segments: [], removed: [[], [11..<22], []],
+                                    added: [[], [0..<made.count], []])
+            let places: [SiteBuilder.Remade.Place] = [([], []), ([Array("<p>two</p>\n".utf8)[...]], [made[...]]), ([], [])]
+            return SiteBuilder.Remade(made: .spliced(before: Array("<main>".utf8)[...], after: Array("</main>\n".utf8)[...], splice: splice,
+                                                     old: (Array("<main>".utf8), Array("</main>\n".utf8)), places: places),
+                                      frame: PageFrame(contentOffset: 6, contentLength: splice.count, page: fields), previous: (file, oldFrame))
+        }
+        #expect(remade("<p>two</p>\n").isLastFile)
+        let edited = remade("<p>2</p>\n<p>2b</p>\n")
+        #expect(!edited.isLastFile && !remade("<p>TWO</p>\n").isLastFile)
+        let site = try StagedSite(OutputDirectory(output))
+        let written = try #require(try site.write(edited, at: "page.html"))
+        let expected = "<main><p>one</p>\n<p>2</p>\n<p>2b</p>\n<p>three</p>\n</main>\n"
+        #expect(String(decoding: try FileTree.read(path: site.stagingRoot + "/page.html"), as: UTF8.self) == expected)
+        #expect(written.size == expected.utf8.count && edited.count == expected.utf8.count && edited.bytes() == Array(expected.utf8))
+    }
+
     /// A frame that ends inside a tag, or opens a comment around the content, is never said to
     /// link alike: the content and the frame after it would be read otherwise.
     @Test func aFrameInsideATagOrCommentIsNotToldFromTheFrames() {

@@ -159,26 +159,21 @@ struct TemplateEditTests {
     }
 
     /// A spliced page's links told from the parts it left out and those it added, place by place
-    /// among the segments kept (`LinkChecker.sameLinks(…removed:added:)`): a link's new label
+    /// among the segments kept (`LinkChecker.sameLinks(around:and:places:)`): a link's new label
     /// keeps them; a new target, a link moved past a kept segment or a part ending inside a tag does not.
     @Test func aSplicedPageHasItsLinksWhenEachPlaceLinksAlike() {
-        let fields = LayoutContext.PageFields(template: "t", title: "", description: "", openGraphType: "", canonical: nil, jsonLD: "")
-        let kept = "<p>kept</p>\n", before = "<main>", after = "</main><a href=\"index.html\">home</a>"
+        let kept = "<p>kept</p>\n", before = Array("<main>".utf8), after = Array("</main><a href=\"index.html\">home</a>".utf8)
         func alike(_ old: [String], _ new: [String], removed: [[Int]], added: [[Int]]) -> Bool {
             // Each list of parts is the content's segments in order; `removed` and `added` name them by place.
-            func ranges(_ parts: [String], _ numbers: [[Int]]) -> [[Range<Int>]] {
-                var starts: [Int] = [], offset = 0
-                for part in parts { starts.append(offset); offset += part.utf8.count }
-                return numbers.map { $0.map { starts[$0]..<(starts[$0] + parts[$0].utf8.count) } }
+            func parts(_ segments: [String], _ numbers: [[Int]]) -> [[ArraySlice<UInt8>]] {
+                numbers.map { $0.map { Array(segments[$0].utf8)[...] } }
             }
-            let oldContent = old.joined(), newContent = new.joined()
-            let oldFrame = PageFrame(contentOffset: before.utf8.count, contentLength: oldContent.utf8.count, page: fields)
-            let newFrame = PageFrame(contentOffset: before.utf8.count, contentLength: newContent.utf8.count, page: fields)
-            let oldBytes = Array((before + oldContent + after).utf8), newBytes = Array((before + newContent + after).utf8)
-            return oldBytes.withUnsafeBufferPointer { o in newBytes.withUnsafeBufferPointer { n in
-                LinkChecker.sameLinks(old: o, oldFrame: oldFrame, new: n, newFrame: newFrame,
-                                      removed: ranges(old, removed), added: ranges(new, added))
-            } }
+            let places = Array(zip(parts(old, removed), parts(new, added))).map { (removed: $0.0, added: $0.1) }
+            return before.withUnsafeBufferPointer { before in
+                after.withUnsafeBufferPointer { after in
+                    LinkChecker.sameLinks(around: (before, after), and: (before, after), places: places)
+                }
+            }
         }
         let newer = "<p class=\"nav\"><a href=\"b.html\">Newer: B</a></p>\n", later = "<p class=\"nav\"><a href=\"b.html\">Later: B</a></p>\n"
         #expect(alike([kept, newer], [kept, later], removed: [[], [1]], added: [[], [1]]))

@@ -8,20 +8,44 @@
 /// with an id); or parts put next to each other that do not admit each other
 /// (`MarkdownDocument.Edges`). The page is then rendered whole.
 struct PageSplice {
-    /// The new content and its frame's segments.
-    var content: [UInt8]
+    /// The new content, in order: runs of the last content kept, and parts rendered now.
+    var pieces: [Piece]
+    /// The bytes of the parts rendered now, one after the other (`Piece.made` and `added` are ranges of it).
+    var made: [UInt8]
+    /// The new content's length in bytes.
+    var count: Int
     var segments: [PageFrame.Segment]
-    /// The segments of the last content left out, and the parts of the new one rendered, as ranges
-    /// of each, by the place they lie in among the segments kept: `removed[n]` and `added[n]` lie
-    /// after the `n`th segment kept and before the next (the first before any), so that the new
-    /// content is the last with each place's `removed` parts given up for its `added` ones.
+    /// The segments of the last content left out, as ranges of it, and the parts rendered now, as
+    /// ranges of `made`, by the place they lie in among the segments kept: `removed[n]` and
+    /// `added[n]` lie after the `n`th segment kept and before the next (the first before any), so
+    /// that the new content is the last with each place's `removed` parts given up for its `added` ones.
     var removed: [[Range<Int>]]
     var added: [[Range<Int>]]
+
+    /// A piece of the new content: a run of the last content (a range of it, from 0), which a
+    /// page written copies from its last file, or a part rendered now (a range of `made`).
+    enum Piece: Equatable {
+        case kept(Range<Int>)
+        case made(Range<Int>)
+    }
 
     /// What the new content is made of, in order: a segment of the last content (by index), or new chunks.
     enum Part: Equatable {
         case kept(Int)
         case new(Range<Int>)
+    }
+
+    /// The new content's bytes, given the last content's (`old`, from any index).
+    func content(_ old: ArraySlice<UInt8>) -> [UInt8] {
+        var content: [UInt8] = []
+        content.reserveCapacity(count)
+        for piece in pieces {
+            switch piece {
+            case .kept(let range): content += old[(old.startIndex + range.lowerBound)..<(old.startIndex + range.upperBound)]
+            case .made(let range): content += made[range]
+            }
+        }
+        return content
     }
 
     /// The old segments found again among the new chunks, in order, and the chunks between.
@@ -48,39 +72,54 @@ struct PageSplice {
         return parts
     }
 
-    /// The new content from the last (`old`, cut as `frame.segments` says), with `render` making
-    /// the HTML of new chunks.
-    static func make(old: ArraySlice<UInt8>, frame: PageFrame, chunks: TemplateChunks,
+    /// The new content from the last (cut as `frame.segments` says), with `render` making the
+    /// HTML of new chunks. The last content itself (`old`) is read only when a part rendered gives
+    /// an id, to find it given twice; the runs kept are copied from the last file when the page is
+    /// written.
+    static func make(frame: PageFrame, chunks: TemplateChunks, old: () -> ArraySlice<UInt8>?,
                      render: (Range<Int>) -> MarkdownDocument.Segmented) -> PageSplice? {
         let parts = match(frame.segments, chunks)
         guard parts.contains(where: { if case .kept = $0 { true } else { false } }) else { return nil }
-        var starts: [Int] = [], offset = old.startIndex
+        var starts: [Int] = [], offset = 0
         for segment in frame.segments { starts.append(offset); offset += segment.length }
-        var content: [UInt8] = [], segments: [PageFrame.Segment] = []
-        content.reserveCapacity(old.count + 256)
-        // Each rendered part with the ids it gives, and its place among the segments kept.
-        var rendered: [(range: Range<Int>, ids: [String], place: Int)] = []
+        var pieces: [Piece] = [], made: [UInt8] = [], count = 0, segments: [PageFrame.Segment] = []
+        // Each rendered part with the ids it gives, as a range of the new content and of `made`,
+        // and its place among the segments kept.
+        var rendered: [(range: Range<Int>, made: Range<Int>, ids: [String], place: Int)] = []
         var kept: [Int] = []
         for part in parts {
             let added: [PageFrame.Segment]
             switch part {
             case .kept(let number):
                 let segment = frame.segments[number]
-                content += old[starts[number]..<(starts[number] + segment.length)]
+                let range = starts[number]..<(starts[number] + segment.length)
+                // Segments that follow each other in the last content are one run.
+                if case .kept(let run)? = pieces.last, run.upperBound == range.lowerBound {
+                    pieces[pieces.count - 1] = .kept(run.lowerBound..<range.upperBound)
+                } else {
+                    pieces.append(.kept(range))
+                }
+                count += segment.length
                 added = [segment]
                 kept.append(number)
             case .new(let range):
-                let made = render(range)
-                guard let cut = made.segments else { return nil }
-                let at = content.count
-                content += made.html.utf8
-                rendered.append((at..<content.count, made.ids, kept.count))
+                let html = render(range)
+                guard let cut = html.segments else { return nil }
+                let at = made.count
+                made += html.html.utf8
+                pieces.append(.made(at..<made.count))
+                rendered.append((count..<(count + made.count - at), at..<made.count, html.ids, kept.count))
+                count += made.count - at
                 added = PageFrame.Segment.make(cut, of: chunks, from: range.lowerBound)
             }
             segments += added
         }
         guard MarkdownDocument.Edges.fit(segments.map(\.edges)) else { return nil }
-        guard !givesTwice(rendered.map { ($0.range, $0.ids) }, in: content) else { return nil }
+        var splice = PageSplice(pieces: pieces, made: made, count: count, segments: segments, removed: [], added: [])
+        if rendered.contains(where: { !$0.ids.isEmpty }) {
+            guard let last = old(), last.count == offset,
+                  !givesTwice(rendered.map { ($0.range, $0.ids) }, in: splice.content(last)) else { return nil }
+        }
         // The segments kept are in their old order (`match` looks only forward): a segment left
         // out lies after as many of them as have a lower number.
         var removed = Array(repeating: [Range<Int>](), count: kept.count + 1)
@@ -88,10 +127,11 @@ struct PageSplice {
         var place = 0
         for number in frame.segments.indices {
             if place < kept.count, kept[place] == number { place += 1; continue }
-            removed[place].append((starts[number] - old.startIndex)..<(starts[number] - old.startIndex + frame.segments[number].length))
+            removed[place].append(starts[number]..<(starts[number] + frame.segments[number].length))
         }
-        for part in rendered { added[part.place].append(part.range) }
-        return PageSplice(content: content, segments: segments, removed: removed, added: added)
+        for part in rendered { added[part.place].append(part.made) }
+        (splice.removed, splice.added) = (removed, added)
+        return splice
     }
 
     /// Whether an id a rendered part gives is in `content` outside that part too, as

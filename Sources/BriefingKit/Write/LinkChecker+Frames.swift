@@ -17,32 +17,28 @@ extension LinkChecker {
 
     /// The same for a page whose content was spliced (`PageSplice`): its segments cut at the
     /// page's top blocks, outside any tag, those it kept in their order, and at each place among
-    /// them the parts it left out there (`removed`, in the old content) with the link attributes
-    /// of the parts it added there (`added`, in the new), in the same order (each part beginning
+    /// them the parts it left out there (`removed`, of the old content) with the link attributes
+    /// of the parts it added there (`added`, of the new), in the same order (each part beginning
     /// and ending outside any tag and comment). The new content's link attributes are then the
     /// old one's, one after the other: a new label on a link, or a new paragraph without any,
     /// keeps the page's links.
-    static func sameLinks(old: UnsafeBufferPointer<UInt8>, oldFrame: PageFrame, new: UnsafeBufferPointer<UInt8>, newFrame: PageFrame,
-                          removed: [[Range<Int>]], added: [[Range<Int>]]) -> Bool {
-        guard oldFrame.contentOffset + oldFrame.contentLength <= old.count, newFrame.contentOffset + newFrame.contentLength <= new.count,
-              removed.count == added.count else {
-            return false
-        }
+    static func sameLinks(around old: (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>),
+                          and new: (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>),
+                          places: [(removed: [ArraySlice<UInt8>], added: [ArraySlice<UInt8>])]) -> Bool {
         /// The link attributes of these parts, one after the other; nil when one ends inside a tag or comment.
-        func attributes(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ ranges: [Range<Int>]) -> [UInt8]? {
+        func attributes(_ parts: [ArraySlice<UInt8>]) -> [UInt8]? {
             var all: [UInt8] = []
-            for range in ranges {
-                let part = linkAttributes(UnsafeBufferPointer(rebasing: bytes[(offset + range.lowerBound)..<(offset + range.upperBound)]))
-                guard part.outside else { return nil }
-                all += part.bytes
+            for part in parts {
+                let found = part.withUnsafeBufferPointer(linkAttributes)
+                guard found.outside else { return nil }
+                all += found.bytes
             }
             return all
         }
-        for (left, put) in zip(removed, added) {
-            guard let before = attributes(old, oldFrame.contentOffset, left), let after = attributes(new, newFrame.contentOffset, put),
-                  before == after else { return false }
+        for place in places {
+            guard let before = attributes(place.removed), let after = attributes(place.added), before == after else { return false }
         }
-        return sameLinks(around: layoutParts(old, oldFrame), and: layoutParts(new, newFrame))
+        return sameLinks(around: old, and: new)
     }
 
     /// The layout's parts of a page, before its content and after it.
