@@ -48,8 +48,9 @@ extension SiteBuilder {
             }
         }
 
-        /// Whether it is the last build's file, byte for byte (an edit that shows nothing on it):
-        /// a spliced page when each place gave up bytes for the same bytes.
+        /// Whether it is the last build's file, byte for byte (an edit that shows nothing on it).
+        /// A spliced page is when each place gave up bytes for the same bytes; one whose parts
+        /// came out the same only across places is written again, the same bytes.
         var isLastFile: Bool {
             switch made {
             case .framed(let before, let after, let old):
@@ -75,7 +76,6 @@ extension SiteBuilder {
 
         /// The range of the last file's content.
         var oldContent: Range<Int> { previous.frame.contentOffset..<(previous.frame.contentOffset + previous.frame.contentLength) }
-
 
         /// The whole page, the content read from the last file: nil when it cannot be.
         func bytes() -> [UInt8]? {
@@ -123,7 +123,12 @@ extension SiteBuilder {
             let (html, _) = renderer.reframe(whole[content], path: path, frame: frame)
             return Remade(made: .whole(html: html, old: whole, spliced: false), frame: nil, previous: (file, frame))
         }
-        guard let splice = PageSplice.make(frame: frame, chunks: chunks, old: { file.read(content).map { $0[...] } }, render: {
+        // The last content, when a part rendered gives an id (`PageSplice.givesTwice`): read once.
+        var read: ArraySlice<UInt8>?
+        guard let splice = PageSplice.make(frame: frame, chunks: chunks, old: {
+            read = read ?? file.read(content).map { $0[...] }
+            return read
+        }, render: {
             renderer.render(chunks: $0, of: chunks, page: page)
         }) else { return nil }
         var spliced = frame
@@ -134,8 +139,12 @@ extension SiteBuilder {
             for (removed, added) in zip(splice.removed, splice.added) {
                 var left: [ArraySlice<UInt8>] = []
                 for range in removed {
-                    guard let bytes = file.read((content.lowerBound + range.lowerBound)..<(content.lowerBound + range.upperBound)) else { return nil }
-                    left.append(bytes[...])
+                    if let read {
+                        left.append(read[(read.startIndex + range.lowerBound)..<(read.startIndex + range.upperBound)])
+                    } else {
+                        guard let bytes = file.read((content.lowerBound + range.lowerBound)..<(content.lowerBound + range.upperBound)) else { return nil }
+                        left.append(bytes[...])
+                    }
                 }
                 places.append((left, added.map { splice.made[$0] }))
             }

@@ -1,11 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// A page read back from the current output (`PageFrame`): after an edit to the layout alone, a
-/// page with the inputs of the last build is its content in the new layout; after an edit to its
-/// own template, its content with the template's new chunks spliced in (`PageSplice`).
+/// A page made from its file in the current output (`PageFrame`): after an edit to the layout
+/// alone, a page with the inputs of the last build is its content in the new layout; after an
+/// edit to its own template, its content with the template's new chunks spliced in (`PageSplice`).
+/// The file is opened, not read: what it keeps is copied from it as the page is written.
 extension StagedSite {
     /// The current output's file at `path`, open to be read and copied from, when it is still the
     /// one with this stamp; nil otherwise (then the page is rendered whole).
@@ -16,15 +14,7 @@ extension StagedSite {
     /// The file at `path` under the folder `root` (an output directory), open, when it is still the
     /// one with this stamp: for `briefing check` too, which reads the output and writes nothing.
     static func file(_ path: String, under root: String, stamp: Stamp) -> CopySource? {
-        guard SafePath.isSafe(path) else { return nil }
-        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else {
-            close(descriptor)
-            return nil
-        }
-        return CopySource(descriptor: descriptor, count: stamp.size)
+        openFile(path, under: root, stamp: stamp).map { CopySource(descriptor: $0, count: stamp.size) }
     }
 
     /// Writes a page made from the last build's file (`SiteBuilder.Remade`): the new layout's

@@ -28,13 +28,23 @@ extension StagedSite {
     /// `body` of the file at `path` (`SafePath`) under the folder `root`, open, when it is a
     /// regular file with this stamp; nil otherwise.
     static func withFile<R>(_ path: String, under root: String, stamp: Stamp, _ body: (Int32) -> R) -> R? {
+        guard let descriptor = openFile(path, under: root, stamp: stamp) else { return nil }
+        defer { close(descriptor) }
+        return body(descriptor)
+    }
+
+    /// The file at `path` (`SafePath`) under the folder `root`, opened for reading, when it is a
+    /// regular file with this stamp; nil otherwise. The caller closes it.
+    static func openFile(_ path: String, under root: String, stamp: Stamp) -> Int32? {
         guard SafePath.isSafe(path) else { return nil }
         let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else { return nil }
-        return body(descriptor)
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
     }
 
     /// Whether the file open at `descriptor` holds `bytes` from its start (it may be longer: the
