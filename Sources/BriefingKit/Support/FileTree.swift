@@ -82,14 +82,21 @@ public enum FileTree {
     /// A regular file opened for reading (never a folder or a device), and its size when opened;
     /// the caller closes it.
     static func openRegularFile(_ path: String) throws -> (descriptor: Int32, size: Int) {
+        let (descriptor, info) = try openRegularFile(path, keeping: { _ in true })
+        return (descriptor, Int(info.st_size))
+    }
+
+    /// The same, with what `fstat` said of it, when `keeping` accepts that (a file's size and time
+    /// as a build remembers them, `StagedSite.openFile`); it is closed again when not.
+    static func openRegularFile(_ path: String, keeping: (stat) -> Bool) throws -> (descriptor: Int32, info: stat) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, keeping(info) else {
             close(descriptor)
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
         }
-        return (descriptor, Int(info.st_size))
+        return (descriptor, info)
     }
 
     /// `length` bytes of a file from `offset`, or nil when they cannot all be read.

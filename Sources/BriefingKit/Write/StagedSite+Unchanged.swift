@@ -37,14 +37,7 @@ extension StagedSite {
     /// regular file with this stamp; nil otherwise. The caller closes it.
     static func openFile(_ path: String, under root: String, stamp: Stamp) -> Int32? {
         guard SafePath.isSafe(path) else { return nil }
-        let descriptor = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Stamp(info) == stamp else {
-            close(descriptor)
-            return nil
-        }
-        return descriptor
+        return (try? FileTree.openRegularFile(root + "/" + path) { Stamp($0) == stamp })?.descriptor
     }
 
     /// Whether the file open at `descriptor` holds `bytes` from its start (it may be longer: the
