@@ -120,7 +120,7 @@ extension SiteBuilder {
                 return Remade(made: .framed(before: before, after: after, old: old), frame: newFrame, previous: (file, frame))
             }
             guard let whole = file.read(0..<file.count) else { return nil }
-            let (html, _) = renderer.reframe(whole[content], path: path, frame: frame)
+            let html = renderer.layout(whole[content], path: path, frame: frame)
             return Remade(made: .whole(html: html, old: whole, spliced: false), frame: nil, previous: (file, frame))
         }
         // The last content, when a part rendered gives an id (`PageSplice.givesTwice`): read once.
@@ -153,7 +153,7 @@ extension SiteBuilder {
                           previous: (file, frame))
         }
         guard let whole = file.read(0..<file.count) else { return nil }
-        let (html, _) = renderer.reframe(splice.content(whole[content])[...], path: path, frame: spliced)
+        let html = renderer.layout(splice.content(whole[content])[...], path: path, frame: spliced)
         return Remade(made: .whole(html: html, old: whole, spliced: true), frame: nil, previous: (file, frame))
     }
 

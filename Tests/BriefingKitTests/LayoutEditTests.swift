@@ -136,7 +136,9 @@ struct LayoutEditTests {
             #expect(content.hasPrefix("<"), "\(page.path)")
             #expect(templates.renderLayout(LayoutContext(page: page, settings: graph.settings, content: content)) == html, "\(page.path)")
             #expect(framed.page == LayoutContext.PageFields(page))
-            #expect(renderer.reframe(Array(content.utf8)[...], path: page.path, frame: framed).html == Array(html.utf8))
+            let (before, after, moved) = try #require(renderer.frame(length: content.utf8.count, path: page.path, frame: framed))
+            #expect(Array(before) + Array(content.utf8) + Array(after) == Array(html.utf8) && moved == framed, "\(page.path)")
+            #expect(renderer.layout(Array(content.utf8)[...], path: page.path, frame: framed) == Array(html.utf8), "\(page.path)")
         }
     }
 

@@ -158,21 +158,15 @@ public struct PageRenderer: Sendable {
     /// Past this many rounds of `render(chunks:of:page:)`, the page is made whole.
     private static let mostRounds = 4
 
-    /// A page's content as the last build's file has it (`PageFrame`), in this build's layout, as
-    /// bytes (the content is never made a string).
-    public func reframe(_ content: ArraySlice<UInt8>, path: String, frame: PageFrame) -> (html: [UInt8], frame: PageFrame?) {
-        guard let (before, after, moved) = self.frame(length: content.count, path: path, frame: frame) else {
-            return (layout(frame.page, path: path, content: content), nil)
-        }
-        var html: [UInt8] = []
-        html.reserveCapacity(before.count + content.count + after.count)
-        html += before; html += content; html += after
-        return (html, moved)
+    /// A page's content as the last build's file has it, in this build's layout when the layout
+    /// cannot frame content (`frame(length:path:frame:)` gives none): rendered with the content.
+    func layout(_ content: ArraySlice<UInt8>, path: String, frame: PageFrame) -> [UInt8] {
+        layout(frame.page, path: path, content: content)
     }
 
     /// The new layout's parts around a page's last content (`length` bytes, as `frame` says), and
-    /// the page's new frame; nil when the layout cannot frame content (`reframe` then renders it
-    /// with the content).
+    /// the page's new frame; nil when the layout cannot frame content (`layout(_:path:frame:)`
+    /// then renders it with the content).
     public func frame(length: Int, path: String, frame: PageFrame) -> (before: ArraySlice<UInt8>, after: ArraySlice<UInt8>, frame: PageFrame)? {
         guard let (before, after) = frameParts(path: path, page: frame.page) else { return nil }
         var moved = frame
