@@ -13,7 +13,7 @@ public actor PreviewServer {
     public let templateMetrics: Bool
     private var version = 0
     private var error: String?
-    private var fingerprint = ""
+    private var watcher: SourceWatcher?
     private let log: @Sendable (String) -> Void
 
     public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 8000, templateMetrics: Bool = false,
@@ -29,8 +29,9 @@ public actor PreviewServer {
     static let endpoint = "/__briefing/"
 
     public func run() async throws {
+        // Watching from before the first build: a file saved while it runs is not missed.
+        watcher = SourceWatcher([options.content, options.templates])
         rebuild(reason: "first build")
-        fingerprint = Self.fingerprint(of: [options.content, options.templates])
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port))
         let output = options.output
         await server.appendRoute(HTTPRoute("GET \(Self.endpoint)status")) { [weak self] (_: HTTPRequest) in
@@ -43,13 +44,13 @@ public actor PreviewServer {
         await server.appendRoute(HTTPRoute("GET *")) { (request: HTTPRequest) in
             Self.file(request.path, in: output)
         }
-        let watcher = Task { [weak self] in
+        let watching = Task { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 400_000_000)
+                try? await Task.sleep(nanoseconds: 100_000_000)
                 await self?.rebuildIfChanged()
             }
         }
-        defer { watcher.cancel() }
+        defer { watching.cancel() }
         log("Serving \(options.output.lastPathComponent)/ on http://\(host):\(port)/ (Ctrl-C to stop)")
         try await server.run()
     }
@@ -59,10 +60,14 @@ public actor PreviewServer {
         return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: body)
     }
 
-    func rebuildIfChanged() {
-        let now = Self.fingerprint(of: [options.content, options.templates])
-        guard now != fingerprint else { return }
-        fingerprint = now
+    /// Rebuilds when a file changed, once the files have been still for a tenth of a second (a
+    /// save that writes twice, a checkout of many files: one rebuild), or after 2 s of changes.
+    func rebuildIfChanged() async {
+        guard let watcher, watcher.changed() else { return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        repeat {
+            try? await Task.sleep(nanoseconds: 100_000_000)
+        } while watcher.changed() && DispatchTime.now().uptimeNanoseconds - start < 2_000_000_000
         rebuild(reason: "change")
     }
 
@@ -91,21 +96,6 @@ public actor PreviewServer {
         lines += report.diagnostics.sorted().map(\.description)
         if templateMetrics { lines += report.templateMetrics.printed }
         return lines
-    }
-
-    /// Paths, sizes and modification times of every file below the directories.
-    static func fingerprint(of directories: [URL]) -> String {
-        var parts: [String] = []
-        for directory in directories {
-            for path in FileTree.files(under: directory) {
-                let url = directory.appendingPathComponent(path)
-                let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-                let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-                let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                parts.append("\(directory.path)/\(path) \(size) \(date)")
-            }
-        }
-        return parts.joined(separator: "\n")
     }
 
     /// A file of the site. `/` and folders map to `index.html`; nothing outside the folder is served.

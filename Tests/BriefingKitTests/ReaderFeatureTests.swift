@@ -303,14 +303,6 @@ struct ReaderFeatureTests {
         #expect(!cssBody.contains("reload.js"))
     }
 
-    @Test func previewServerNoticesChanges() throws {
-        let directory = try Fixtures.temporaryDirectory()
-        try "one".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
-        let before = PreviewServer.fingerprint(of: [directory])
-        try "two, longer".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
-        #expect(PreviewServer.fingerprint(of: [directory]) != before)
-    }
-
     /// `briefing serve` logs how many pages each rebuild rendered again, and with
     /// `--template-metrics` each template's row after it.
     @Test func previewServerLogsWhatEachRebuildRenderedAndItsTemplateMetrics() async throws {
