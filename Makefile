@@ -26,7 +26,8 @@ e2e: release e2e-deps
 ## The disk tests mount a small tmpfs and need root (they are skipped otherwise).
 ## The build cache is kept by a copy of the same binary and ignored by another build (its build ID),
 ## or by the same one with another build of libcmark-gfm. Random edits of a 200-article briefing
-## (content, gazetteer, templates) build incrementally to a clean build's bytes.
+## (content, gazetteer, templates) build incrementally to a clean build's bytes. `briefing serve`
+## rebuilds on each change a build reads (not on hidden files) and keeps serving through a failed build.
 robustness: release e2e-deps
 	$(E2E_VENV)/bin/python -m pytest Tests/system $(PYTEST_ARGS)
 
