@@ -68,7 +68,14 @@ public actor PreviewServer {
         repeat {
             try? await Task.sleep(nanoseconds: 100_000_000)
         } while watcher.changed() && DispatchTime.now().uptimeNanoseconds - start < 2_000_000_000
-        rebuild(reason: "change")
+        rebuild(reason: Self.reason(watcher.takeChanges()))
+    }
+
+    /// What a rebuild's log line names: the file changed, a few and how many more, or "change"
+    /// when the kernel did not say which (`SourceWatcher.takeChanges`).
+    static func reason(_ changes: (first: [String], more: Int)) -> String {
+        guard !changes.first.isEmpty else { return "change" }
+        return changes.first.joined(separator: ", ") + (changes.more > 0 ? " and \(changes.more) more" : "")
     }
 
     func rebuild(reason: String) {

@@ -24,6 +24,11 @@ final class SourceWatcher {
     var lookOver: UInt64?
     private var lastFingerprint: Int
     private var lastLookOver: UInt64
+    /// The files the kernel told of since the last `takeChanges()`, as `Content/articles/x.txt`
+    /// (each root's folder name, then the path below it), the first few only; and how many more.
+    private var changes: [String] = []
+    private var moreChanges = 0
+    private var noted = Set<String>()
     #if os(Linux)
     private var descriptor: Int32 = -1
     /// Each watch's folder.
@@ -73,6 +78,25 @@ final class SourceWatcher {
             #endif
         }
         return changed
+    }
+
+    /// The files changed since the last call, as far as the kernel told: the first few, and how
+    /// many more. Empty when only a look-over saw the change.
+    func takeChanges() -> (first: [String], more: Int) {
+        defer { changes = []; moreChanges = 0; noted = [] }
+        return (changes, moreChanges)
+    }
+
+    /// A file the kernel told of (a write is several events: each file counts once).
+    private func note(_ path: String) {
+        guard noted.insert(path).inserted else { return }
+        if changes.count < 3 { changes.append(path) } else { moreChanges += 1 }
+    }
+
+    /// `path` as the log shows it: from the name of the root it is in.
+    private func shown(_ path: String) -> String {
+        guard let root = roots.first(where: { path == $0 || path.hasPrefix($0 + "/") }) else { return path }
+        return (root as NSString).lastPathComponent + path.dropFirst(root.count)
     }
 
     private var lookOverInterval: UInt64 {
@@ -161,8 +185,9 @@ final class SourceWatcher {
                 }
                 guard !name.isEmpty, !name.hasPrefix(".") else { continue }
                 changed = true
-                guard mask & UInt32(IN_ISDIR) != 0 else { continue }
                 let path = folder + "/" + name
+                note(shown(path))
+                guard mask & UInt32(IN_ISDIR) != 0 else { continue }
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch(tree: path) }
                 if mask & UInt32(IN_MOVED_FROM) != 0 {
                     // Moved out of sight: its watches would tell of a folder that is no longer here.

@@ -32,6 +32,8 @@ struct SourceWatcherTests {
         try Self.write("two", "a.txt", in: root)  // the same size
         #expect(watcher.changed())
         #expect(!watcher.changed())
+        let name = root.lastPathComponent
+        #expect(watcher.takeChanges() == ([name + "/a.txt"], 0))
         try Self.write("swap", ".a.txt.swp", in: root)
         try Self.write("git", ".git/objects/x", in: root)
         try Self.write("git 2", ".git/objects/x", in: root)
@@ -39,8 +41,13 @@ struct SourceWatcherTests {
         try Self.write("sea", "new/deeper/c.txt", in: root)
         #expect(watcher.changed())
         #expect(!watcher.changed())
+        _ = watcher.takeChanges()
         try Self.write("see", "new/deeper/c.txt", in: root)
         #expect(watcher.changed(), "a folder made after the watcher started is watched")
+        #expect(watcher.takeChanges() == ([name + "/new/deeper/c.txt"], 0))
+        for file in ["d", "e", "f", "g", "h"] { try Self.write(file, "new/\(file).txt", in: root) }
+        #expect(watcher.changed())
+        #expect(watcher.takeChanges() == (["d", "e", "f"].map { name + "/new/\($0).txt" }, 2))
         try FileManager.default.moveItem(at: root.appendingPathComponent("articles"), to: root.appendingPathComponent("moved"))
         #expect(watcher.changed())
         try Self.write("bea", "moved/b.txt", in: root)
@@ -87,5 +94,12 @@ struct SourceWatcherTests {
         try FileManager.default.removeItem(at: root.appendingPathComponent("articles/b.txt"))
         #expect(watcher.changed())
         #expect(!watcher.changed())
+    }
+
+    @Test func aRebuildNamesTheFilesThatChanged() {
+        #expect(PreviewServer.reason(([], 0)) == "change")
+        #expect(PreviewServer.reason((["Content/articles/a.txt"], 0)) == "Content/articles/a.txt")
+        #expect(PreviewServer.reason((["Templates/a.md", "Templates/b.md", "Content/x.txt"], 4))
+                == "Templates/a.md, Templates/b.md, Content/x.txt and 4 more")
     }
 }

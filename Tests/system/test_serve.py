@@ -1,5 +1,5 @@
 """`briefing serve` with the release binary (make robustness): it rebuilds when a file a build reads
-changes, and serves the new pages; a hidden file (an editor's swap file) is not such a file; a
+changes, names the file in its log, and serves the new pages; a hidden file (an editor's swap file) is not such a file; a
 broken template keeps the last good site served, with the error in the status, until it is fixed.
 """
 from __future__ import annotations
@@ -93,8 +93,8 @@ def test_serve_rebuilds_on_each_change_a_build_reads_and_on_no_other(tmp_path):
 
         # An article edited: one rebuild, from the cache, and the page served has the new sentence.
         article.write_text(article.read_text(encoding="utf-8") + "\nThe envoy Quillfeather arrived.\n", encoding="utf-8")
-        rebuilt = served.wait_for("Rebuilt (change)")[-1]
-        assert "unchanged" in rebuilt, rebuilt
+        rebuilt = served.wait_for("Rebuilt (")[-1]
+        assert rebuilt.startswith(f"Rebuilt (Content/articles/{article.name}): ") and "unchanged" in rebuilt, rebuilt
         assert "Quillfeather" in served.get(page)
         assert served.status() == {"version": version + 1, "error": None}
 
@@ -107,10 +107,10 @@ def test_serve_rebuilds_on_each_change_a_build_reads_and_on_no_other(tmp_path):
         # A folder made after serve started is watched: a partial put in a new one, then used.
         (served.templates / "partials" / "extra").mkdir()
         (served.templates / "partials" / "extra" / "mark.md").write_text("Marked by a new partial.\n", encoding="utf-8")
-        served.wait_for("Rebuilt (change)")
+        served.wait_for("Rebuilt (Templates/partials/extra")
         index = served.templates / "index.md"
         index.write_text(index.read_text(encoding="utf-8") + "\n{{> partials/extra/mark}}\n", encoding="utf-8")
-        served.wait_for("Rebuilt (change)")
+        served.wait_for("Rebuilt (Templates/index.md)")
         assert "Marked by a new partial." in served.get("/")
 
         # A broken template: the last good site stays served, the status has the error; fixed, it builds.
@@ -120,7 +120,7 @@ def test_serve_rebuilds_on_each_change_a_build_reads_and_on_no_other(tmp_path):
         assert "index.md" in served.status()["error"]
         assert "Marked by a new partial." in served.get("/")
         index.write_text(good, encoding="utf-8")
-        served.wait_for("Rebuilt (change)")
+        served.wait_for("Rebuilt (Templates/index.md)")
         assert served.status()["error"] is None
     finally:
         served.stop()
