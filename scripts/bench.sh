@@ -17,7 +17,7 @@ BASE_FLAGS=()
 # earlier version wrote is made again, not timed (2: article ids of a real length, 30–45 bytes).
 CORPUS=2
 # The incremental steps, in the order the sequence below makes them (its `step N` calls).
-STEPS="no change|1 edited|1 added|1 removed|actor.md|article.md|article.md tag|layout.html|gazetteer|block partial"
+STEPS="no change|touched|1 edited|1 added|1 removed|actor.md|article.md|article.md tag|layout.html|gazetteer|block partial"
 NSTEPS=$(awk -F'|' '{ print NF }' <<< "$STEPS")
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 
@@ -104,8 +104,10 @@ for n in $SIZES; do
   a_med=$([ -n "$BASELINE" ] && printf "%s\n" "${a_times[@]}" | median || echo 0)
   rm -rf "$dir/Public-baseline"
   read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
-  # Incremental: a warm cache, then one change at a time, each built on the last: nothing; one
-  # article edited; a copy of it added; that copy removed; actor.md edited; article.md edited (a
+  # Incremental: a warm cache, then one change at a time, each built on the last: nothing (the
+  # files older than a build records, 2 s, and recorded by the build before: it ends at once); an
+  # article written again with the same bytes (its stamps new: the build does its work and finds
+  # nothing to render, the floor of every incremental build); one article edited; a copy of it added; that copy removed; actor.md edited; article.md edited (a
   # sentence at the end, then a link's label in a tagged part); layout.html edited (a paragraph in
   # its footer); a gazetteer entry added; a class added in partials/block-actors.md, which every
   # paragraph of every article renders. The corpus is put back after each run (the templates are a copy); the
@@ -122,19 +124,20 @@ for n in $SIZES; do
   }
   for run in $(seq "$RUNS"); do
     rm -rf "$templates"; cp -R Templates "$templates"
-    inc >/dev/null
+    sleep 2.2; inc >/dev/null
     step 0
-    sed -i '0,/ said/s// stated/' "$articles/$edited"; step 1
-    cp "$WORK/edited.bak" "$articles/zz-added-$edited"; step 2
-    rm "$articles/zz-added-$edited"; step 3
-    printf '\nEdited by make bench.\n' >> "$templates/actor.md"; step 4
-    printf '\nEdited by make bench.\n' >> "$templates/article.md"; step 5
-    sed -i 's/\[Newer: /[Later: /' "$templates/article.md"; step 6
-    sed -i 's|</footer>|<p>Edited by make bench.</p></footer>|' "$templates/layout.html"; step 7
-    printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"; step 8
+    cp "$articles/$edited" "$WORK/touched"; cat "$WORK/touched" > "$articles/$edited"; step 1
+    sed -i '0,/ said/s// stated/' "$articles/$edited"; step 2
+    cp "$WORK/edited.bak" "$articles/zz-added-$edited"; step 3
+    rm "$articles/zz-added-$edited"; step 4
+    printf '\nEdited by make bench.\n' >> "$templates/actor.md"; step 5
+    printf '\nEdited by make bench.\n' >> "$templates/article.md"; step 6
+    sed -i 's/\[Newer: /[Later: /' "$templates/article.md"; step 7
+    sed -i 's|</footer>|<p>Edited by make bench.</p></footer>|' "$templates/layout.html"; step 8
+    printf -- '- name: Benchmark Person\n  aliases: [Bench Person]\n  kind: person\n' >> "$dir/Content/actors.yml"; step 9
     sed -i 's/^{.block-actors}$/{.block-actors .bench}/' "$templates/partials/block-actors.md"
     grep -q '^{.block-actors .bench}$' "$templates/partials/block-actors.md" || { echo "bench: partials/block-actors.md has no {.block-actors} line to edit" >&2; exit 1; }
-    step 9
+    step 10
     cp "$WORK/edited.bak" "$articles/$edited"; cp "$WORK/actors.bak" "$dir/Content/actors.yml"
   done
   rm -rf "$templates"
@@ -156,7 +159,7 @@ for n in $SIZES; do
   }'
 done
 [ -z "$BASELINE" ] || echo "base $rev: the clean build of commit $rev (BENCH_BASELINE), with its own templates, alternating with the two above; pages/s counts this build's pages."
-echo "no change … block partial: incremental builds with a warm cache, one change after another (an article edited, a copy added, then removed, actor.md, article.md: a sentence added, then a link's label in a tagged part, layout.html, a gazetteer entry, a class in the partial of every paragraph: block partial), $RUNS runs: median time, highest peak; then the share of the clean briefing build, and the median system time (the kernel's part: on ext4 without a journal, creating files soon after many were freed walks past them, BENCHMARKS.md)."
+echo "no change … block partial: incremental builds with a warm cache, one change after another (nothing: the build ends at once; an article written again with the same bytes: touched; an article edited, a copy added, then removed, actor.md, article.md: a sentence added, then a link's label in a tagged part, layout.html, a gazetteer entry, a class in the partial of every paragraph: block partial), $RUNS runs: median time, highest peak; then the share of the clean briefing build, and the median system time (the kernel's part: on ext4 without a journal, creating files soon after many were freed walks past them, BENCHMARKS.md)."
 for n in $SIZES; do
   echo "Template metrics of the last clean briefing build of $n articles (briefing build --template-metrics):"
   grep -v '^Built ' "$WORK/metrics-$n.txt"

@@ -8,6 +8,10 @@ public enum SiteBuilder {
         public var output: URL
         /// The build cache directory (`.briefing-cache`), or nil for a clean build that keeps no cache.
         public var cache: URL?
+        /// With the cache, a build after which no file a build reads has changed, and the output
+        /// is as that build left it, ends at once with its report (`UnchangedBuild`). The command
+        /// line sets it; a build that measures its pages (`--template-metrics`) does not.
+        public var endsWhenNothingChanged = false
 
         public init(content: URL, templates: URL, output: URL, cache: URL? = nil) {
             self.content = content
@@ -138,6 +142,12 @@ public enum SiteBuilder {
             mark = now
         }
         try checkOutputIsSafe(options)
+        // What the build is given, before anything is read; and a build with nothing to do ends here.
+        let shortcut = options.cache != nil && options.endsWhenNothingChanged
+        let inputs = shortcut ? UnchangedBuild.inputs(options) : nil
+        if shortcut, let cache = options.cache, let record = UnchangedBuild.unchanged(options, inputs: inputs, cache: cache) {
+            return unchanged(record, options: options, cache: cache, start: start)
+        }
         // An incremental build holds the last build's cache to the end: it gives memory back sooner.
         let givingBack = options.cache == nil ? nil : MallocTuning.givePagesBackSooner()
         defer { givingBack?.restore() }
@@ -244,12 +254,27 @@ public enum SiteBuilder {
             // (half a second at 10,000 articles): it is done on a thread of its own, which a build
             // from the command line does not wait for.
             Background.release((plan, graph, loadingCache, pages, links))
+            if shortcut, let cache = options.cache { UnchangedBuild.record(report, inputs: inputs, options: options, cache: cache) }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         } catch {
             site.discard(keepingForNextBuild: error.step != .write)
             throw error.leaving(site.output)
         }
+    }
+
+    /// The report of a build with nothing to do (`UnchangedBuild`): the last build's, with no page
+    /// made. What a build killed before left beside the output is cleared, as any build clears it,
+    /// and the sites retired by the last build are deleted while this one ends, as any build with
+    /// the cache deletes them.
+    static func unchanged(_ record: UnchangedBuild.Record, options: Options, cache: URL, start: DispatchTime) -> Report {
+        try? OutputDirectory(options.output).clearLeftovers()
+        RetiredSites.sweep(RetiredSites.folder(in: cache))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Report(articles: record.articles, pages: record.pages, filesWritten: record.files, pagesRendered: 0,
+                      notes: ["nothing changed since the last build: \(options.output.lastPathComponent)/ is as it left it"],
+                      actors: record.actors, dates: record.dates, diagnostics: record.diagnostics, seconds: seconds,
+                      stages: [("nothing changed", seconds, PeakMemory.bytes)])
     }
 
     /// Renders every page in memory, in page order (for tests and `check`).

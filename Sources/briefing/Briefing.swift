@@ -41,9 +41,12 @@ struct CacheOptions: ParsableArguments {
     @Flag(help: "Build (or check) everything and keep no cache.")
     var noCache = false
 
-    func apply(to options: SiteBuilder.Options) -> SiteBuilder.Options {
+    /// The cache's options; `measuring` (`--template-metrics`) makes every page's cost known, so
+    /// such a build does not end early when nothing changed.
+    func apply(to options: SiteBuilder.Options, measuring: Bool = false) -> SiteBuilder.Options {
         var options = options
         options.cache = noCache ? nil : URL(fileURLWithPath: cache)
+        options.endsWhenNothingChanged = !measuring
         return options
     }
 }
@@ -96,7 +99,7 @@ struct Serve: AsyncParsableCommand {
     var templateMetrics = false
 
     func run() async throws {
-        let server = PreviewServer(options: cache.apply(to: paths.options), host: host, port: port, templateMetrics: templateMetrics, log: { line in
+        let server = PreviewServer(options: cache.apply(to: paths.options, measuring: templateMetrics), host: host, port: port, templateMetrics: templateMetrics, log: { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         })
         try await server.run()
@@ -125,7 +128,7 @@ struct Build: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let report: SiteBuilder.Report
         do {
-            report = try SiteBuilder.build(cache.apply(to: paths.options), progress: { progress.show($0) })
+            report = try SiteBuilder.build(cache.apply(to: paths.options, measuring: templateMetrics), progress: { progress.show($0) })
         } catch {
             progress.clear()
             printError(error.description)

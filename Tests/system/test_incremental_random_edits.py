@@ -7,7 +7,9 @@ article added, removed or renamed, its line ends made Windows ones; the gazettee
 removed, given a role or an alias); a note, the overview, `briefing.yml` (its title, `list_limit`);
 static files; any template, partial, `layout.html` or the style sheet. Each round builds with the
 cache and builds clean (`--no-cache`), and the two must agree: the same exit status, the same
-warnings, and, when they built, the same files with the same bytes. A round whose builds both fail
+warnings, and, when they built, the same files with the same bytes. Every tenth round, from the
+fifth, edits nothing and waits until the files are old enough for a build to record them: the
+build after the one that records them must end at once (`UnchangedBuild`), with the same site. A round whose builds both fail
 (a template edit that breaks a section) is undone, so the next build follows a failed one.
 
 The unit tests make such edits on small fixtures, in one process; this runs the release binary on
@@ -24,6 +26,7 @@ import random
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -220,7 +223,7 @@ class Briefing:
 
     def build(self, output: Path, cache: Path | None) -> subprocess.CompletedProcess:
         command = [str(BRIEFING), "build", "--content", str(self.content), "--templates", str(self.templates),
-                   "--output", str(output)]
+                   "--output", str(output), "--verbose"]
         command += ["--cache", str(cache)] if cache else ["--no-cache"]
         return subprocess.run(command, capture_output=True, text=True)
 
@@ -264,8 +267,16 @@ def test_random_edits_build_incrementally_to_a_clean_builds_bytes(tmp_path):
     failures, built, partial = [], 0, 0
     for round_ in range(1, ROUNDS + 1):
         briefing.save(tmp_path / "before")
-        edits = [briefing.edit() for _ in range(rng.choice([1, 1, 2, 3]))]
+        # Rounds 5, 15, 25…: no edit. Once the files are older than a build records (2 s), a build
+        # records them, and the next one ends at once with the site as it is.
+        nothing = round_ % 10 == 5
+        if nothing:
+            time.sleep(2.2)
+            briefing.build(incremental, cache)
+        edits = ["nothing"] if nothing else [briefing.edit() for _ in range(rng.choice([1, 1, 2, 3]))]
         again, whole = briefing.build(incremental, cache), briefing.build(clean, None)
+        if nothing and again.returncode == 0 and "nothing changed since the last build" not in again.stdout:
+            failures.append(f"seed {SEED}, round {round_}: the build with nothing changed did its work:\n{again.stdout[-800:]}")
         where = f"seed {SEED}, round {round_} ({'; '.join(edits)})"
         problem = None
         if again.returncode != whole.returncode:
