@@ -35,9 +35,9 @@ enum UnchangedBuild {
         cache.appendingPathComponent(CacheFile.name("unchanged", for: output))
     }
 
-    /// The stamps of every file a build reads (`FileTree.files` of the content and template
-    /// folders), with the folders as the options give them and as messages name them; nil when
-    /// one was written less than `settled` ago.
+    /// The stamps of every file a build reads (the files `FileTree.files` lists in the content
+    /// and template folders), with the folders as the options give them and as messages name
+    /// them; nil when one was written less than `settled` ago.
     static func inputs(_ options: SiteBuilder.Options) -> String? {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -45,19 +45,9 @@ enum UnchangedBuild {
         var hasher = StableHasher()
         for root in [options.content, options.templates] {
             let path = root.standardizedFileURL.path
-            hasher.combine(path)
-            hasher.combine(options.display(root))
-            for file in FileTree.files(under: root) {
-                var info = stat()
-                guard lstat(path + "/" + file, &info) == 0 else { return nil }
-                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-                guard modified < newest, changed < newest else { return nil }
-                hasher.combine(file)
-                hasher.combine(Int(info.st_size)); hasher.combine(UInt64(info.st_ino))
-                hasher.combine(UInt64(bitPattern: modified)); hasher.combine(UInt64(bitPattern: changed))
-            }
-            hasher.tag(0)
+            guard let stamps = TreeStamps.digest(of: path, hidden: false, changeTimes: true, newest: newest) else { return nil }
+            hasher.combine(path); hasher.combine(options.display(root))
+            hasher.combine(stamps.0); hasher.combine(stamps.1)
         }
         hasher.combine(options.output.standardizedFileURL.path)
         return hasher.finalize()
@@ -66,29 +56,8 @@ enum UnchangedBuild {
     /// Every entry below the output directory, hidden ones too: its path, kind, and for a file
     /// its size, inode and modification time.
     static func output(_ directory: URL) -> String {
-        var hasher = StableHasher()
-        let root = directory.standardizedFileURL.path
-        var folders = [""]
-        while let folder = folders.popLast() {
-            for (name, kind) in FileTree.entries(of: folder.isEmpty ? root : root + "/" + folder).sorted(by: { $0.name.bytesPrecede($1.name) }) {
-                let path = folder.isEmpty ? name : folder + "/" + name
-                hasher.combine(path)
-                switch kind {
-                case .folder:
-                    hasher.tag(1)
-                    folders.append(path)
-                case .other:
-                    hasher.tag(2)
-                case .file:
-                    var info = stat()
-                    guard lstat(root + "/" + path, &info) == 0 else { hasher.tag(3); continue }
-                    hasher.tag(4)
-                    hasher.combine(Int(info.st_size)); hasher.combine(UInt64(info.st_ino))
-                    hasher.combine(Int(info.st_mtim.tv_sec)); hasher.combine(Int(info.st_mtim.tv_nsec))
-                }
-            }
-        }
-        return hasher.finalize()
+        let stamps = TreeStamps.digest(of: directory.standardizedFileURL.path, hidden: true, changeTimes: false) ?? (0, 0)
+        return StableHasher.text(stamps)
     }
 
     /// The last build's record, when the inputs are the ones it was given and the output the one
