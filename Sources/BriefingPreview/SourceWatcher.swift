@@ -12,9 +12,9 @@ import Glibc
 /// are looked over every few seconds too, for what it does not tell: a change on a network share,
 /// a folder it could not watch, events it dropped. Elsewhere, or when a folder could not be
 /// watched, they are looked over more often. To look over a folder is to list its files and take
-/// each one's size, times and inode (`fingerprint`): looking over 10,000 articles four times a
-/// second through `FileManager`, as `serve` did before, kept a third of a core busy while nobody
-/// edited anything.
+/// each one's size, times and inode (`fingerprint`, `TreeStamps`): looking over 10,000 articles
+/// four times a second through `FileManager`, as `serve` did before, kept a third of a core busy
+/// while nobody edited anything.
 final class SourceWatcher {
     /// How often the folders are looked over when the kernel watches them all, and otherwise.
     static let lookOverWithKernel: UInt64 = 5_000_000_000, lookOverAlone: UInt64 = 400_000_000
@@ -108,21 +108,14 @@ final class SourceWatcher {
         #endif
     }
 
-    /// The paths of the files a build reads below `roots`, with each one's size, modification and
-    /// change times and inode, hashed (a process's `Hasher`: compared within one process only).
-    /// The change time moves with any write, even one that puts the modification time back.
+    /// The stamps of the files a build reads below `roots` (`TreeStamps`: hidden entries left
+    /// out, change times in: they move with any write, even one that puts the modification time
+    /// back).
     static func fingerprint(of roots: [String]) -> Int {
         var hasher = Hasher()
         for root in roots {
-            hasher.combine(root)
-            for path in FileTree.files(under: URL(fileURLWithPath: root)) {
-                hasher.combine(path)
-                var info = stat()
-                guard lstat(root + "/" + path, &info) == 0 else { hasher.combine(-1); continue }
-                hasher.combine(Int64(info.st_size)); hasher.combine(UInt64(info.st_ino))
-                hasher.combine(Int64(info.st_mtim.tv_sec)); hasher.combine(Int64(info.st_mtim.tv_nsec))
-                hasher.combine(Int64(info.st_ctim.tv_sec)); hasher.combine(Int64(info.st_ctim.tv_nsec))
-            }
+            let stamps = TreeStamps.digest(of: root, hidden: false, changeTimes: true)
+            hasher.combine(root); hasher.combine(stamps?.0); hasher.combine(stamps?.1)
         }
         return hasher.finalize()
     }

@@ -8,11 +8,11 @@ import Glibc
 /// entries in: each entry is hashed on its own and the hashes are added up. One `readdir` and one
 /// `fstatat` per file, by name in its open folder: at 10,000 articles a third less than a path
 /// and an `lstat` per file, which resolve the whole path each time. Links below the root are not
-/// followed; the root is, as a build follows it.
-enum TreeStamps {
+/// followed; the root is, as a build follows it. `UnchangedBuild` and `serve`'s watcher use it.
+public enum TreeStamps {
     /// The digest of the tree below `root` (hidden entries too when `hidden`); nil when a file's
     /// modification or change time is `newest` or later (nanoseconds since 1970).
-    static func digest(of root: String, hidden: Bool, changeTimes: Bool, newest: Int64? = nil) -> (UInt64, UInt64)? {
+    public static func digest(of root: String, hidden: Bool, changeTimes: Bool, newest: Int64? = nil) -> (UInt64, UInt64)? {
         var sums: (UInt64, UInt64) = (0, 0)
         func add(_ hasher: StableHasher) {
             let words = hasher.words
