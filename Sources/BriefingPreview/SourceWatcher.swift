@@ -35,6 +35,8 @@ final class SourceWatcher {
     private var folders: [Int32: String] = [:]
     /// Whether every folder has a watch.
     private var watchesAll = false
+    /// Where the kernel's events are read into, ten times a second.
+    private var events = [UInt8](repeating: 0, count: 64 * 1024)
     #endif
 
     /// Starts watching `roots`. For tests: `useKernel` false looks them over only, and
@@ -149,19 +151,18 @@ final class SourceWatcher {
     /// Reads every event the kernel has queued; true when one was about a file a build reads.
     private func drainEvents() -> Bool {
         var changed = false, rewatch = false
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let header = MemoryLayout<inotify_event>.size
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = events.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }  // EAGAIN: none left
             var offset = 0
             while offset + header <= count {
-                let (handle, mask, length) = buffer.withUnsafeBytes { raw in
+                let (handle, mask, length) = events.withUnsafeBytes { raw in
                     (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self), raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
                      Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
                 }
-                let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)]
+                let nameBytes = events[(offset + header)..<min(count, offset + header + length)]
                 let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                 offset += header + length
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 { changed = true; rewatch = true; continue }
