@@ -285,11 +285,15 @@ struct LayoutEditTests {
         #expect(!alike("<main>", "<p>", "</main>", newBefore: "<main id=\"top\">", newAfter: "</main>"))
     }
 
-    /// `LinkChecker.sameLinks(around:and:)` of two whole pages and their frames.
+    /// `LinkChecker.sameLinks(around:and:)` of two whole pages and their frames: the layout's
+    /// parts of each, before its content and after it.
     static func sameLinks(old: [UInt8], oldFrame: PageFrame, new: [UInt8], newFrame: PageFrame) -> Bool {
-        old.withUnsafeBufferPointer { old in
+        func layoutParts(_ bytes: UnsafeBufferPointer<UInt8>, _ frame: PageFrame) -> (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) {
+            (UnsafeBufferPointer(rebasing: bytes[..<frame.contentOffset]), UnsafeBufferPointer(rebasing: bytes[(frame.contentOffset + frame.contentLength)...]))
+        }
+        return old.withUnsafeBufferPointer { old in
             new.withUnsafeBufferPointer { new in
-                LinkChecker.sameLinks(around: LinkChecker.layoutParts(old, oldFrame), and: LinkChecker.layoutParts(new, newFrame))
+                LinkChecker.sameLinks(around: layoutParts(old, oldFrame), and: layoutParts(new, newFrame))
             }
         }
     }

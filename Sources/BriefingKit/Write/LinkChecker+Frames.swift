@@ -41,12 +41,6 @@ extension LinkChecker {
         return sameLinks(around: old, and: new)
     }
 
-    /// The layout's parts of a page, before its content and after it.
-    static func layoutParts(_ bytes: UnsafeBufferPointer<UInt8>, _ frame: PageFrame)
-        -> (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) {
-        (UnsafeBufferPointer(rebasing: bytes[..<frame.contentOffset]), UnsafeBufferPointer(rebasing: bytes[(frame.contentOffset + frame.contentLength)...]))
-    }
-
     /// The attributes `scan` reads, lower case, in its order.
     private static let linkNames = ["id", "href", "src"].map { Array($0.utf8) }
 
