@@ -75,7 +75,7 @@ extension SiteBuilder {
         }
 
         /// The range of the last file's content.
-        var oldContent: Range<Int> { previous.frame.contentOffset..<(previous.frame.contentOffset + previous.frame.contentLength) }
+        var oldContent: Range<Int> { previous.frame.content }
 
         /// The whole page, the content read from the last file: nil when it cannot be.
         func bytes() -> [UInt8]? {
@@ -108,8 +108,8 @@ extension SiteBuilder {
         let sameBody = known.body == renderer.bodyDigest(for: template)
         let chunks = sameBody ? nil : renderer.templates.chunks[template]
         guard sameBody || chunks != nil, let frame = known.frame, sameBody || !frame.segments.isEmpty, let file = previous(),
-              frame.contentOffset + frame.contentLength <= file.count else { return nil }
-        let content = frame.contentOffset..<(frame.contentOffset + frame.contentLength)
+              frame.content.upperBound <= file.count else { return nil }
+        let content = frame.content
         func oldLayout() -> Remade.Layout? {
             guard let before = file.read(0..<content.lowerBound), let after = file.read(content.upperBound..<file.count) else { return nil }
             return (before, after)

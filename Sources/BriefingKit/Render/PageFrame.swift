@@ -8,6 +8,8 @@ public struct PageFrame: Sendable, Equatable {
     /// Where the content lies in the page's file, in bytes.
     public var contentOffset: Int
     public var contentLength: Int
+    /// The same as a range of the file's bytes.
+    var content: Range<Int> { contentOffset..<(contentOffset + contentLength) }
     /// What the page gave the layout.
     public var page: LayoutContext.PageFields
     /// The content's segments, in order, when it was cut into them (`MarkdownDocument+Segments`).
