@@ -386,8 +386,8 @@ struct IncrementalBuildTests {
     }
 
     /// The site a build replaces is kept in the cache's folder and is the next build's staging
-    /// directory, written over (`StagedSite.recycled`). Nothing is written through its files: after
-    /// the next build it still holds, byte for byte, the site it was. What it holds that the new
+    /// directory, written over (`StagedSite.recycled`). It is kept whole: after the build that
+    /// replaced it, it holds, byte for byte, the site it was. What it holds that the new
     /// site does not (a removed article's page, a stale file, links out of it, a folder where a
     /// page goes, a file where a folder goes) is gone, and nothing is written where a link led.
     @Test func theSiteReplacedIsWrittenOverByTheNextBuild() throws {
@@ -444,10 +444,10 @@ struct IncrementalBuildTests {
         #expect(try Fixtures.snapshot(previous).isEmpty == false)
     }
 
-    /// A file of the site a build replaced is never changed in place, not even one that only the
-    /// recycled site still holds: a reader that opened it while it was published (a download of
-    /// `briefing.json` begun before the swap) reads the bytes it opened while the next build
-    /// writes that path.
+    /// A file of the site a build replaced that someone has open is never changed in place, not
+    /// even one that only the recycled site still holds (`SpareFiles`): a reader that opened it
+    /// while it was published (a download of `briefing.json` begun before the swap) reads the bytes
+    /// it opened while the next build writes that path.
     @Test func aFileOfTheSiteBeforeKeepsItsBytesForThoseReadingIt() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }

@@ -6,9 +6,10 @@ import Glibc
 #if os(Linux)
 /// glibc's renameat2, which Swift's Glibc module does not export.
 @_silgen_name("renameat2")
-private func c_renameat2(_ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32,
+func c_renameat2(_ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32,
                          _ newPath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
 private let renameExchange: UInt32 = 2  // RENAME_EXCHANGE
+let renameNoReplace: UInt32 = 1  // RENAME_NOREPLACE
 #endif
 
 /// The output directory and its staging directories beside it.

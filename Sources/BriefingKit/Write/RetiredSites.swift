@@ -16,6 +16,9 @@ import Glibc
 /// The disk's work is the same: builds run back to back feel it (the bench's `article.md` step
 /// took 2.5 s or 4.7 s by whether a sweep fell on it), builds with pauses between do not.
 ///
+/// Before a site is deleted, its files become spares for the builds to come (`SpareFiles`), as
+/// many as it has files: a build writes over them instead of making new files.
+///
 /// Only folders the sweep made are deleted (named `<pid>-<number>`), and only when `retired` is a
 /// folder, not a link to one: a link there is removed, never followed.
 enum RetiredSites {
@@ -55,6 +58,7 @@ enum RetiredSites {
                 // Looked at again before each pass: a link put in its place is never followed.
                 let names = FileTree.isFolder(path) ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : []
                 for name in names.sorted() where isRetiredName(name) {
+                    SpareFiles.keep(filesOf: path + "/" + name, in: folder.deletingLastPathComponent())
                     try? FileManager.default.removeItem(atPath: path + "/" + name)
                 }
             } while lock.withLock { () -> Bool in

@@ -4,11 +4,11 @@ import Glibc
 #endif
 
 /// A staging directory that is the site before the current one (`StagedSite.recycled`), written
-/// over: what is at a path is removed before the path is written or linked, and what the new site
-/// does not have is removed before the link check.
+/// over: what is at a path is removed before the path is linked, or written unless it is a file
+/// to write over (`SpareFiles`), and what the new site does not have is removed before the link check.
 extension StagedSite {
     /// Makes room at a path of the recycled site for a new file: what is there is removed (a file
-    /// unlinked, never written through; a folder deleted whole). Nothing to do in a new staging directory.
+    /// unlinked, not written through; a folder deleted whole). Nothing to do in a new staging directory.
     func clear(_ target: String) {
         guard recycled, unlink(target) != 0, errno == EISDIR || errno == EPERM else { return }
         if FileTree.isFolder(target) { try? FileManager.default.removeItem(atPath: target) }

@@ -16,11 +16,12 @@ import Glibc
 /// next build's staging directory is that site, written over (`recycled`): a page kept as it was is
 /// then most often the same file there already (the same inode as in the output), and neither
 /// linked again nor, a build later, deleted: 11,600 links and as many unlinks at 10,000 articles.
-/// Nothing is written through a file of that tree (each is unlinked before its path is written or
-/// linked), not even one no other path links: a reader that opened it while it was published (a
-/// download begun before the swap) keeps reading the bytes it opened. Only regular files and
-/// folders are kept of it, and what the new site does not have is removed before the link check
-/// (`prune(keeping:)`).
+/// A file of that tree is written over only when no other path links it (the output's file is
+/// unlinked first, never written through) and no one has it open (`SpareFiles`): a reader that
+/// opened it while it was published (a download begun before the swap) keeps reading the bytes it
+/// opened. Any other file at a path written or linked is unlinked first. A new file is a spare
+/// when there is one (`SpareFiles`). Only regular files and folders are kept of that tree, and
+/// what the new site does not have is removed before the link check (`prune(keeping:)`).
 public final class StagedSite: @unchecked Sendable {
     public let output: OutputDirectory
     public let staging: URL
@@ -28,6 +29,8 @@ public final class StagedSite: @unchecked Sendable {
     public let recycled: Bool
     /// Where the cache's folder keeps the site the swap replaces; nil without a cache.
     private let previousSite: URL?
+    /// Files kept to be made into new files of the site (`SpareFiles`); nil without a cache.
+    private let spares: SpareFiles?
 
     /// Size and modification time of a written file, which the build cache remembers.
     public struct Stamp: Sendable, Equatable {
@@ -53,6 +56,7 @@ public final class StagedSite: @unchecked Sendable {
         self.cache = cache
         try output.clearLeftovers()
         previousSite = cache.map { $0.appendingPathComponent(CacheFile.name("site", for: output.url, suffix: ".previous")) }
+        spares = cache.map(SpareFiles.init(in:))
         (staging, recycled) = try output.makeStaging(from: previousSite)
         outputRoot = output.url.path
         stagingRoot = staging.path
@@ -290,21 +294,34 @@ public final class StagedSite: @unchecked Sendable {
             throw BuildError(.write, file: path, "refusing to write outside the output directory")
         }
         let target = staged(path)
-        clear(target)
-        var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A file to write over rather than make one (`SpareFiles`): the recycled site's own at
+        // this path, or a spare.
+        var (descriptor, writtenOver) = recycled ? (SpareFiles.openToWriteOver(target), true) : (-1, false)
+        if descriptor < 0 {
+            clear(target)
+            (descriptor, writtenOver) = spareOrNew(target)
+        }
         // Folders are made before the pages (`makeFolders`); one a path still lacks (or, in a
         // recycled site, has as a file) is made here.
         if descriptor < 0, errno == ENOENT || (recycled && errno == ENOTDIR), let slash = path.lastIndex(of: "/") {
             try? makeFolder(String(path[..<slash]))
-            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            (descriptor, writtenOver) = spareOrNew(target)
         }
         guard descriptor >= 0 else { throw failure(path, "cannot write") }
         defer { close(descriptor) }
         let error = fill(descriptor)
         if error != 0 { errno = error; throw failure(path, "cannot write") }
+        // A file written over ends where the writing stopped.
+        if writtenOver, ftruncate(descriptor, lseek(descriptor, 0, SEEK_CUR)) != 0 { throw failure(path, "cannot write") }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "cannot read back") }
         return Stamp(info)
+    }
+
+    /// A spare renamed to `target` (`SpareFiles`), or a new file made there; and which it is.
+    private func spareOrNew(_ target: String) -> (descriptor: Int32, spare: Bool) {
+        if let spare = spares?.take(into: target), spare >= 0 { return (spare, true) }
+        return (open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644), false)
     }
 
     /// Hard-links the current output's file into the staging directory if it is still the file
