@@ -72,22 +72,6 @@ final class SpareFiles: @unchecked Sendable {
         return -1
     }
 
-    private func next() -> (folder: Int32, name: String)? {
-        state.withLock { state -> (Int32, String)? in
-            if state.names.isEmpty, !state.looked || state.misses >= 64 {
-                state.looked = true
-                state.misses = 0
-                if state.folder < 0 { state.folder = Self.openFolder(path) }
-                if state.folder >= 0 { state.names = Self.names(in: state.folder) }
-            }
-            guard let name = state.names.popLast() else {
-                state.misses += 1
-                return nil
-            }
-            return (state.folder, name)
-        }
-    }
-
     /// Opens the regular file at `path` to be written over from its start, when nothing can see
     /// the change (above); -1 otherwise, and then nothing was changed. It keeps its bytes until
     /// they are written over: the writer cuts it where it stops (`StagedSite.write(at:fill:)`),
@@ -108,6 +92,23 @@ final class SpareFiles: @unchecked Sendable {
     }
 
     #if os(Linux)
+    /// The next spare's name, and the folder it is in, open.
+    private func next() -> (folder: Int32, name: String)? {
+        state.withLock { state -> (Int32, String)? in
+            if state.names.isEmpty, !state.looked || state.misses >= 64 {
+                state.looked = true
+                state.misses = 0
+                if state.folder < 0 { state.folder = Self.openFolder(path) }
+                if state.folder >= 0 { state.names = Self.names(in: state.folder) }
+            }
+            guard let name = state.names.popLast() else {
+                state.misses += 1
+                return nil
+            }
+            return (state.folder, name)
+        }
+    }
+
     /// Whether no other descriptor has the file open, in this process or another: the kernel
     /// grants a write lease only then. It is given back at once. Were the file opened while it is
     /// held, the kernel would signal this process: with SIGURG, which is ignored unless handled.
