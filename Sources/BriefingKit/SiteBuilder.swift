@@ -148,7 +148,8 @@ public enum SiteBuilder {
         if shortcut, let cache = options.cache, let record = UnchangedBuild.unchanged(options, inputs: inputs, cache: cache) {
             return unchanged(record, options: options, cache: cache, start: start)
         }
-        // The sites the last build retired are made spare files for this one while it loads (`SpareFiles`).
+        // The sites the last build retired (and could not sweep before it exited) are made spare
+        // files for this one while it loads (`RetiredSites`, `SpareFiles`).
         if let cache = options.cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }
         // An incremental build holds the last build's cache to the end: it gives memory back sooner.
         let givingBack = options.cache == nil ? nil : MallocTuning.givePagesBackSooner()

@@ -65,8 +65,8 @@ final class SpareFiles: @unchecked Sendable {
             }
             let descriptor = Self.openToWriteOver(target)
             if descriptor >= 0 { return descriptor }
-            // Not a file to write over (something else put there): out of the way, as the caller
-            // clears any path before it writes.
+            // Not a file to write over (something else put there, or a spare the sweep is
+            // emptying): out of the way, as the caller clears any path before it writes.
             if unlink(target) != 0, errno == EISDIR { try? FileManager.default.removeItem(atPath: target) }
         }
         #endif

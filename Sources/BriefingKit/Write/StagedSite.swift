@@ -61,8 +61,6 @@ public final class StagedSite: @unchecked Sendable {
         outputRoot = output.url.path
         stagingRoot = staging.path
         if recycled { prune(keeping: nil) }
-        // What the last build retired and could not delete before it exited (`RetiredSites`).
-        if let cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }
     }
 
     /// Creates the folders of these site paths, so that threads writing files do not race to.
