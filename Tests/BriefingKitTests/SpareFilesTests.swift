@@ -47,8 +47,6 @@ struct SpareFilesTests {
         #expect(unshared.count > 20)
         #expect(try Self.spares(workspace) == unshared)
         #expect(try Self.entries(RetiredSites.folder(in: workspace.cache)) == [])
-        // Emptied once made: the folder costs inodes, not the site's bytes.
-        #expect(try Self.sizes(SpareFiles.folder(in: workspace.cache)).allSatisfy { $0 == 0 })
 
         try RetiredSitesTests.editLayout(workspace)
         let (third, same, differences) = try workspace.buildBoth()
@@ -146,26 +144,6 @@ struct SpareFilesTests {
         for name in ["1-1", "1-2"] {
             #expect(try String(contentsOf: elsewhere.appendingPathComponent(name), encoding: .utf8) == "keep \(name)")
         }
-    }
-
-    /// Spares are emptied, but for one someone has open (and a file not named as a spare).
-    @Test func sparesAreEmptiedButForOneSomeoneHasOpen() throws {
-        let root = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let folder = SpareFiles.folder(in: root)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["1-1", "1-2", "notes.txt"] { try Data("bytes of \(name)".utf8).write(to: folder.appendingPathComponent(name)) }
-        let reader = try FileHandle(forReadingFrom: folder.appendingPathComponent("1-2"))
-        defer { try? reader.close() }
-        SpareFiles.empty(in: root)
-        #expect(try Data(contentsOf: folder.appendingPathComponent("1-1")).isEmpty)
-        #expect(try String(contentsOf: folder.appendingPathComponent("1-2"), encoding: .utf8) == "bytes of 1-2")
-        #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "bytes of notes.txt")
-        #expect(try reader.readToEnd() == Data("bytes of 1-2".utf8))
-    }
-
-    static func sizes(_ folder: URL) throws -> [Int] {
-        try entries(folder).map { Int(try #require(StagedSite.regularFile(at: folder.path + "/" + $0)).st_size) }
     }
 
     static func entries(_ folder: URL) throws -> [String] {

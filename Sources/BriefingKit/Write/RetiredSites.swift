@@ -17,8 +17,7 @@ import Glibc
 /// took 2.5 s or 4.7 s by whether a sweep fell on it), builds with pauses between do not.
 ///
 /// Before a site is deleted, its files become spares for the builds to come (`SpareFiles`), as
-/// many as it has files, emptied once the sites are swept: a build writes over them instead of
-/// making new files.
+/// many as it has files: a build writes over them instead of making new files.
 ///
 /// Only folders the sweep made are deleted (named `<pid>-<number>`), and only when `retired` is a
 /// folder, not a link to one: a link there is removed, never followed.
@@ -58,12 +57,10 @@ enum RetiredSites {
             repeat {
                 // Looked at again before each pass: a link put in its place is never followed.
                 let names = FileTree.isFolder(path) ? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] : []
-                var kept = 0
                 for name in names.sorted() where isRetiredName(name) {
-                    kept += SpareFiles.keep(filesOf: path + "/" + name, in: folder.deletingLastPathComponent())
+                    SpareFiles.keep(filesOf: path + "/" + name, in: folder.deletingLastPathComponent())
                     try? FileManager.default.removeItem(atPath: path + "/" + name)
                 }
-                if kept > 0 { SpareFiles.empty(in: folder.deletingLastPathComponent()) }
             } while lock.withLock { () -> Bool in
                 if again.remove(path) != nil { return true }
                 sweeping.remove(path)

@@ -21,8 +21,7 @@ import Glibc
 /// - the recycled staging directory's own file at the path written (`openToWriteOver`);
 /// - a spare: a file in the cache's `spare` folder, which `RetiredSites` makes of the
 ///   files of a site it retires instead of deleting them (`keep(filesOf:in:)`), as many as that
-///   site had files, and then empties (`empty(in:)`); a build renames one to the path of a file
-///   it makes (`take(into:)`).
+///   site had files; a build renames one to the path of a file it makes (`take(into:)`).
 /// Only on Linux: elsewhere there is no lease to ask, and files are made and deleted.
 final class SpareFiles: @unchecked Sendable {
     /// The cache's folder of spare files.
@@ -65,8 +64,8 @@ final class SpareFiles: @unchecked Sendable {
             }
             let descriptor = Self.openToWriteOver(target)
             if descriptor >= 0 { return descriptor }
-            // Not a file to write over (something else put there, or a spare the sweep is
-            // emptying): out of the way, as the caller clears any path before it writes.
+            // Not a file to write over (something else put there): out of the way, as the caller
+            // clears any path before it writes.
             if unlink(target) != 0, errno == EISDIR { try? FileManager.default.removeItem(atPath: target) }
         }
         #endif
@@ -111,22 +110,14 @@ final class SpareFiles: @unchecked Sendable {
     }
 
     /// Whether no other descriptor has the file open, in this process or another: the kernel
-    /// grants a write lease only then. It is given back at once.
+    /// grants a write lease only then. It is given back at once. Were the file opened while it is
+    /// held, the kernel would signal this process: with SIGURG, which is ignored unless handled.
     private static func unopened(_ descriptor: Int32) -> Bool {
-        guard leased(descriptor) else { return false }
+        let setLease: Int32 = 1024, setSignal: Int32 = 10  // F_SETLEASE, F_SETSIG (Linux)
+        guard fcntl(descriptor, setSignal, SIGURG) == 0, fcntl(descriptor, setLease, Int32(F_WRLCK)) == 0 else { return false }
         _ = fcntl(descriptor, setLease, Int32(F_UNLCK))
         return true
     }
-
-    /// Takes a write lease on the file, which the kernel grants only while no other descriptor
-    /// has it open, and which makes any other open of it wait (or fail, not blocking) until it is
-    /// given back or the descriptor closed. Were the file opened while it is held, the kernel
-    /// would signal this process: with SIGURG, which is ignored unless handled.
-    private static func leased(_ descriptor: Int32) -> Bool {
-        fcntl(descriptor, setSignal, SIGURG) == 0 && fcntl(descriptor, setLease, Int32(F_WRLCK)) == 0
-    }
-
-    private static let setLease: Int32 = 1024, setSignal: Int32 = 10  // F_SETLEASE, F_SETSIG (Linux)
 
     /// The folder at `path` opened, when it is a folder itself, not a link to one.
     private static func openFolder(_ path: String) -> Int32 {
@@ -151,18 +142,16 @@ final class SpareFiles: @unchecked Sendable {
     }
 
     /// Makes spares of the files of a retired site (`RetiredSites`), each one that can be written
-    /// over (`openToWriteOver`) moved into the cache's `spare` folder as it is, until the folder
-    /// holds as many spares as the site has files; what is left is for the sweep to delete.
-    /// Returns how many it made.
-    @discardableResult
-    static func keep(filesOf site: String, in cache: URL) -> Int {
+    /// over (`openToWriteOver`) moved into the cache's `spare` folder as it is (emptying it would
+    /// wait for the disk, which the mount may be told to discard each freed block on), until the
+    /// folder holds as many spares as the site has files; what is left is for the sweep to delete.
+    static func keep(filesOf site: String, in cache: URL) {
         let path = folder(in: cache).path
         if !FileTree.isFolder(path) { mkdir(path, 0o755) }
         let folder = openFolder(path)
-        guard folder >= 0 else { return 0 }
+        guard folder >= 0 else { return }
         defer { close(folder) }
-        let before = names(in: folder).count
-        var held = before, seen = 0
+        var held = names(in: folder).count, seen = 0
         func walk(_ directory: String) {
             for (name, kind) in FileTree.entries(of: directory) {
                 let file = directory + "/" + name
@@ -173,29 +162,6 @@ final class SpareFiles: @unchecked Sendable {
             }
         }
         walk(site)
-        return held - before
-    }
-
-    /// Empties the spares that still hold bytes, so that the folder costs inodes, not a site's
-    /// size on disk: after the sites are made spares, on the sweep's thread, as emptying a file
-    /// waits for the disk where the mount discards the blocks freed. A spare is emptied only while
-    /// this holds a lease on it (no one else has it open, and a build that takes it meanwhile
-    /// cannot open it until it is emptied, and then writes over an empty file).
-    static func empty(in cache: URL) {
-        let folder = openFolder(self.folder(in: cache).path)
-        guard folder >= 0 else { return }
-        defer { close(folder) }
-        for name in names(in: folder) {
-            var info = stat()
-            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_size > 0 else { continue }
-            let descriptor = openat(folder, name, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1, info.st_uid == geteuid(),
-               leased(descriptor) {
-                _ = ftruncate(descriptor, 0)
-            }
-            close(descriptor)  // and the lease with it
-        }
     }
 
     private static func keep(_ file: String, in folder: Int32) -> Bool {
@@ -210,8 +176,7 @@ final class SpareFiles: @unchecked Sendable {
         return false
     }
     #else
-    static func keep(filesOf site: String, in cache: URL) -> Int { 0 }
-    static func empty(in cache: URL) {}
+    static func keep(filesOf site: String, in cache: URL) {}
     #endif
 
     /// `<pid>-<number>`, as `keep` names a spare (as `RetiredSites` names a site).
