@@ -45,8 +45,9 @@ final class SpareFiles: @unchecked Sendable {
         state.withLock { if $0.folder >= 0 { close($0.folder) } }
     }
 
-    /// A spare renamed to `target` (a path where nothing is) and opened to be written over; -1
-    /// when there is none (then the caller makes the file). The folder is read when first asked
+    /// A spare renamed to `target` (a path where nothing is, or a file this build wrote there,
+    /// which it replaces) and opened to be written over; -1 when there is none (then the caller
+    /// makes the file). The folder is read when first asked
     /// and again when it ran out, every 64 files made since (a sweep may be making spares).
     func take(into target: String) -> Int32 {
         #if os(Linux)
