@@ -142,15 +142,15 @@ public enum SiteBuilder {
             mark = now
         }
         try checkOutputIsSafe(options)
+        // The sites the last build retired (and could not sweep before it exited) are made spare
+        // files while this one loads (`RetiredSites`, `SpareFiles`), or while it ends at once.
+        if let cache = options.cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }
         // What the build is given, before anything is read; and a build with nothing to do ends here.
         let shortcut = options.cache != nil && options.endsWhenNothingChanged
         let inputs = shortcut ? UnchangedBuild.inputs(options) : nil
         if shortcut, let cache = options.cache, let record = UnchangedBuild.unchanged(options, inputs: inputs, cache: cache) {
-            return unchanged(record, options: options, cache: cache, start: start)
+            return unchanged(record, options: options, start: start)
         }
-        // The sites the last build retired (and could not sweep before it exited) are made spare
-        // files for this one while it loads (`RetiredSites`, `SpareFiles`).
-        if let cache = options.cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }
         // An incremental build holds the last build's cache to the end: it gives memory back sooner.
         let givingBack = options.cache == nil ? nil : MallocTuning.givePagesBackSooner()
         defer { givingBack?.restore() }
@@ -267,12 +267,11 @@ public enum SiteBuilder {
     }
 
     /// The report of a build with nothing to do (`UnchangedBuild`): the last build's, with no page
-    /// made. What a build killed before left beside the output is cleared, as any build clears it,
-    /// and the sites retired by the last build are deleted while this one ends, as any build with
-    /// the cache deletes them.
-    static func unchanged(_ record: UnchangedBuild.Record, options: Options, cache: URL, start: DispatchTime) -> Report {
+    /// made. What a build killed before left beside the output is cleared, as any build clears it
+    /// (the sites the last build retired are swept as for any build with the cache: `build`
+    /// started the sweep before it looked for a record).
+    static func unchanged(_ record: UnchangedBuild.Record, options: Options, start: DispatchTime) -> Report {
         try? OutputDirectory(options.output).clearLeftovers()
-        RetiredSites.sweep(RetiredSites.folder(in: cache))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return Report(articles: record.articles, pages: record.pages, filesWritten: record.files, pagesRendered: 0,
                       notes: ["nothing changed since the last build: \(options.output.lastPathComponent)/ is as it left it"],
