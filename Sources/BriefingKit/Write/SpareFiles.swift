@@ -100,7 +100,7 @@ final class SpareFiles: @unchecked Sendable {
                 state.looked = true
                 state.misses = 0
                 if state.folder < 0 { state.folder = Self.openFolder(path) }
-                if state.folder >= 0 { state.names = Self.names(in: state.folder) }
+                if state.folder >= 0 { state.names = Self.names(in: path) }
             }
             guard let name = state.names.popLast() else {
                 state.misses += 1
@@ -125,21 +125,11 @@ final class SpareFiles: @unchecked Sendable {
         open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     }
 
-    /// The spares' names in the folder: only those `keep` gives.
-    private static func names(in folder: Int32) -> [String] {
-        let copy = dup(folder)
-        guard copy >= 0, let stream = fdopendir(copy) else {
-            if copy >= 0 { close(copy) }
-            return []
-        }
-        defer { closedir(stream) }
-        rewinddir(stream)
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if isSpareName(name) { names.append(name) }
-        }
-        return names
+    /// The spares' names in the folder at `path`: only those `keep` gives. Read by path, then
+    /// taken by name from the folder opened (`openFolder`): a link put in its place between the
+    /// two has its names looked for in the folder, not followed.
+    private static func names(in path: String) -> [String] {
+        FileTree.entries(of: path).map(\.name).filter(isSpareName)
     }
 
     /// Makes spares of the files of a retired site (`RetiredSites`), each one that can be written
@@ -152,7 +142,7 @@ final class SpareFiles: @unchecked Sendable {
         let folder = openFolder(path)
         guard folder >= 0 else { return }
         defer { close(folder) }
-        var held = names(in: folder).count, seen = 0
+        var held = names(in: path).count, seen = 0
         func walk(_ directory: String) {
             for (name, kind) in FileTree.entries(of: directory) {
                 let file = directory + "/" + name
