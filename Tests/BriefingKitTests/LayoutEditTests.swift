@@ -289,7 +289,7 @@ struct LayoutEditTests {
     /// parts of each, before its content and after it.
     static func sameLinks(old: [UInt8], oldFrame: PageFrame, new: [UInt8], newFrame: PageFrame) -> Bool {
         func layoutParts(_ bytes: UnsafeBufferPointer<UInt8>, _ frame: PageFrame) -> (before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) {
-            (UnsafeBufferPointer(rebasing: bytes[..<frame.contentOffset]), UnsafeBufferPointer(rebasing: bytes[(frame.contentOffset + frame.contentLength)...]))
+            (UnsafeBufferPointer(rebasing: bytes[..<frame.content.lowerBound]), UnsafeBufferPointer(rebasing: bytes[frame.content.upperBound...]))
         }
         return old.withUnsafeBufferPointer { old in
             new.withUnsafeBufferPointer { new in
