@@ -106,8 +106,9 @@ for n in $SIZES; do
   read -r c_med _ < <(measure sh -c "cat '$dir'/hugo/content/articles/*.md | cmark-gfm > /dev/null")
   # Incremental: a warm cache, then one change at a time, each built on the last: nothing (the
   # files older than a build records, 2 s, and recorded by the build before: it ends at once); an
-  # article written again with the same bytes (its stamps new: the build does its work and finds
-  # nothing to render, the floor of every incremental build); one article edited; a copy of it added; that copy removed; actor.md edited; article.md edited (a
+  # article written again with the same bytes (its stamps new: the build reads it, finds the bytes
+  # the last build read and ends at once); one article edited (the floor of every incremental
+  # build that does its work: a few pages to render); a copy of it added; that copy removed; actor.md edited; article.md edited (a
   # sentence at the end, then a link's label in a tagged part); layout.html edited (a paragraph in
   # its footer); a gazetteer entry added; a class added in partials/block-actors.md, which every
   # paragraph of every article renders. The corpus is put back after each run (the templates are a copy); the

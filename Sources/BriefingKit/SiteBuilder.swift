@@ -148,8 +148,10 @@ public enum SiteBuilder {
         // What the build is given, before anything is read; and a build with nothing to do ends here.
         let shortcut = options.cache != nil && options.endsWhenNothingChanged
         let inputs = shortcut ? UnchangedBuild.inputs(options) : nil
-        if shortcut, let cache = options.cache, let record = UnchangedBuild.unchanged(options, inputs: inputs, cache: cache) {
-            return unchanged(record, options: options, start: start)
+        let earlier = shortcut ? options.cache.flatMap { UnchangedBuild.read(options, cache: $0) } : nil
+        if let inputs, let cache = options.cache, let found = UnchangedBuild.unchanged(options, inputs: inputs, record: earlier) {
+            if let update = found.update { UnchangedBuild.write(update, options: options, cache: cache) }
+            return unchanged(found, options: options, start: start)
         }
         // An incremental build holds the last build's cache to the end: it gives memory back sooner.
         let givingBack = options.cache == nil ? nil : MallocTuning.givePagesBackSooner()
@@ -257,7 +259,7 @@ public enum SiteBuilder {
             // (half a second at 10,000 articles): it is done on a thread of its own, which a build
             // from the command line does not wait for.
             Background.release((plan, graph, loadingCache, pages, links))
-            if shortcut, let cache = options.cache { UnchangedBuild.record(report, inputs: inputs, options: options, cache: cache) }
+            if shortcut, let cache = options.cache { UnchangedBuild.record(report, inputs: inputs, earlier: earlier, options: options, cache: cache) }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         } catch {
@@ -270,11 +272,13 @@ public enum SiteBuilder {
     /// made. What a build killed before left beside the output is cleared, as any build clears it
     /// (the sites the last build retired are swept as for any build with the cache: `build`
     /// started the sweep before it looked for a record).
-    static func unchanged(_ record: UnchangedBuild.Record, options: Options, start: DispatchTime) -> Report {
+    static func unchanged(_ found: UnchangedBuild.Unchanged, options: Options, start: DispatchTime) -> Report {
         try? OutputDirectory(options.output).clearLeftovers()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let record = found.record
+        let rewritten = found.rewritten == 0 ? "" : " (\(found.rewritten) \(found.rewritten == 1 ? "file" : "files") written again with the same bytes)"
         return Report(articles: record.articles, pages: record.pages, filesWritten: record.files, pagesRendered: 0,
-                      notes: ["nothing changed since the last build: \(options.output.lastPathComponent)/ is as it left it"],
+                      notes: ["nothing changed since the last build\(rewritten): \(options.output.lastPathComponent)/ is as it left it"],
                       actors: record.actors, dates: record.dates, diagnostics: record.diagnostics, seconds: seconds,
                       stages: [("nothing changed", seconds, PeakMemory.bytes)])
     }

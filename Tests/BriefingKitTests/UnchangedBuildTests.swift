@@ -20,6 +20,14 @@ struct UnchangedBuildTests {
         report.notes.contains { $0.hasPrefix("nothing changed since the last build") }
     }
 
+    /// How many files a build that ended at once found unchanged by their bytes; nil when it did
+    /// not end at once.
+    static func rewritten(_ report: SiteBuilder.Report) -> Int? {
+        guard endedEarly(report) else { return nil }
+        guard let note = report.notes.first(where: { $0.hasPrefix("nothing changed since the last build (") }) else { return 0 }
+        return Int(note.dropFirst("nothing changed since the last build (".count).prefix { $0.isNumber })
+    }
+
     static func inode(_ url: URL) -> UInt64 {
         var info = stat()
         return lstat(url.path, &info) == 0 ? UInt64(info.st_ino) : 0
@@ -69,16 +77,26 @@ struct UnchangedBuildTests {
         _ = try SiteBuilder.build(Self.options(workspace))
         #expect(Self.endedEarly(try SiteBuilder.build(Self.options(workspace))))
 
-        // An article written again with the same bytes: its change time moved. The build that
-        // reads it does not record inputs so new, so the one after it does its work too.
+        // An article written again with the same bytes: its change time moved, and it is read
+        // and found to be the file the last build read. Too new to be recorded, it is read by
+        // each build until it is old enough; then the build records its new stamps, and the next
+        // one ends on the stamps alone.
         let article = try #require(try FileManager.default.contentsOfDirectory(at: workspace.articles, includingPropertiesForKeys: nil)
             .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }.first)
+        let record = UnchangedBuild.file(in: workspace.cache, for: workspace.output)
+        let recorded = try Data(contentsOf: record)
         try Data(contentsOf: article).write(to: article)
-        #expect(!Self.endedEarly(try SiteBuilder.build(Self.options(workspace))))
-        #expect(!Self.endedEarly(try SiteBuilder.build(Self.options(workspace))))
+        for _ in 0..<2 {
+            let again = try SiteBuilder.build(Self.options(workspace))
+            #expect(Self.endedEarly(again) && again.pagesMade == 0)
+            #expect(again.notes.contains { $0.contains("(1 file written again with the same bytes)") })
+            #expect(try Data(contentsOf: record) == recorded, "inputs so new are not recorded")
+        }
         Self.settle()
-        #expect(!Self.endedEarly(try SiteBuilder.build(Self.options(workspace))))
-        #expect(Self.endedEarly(try SiteBuilder.build(Self.options(workspace))))
+        #expect(Self.rewritten(try SiteBuilder.build(Self.options(workspace))) == 1)
+        #expect(try Data(contentsOf: record) != recorded, "the new stamps recorded")
+        #expect(Self.rewritten(try SiteBuilder.build(Self.options(workspace))) == 0)
+        #expect(try Fixtures.snapshot(workspace.output) == site)
 
         // A byte of it changed, the size and modification time as they were: the change time tells.
         var info = stat()
@@ -98,6 +116,68 @@ struct UnchangedBuildTests {
         #expect(try String(contentsOf: index, encoding: .utf8).contains("Edited after the record."))
     }
 
+    /// A file whose stamps moved is read: with the bytes the last build read, the build still ends
+    /// at once; with others, or a file added, it does its work.
+    @Test func filesWithTheBytesTheLastBuildReadChangeNothing() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        Self.settle()
+        _ = try SiteBuilder.build(Self.options(workspace))
+        let site = try Fixtures.snapshot(workspace.output)
+        let manager = FileManager.default
+
+        // A template copied over from elsewhere (a new inode, the same bytes), and an article
+        // edited and put back before the next build: two files read, the site as it was.
+        let template = workspace.templates.appendingPathComponent("article.md")
+        let copy = workspace.root.appendingPathComponent("article.md.copy")
+        try manager.copyItem(at: template, to: copy)
+        let inode = Self.inode(template)
+        #expect(rename(copy.path, template.path) == 0)
+        #expect(Self.inode(template) != inode)
+        let article = try #require(try manager.contentsOfDirectory(at: workspace.articles, includingPropertiesForKeys: nil)
+            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }.last)
+        let text = try Data(contentsOf: article)
+        try Data(text + Data("\nAn edit.\n".utf8)).write(to: article)
+        try text.write(to: article)
+        #expect(Self.rewritten(try SiteBuilder.build(Self.options(workspace))) == 2)
+        #expect(try Fixtures.snapshot(workspace.output) == site)
+
+        // The same length, another byte: read, and the site made again with it.
+        var changed = text
+        let at = try #require(changed.lastIndex { $0 >= UInt8(ascii: "a") && $0 < UInt8(ascii: "z") })
+        changed[at] += 1
+        // Old enough to be recorded: the record takes the new bytes' digest, and the build after it
+        // ends on the stamps alone.
+        try changed.write(to: article)
+        Self.settle()
+        let edited = try SiteBuilder.build(Self.options(workspace))
+        #expect(Self.rewritten(edited) == nil && edited.pagesRendered > 0)
+        #expect(try Fixtures.snapshot(workspace.output) != site)
+        #expect(Self.rewritten(try SiteBuilder.build(Self.options(workspace))) == 0)
+        try text.write(to: article)
+        #expect(Self.rewritten(try SiteBuilder.build(Self.options(workspace))) == nil, "the last build read the other bytes")
+        #expect(try Fixtures.snapshot(workspace.output) == site)
+
+        // A file added that a build reads.
+        try Data("static".utf8).write(to: workspace.templates.appendingPathComponent("assets/extra.txt"))
+        #expect(Self.rewritten(try SiteBuilder.build(Self.options(workspace))) == nil)
+    }
+
+    /// A file's bytes are taken for its stamps only while it has them: read after it changed, it
+    /// gives no digest, and a record is not made of it.
+    @Test func aFileThatChangedSinceItsStampsGivesNoDigest() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let inputs = UnchangedBuild.inputs(Self.options(workspace))
+        let input = try #require(inputs.entries.first { $0.isFile && $0.file.hasSuffix(".md") })
+        let bytes = try FileTree.read(path: input.file)
+        #expect(UnchangedBuild.digest(of: input) == UnchangedBuild.Words(StableHasher.words(bytes)))
+        usleep(10_000)
+        try Data(bytes).write(to: URL(fileURLWithPath: input.file))
+        #expect(UnchangedBuild.digest(of: input) == nil)
+        #expect(inputs.entries.contains { !$0.isFile }, "folders are entries too")
+    }
+
     /// A damaged record is not read; a record for another output directory is not this one's.
     @Test func aDamagedRecordIsIgnored() throws {
         let workspace = try Workspace()
@@ -114,12 +194,24 @@ struct UnchangedBuildTests {
         elsewhere.output = workspace.root.appendingPathComponent("Elsewhere")
         #expect(!Self.endedEarly(try SiteBuilder.build(elsewhere)))
         #expect(try Fixtures.snapshot(elsewhere.output) == (try Fixtures.snapshot(workspace.output)))
+
+        // A copy of the content in another folder: its files have the bytes the record read, but
+        // its warnings name that folder, so the record is not its.
+        #expect(Self.endedEarly(try SiteBuilder.build(Self.options(workspace))))
+        var copied = Self.options(workspace)
+        copied.content = workspace.root.appendingPathComponent("Copy")
+        try FileManager.default.copyItem(at: workspace.content, to: copied.content)
+        let report = try SiteBuilder.build(copied)
+        #expect(!Self.endedEarly(report))
+        #expect(!report.diagnostics.isEmpty && report.diagnostics.allSatisfy { $0.file.contains("/Copy/") })
     }
 
     @Test func aRecordReadsBackAsWritten() throws {
         let record = UnchangedBuild.Record(inputs: "abc", output: "def", articles: 3, pages: 40, files: 45, actors: 9, dates: 7,
                                            diagnostics: [Diagnostic(file: "Content/x.txt", line: 3, "missing date"),
-                                                         Diagnostic(.error, file: "Content/actors.yml", "bad")])
+                                                         Diagnostic(.error, file: "Content/actors.yml", "bad")],
+                                           folders: "ghi", inputFiles: [.init(path: .init((1, 2)), stamp: .init((3, .max)), bytes: .init((5, 6))),
+                                                        .init(path: .init((7, 8)), stamp: .init((9, 10)), bytes: nil)])
         var writer = BinaryWriter()
         UnchangedBuild.encode(record, to: &writer)
         var reader = BinaryReader(FileBytes(copying: writer.bytes), to: writer.bytes.count)

@@ -6,22 +6,69 @@ import Glibc
 /// A build with nothing to do: no file below the content and template folders has changed since
 /// the last build with the cache, and the output directory is as that build left it. Its site is
 /// then the output as it is, and the build only tells what the last one told (its counts and
-/// warnings), without reading an article, the memo or the build cache: at 10,000 articles
-/// 0.07 s and 32 MiB instead of 0.9 s and 470 MiB.
+/// warnings), without reading the memo or the build cache: at 10,000 articles 0.07 s and 32 MiB
+/// instead of 0.9 s and 470 MiB.
 ///
-/// A file is known unchanged by its stamps, not its bytes: its size, inode, and modification and
-/// change times. Any write moves the change time, which no program can set back, so a build
-/// started after a file's last write sees it. A build records its inputs only when every one of
-/// them is older than `settled`: a file written in the same tick of the file system's clock as
-/// the build started, after the build read it, would otherwise keep the times recorded. The output
-/// directory is held to every entry's path, kind, size, inode and modification time (not the
-/// change time: unlinking another link to a file of the site moves it). A record is a cache file
-/// (`CacheFile`): written by another generator, for another output directory, or damaged, it is
-/// not read.
+/// A file is known unchanged by its stamps: its size, inode, and modification and change times.
+/// Any write moves the change time, which no program can set back, so a build started after a
+/// file's last write sees it. A build records its inputs only when every one of them is older than
+/// `settled`: a file written in the same tick of the file system's clock as the build started,
+/// after the build read it, would otherwise keep the times recorded.
+///
+/// A file whose stamps moved is known unchanged by its bytes: the record keeps the digest of each
+/// file's bytes, and a file written again with the same bytes (saved by an editor that was told
+/// to save, checked out again, copied over by a sync) is read and found to be the one the last
+/// build read. The site is a function of the bytes at each path, so the build still ends at once.
+/// A record's digests are taken after the build, each from a file whose stamps are still the ones
+/// taken before it (so the bytes the build read), and carried over from the last record for the
+/// files whose stamps did not move.
+///
+/// The output directory is held to every entry's path, kind, size, inode and modification time
+/// (not the change time: unlinking another link to a file of the site moves it). A record is a
+/// cache file (`CacheFile`): written by another generator, for another output directory, or
+/// damaged, it is not read.
 enum UnchangedBuild {
-    static let kind = "unchanged-build 1"
+    static let kind = "unchanged-build 2"
     /// How old, in nanoseconds, every input must be for a build to record them.
     static let settled: Int64 = 2_000_000_000
+
+    /// A digest's two numbers (`StableHasher.words`).
+    struct Words: Hashable {
+        var first: UInt64, second: UInt64
+        init(_ words: (UInt64, UInt64)) { (first, second) = words }
+    }
+
+    /// What a build is given, taken before it reads anything: every entry below the content and
+    /// template folders (`TreeStamps`), and their digest with the folders as the options give
+    /// them and as messages name them, and the output's path.
+    struct Inputs {
+        var digest: String
+        /// The digest of the folders as the options give them and as messages name them, and the
+        /// output's path: the rest of what `digest` holds besides the stamps.
+        var folders: String
+        var entries: [Input]
+        /// Every file is older than `settled`: the inputs may be recorded.
+        var settled: Bool
+    }
+
+    /// An entry of the inputs: its folder, its path from it (starting with `/`), the digest of
+    /// the two (`path`), its stamp, and whether it is a regular file.
+    struct Input {
+        var root: String
+        var relative: [UInt8]
+        var path: Words
+        var stamp: Words
+        var isFile: Bool
+
+        var file: String { root + String(decoding: relative, as: UTF8.self) }
+    }
+
+    /// An input as a record keeps it: for a regular file, the digest of its bytes too.
+    struct File: Equatable {
+        var path: Words
+        var stamp: Words
+        var bytes: Words?
+    }
 
     /// What a build was given and what it left, and what it told.
     struct Record: Equatable {
@@ -29,28 +76,39 @@ enum UnchangedBuild {
         var output: String
         var articles: Int, pages: Int, files: Int, actors: Int, dates: Int
         var diagnostics: [Diagnostic]
+        /// The inputs' `folders` and each entry, for a file whose stamps moved to be read.
+        var folders = ""
+        var inputFiles: [File] = []
     }
 
     static func file(in cache: URL, for output: URL) -> URL {
         cache.appendingPathComponent(CacheFile.name("unchanged", for: output))
     }
 
-    /// The stamps of every file a build reads (the files `FileTree.files` lists in the content
-    /// and template folders), with the folders as the options give them and as messages name
-    /// them; nil when one was written less than `settled` ago.
-    static func inputs(_ options: SiteBuilder.Options) -> String? {
+    /// The inputs of a build with these options (above).
+    static func inputs(_ options: SiteBuilder.Options) -> Inputs {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let newest = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - settled
-        var hasher = StableHasher()
-        for root in [options.content, options.templates] {
+        var hasher = StableHasher(), folders = StableHasher()
+        var entries: [Input] = [], settled = true
+        for (number, root) in [options.content, options.templates].enumerated() {
             let path = root.standardizedFileURL.path
-            guard let stamps = TreeStamps.digest(of: path, hidden: false, changeTimes: true, newest: newest) else { return nil }
+            var sums: (UInt64, UInt64) = (0, 0)
+            for entry in TreeStamps.entries(of: path, changeTimes: true) {
+                sums = (sums.0 &+ entry.stamp.0, sums.1 &+ entry.stamp.1)
+                if entry.time >= newest { settled = false }
+                var key = StableHasher()
+                key.combine(number); key.combine(entry.path)
+                entries.append(Input(root: path, relative: entry.path, path: Words(key.words), stamp: Words(entry.stamp), isFile: entry.isFile))
+            }
             hasher.combine(path); hasher.combine(options.display(root))
-            hasher.combine(stamps.0); hasher.combine(stamps.1)
+            hasher.combine(sums.0); hasher.combine(sums.1)
+            folders.combine(path); folders.combine(options.display(root))
         }
         hasher.combine(options.output.standardizedFileURL.path)
-        return hasher.finalize()
+        folders.combine(options.output.standardizedFileURL.path)
+        return Inputs(digest: hasher.finalize(), folders: folders.finalize(), entries: entries, settled: settled)
     }
 
     /// Every entry below the output directory, hidden ones too: its path, kind, and for a file
@@ -60,30 +118,104 @@ enum UnchangedBuild {
         return StableHasher.text(stamps)
     }
 
-    /// The last build's record, when the inputs are the ones it was given and the output the one
-    /// it left.
-    static func unchanged(_ options: SiteBuilder.Options, inputs: String?, cache: URL) -> Record? {
-        guard let inputs,
-              let record = CacheFile.read(file(in: cache, for: options.output), kind, owner: options.output, what: "record",
-                                          decode).value,
-              record.inputs == inputs, FileTree.isFolder(options.output.path), record.output == output(options.output) else {
-            return nil
+    /// The last build's record, when it can be read.
+    static func read(_ options: SiteBuilder.Options, cache: URL) -> Record? {
+        CacheFile.read(file(in: cache, for: options.output), kind, owner: options.output, what: "record", decode).value
+    }
+
+    /// A build with nothing to do: the last build's record; the record to keep for the next
+    /// build when the inputs' stamps moved and may be recorded; how many files were found
+    /// unchanged by their bytes.
+    struct Unchanged {
+        var record: Record
+        var update: Record?
+        var rewritten: Int
+    }
+
+    /// The last build's record (`record`) when the inputs are the ones it was given, or differ
+    /// only in files with the same bytes, and the output is the one it left.
+    static func unchanged(_ options: SiteBuilder.Options, inputs: Inputs, record: Record?) -> Unchanged? {
+        guard let record, record.folders == inputs.folders, inputs.entries.count == record.inputFiles.count else { return nil }
+        var unchanged = Unchanged(record: record, update: nil, rewritten: 0)
+        if !(inputs.settled && record.inputs == inputs.digest) {
+            guard let (files, rewritten) = sameBytes(inputs.entries, as: record.inputFiles) else { return nil }
+            unchanged.rewritten = rewritten
+            if inputs.settled {
+                (unchanged.record.inputs, unchanged.record.inputFiles) = (inputs.digest, files)
+                unchanged.update = unchanged.record
+            }
         }
-        return record
+        guard FileTree.isFolder(options.output.path), record.output == output(options.output) else { return nil }
+        return unchanged
+    }
+
+    /// The inputs as a record keeps them, when each has the path of one of `recorded` and, if its
+    /// stamp moved, is a regular file with the same bytes; and how many moved. Nil when one does not.
+    private static func sameBytes(_ inputs: [Input], as recorded: [File]) -> (files: [File], moved: Int)? {
+        let known = Dictionary(recorded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var files: [File] = [], moved = 0
+        files.reserveCapacity(inputs.count)
+        for input in inputs {
+            guard let file = known[input.path] else { return nil }
+            if file.stamp == input.stamp { files.append(file); continue }
+            guard input.isFile, let bytes = file.bytes, digest(of: input) == bytes else { return nil }
+            files.append(File(path: input.path, stamp: input.stamp, bytes: bytes))
+            moved += 1
+        }
+        return (files, moved)
+    }
+
+    /// The digest of an input file's bytes, when it still has the stamp it had among the inputs
+    /// (then they are the bytes the build read): nil when it changed or cannot be read.
+    static func digest(of input: Input) -> Words? {
+        guard let (descriptor, info) = try? FileTree.openRegularFile(input.file, keeping: { info in
+            Words(TreeStamps.fileStamp(path: input.relative, info, changeTimes: true)) == input.stamp
+        }) else { return nil }
+        defer { close(descriptor) }
+        guard let bytes = FileTree.read(Int(info.st_size), at: 0, from: descriptor) else { return nil }
+        var after = stat()
+        guard fstat(descriptor, &after) == 0, Words(TreeStamps.fileStamp(path: input.relative, after, changeTimes: true)) == input.stamp
+        else { return nil }
+        return Words(StableHasher.words(bytes))
     }
 
     /// Records what a build was given (`inputs`, taken before it read anything) and what it
-    /// left; with no inputs, removes the last record.
-    static func record(_ report: SiteBuilder.Report, inputs: String?, options: SiteBuilder.Options, cache: URL) {
+    /// left, the digest of each file's bytes carried over from the last record (`earlier`) when
+    /// its stamp did not move; removes the last record when the inputs may not be recorded (too
+    /// new, or a file changed since the build read it).
+    static func record(_ report: SiteBuilder.Report, inputs: Inputs?, earlier: Record?, options: SiteBuilder.Options, cache: URL) {
         let file = file(in: cache, for: options.output)
-        guard let inputs else { try? FileManager.default.removeItem(at: file); return }
-        let record = Record(inputs: inputs, output: output(options.output), articles: report.articles, pages: report.pages,
-                            files: report.filesWritten, actors: report.actors, dates: report.dates, diagnostics: report.diagnostics)
+        guard let inputs, inputs.settled, let files = recordedFiles(inputs.entries, earlier: earlier?.inputFiles ?? []) else {
+            try? FileManager.default.removeItem(at: file)
+            return
+        }
+        let record = Record(inputs: inputs.digest, output: output(options.output), articles: report.articles, pages: report.pages,
+                            files: report.filesWritten, actors: report.actors, dates: report.dates, diagnostics: report.diagnostics,
+                            folders: inputs.folders, inputFiles: files)
+        write(record, options: options, cache: cache)
+    }
+
+    /// Writes a record; removes the last one when it cannot.
+    static func write(_ record: Record, options: SiteBuilder.Options, cache: URL) {
+        let file = file(in: cache, for: options.output)
         do {
             try CacheFile.write(kind, owner: options.output, to: file) { encode(record, to: &$0) }
         } catch {
             try? FileManager.default.removeItem(at: file)
         }
+    }
+
+    /// The inputs as a record keeps them: each file's digest from `earlier` when its stamp is the
+    /// same there, else read (on every core); nil when a file no longer has its stamp.
+    private static func recordedFiles(_ inputs: [Input], earlier: [File]) -> [File]? {
+        let known = Dictionary(earlier.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let files = Parallel.map(inputs) { input -> File? in
+            guard input.isFile else { return File(path: input.path, stamp: input.stamp, bytes: nil) }
+            if let file = known[input.path], file.stamp == input.stamp, file.bytes != nil { return file }
+            return digest(of: input).map { File(path: input.path, stamp: input.stamp, bytes: $0) }
+        }
+        guard !files.contains(where: { $0 == nil }) else { return nil }
+        return files.compactMap { $0 }
     }
 
     static func encode(_ record: Record, to writer: inout BinaryWriter) {
@@ -92,6 +224,13 @@ enum UnchangedBuild {
         writer.int(record.diagnostics.count)
         for diagnostic in record.diagnostics {
             writer.raw(diagnostic.severity); writer.string(diagnostic.file); writer.int(diagnostic.line ?? -1); writer.string(diagnostic.message)
+        }
+        writer.string(record.folders)
+        writer.int(record.inputFiles.count)
+        for file in record.inputFiles {
+            writer.words((file.path.first, file.path.second)); writer.words((file.stamp.first, file.stamp.second))
+            writer.bool(file.bytes != nil)
+            if let bytes = file.bytes { writer.words((bytes.first, bytes.second)) }
         }
     }
 
@@ -103,7 +242,12 @@ enum UnchangedBuild {
             let severity = try reader.raw(Diagnostic.Severity.self), file = try reader.string(), line = try reader.int()
             return Diagnostic(severity, file: file, line: line < 0 ? nil : line, try reader.string())
         }
+        let folders = try reader.string()
+        let files = try (0..<reader.count()).map { _ in
+            let path = Words(try reader.words()), stamp = Words(try reader.words())
+            return File(path: path, stamp: stamp, bytes: try reader.bool() ? Words(try reader.words()) : nil)
+        }
         return Record(inputs: inputs, output: output, articles: counts[0], pages: counts[1], files: counts[2], actors: counts[3],
-                      dates: counts[4], diagnostics: diagnostics)
+                      dates: counts[4], diagnostics: diagnostics, folders: folders, inputFiles: files)
     }
 }

@@ -265,6 +265,16 @@ public struct BinaryReader: ByteCursor {
         recurringBytes.withUnsafeBufferPointer { ByteSearch.same(read, $0) }
     }
 
+    /// A digest's two numbers, as `BinaryWriter.words(_:)` wrote them.
+    public mutating func words() throws -> (UInt64, UInt64) {
+        guard end - position >= 16 else { throw Failure.truncated }
+        defer { position += 16 }
+        return withExtendedLifetime(buffer) {
+            let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[position..<(position + 16)]))
+            return (UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
+    }
+
     public mutating func optionalString() throws -> String? {
         try bool() ? try string() : nil
     }

@@ -10,14 +10,64 @@ import Glibc
 /// and an `lstat` per file, which resolve the whole path each time. Links below the root are not
 /// followed; the root is, as a build follows it. `UnchangedBuild` and `serve`'s watcher use it.
 public enum TreeStamps {
+    /// One entry below the root: its path from the root (starting with `/`), the hash of that path
+    /// with its kind and, for a regular file, its stamps (`stamp`), and the newer of its times.
+    struct Entry: Sendable {
+        var path: [UInt8]
+        var stamp: (UInt64, UInt64)
+        var isFile: Bool
+        /// For a regular file, the newer of its modification and change times (nanoseconds since
+        /// 1970); `Int64.min` for anything else.
+        var time: Int64
+    }
+
     /// The digest of the tree below `root` (hidden entries too when `hidden`); nil when a file's
     /// modification or change time is `newest` or later (nanoseconds since 1970).
     public static func digest(of root: String, hidden: Bool, changeTimes: Bool, newest: Int64? = nil) -> (UInt64, UInt64)? {
         var sums: (UInt64, UInt64) = (0, 0)
-        func add(_ hasher: StableHasher) {
-            let words = hasher.words
-            sums = (sums.0 &+ words.0, sums.1 &+ words.1)
+        let finished = walk(root, hidden: hidden, changeTimes: changeTimes) { _, _, stamp, _, time in
+            if let newest, time >= newest { return false }
+            sums = (sums.0 &+ stamp.0, sums.1 &+ stamp.1)
+            return true
         }
+        return finished ? sums : nil
+    }
+
+    /// Every entry below `root` (not hidden ones), in the order the folders list them: their stamps
+    /// add up to `digest(of:hidden:changeTimes:)`.
+    static func entries(of root: String, changeTimes: Bool) -> [Entry] {
+        var entries: [Entry] = []
+        _ = walk(root, hidden: false, changeTimes: changeTimes) { folder, name, stamp, isFile, time in
+            entries.append(Entry(path: folder + [UInt8(ascii: "/")] + Array(name), stamp: stamp, isFile: isFile, time: time))
+            return true
+        }
+        return entries
+    }
+
+    /// The stamp `entries` gives the regular file at `path` (from the root, starting with `/`)
+    /// whose attributes are `info`.
+    static func fileStamp(path: [UInt8], _ info: stat, changeTimes: Bool) -> (UInt64, UInt64) {
+        let slash = path.lastIndex(of: UInt8(ascii: "/")) ?? path.startIndex
+        var hasher = StableHasher()
+        hasher.combine(path[..<slash]); hasher.tag(UInt8(ascii: "/")); hasher.combine(path[path.index(after: slash)...])
+        hasher.tag(UInt8(DT_REG))
+        combineStamps(of: info, changeTimes: changeTimes, into: &hasher)
+        return hasher.words
+    }
+
+    private static func combineStamps(of info: stat, changeTimes: Bool, into hasher: inout StableHasher) {
+        hasher.combine(Int(info.st_size)); hasher.combine(UInt64(info.st_ino))
+        hasher.combine(UInt64(bitPattern: Self.nanoseconds(info.st_mtim)))
+        if changeTimes { hasher.combine(UInt64(bitPattern: Self.nanoseconds(info.st_ctim))) }
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
+
+    /// Visits each entry below `root`: its folder's path from the root (`[]` for the root's own
+    /// entries, else starting with `/`), its name, its stamp, whether it is a regular file, and
+    /// its time (`Entry.time`). False when `visit` stopped the walk.
+    private static func walk(_ root: String, hidden: Bool, changeTimes: Bool,
+                             _ visit: (_ folder: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ stamp: (UInt64, UInt64), _ isFile: Bool, _ time: Int64) -> Bool) -> Bool {
         var folders: [(path: String, relative: [UInt8])] = [(root, [])]
         while let (folder, relative) = folders.popLast() {
             let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -25,13 +75,13 @@ public enum TreeStamps {
                 if descriptor >= 0 { close(descriptor) }
                 var hasher = StableHasher()
                 hasher.combine(relative); hasher.tag(0)  // a folder that cannot be read (or is not there)
-                add(hasher)
+                guard visit(relative, UnsafeBufferPointer(start: nil, count: 0), hasher.words, false, .min) else { return false }
                 continue
             }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
                 let type = entry.pointee.d_type
-                let failed: Bool = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
+                let stopped: Bool = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
                     let bytes = raw.bindMemory(to: UInt8.self)
                     let length = bytes.firstIndex(of: 0) ?? bytes.count
                     let name = UnsafeBufferPointer(rebasing: bytes[..<length])
@@ -46,29 +96,24 @@ public enum TreeStamps {
                     if type != UInt8(DT_DIR) {
                         guard fstatat(dirfd(stream), raw.baseAddress!.assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                             hasher.tag(1)  // gone while listed
-                            add(hasher)
-                            return false
+                            return !visit(relative, name, hasher.words, false, .min)
                         }
                         kind = switch info.st_mode & S_IFMT { case S_IFREG: UInt8(DT_REG); case S_IFDIR: UInt8(DT_DIR); default: UInt8(DT_UNKNOWN) }
                     }
                     hasher.tag(kind)
+                    var time = Int64.min
                     if kind == UInt8(DT_DIR) {
                         let path = folder + "/" + String(decoding: name, as: UTF8.self)
                         folders.append((path, relative + [UInt8(ascii: "/")] + Array(name)))
                     } else if kind == UInt8(DT_REG) {
-                        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                        let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-                        if let newest, modified >= newest || changed >= newest { return true }
-                        hasher.combine(Int(info.st_size)); hasher.combine(UInt64(info.st_ino))
-                        hasher.combine(UInt64(bitPattern: modified))
-                        if changeTimes { hasher.combine(UInt64(bitPattern: changed)) }
+                        time = max(nanoseconds(info.st_mtim), nanoseconds(info.st_ctim))
+                        combineStamps(of: info, changeTimes: changeTimes, into: &hasher)
                     }
-                    add(hasher)
-                    return false
+                    return !visit(relative, name, hasher.words, kind == UInt8(DT_REG), time)
                 }
-                if failed { return nil }
+                if stopped { return false }
             }
         }
-        return sums
+        return true
     }
 }
