@@ -81,9 +81,11 @@ public enum SiteBuilder {
 
     /// `load`, what there is to say about the cache (`--verbose`), and the saving of the article
     /// memo, which goes on while the pages are made: wait for it before the build ends. With
-    /// `saveMemo` false (`briefing check`, which writes nothing) the memo is only read.
+    /// `saveMemo` false (`briefing check`, which writes nothing) the memo is only read. With a
+    /// cache, `read` gives the digest of the bytes read of each article file, by its path from the
+    /// content folder (`articles/…`), for `UnchangedBuild.record`.
     static func loadAndLink(_ options: Options, saveMemo: Bool = true)
-        -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?) {
+        -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?, read: [String: String]) {
         MallocTuning.apply()
         let contentName = options.display(options.content)
         let (settings, settingsDiagnostics) = SiteSettings.load(options.content.appendingPathComponent("briefing.yml"),
@@ -129,7 +131,8 @@ public enum SiteBuilder {
         }
         facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
-        return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving)
+        let read = Dictionary(loaded.files.lazy.map { ($0.sourceFile, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving, read)
     }
 
     public static func build(_ options: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
@@ -164,7 +167,7 @@ public enum SiteBuilder {
         // The templates' keys are checked then too, off the way from the graph to the pages.
         let checkingTemplates = BackgroundValue { templateDiagnostics(templates) }
         progress?(Progress(stage: "loading and linking", done: 0, total: 1))
-        let (graph, loadDiagnostics, loadNotes, saving) = loadAndLink(options)
+        let (graph, loadDiagnostics, loadNotes, saving, read) = loadAndLink(options)
         defer { saving?.wait() }
         finish("load and link")
         let (cache, cacheNote) = loadingCache.value
@@ -259,7 +262,7 @@ public enum SiteBuilder {
             // (half a second at 10,000 articles): it is done on a thread of its own, which a build
             // from the command line does not wait for.
             Background.release((plan, graph, loadingCache, pages, links))
-            if shortcut, let cache = options.cache { UnchangedBuild.record(report, inputs: inputs, earlier: earlier, options: options, cache: cache) }
+            if shortcut, let cache = options.cache { UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: read, options: options, cache: cache) }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         } catch {

@@ -11,31 +11,42 @@ import Glibc
 ///
 /// A file is known unchanged by its stamps: its size, inode, and modification and change times.
 /// Any write moves the change time, which no program can set back, so a build started after a
-/// file's last write sees it. A build records its inputs only when every one of them is older than
-/// `settled`: a file written in the same tick of the file system's clock as the build started,
-/// after the build read it, would otherwise keep the times recorded.
+/// file's last write sees it. A file's stamps are trusted only when it is older than `settled`: a
+/// file written in the same tick of the file system's clock as the build started, after the build
+/// read it, would otherwise keep the times recorded.
 ///
-/// A file whose stamps moved is known unchanged by its bytes: the record keeps the digest of each
-/// file's bytes, and a file written again with the same bytes (saved by an editor that was told
-/// to save, checked out again, copied over by a sync) is read and found to be the one the last
-/// build read. The site is a function of the bytes at each path, so the build still ends at once.
-/// A record's digests are taken after the build, each from a file whose stamps are still the ones
-/// taken before it (so the bytes the build read), and carried over from the last record for the
-/// files whose stamps did not move.
+/// A file is also known unchanged by its bytes: the record keeps the digest of each file's bytes,
+/// and a file whose stamps moved, or that was too new to trust them, is read and compared. A file
+/// written again with the same bytes (saved by an editor that was told to save, checked out again,
+/// copied over by a sync) is found to be the one the last build read, and the build still ends at
+/// once: the site is a function of the bytes at each path. A record's digests are the bytes the
+/// build read: for a settled file, carried over from the last record when its stamps did not move,
+/// else the loader's for an article whose stamps are still the ones taken before the build (no
+/// write since), else taken after the build from the file while its stamps are still those; for
+/// an article too new, the digest the loader took of the bytes it read, and that file is read by
+/// every build after (`File.settled`). A build with any other file too new records nothing.
 ///
 /// The output directory is held to every entry's path, kind, size, inode and modification time
 /// (not the change time: unlinking another link to a file of the site moves it). A record is a
 /// cache file (`CacheFile`): written by another generator, for another output directory, or
 /// damaged, it is not read.
 enum UnchangedBuild {
-    static let kind = "unchanged-build 2"
-    /// How old, in nanoseconds, every input must be for a build to record them.
+    static let kind = "unchanged-build 3"
+    /// How old, in nanoseconds, a file must be for its stamps to be trusted.
     static let settled: Int64 = 2_000_000_000
 
     /// A digest's two numbers (`StableHasher.words`).
     struct Words: Hashable {
         var first: UInt64, second: UInt64
         init(_ words: (UInt64, UInt64)) { (first, second) = words }
+
+        /// From the text `StableHasher.finalize()` gives: 32 hexadecimal digits.
+        init?(text: String) {
+            let utf8 = text.utf8
+            guard utf8.count == 32, let first = UInt64(text.prefix(16), radix: 16), let second = UInt64(text.suffix(16), radix: 16)
+            else { return nil }
+            (self.first, self.second) = (first, second)
+        }
     }
 
     /// What a build is given, taken before it reads anything: every entry below the content and
@@ -47,7 +58,7 @@ enum UnchangedBuild {
         /// output's path: the rest of what `digest` holds besides the stamps.
         var folders: String
         var entries: [Input]
-        /// Every file is older than `settled`: the inputs may be recorded.
+        /// Every file is older than `settled`: their stamps may be trusted.
         var settled: Bool
     }
 
@@ -59,15 +70,27 @@ enum UnchangedBuild {
         var path: Words
         var stamp: Words
         var isFile: Bool
+        /// Older than `settled` (its stamps may be trusted), or not.
+        var settled: Bool
+        /// 0 in the content folder, 1 in the templates folder.
+        var folder: Int
 
         var file: String { root + String(decoding: relative, as: UTF8.self) }
+
+        /// Its path from the content folder, as the loader names an article's file (`articles/…`),
+        /// when it is in the content folder and its name is UTF-8.
+        var contentPath: String? {
+            folder == 0 ? String(bytes: relative.dropFirst(), encoding: .utf8) : nil
+        }
     }
 
-    /// An input as a record keeps it: for a regular file, the digest of its bytes too.
+    /// An input as a record keeps it: for a regular file, the digest of its bytes too, and
+    /// whether its stamps may be trusted (`settled`); a file recorded too new is read by every build.
     struct File: Equatable {
         var path: Words
         var stamp: Words
         var bytes: Words?
+        var settled = true
     }
 
     /// What a build was given and what it left, and what it told.
@@ -100,7 +123,8 @@ enum UnchangedBuild {
                 if entry.time >= newest { settled = false }
                 var key = StableHasher()
                 key.combine(number); key.combine(entry.path)
-                entries.append(Input(root: path, relative: entry.path, path: Words(key.words), stamp: Words(entry.stamp), isFile: entry.isFile))
+                entries.append(Input(root: path, relative: entry.path, path: Words(key.words), stamp: Words(entry.stamp), isFile: entry.isFile,
+                                     settled: entry.time < newest, folder: number))
             }
             hasher.combine(path); hasher.combine(options.display(root))
             hasher.combine(sums.0); hasher.combine(sums.1)
@@ -124,8 +148,8 @@ enum UnchangedBuild {
     }
 
     /// A build with nothing to do: the last build's record; the record to keep for the next
-    /// build when the inputs' stamps moved and may be recorded; how many files were found
-    /// unchanged by their bytes.
+    /// build when files were read (their stamps moved, or were too new to be trusted) and are now
+    /// recorded otherwise; how many were written again with the same bytes.
     struct Unchanged {
         var record: Record
         var update: Record?
@@ -137,10 +161,10 @@ enum UnchangedBuild {
     static func unchanged(_ options: SiteBuilder.Options, inputs: Inputs, record: Record?) -> Unchanged? {
         guard let record, record.folders == inputs.folders, inputs.entries.count == record.inputFiles.count else { return nil }
         var unchanged = Unchanged(record: record, update: nil, rewritten: 0)
-        if !(inputs.settled && record.inputs == inputs.digest) {
+        if !(inputs.settled && record.inputs == inputs.digest && record.inputFiles.allSatisfy(\.settled)) {
             guard let (files, rewritten) = sameBytes(inputs.entries, as: record.inputFiles) else { return nil }
             unchanged.rewritten = rewritten
-            if inputs.settled {
+            if files != record.inputFiles {
                 (unchanged.record.inputs, unchanged.record.inputFiles) = (inputs.digest, files)
                 unchanged.update = unchanged.record
             }
@@ -150,17 +174,18 @@ enum UnchangedBuild {
     }
 
     /// The inputs as a record keeps them, when each has the path of one of `recorded` and, if its
-    /// stamp moved, is a regular file with the same bytes; and how many moved. Nil when one does not.
+    /// stamp moved or is not to be trusted, is a regular file with the same bytes; and how many
+    /// were written again (their stamps moved). Nil when one does not.
     private static func sameBytes(_ inputs: [Input], as recorded: [File]) -> (files: [File], moved: Int)? {
         let known = Dictionary(recorded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [File] = [], moved = 0
         files.reserveCapacity(inputs.count)
         for input in inputs {
             guard let file = known[input.path] else { return nil }
-            if file.stamp == input.stamp { files.append(file); continue }
+            if file.stamp == input.stamp, file.settled { files.append(file); continue }
             guard input.isFile, let bytes = file.bytes, digest(of: input) == bytes else { return nil }
-            files.append(File(path: input.path, stamp: input.stamp, bytes: bytes))
-            moved += 1
+            files.append(File(path: input.path, stamp: input.stamp, bytes: bytes, settled: input.settled))
+            if file.stamp != input.stamp { moved += 1 }
         }
         return (files, moved)
     }
@@ -180,12 +205,14 @@ enum UnchangedBuild {
     }
 
     /// Records what a build was given (`inputs`, taken before it read anything) and what it
-    /// left, the digest of each file's bytes carried over from the last record (`earlier`) when
-    /// its stamp did not move; removes the last record when the inputs may not be recorded (too
-    /// new, or a file changed since the build read it).
-    static func record(_ report: SiteBuilder.Report, inputs: Inputs?, earlier: Record?, options: SiteBuilder.Options, cache: URL) {
+    /// left, with the digest of each file's bytes (above): carried over from the last record
+    /// (`earlier`) when its stamp did not move, the loader's (`read`, by `articles/…` path) for an
+    /// article too new. Removes the last record when the inputs cannot be recorded: another file
+    /// too new, or a file changed since the build read it.
+    static func record(_ report: SiteBuilder.Report, inputs: Inputs?, earlier: Record?, read: [String: String],
+                       options: SiteBuilder.Options, cache: URL) {
         let file = file(in: cache, for: options.output)
-        guard let inputs, inputs.settled, let files = recordedFiles(inputs.entries, earlier: earlier?.inputFiles ?? []) else {
+        guard let inputs, let files = recordedFiles(inputs.entries, earlier: earlier?.inputFiles ?? [], read: read) else {
             try? FileManager.default.removeItem(at: file)
             return
         }
@@ -205,13 +232,24 @@ enum UnchangedBuild {
         }
     }
 
-    /// The inputs as a record keeps them: each file's digest from `earlier` when its stamp is the
-    /// same there, else read (on every core); nil when a file no longer has its stamp.
-    private static func recordedFiles(_ inputs: [Input], earlier: [File]) -> [File]? {
+    /// The inputs as a record keeps them (`record`): each settled file's digest from `earlier`
+    /// when its stamp is the same there, else the loader's when it still has the stamp taken
+    /// before the build (no write since: the loader read those bytes), else read (on every core);
+    /// an article too new with the loader's digest. Nil when a file no longer has its stamp, or
+    /// one too new was not an article read (found before any file is read).
+    private static func recordedFiles(_ inputs: [Input], earlier: [File], read: [String: String]) -> [File]? {
+        @Sendable func loaded(_ input: Input) -> Words? { input.contentPath.flatMap { read[$0] }.flatMap(Words.init(text:)) }
+        guard inputs.allSatisfy({ $0.settled || !$0.isFile || loaded($0) != nil }) else { return nil }
         let known = Dictionary(earlier.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let files = Parallel.map(inputs) { input -> File? in
             guard input.isFile else { return File(path: input.path, stamp: input.stamp, bytes: nil) }
-            if let file = known[input.path], file.stamp == input.stamp, file.bytes != nil { return file }
+            guard input.settled else { return loaded(input).map { File(path: input.path, stamp: input.stamp, bytes: $0, settled: false) } }
+            if let file = known[input.path], file.stamp == input.stamp, file.settled, file.bytes != nil { return file }
+            var info = stat()
+            if let bytes = loaded(input), lstat(input.file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+               Words(TreeStamps.fileStamp(path: input.relative, info, changeTimes: true)) == input.stamp {
+                return File(path: input.path, stamp: input.stamp, bytes: bytes)
+            }
             return digest(of: input).map { File(path: input.path, stamp: input.stamp, bytes: $0) }
         }
         guard !files.contains(where: { $0 == nil }) else { return nil }
@@ -229,7 +267,7 @@ enum UnchangedBuild {
         writer.int(record.inputFiles.count)
         for file in record.inputFiles {
             writer.words((file.path.first, file.path.second)); writer.words((file.stamp.first, file.stamp.second))
-            writer.bool(file.bytes != nil)
+            writer.int(file.bytes == nil ? 0 : file.settled ? 1 : 2)
             if let bytes = file.bytes { writer.words((bytes.first, bytes.second)) }
         }
     }
@@ -245,7 +283,9 @@ enum UnchangedBuild {
         let folders = try reader.string()
         let files = try (0..<reader.count()).map { _ in
             let path = Words(try reader.words()), stamp = Words(try reader.words())
-            return File(path: path, stamp: stamp, bytes: try reader.bool() ? Words(try reader.words()) : nil)
+            let kind = try reader.int()
+            guard (0...2).contains(kind) else { throw BinaryReader.Failure.invalid }
+            return File(path: path, stamp: stamp, bytes: kind == 0 ? nil : Words(try reader.words()), settled: kind != 2)
         }
         return Record(inputs: inputs, output: output, articles: counts[0], pages: counts[1], files: counts[2], actors: counts[3],
                       dates: counts[4], diagnostics: diagnostics, folders: folders, inputFiles: files)
