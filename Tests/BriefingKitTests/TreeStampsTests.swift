@@ -58,4 +58,26 @@ struct TreeStampsTests {
         #expect(TreeStamps.digest(of: root.path, hidden: false, changeTimes: true, newest: 0) == nil)
         #expect(TreeStamps.digest(of: root.path, hidden: false, changeTimes: true, newest: .max) != nil)
     }
+
+    /// The entries `UnchangedBuild` records add up to the digest, and a file's stamp can be worked
+    /// out again from its attributes (`fileStamp`), as a build does before it trusts its bytes.
+    @Test func theEntriesAddUpToTheDigest() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        try Data("one".utf8).write(to: root.appendingPathComponent("a/b/one.txt"))
+        try Data("two".utf8).write(to: root.appendingPathComponent("two.txt"))
+        try Data("hidden".utf8).write(to: root.appendingPathComponent(".hidden"))
+        let entries = TreeStamps.entries(of: root.path, changeTimes: true)
+        #expect(Set(entries.map { String(decoding: $0.path, as: UTF8.self) }) == ["/a", "/a/b", "/a/b/one.txt", "/two.txt"])
+        let sums = entries.reduce((UInt64(0), UInt64(0))) { ($0.0 &+ $1.stamp.0, $0.1 &+ $1.stamp.1) }
+        #expect(try #require(TreeStamps.digest(of: root.path, hidden: false, changeTimes: true)) == sums)
+        for entry in entries where entry.isFile {
+            var info = stat()
+            #expect(lstat(root.path + String(decoding: entry.path, as: UTF8.self), &info) == 0)
+            #expect(TreeStamps.fileStamp(path: entry.path, info, changeTimes: true) == entry.stamp)
+            #expect(entry.time >= Int64(info.st_ctim.tv_sec) * 1_000_000_000)
+        }
+        #expect(entries.filter(\.isFile).count == 2)
+    }
 }
