@@ -42,8 +42,7 @@ enum UnchangedBuild {
 
         /// From the text `StableHasher.finalize()` gives: 32 hexadecimal digits.
         init?(text: String) {
-            let utf8 = text.utf8
-            guard utf8.count == 32, let first = UInt64(text.prefix(16), radix: 16), let second = UInt64(text.suffix(16), radix: 16)
+            guard text.utf8.count == 32, let first = UInt64(text.prefix(16), radix: 16), let second = UInt64(text.suffix(16), radix: 16)
             else { return nil }
             (self.first, self.second) = (first, second)
         }
