@@ -262,7 +262,9 @@ public enum SiteBuilder {
             // (half a second at 10,000 articles): it is done on a thread of its own, which a build
             // from the command line does not wait for.
             Background.release((plan, graph, loadingCache, pages, links))
-            if shortcut, let cache = options.cache { UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: read, options: options, cache: cache) }
+            if shortcut, let cache = options.cache {
+                UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: read, options: options, cache: cache)
+            }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         } catch {
