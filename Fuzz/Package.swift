@@ -7,7 +7,7 @@ import PackageDescription
 let targets = [
     "article-loader", "dateline-reader", "tagged-reader", "markdown-reader", "note-reader",
     "paragraph-repair", "temporal-resolver", "actor-discovery", "markdown-escaping", "text-quote-match", "gazetteer",
-    "build-cache", "article-memo", "naming-table",
+    "build-cache", "article-memo", "naming-table", "unchanged-record",
 ]
 
 let package = Package(

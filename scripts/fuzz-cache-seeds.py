@@ -3,10 +3,10 @@
 # (Fuzz/Corpus/build-cache/), the build cache cut small (libFuzzer reads at most 8,192 bytes of an
 # input): a few page entries (with their frames, one with links to ids), a data file with a few
 # parts, a few checked files, the related articles; for article-memo, the payload of each article memo shard that fits;
-# for naming-table, the memo's names.cache.
+# for naming-table, the memo's names.cache; for unchanged-record, the record of a build with nothing to do.
 #   briefing build --content Tests/Fixtures/site/Content --output /tmp/seed/Public --cache /tmp/seed/cache
 #   python3 scripts/fuzz-cache-seeds.py /tmp/seed/cache Fuzz/Corpus
-# Run it again when a cache's format changes (BuildCache.kind, ArticleMemo.kind, NamingTable): FuzzRegressionTests
+# Run it again when a cache's format changes (BuildCache.kind, ArticleMemo.kind, NamingTable, UnchangedBuild.kind): FuzzRegressionTests
 # checks that the seeds are read.
 import glob
 import os
@@ -87,6 +87,12 @@ for names in glob.glob(os.path.join(cache, 'articles-*', 'names.cache')):
     data = payload(names)
     open(os.path.join(corpus, 'naming-table', 'names.bin'), 'wb').write(data)
     print('naming-table/names.bin', len(data), 'bytes')
+
+for record in glob.glob(os.path.join(cache, 'unchanged-*.cache')):
+    data = payload(record)
+    assert len(data) <= 8192, 'the record of a build with nothing to do is too large for a seed'
+    open(os.path.join(corpus, 'unchanged-record', 'record.bin'), 'wb').write(data)
+    print('unchanged-record/record.bin', len(data), 'bytes')
 
 payload(glob.glob(os.path.join(cache, 'site-*.cache'))[0])
 entries = []

@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-30}
 WORK=.build-fuzz
-ALL_TARGETS="article-loader dateline-reader tagged-reader markdown-reader note-reader paragraph-repair temporal-resolver actor-discovery markdown-escaping text-quote-match gazetteer build-cache article-memo naming-table"
+ALL_TARGETS="article-loader dateline-reader tagged-reader markdown-reader note-reader paragraph-repair temporal-resolver actor-discovery markdown-escaping text-quote-match gazetteer build-cache article-memo naming-table unchanged-record"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 
 echo "Building the fuzz targets (release, -sanitize=fuzzer)"

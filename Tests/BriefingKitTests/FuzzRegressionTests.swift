@@ -156,7 +156,7 @@ struct FuzzRegressionTests {
         #expect(diagnostics.map(\.description) == ["briefing.yml:2: warning: invalid YAML: could not find expected ':'"])
     }
 
-    // MARK: build-cache, article-memo, naming-table
+    // MARK: build-cache, article-memo, naming-table, unchanged-record
 
     /// A cache fuzz target's seeds (`Fuzz/Corpus/<target>/`), each read whole; a seed not read is
     /// an expectation failed (and nil).
@@ -204,6 +204,17 @@ struct FuzzRegressionTests {
         let tables = try Self.seeds("naming-table", read: NamingTable.init(from:))
         #expect(tables.count == 1)
         #expect(tables.allSatisfy { ($0?.names.count ?? 0) >= 10 && ($0?.surnames.count ?? 0) >= 3 })
+    }
+
+    /// … and the unchanged-record target's, records of a build with nothing to do: files trusted
+    /// by their stamps, an article recorded too new (read by every build), folders without digests.
+    @Test func unchangedRecordSeedsAreReadAsRecords() throws {
+        let records = try Self.seeds("unchanged-record", read: UnchangedBuild.decode)
+        let files = records.compactMap { $0 }.flatMap(\.inputFiles)
+        #expect(records.count == 2)
+        #expect(files.filter { $0.bytes != nil && $0.settled }.count >= 10)
+        #expect(files.contains { $0.bytes != nil && !$0.settled })
+        #expect(files.contains { $0.bytes == nil })
     }
 
     /// A cache whose frames' segment lengths add up past the largest number: read, and the frame

@@ -1,3 +1,4 @@
+import Foundation
 @testable import BriefingKit
 
 /// What reading a build cache's payload promises for any bytes (the checksum around it is
@@ -110,6 +111,25 @@ public enum CacheProperties {
                               blocks: [TextBlock(number: 1, role: .body, text: table.surnames.keys.sorted().joined(separator: " "), line: 1)])
         for changes in [table.changes(since: empty), empty.changes(since: table)] { _ = changes?.touch(article) }
         return found + rereads(table, write: { $0.write(to: &$1) }, read: NamingTable.init(from:))
+    }
+
+    public static func violations(unchangedRecord bytes: [UInt8]) -> [String] {
+        var reader = BinaryReader(bytes)
+        guard let record = try? UnchangedBuild.decode(&reader), reader.isAtEnd else { return [] }
+        var found: [String] = []
+        if record.inputFiles.contains(where: { $0.bytes == nil && !$0.settled }) { found.append("a file read by every build without a digest") }
+        // Checked against inputs with its own paths and stamps, in a folder that is not there: the
+        // files it trusts by their stamps are not read, the others cannot be, and the output is
+        // not there either. Never a crash, and never unchanged.
+        let nowhere = "/nonexistent-briefing-fuzz"
+        let inputs = UnchangedBuild.Inputs(digest: record.inputs, folders: record.folders, entries: record.inputFiles.map {
+            UnchangedBuild.Input(root: nowhere, relative: Array("/file".utf8), path: $0.path, stamp: $0.stamp, isFile: $0.bytes != nil,
+                                 settled: $0.settled, folder: 0)
+        }, settled: true)
+        let options = SiteBuilder.Options(content: URL(fileURLWithPath: nowhere), templates: URL(fileURLWithPath: nowhere),
+                                          output: URL(fileURLWithPath: nowhere + "/Public"), cache: nil)
+        if UnchangedBuild.unchanged(options, inputs: inputs, record: record) != nil { found.append("unchanged without its output") }
+        return found + rereads(record, write: { UnchangedBuild.encode($0, to: &$1) }, read: UnchangedBuild.decode)
     }
 
     /// A value read from any bytes, written again and read back: the same bytes.
