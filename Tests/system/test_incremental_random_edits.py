@@ -5,7 +5,8 @@ gazetteer) is edited at random, one to three edits a round: article text (a word
 naming an actor and a date, a quote, a paragraph split or removed, bytes that are not UTF-8), an
 article added, removed or renamed, its line ends made Windows ones; the gazetteer (an actor added,
 removed, given a role or an alias); a note, the overview, `briefing.yml` (its title, `list_limit`);
-static files; any template, partial, `layout.html` or the style sheet. Each round builds with the
+static files; any template, partial, `layout.html` or the style sheet; a file written again with
+its own bytes, or edited and put back. Each round builds with the
 cache and builds clean (`--no-cache`), and the two must agree: the same exit status, the same
 warnings, and, when they built, the same files with the same bytes. Every tenth round, from the
 fifth, edits nothing and waits until the files are old enough for a build to record them: the
@@ -204,9 +205,21 @@ class Briefing:
         shutil.copy(path, self.content / "articles" / path.name)
         return f"{path.name} put back"
 
+    def same_bytes(self) -> str:
+        """A file written again with the bytes it has (an editor told to save), or edited and put
+        back before the build: its stamps move, its bytes do not (`UnchangedBuild`)."""
+        files = self.articles() + sorted(self.templates.rglob("*.md")) + [self.content / "actors.yml"]
+        path = self.rng.choice(files)
+        data = path.read_bytes()
+        edited = self.rng.random() < 0.5
+        if edited:
+            path.write_bytes(data + b"\nA passing edit.\n")
+        path.write_bytes(data)
+        return f"{path.relative_to(self.root)} {'edited and put back' if edited else 'written again'}"
+
     def edit(self) -> str:
         moves = [(self.article_text, 30), (self.article_file, 14), (self.gazetteer, 8), (self.template, 25),
-                 (self.other, 13), (self.restore, 8)]
+                 (self.other, 13), (self.restore, 8), (self.same_bytes, 6)]
         move = self.rng.choices([m for m, _ in moves], weights=[w for _, w in moves])[0]
         return move()
 
