@@ -82,8 +82,8 @@ public enum SiteBuilder {
     /// `load`, what there is to say about the cache (`--verbose`), and the saving of the article
     /// memo, which goes on while the pages are made: wait for it before the build ends. With
     /// `saveMemo` false (`briefing check`, which writes nothing) the memo is only read. With a
-    /// cache, `read` gives the digest of the bytes read of each article file, by its path from the
-    /// content folder (`articles/…`), for `UnchangedBuild.record`.
+    /// cache, `read` gives the digest of the bytes read of each article file
+    /// (`UnchangedBuild.readKey(folder:path:)`), for `UnchangedBuild.record`.
     static func loadAndLink(_ options: Options, saveMemo: Bool = true)
         -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?, read: [String: String]) {
         MallocTuning.apply()
@@ -131,7 +131,8 @@ public enum SiteBuilder {
         }
         facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
-        let read = Dictionary(loaded.files.lazy.map { ($0.sourceFile, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        let read = Dictionary(loaded.files.lazy.map { (UnchangedBuild.readKey(folder: 0, path: $0.sourceFile), $0.digest) },
+                              uniquingKeysWith: { first, _ in first })
         return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving, read)
     }
 
@@ -263,7 +264,9 @@ public enum SiteBuilder {
             // from the command line does not wait for.
             Background.release((plan, graph, loadingCache, pages, links))
             if shortcut, let cache = options.cache {
-                UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: read, options: options, cache: cache)
+                let both = read.merging(templates.fileDigests.map { (UnchangedBuild.readKey(folder: 1, path: $0.key), $0.value) },
+                                        uniquingKeysWith: { first, _ in first })
+                UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: both, options: options, cache: cache)
             }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report

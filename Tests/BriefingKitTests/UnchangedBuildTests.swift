@@ -157,11 +157,11 @@ struct UnchangedBuildTests {
         #expect(Self.rewritten(try SiteBuilder.build(Self.options(workspace))) == nil)
     }
 
-    /// An article edited just before a build, too new for its stamps to be trusted, is recorded
-    /// with the digest of the bytes the build read, and read by every build after (`serve`
-    /// rebuilds as soon as a file is saved): the next build with nothing changed still ends at
-    /// once, on its bytes. A template edited so is not recorded: the builds do their work until it
-    /// is old enough.
+    /// An article or a template edited just before a build, too new for its stamps to be trusted,
+    /// is recorded with the digest of the bytes the build read, and read by every build after
+    /// (`serve` rebuilds as soon as a file is saved): the next build with nothing changed still
+    /// ends at once, on its bytes. The gazetteer edited so is not recorded: the builds do their
+    /// work until it is old enough.
     @Test func anArticleEditedJustBeforeABuildIsRecordedByItsBytes() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.root) }
@@ -194,9 +194,18 @@ struct UnchangedBuildTests {
         #expect(Self.rewritten(try SiteBuilder.build(options)) == 0, "recorded again")
         #expect(try tampered(settled: true))
 
-        // A template edited just before a build: nothing is recorded until it is old enough.
-        let template = workspace.templates.appendingPathComponent("index.md")
-        try Data((try String(contentsOf: template, encoding: .utf8) + "\nEdited just before the build.\n").utf8).write(to: template)
+        // A template edited just before a build is recorded the same way, by its text as read; and
+        // `layout.html`.
+        for name in ["partials/note.md", "layout.html"] {
+            let template = workspace.templates.appendingPathComponent(name)
+            try Data((try String(contentsOf: template, encoding: .utf8) + "\n").utf8).write(to: template)
+            #expect(Self.rewritten(try SiteBuilder.build(options)) == nil)
+            #expect(Self.rewritten(try SiteBuilder.build(options)) == 0, "\(name)")
+        }
+
+        // The gazetteer edited just before a build: nothing is recorded until it is old enough.
+        let gazetteer = workspace.content.appendingPathComponent("actors.yml")
+        try Data((try String(contentsOf: gazetteer, encoding: .utf8) + "\n").utf8).write(to: gazetteer)
         #expect(Self.rewritten(try SiteBuilder.build(options)) == nil)
         #expect(Self.rewritten(try SiteBuilder.build(options)) == nil)
         Self.settle()

@@ -21,10 +21,12 @@ import Glibc
 /// copied over by a sync) is found to be the one the last build read, and the build still ends at
 /// once: the site is a function of the bytes at each path. A record's digests are the bytes the
 /// build read: for a settled file, carried over from the last record when its stamps did not move,
-/// else the loader's for an article whose stamps are still the ones taken before the build (no
-/// write since), else taken after the build from the file while its stamps are still those; for
-/// an article too new, the digest the loader took of the bytes it read, and that file is read by
-/// every build after (`File.settled`). A build with any other file too new records nothing.
+/// else the build's for an article or a template whose stamps are still the ones taken before the
+/// build (no write since), else taken after the build from the file while its stamps are still
+/// those; for an article or a template too new, the digest of the bytes the build read (the
+/// loader's; the template's text as `TemplateSet` keeps it), and that file is read by every build
+/// after (`File.settled`). A build with any other file too new (an asset, the gazetteer, a note)
+/// records nothing.
 ///
 /// The output directory is held to every entry's path, kind, size, inode and modification time
 /// (not the change time: unlinking another link to a file of the site moves it). A record is a
@@ -76,12 +78,16 @@ enum UnchangedBuild {
 
         var file: String { root + String(decoding: relative, as: UTF8.self) }
 
-        /// Its path from the content folder, as the loader names an article's file (`articles/…`),
-        /// when it is in the content folder and its name is UTF-8.
-        var contentPath: String? {
-            folder == 0 ? String(bytes: relative.dropFirst(), encoding: .utf8) : nil
+        /// How `readKey(folder:path:)` names it, when its name is UTF-8.
+        var readKey: String? {
+            String(bytes: relative.dropFirst(), encoding: .utf8).map { UnchangedBuild.readKey(folder: folder, path: $0) }
         }
     }
+
+    /// How a digest of the bytes a build read names the file (`record`'s `read`): its folder (0
+    /// the content folder, 1 the templates folder) and its path from it (`articles/x.txt`,
+    /// `partials/note.md`).
+    static func readKey(folder: Int, path: String) -> String { "\(folder)/" + path }
 
     /// An input as a record keeps it: for a regular file, the digest of its bytes too, and
     /// whether its stamps may be trusted (`settled`); a file recorded too new is read by every build.
@@ -205,9 +211,10 @@ enum UnchangedBuild {
 
     /// Records what a build was given (`inputs`, taken before it read anything) and what it
     /// left, with the digest of each file's bytes (above): carried over from the last record
-    /// (`earlier`) when its stamp did not move, the loader's (`read`, by `articles/…` path) for an
-    /// article too new. Removes the last record when the inputs cannot be recorded: another file
-    /// too new, or a file changed since the build read it.
+    /// (`earlier`) when its stamp did not move, the digest of the bytes the build read (`read`,
+    /// by `readKey(folder:path:)`: the articles, the templates) for a file too new. Removes the
+    /// last record when the inputs cannot be recorded: another file too new, or a file changed
+    /// since the build read it.
     static func record(_ report: SiteBuilder.Report, inputs: Inputs?, earlier: Record?, read: [String: String],
                        options: SiteBuilder.Options, cache: URL) {
         let file = file(in: cache, for: options.output)
@@ -232,12 +239,12 @@ enum UnchangedBuild {
     }
 
     /// The inputs as a record keeps them (`record`): each settled file's digest from `earlier`
-    /// when its stamp is the same there, else the loader's when it still has the stamp taken
-    /// before the build (no write since: the loader read those bytes), else read (on every core);
-    /// an article too new with the loader's digest. Nil when a file no longer has its stamp, or
-    /// one too new was not an article read (found before any file is read).
+    /// when its stamp is the same there, else the build's (`read`) when it still has the stamp
+    /// taken before the build (no write since: the build read those bytes), else read (on every
+    /// core); a file too new with the build's digest. Nil when a file no longer has its stamp, or
+    /// one too new is not one the build tells the digest of (found before any file is read).
     private static func recordedFiles(_ inputs: [Input], earlier: [File], read: [String: String]) -> [File]? {
-        @Sendable func loaded(_ input: Input) -> Words? { input.contentPath.flatMap { read[$0] }.flatMap(Words.init(text:)) }
+        @Sendable func loaded(_ input: Input) -> Words? { input.readKey.flatMap { read[$0] }.flatMap(Words.init(text:)) }
         guard inputs.allSatisfy({ $0.settled || !$0.isFile || loaded($0) != nil }) else { return nil }
         let known = Dictionary(earlier.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let files = Parallel.map(inputs) { input -> File? in

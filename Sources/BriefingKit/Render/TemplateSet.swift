@@ -15,6 +15,12 @@ public struct TemplateSet: Sendable {
     let layout: MustacheTemplate
     /// Template name → source text as written, for the template check.
     let sources: [String: String]
+    /// The digest of each template file's bytes as read (its text), by its path from the folder
+    /// (`partials/note.md`, `layout.html`): what a build records of a template too new (`UnchangedBuild`).
+    var fileDigests: [String: String] {
+        Dictionary(sources.map { name, text in (name == Self.layoutName ? "layout.html" : name + ".md", StableHasher.digest(text.utf8)) },
+                   uniquingKeysWith: { first, _ in first })
+    }
     /// A stable hash of every template's source: a page renders the same while it is unchanged.
     public let digest: String
     /// Per template: a digest of it, the partials it includes (all the way down) and the layout
