@@ -30,7 +30,7 @@ enum RetiredSites {
     static func retire(_ site: URL, into folder: URL) -> Bool {
         guard ensureFolder(folder) else { return false }
         for _ in 0..<8 {
-            let name = "\(getpid())-\(nextNumber())"
+            let name = newName()
             if rename(site.path, folder.appendingPathComponent(name).path) == 0 {
                 sweep(folder)
                 return true
@@ -89,6 +89,10 @@ enum RetiredSites {
     private static func nextNumber() -> Int {
         lock.withLock { counter += 1; return counter }
     }
+
+    /// A name of its own in this process, `<pid>-<number>` (`isRetiredName`): for a retired site,
+    /// and for a spare (`SpareFiles`).
+    static func newName() -> String { "\(getpid())-\(nextNumber())" }
 
     /// Makes `folder` if it is not there; false when something else is at its path.
     private static func ensureFolder(_ folder: URL) -> Bool {

@@ -160,7 +160,7 @@ final class SpareFiles: @unchecked Sendable {
         guard descriptor >= 0 else { return false }
         close(descriptor)
         for _ in 0..<8 {
-            let name = "\(getpid())-\(nextNumber.add(1, ordering: .relaxed).newValue)"
+            let name = RetiredSites.newName()
             if c_renameat2(AT_FDCWD, file, folder, name, renameNoReplace) == 0 { return true }
             guard errno == EEXIST else { return false }
         }
@@ -170,10 +170,8 @@ final class SpareFiles: @unchecked Sendable {
     static func keep(filesOf site: String, in cache: URL) {}
     #endif
 
-    /// `<pid>-<number>`, as `keep` names a spare (as `RetiredSites` names a site).
+    /// `<pid>-<number>`, as `keep` names a spare (`RetiredSites.newName`).
     static func isSpareName(_ name: String) -> Bool {
         RetiredSites.isRetiredName(name)
     }
-
-    private static let nextNumber = Atomic<Int>(0)
 }
