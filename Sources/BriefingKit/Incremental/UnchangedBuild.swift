@@ -78,6 +78,11 @@ enum UnchangedBuild {
 
         var file: String { root + String(decoding: relative, as: UTF8.self) }
 
+        /// Whether a regular file with these attributes has the stamp it had among the inputs.
+        func hasStamp(_ info: stat) -> Bool {
+            Words(TreeStamps.fileStamp(path: relative, info, changeTimes: true)) == stamp
+        }
+
         /// How `readKey(folder:path:)` names it, when its name is UTF-8.
         var readKey: String? {
             String(bytes: relative.dropFirst(), encoding: .utf8).map { UnchangedBuild.readKey(folder: folder, path: $0) }
@@ -198,14 +203,11 @@ enum UnchangedBuild {
     /// The digest of an input file's bytes, when it still has the stamp it had among the inputs
     /// (then they are the bytes the build read): nil when it changed or cannot be read.
     static func digest(of input: Input) -> Words? {
-        guard let (descriptor, info) = try? FileTree.openRegularFile(input.file, keeping: { info in
-            Words(TreeStamps.fileStamp(path: input.relative, info, changeTimes: true)) == input.stamp
-        }) else { return nil }
+        guard let (descriptor, info) = try? FileTree.openRegularFile(input.file, keeping: input.hasStamp) else { return nil }
         defer { close(descriptor) }
         guard let bytes = FileTree.read(Int(info.st_size), at: 0, from: descriptor) else { return nil }
         var after = stat()
-        guard fstat(descriptor, &after) == 0, Words(TreeStamps.fileStamp(path: input.relative, after, changeTimes: true)) == input.stamp
-        else { return nil }
+        guard fstat(descriptor, &after) == 0, input.hasStamp(after) else { return nil }
         return Words(StableHasher.words(bytes))
     }
 
@@ -252,8 +254,7 @@ enum UnchangedBuild {
             guard input.settled else { return loaded(input).map { File(path: input.path, stamp: input.stamp, bytes: $0, settled: false) } }
             if let file = known[input.path], file.stamp == input.stamp, file.settled, file.bytes != nil { return file }
             var info = stat()
-            if let bytes = loaded(input), lstat(input.file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-               Words(TreeStamps.fileStamp(path: input.relative, info, changeTimes: true)) == input.stamp {
+            if let bytes = loaded(input), lstat(input.file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, input.hasStamp(info) {
                 return File(path: input.path, stamp: input.stamp, bytes: bytes)
             }
             return digest(of: input).map { File(path: input.path, stamp: input.stamp, bytes: $0) }
