@@ -51,8 +51,20 @@ public actor PreviewServer {
             }
         }
         defer { watching.cancel() }
-        log("Serving \(options.output.lastPathComponent)/ on http://\(host):\(port)/ (Ctrl-C to stop)")
-        try await server.run()
+        let announcement = "Serving \(options.output.lastPathComponent)/ on http://\(host):\(port)/ (Ctrl-C to stop)"
+        let log = self.log
+        // "Serving" is logged once the socket listens, never before: a browser (or a test) that
+        // opens the address on that line is not refused. A server that cannot listen (the port
+        // is taken) fails the command with its error.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                if (try? await server.waitUntilListening(timeout: 60)) != nil { log(announcement) }
+            }
+            // Not `waitForAll`: it waits for every task before it throws. The first error ends
+            // the group here, and the wait is cancelled with it.
+            while try await group.next() != nil {}
+        }
     }
 
     func statusResponse() -> HTTPResponse {

@@ -1,6 +1,7 @@
 """`briefing serve` with the release binary (make robustness): it rebuilds when a file a build reads
 changes, names the file in its log, and serves the new pages; a hidden file (an editor's swap file) is not such a file; a
-broken template keeps the last good site served, with the error in the status, until it is fixed.
+broken template keeps the last good site served, with the error in the status, until it is fixed. "Serving" is logged
+only once the port listens, and a port another program holds ends the command with that error.
 """
 from __future__ import annotations
 
@@ -22,10 +23,12 @@ from test_crash_safety import BRIEFING, SAMPLE, TEMPLATES
 class Served:
     """A `briefing serve` process and the lines it logs."""
 
-    def __init__(self, root: Path):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+    def __init__(self, root: Path, port: int | None = None):
+        if port is None:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+        self.port = port
         self.content, self.templates = root / "Content", root / "Templates"
         shutil.copytree(SAMPLE, self.content)
         shutil.copytree(TEMPLATES, self.templates)
@@ -34,7 +37,8 @@ class Served:
              "--output", str(root / "Public"), "--cache", str(root / "cache"), "--port", str(self.port)],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -124,3 +128,21 @@ def test_serve_rebuilds_on_each_change_a_build_reads_and_on_no_other(tmp_path):
         assert served.status()["error"] is None
     finally:
         served.stop()
+
+
+def test_serve_on_a_port_another_program_holds_fails_at_once_and_never_says_serving(tmp_path):
+    if not BRIEFING.exists():
+        pytest.fail(f"{BRIEFING} is missing: run `make release`")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        served = Served(tmp_path, port=holder.getsockname()[1])
+        try:
+            code = served.process.wait(timeout=30)
+            served.reader.join(timeout=10)
+            logged = served.quiet_for(0.1)
+        finally:
+            served.stop()
+    assert code != 0
+    assert any("Address already in use" in line for line in logged), logged
+    assert not any(line.startswith("Serving ") for line in logged), logged
