@@ -117,7 +117,7 @@ final class SourceWatcher {
         var hasher = Hasher()
         for root in roots {
             let stamps = TreeStamps.digest(of: root, hidden: false, changeTimes: true)
-            hasher.combine(root); hasher.combine(stamps?.0); hasher.combine(stamps?.1)
+            hasher.combine(root); hasher.combine(stamps.0); hasher.combine(stamps.1)
         }
         return hasher.finalize()
     }

@@ -148,7 +148,7 @@ enum UnchangedBuild {
     /// Every entry below the output directory, hidden ones too: its path, kind, and for a file
     /// its size, inode and modification time.
     static func output(_ directory: URL) -> String {
-        let stamps = TreeStamps.digest(of: directory.standardizedFileURL.path, hidden: true, changeTimes: false) ?? (0, 0)
+        let stamps = TreeStamps.digest(of: directory.standardizedFileURL.path, hidden: true, changeTimes: false)
         return StableHasher.text(stamps)
     }
 

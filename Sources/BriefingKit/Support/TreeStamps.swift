@@ -21,16 +21,15 @@ public enum TreeStamps {
         var time: Int64
     }
 
-    /// The digest of the tree below `root` (hidden entries too when `hidden`); nil when a file's
-    /// modification or change time is `newest` or later (nanoseconds since 1970).
-    public static func digest(of root: String, hidden: Bool, changeTimes: Bool, newest: Int64? = nil) -> (UInt64, UInt64)? {
+    /// The digest of the tree below `root` (hidden entries too when `hidden`). A root that cannot
+    /// be read has a digest of its own, as a folder below it does.
+    public static func digest(of root: String, hidden: Bool, changeTimes: Bool) -> (UInt64, UInt64) {
         var sums: (UInt64, UInt64) = (0, 0)
-        let finished = walk(root, hidden: hidden, changeTimes: changeTimes) { _, _, stamp, _, time in
-            if let newest, time >= newest { return false }
+        _ = walk(root, hidden: hidden, changeTimes: changeTimes) { _, _, stamp, _, _ in
             sums = (sums.0 &+ stamp.0, sums.1 &+ stamp.1)
             return true
         }
-        return finished ? sums : nil
+        return sums
     }
 
     /// Every entry below `root` (not hidden ones), in the order the folders list them: their stamps
