@@ -33,6 +33,8 @@ let package = Package(
             dependencies: [
                 "BriefingKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                // Its socket errors, to tell a port in use (`ListenFailure`).
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

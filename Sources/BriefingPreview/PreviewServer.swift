@@ -1,5 +1,6 @@
 import BriefingKit
 import FlyingFox
+import FlyingSocks
 import Foundation
 
 /// `briefing serve`: builds, serves the output on loopback, rebuilds when the content or the
@@ -28,11 +29,22 @@ public actor PreviewServer {
     /// The path prefix of the server's own endpoints; never a file of the site.
     static let endpoint = "/__briefing/"
 
+    /// Listens, builds, logs "Serving" and serves until cancelled. The port is taken before the
+    /// first build: a port in use fails the command at once, not after a build of the briefing.
+    /// "Serving" is logged once the socket listens and the first build is done: a browser (or a
+    /// test) that opens the address on that line is not refused.
     public func run() async throws {
         // Watching from before the first build: a file saved while it runs is not missed.
         watcher = SourceWatcher([options.content, options.templates])
-        rebuild(reason: "first build")
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: host, port: port))
+        let address: sockaddr_in
+        do {
+            address = try sockaddr_in.inet(ip4: host, port: port)
+        } catch {
+            throw ListenFailure(host: host, port: port, reason: "not an IPv4 address")
+        }
+        // FlyingFox's own log is off: it printed a failure to listen twice, before this server's
+        // message, which names the address and what to do.
+        let server = HTTPServer(address: address, logger: .disabled)
         let output = options.output
         await server.appendRoute(HTTPRoute("GET \(Self.endpoint)status")) { [weak self] (_: HTTPRequest) in
             guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
@@ -44,25 +56,30 @@ public actor PreviewServer {
         await server.appendRoute(HTTPRoute("GET *")) { (request: HTTPRequest) in
             Self.file(request.path, in: output)
         }
-        let watching = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 100_000_000)
-                await self?.rebuildIfChanged()
-            }
-        }
-        defer { watching.cancel() }
-        let announcement = "Serving \(options.output.lastPathComponent)/ on http://\(host):\(port)/ (Ctrl-C to stop)"
-        let log = self.log
-        // "Serving" is logged once the socket listens, never before: a browser (or a test) that
-        // opens the address on that line is not refused. A server that cannot listen (the port
-        // is taken) fails the command with its error.
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            group.addTask {
-                if (try? await server.waitUntilListening(timeout: 60)) != nil { log(announcement) }
+            group.addTask { [host, port] in
+                do {
+                    try await server.run()
+                } catch let error as SocketError {
+                    guard case .failed(let type, let errno, let message) = error else { throw error }
+                    throw ListenFailure(host: host, port: port, reason: errno == EADDRINUSE
+                        ? "the port is in use (another `briefing serve`?); choose another with --port"
+                        : "\(type.lowercased()): \(message)")
+                }
             }
-            // Not `waitForAll`: it waits for every task before it throws. The first error ends
-            // the group here, and the wait is cancelled with it.
+            group.addTask { try await server.waitUntilListening(timeout: 60) }
+            // The first task to end: listening, or the server's failure to listen (thrown here,
+            // which cancels the wait). Not `waitForAll`, which waits for every task before it throws.
+            _ = try await group.next()
+            rebuild(reason: "first build")
+            let watching = Task { [weak self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(nanoseconds: 100_000_000)
+                    await self?.rebuildIfChanged()
+                }
+            }
+            defer { watching.cancel() }
+            log("Serving \(options.output.lastPathComponent)/ on http://\(host):\(port)/ (Ctrl-C to stop)")
             while try await group.next() != nil {}
         }
     }

@@ -102,7 +102,12 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(options: cache.apply(to: paths.options, measuring: templateMetrics), host: host, port: port, templateMetrics: templateMetrics, log: { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         })
-        try await server.run()
+        do {
+            try await server.run()
+        } catch let failure as ListenFailure {
+            printError(failure.description)
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 """`briefing serve` with the release binary (make robustness): it rebuilds when a file a build reads
 changes, names the file in its log, and serves the new pages; a hidden file (an editor's swap file) is not such a file; a
 broken template keeps the last good site served, with the error in the status, until it is fixed. "Serving" is logged
-only once the port listens, and a port another program holds ends the command with that error.
+only once the port listens, and a port another program holds ends the command before any build, with a message that
+names the address.
 """
 from __future__ import annotations
 
@@ -130,7 +131,7 @@ def test_serve_rebuilds_on_each_change_a_build_reads_and_on_no_other(tmp_path):
         served.stop()
 
 
-def test_serve_on_a_port_another_program_holds_fails_at_once_and_never_says_serving(tmp_path):
+def test_serve_on_a_port_another_program_holds_fails_before_building_and_never_says_serving(tmp_path):
     if not BRIEFING.exists():
         pytest.fail(f"{BRIEFING} is missing: run `make release`")
     with socket.socket() as holder:
@@ -143,6 +144,7 @@ def test_serve_on_a_port_another_program_holds_fails_at_once_and_never_says_serv
             logged = served.quiet_for(0.1)
         finally:
             served.stop()
-    assert code != 0
-    assert any("Address already in use" in line for line in logged), logged
-    assert not any(line.startswith("Serving ") for line in logged), logged
+    assert code == 1
+    assert logged == [f"error: cannot serve on 127.0.0.1:{served.port}: the port is in use (another `briefing serve`?); "
+                      "choose another with --port"], logged
+    assert not (tmp_path / "Public").exists()
