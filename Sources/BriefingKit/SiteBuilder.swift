@@ -82,8 +82,8 @@ public enum SiteBuilder {
     /// `load`, what there is to say about the cache (`--verbose`), and the saving of the article
     /// memo, which goes on while the pages are made: wait for it before the build ends. With
     /// `saveMemo` false (`briefing check`, which writes nothing) the memo is only read. With a
-    /// cache, `read` gives the digest of the bytes read of each article file
-    /// (`UnchangedBuild.readKey(folder:path:)`), for `UnchangedBuild.record`.
+    /// cache and the memo saved, `read` gives the digest of the bytes read of each article file
+    /// (`UnchangedBuild.readKey(folder:path:)`), for `UnchangedBuild.record`; else it is empty.
     static func loadAndLink(_ options: Options, saveMemo: Bool = true)
         -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?, read: [String: String]) {
         MallocTuning.apply()
@@ -131,8 +131,10 @@ public enum SiteBuilder {
         }
         facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
-        let read = Dictionary(loaded.files.lazy.map { (UnchangedBuild.readKey(folder: 0, path: $0.sourceFile), $0.digest) },
-                              uniquingKeysWith: { first, _ in first })
+        // Only a build with a cache records them; `check` (no memo saved) has no use for them.
+        let read = options.cache == nil || !saveMemo ? [:]
+            : Dictionary(loaded.files.lazy.map { (UnchangedBuild.readKey(folder: 0, path: $0.sourceFile), $0.digest) },
+                         uniquingKeysWith: { first, _ in first })
         return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving, read)
     }
 
