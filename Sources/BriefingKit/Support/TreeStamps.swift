@@ -25,9 +25,8 @@ public enum TreeStamps {
     /// be read has a digest of its own, as a folder below it does.
     public static func digest(of root: String, hidden: Bool, changeTimes: Bool) -> (UInt64, UInt64) {
         var sums: (UInt64, UInt64) = (0, 0)
-        _ = walk(root, hidden: hidden, changeTimes: changeTimes) { _, _, stamp, _, _ in
+        walk(root, hidden: hidden, changeTimes: changeTimes) { _, _, stamp, _, _ in
             sums = (sums.0 &+ stamp.0, sums.1 &+ stamp.1)
-            return true
         }
         return sums
     }
@@ -36,9 +35,8 @@ public enum TreeStamps {
     /// add up to `digest(of:hidden:changeTimes:)`.
     static func entries(of root: String, changeTimes: Bool) -> [Entry] {
         var entries: [Entry] = []
-        _ = walk(root, hidden: false, changeTimes: changeTimes) { folder, name, stamp, isFile, time in
+        walk(root, hidden: false, changeTimes: changeTimes) { folder, name, stamp, isFile, time in
             entries.append(Entry(path: folder + [UInt8(ascii: "/")] + Array(name), stamp: stamp, isFile: isFile, time: time))
-            return true
         }
         return entries
     }
@@ -64,9 +62,9 @@ public enum TreeStamps {
 
     /// Visits each entry below `root`: its folder's path from the root (`[]` for the root's own
     /// entries, else starting with `/`), its name, its stamp, whether it is a regular file, and
-    /// its time (`Entry.time`). False when `visit` stopped the walk.
+    /// its time (`Entry.time`).
     private static func walk(_ root: String, hidden: Bool, changeTimes: Bool,
-                             _ visit: (_ folder: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ stamp: (UInt64, UInt64), _ isFile: Bool, _ time: Int64) -> Bool) -> Bool {
+                             _ visit: (_ folder: [UInt8], _ name: UnsafeBufferPointer<UInt8>, _ stamp: (UInt64, UInt64), _ isFile: Bool, _ time: Int64) -> Void) {
         var folders: [(path: String, relative: [UInt8])] = [(root, [])]
         while let (folder, relative) = folders.popLast() {
             let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -74,20 +72,20 @@ public enum TreeStamps {
                 if descriptor >= 0 { close(descriptor) }
                 var hasher = StableHasher()
                 hasher.combine(relative); hasher.tag(0)  // a folder that cannot be read (or is not there)
-                guard visit(relative, UnsafeBufferPointer(start: nil, count: 0), hasher.words, false, .min) else { return false }
+                visit(relative, UnsafeBufferPointer(start: nil, count: 0), hasher.words, false, .min)
                 continue
             }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
                 let type = entry.pointee.d_type
-                let stopped: Bool = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
+                withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     let bytes = raw.bindMemory(to: UInt8.self)
                     let length = bytes.firstIndex(of: 0) ?? bytes.count
                     let name = UnsafeBufferPointer(rebasing: bytes[..<length])
                     if name.count == 1 && name[0] == UInt8(ascii: ".") || name.count == 2 && name[0] == UInt8(ascii: ".") && name[1] == UInt8(ascii: ".") {
-                        return false
+                        return
                     }
-                    if !hidden && name.first == UInt8(ascii: ".") { return false }
+                    if !hidden && name.first == UInt8(ascii: ".") { return }
                     var hasher = StableHasher()
                     hasher.combine(relative); hasher.tag(UInt8(ascii: "/")); hasher.combine(name)
                     var info = stat()
@@ -95,7 +93,8 @@ public enum TreeStamps {
                     if type != UInt8(DT_DIR) {
                         guard fstatat(dirfd(stream), raw.baseAddress!.assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                             hasher.tag(1)  // gone while listed
-                            return !visit(relative, name, hasher.words, false, .min)
+                            visit(relative, name, hasher.words, false, .min)
+                            return
                         }
                         kind = switch info.st_mode & S_IFMT { case S_IFREG: UInt8(DT_REG); case S_IFDIR: UInt8(DT_DIR); default: UInt8(DT_UNKNOWN) }
                     }
@@ -108,11 +107,9 @@ public enum TreeStamps {
                         time = max(nanoseconds(info.st_mtim), nanoseconds(info.st_ctim))
                         combineStamps(of: info, changeTimes: changeTimes, into: &hasher)
                     }
-                    return !visit(relative, name, hasher.words, kind == UInt8(DT_REG), time)
+                    visit(relative, name, hasher.words, kind == UInt8(DT_REG), time)
                 }
-                if stopped { return false }
             }
         }
-        return true
     }
 }
