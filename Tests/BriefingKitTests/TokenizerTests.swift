@@ -118,6 +118,38 @@ struct TokenizerTests {
         #expect(ByteSearch.firstIndex(of: Array("a".utf8), in: UnsafeBufferPointer(start: nil, count: 0)) == nil)
     }
 
+    /// `ByteSearch.contains` (`memmem`, or `memchr` for the first byte in either case) answers as
+    /// a walk over the bytes does, exactly and folding ASCII case: the needle at the start, at the
+    /// end, in either case, overlapping a near miss, and not there; a first byte that is no letter.
+    @Test func containsAnswersAsTheWalkDoes() {
+        let texts = ["Zelenskyy met ZELENSKY", "the zZed zed", "Ézed, nobody. NOBODYZ", "nnnnobody", "", "n", "x-ray X-RAY", "abcABCabC"]
+        let needles = ["zelensky", "zed", "nobody", "nobodyz", "n", "x-ray", "-ray", "abc", "abcabcabc", "é", "zz", "ed z", "nobodyzz"]
+        func walk(_ text: [UInt8], _ needle: [UInt8], folding: Bool) -> Bool {
+            guard text.count >= needle.count else { return needle.isEmpty }
+            let fold = { (byte: UInt8) in folding && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return (0...(text.count - needle.count)).contains { at in needle.indices.allSatisfy { fold(text[at + $0]) == needle[$0] } }
+        }
+        for text in texts.map({ Array($0.utf8) }) {
+            text.withUnsafeBufferPointer { buffer in
+                for needle in needles.map({ Array($0.utf8) }) {
+                    for folding in [false, true] {
+                        let walked = walk(text, needle, folding: folding)
+                        #expect(ByteSearch.contains(buffer, needle, foldingCase: folding) == walked,
+                                "\(String(decoding: needle, as: UTF8.self)) in \(String(decoding: text, as: UTF8.self)), folding \(folding)")
+                    }
+                }
+            }
+        }
+        // The walk's answers, as the cases above mean them.
+        func contains(_ text: String, _ needle: String, folding: Bool) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { ByteSearch.contains($0, Array(needle.utf8), foldingCase: folding) }
+        }
+        #expect(!contains("Zelenskyy met ZELENSKY", "zelensky", folding: false) && contains("Zelenskyy met ZELENSKY", "zelensky", folding: true))
+        #expect(contains("Ézed, nobody. NOBODYZ", "nobodyz", folding: true) && !contains("Ézed, nobody. NOBODYZ", "nobodyzz", folding: true))
+        #expect(contains("nnnnobody", "nobody", folding: false) && contains("x-ray X-RAY", "-ray", folding: false))
+        #expect(!contains("", "n", folding: true) && contains("abcABCabC", "abcabcabc", folding: true))
+    }
+
     /// `isCapitalized` reads an ASCII first letter from its byte: the same answer as the first
     /// character's `isUppercase`, with combining marks, other scripts and digits.
     @Test func capitalizedAsTheFirstCharacterSays() {

@@ -52,24 +52,37 @@ enum ByteSearch {
         return memcmp(x, y, a.count) == 0
     }
 
+    /// Whether `needle` occurs in `haystack`: exactly by `memmem`; folding case, at each place
+    /// `memchr` finds its first byte in either case, the rest compared folded. A walk over every
+    /// byte took 7% of an incremental build after a gazetteer edit (`NamingTable.Changes.touch`
+    /// looks for the changed names in every article).
     /// - Parameter foldingCase: `needle` is lower case, and ASCII letters of the text match it in
     ///   either case.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], foldingCase: Bool) -> Bool {
         guard let first = needle.first else { return true }
         guard haystack.count >= needle.count else { return false }
-        @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
-            foldingCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-        }
+        guard foldingCase else { return firstIndex(of: needle, in: haystack) != nil }
+        let upper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
         let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            if fold(haystack[i]) == first {
-                var k = 1
-                while k < needle.count && fold(haystack[i + k]) == needle[k] { k += 1 }
-                if k == needle.count { return true }
+        var lower = firstIndex(of: first, in: haystack), capital = upper == first ? nil : firstIndex(of: upper, in: haystack)
+        while true {
+            let at: Int
+            switch (lower, capital) {
+            case let (lower?, capital?): at = min(lower, capital)
+            case let (lower?, nil): at = lower
+            case let (nil, capital?): at = capital
+            case (nil, nil): return false
             }
-            i += 1
+            guard at <= last else { return false }
+            var k = 1
+            while k < needle.count {
+                let byte = haystack[at + k]
+                guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == needle[k] else { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+            if lower == at { lower = firstIndex(of: first, in: haystack, from: at + 1) }
+            if capital == at { capital = firstIndex(of: upper, in: haystack, from: at + 1) }
         }
-        return false
     }
 }
