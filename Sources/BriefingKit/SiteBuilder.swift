@@ -82,14 +82,27 @@ public enum SiteBuilder {
     /// `load`, what there is to say about the cache (`--verbose`), and the saving of the article
     /// memo, which goes on while the pages are made: wait for it before the build ends. With
     /// `saveMemo` false (`briefing check`, which writes nothing) the memo is only read. With a
-    /// cache and the memo saved, `read` gives the digest of the bytes read of each article file
+    /// cache and the memo saved, `read` gives the digest of the bytes read of each file read: the
+    /// articles, the settings, the gazetteer, the overview and the notes
     /// (`UnchangedBuild.readKey(folder:path:)`), for `UnchangedBuild.record`; else it is empty.
     static func loadAndLink(_ options: Options, saveMemo: Bool = true)
         -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?, read: [String: String]) {
         MallocTuning.apply()
         let contentName = options.display(options.content)
+        // The digests of the other files read (settings, gazetteer, overview, notes), as the
+        // articles' are kept, for `UnchangedBuild.record`.
+        let recording = options.cache != nil && saveMemo
+        var read: [String: String] = [:]
+        let contentPath = options.content.path + "/"
+        func reading(_ url: URL) throws -> [UInt8] {
+            let bytes = try FileTree.read(url)
+            if recording, url.path.hasPrefix(contentPath) {
+                read[UnchangedBuild.readKey(folder: 0, path: String(url.path.dropFirst(contentPath.count)))] = StableHasher.digest(bytes)
+            }
+            return bytes
+        }
         let (settings, settingsDiagnostics) = SiteSettings.load(options.content.appendingPathComponent("briefing.yml"),
-                                                                displayPath: contentName + "/briefing.yml")
+                                                                displayPath: contentName + "/briefing.yml", reading: reading)
         // With a cache, the files and articles that did not change since the last build are not
         // parsed, scanned or linked again (`ArticleMemo`).
         let memoFile = options.cache.map { ArticleMemo.file(in: $0, for: options.content) }
@@ -109,11 +122,12 @@ public enum SiteBuilder {
             diagnostics.append(Diagnostic(file: contentName + "/articles", "no articles found"))
         }
         let (gazetteer, gazetteerDiagnostics) = Gazetteer.load(options.content.appendingPathComponent("actors.yml"),
-                                                               displayPath: contentName + "/actors.yml")
+                                                               displayPath: contentName + "/actors.yml", reading: reading)
         diagnostics += gazetteerDiagnostics
         let (overview, overviewDiagnostics) = OverviewReader.load(options.content.appendingPathComponent("briefing.md"),
-                                                                  displayPath: contentName + "/briefing.md")
-        let (notes, noteDiagnostics) = NoteReader.load(directory: options.content.appendingPathComponent("notes"), displayRoot: contentName)
+                                                                  displayPath: contentName + "/briefing.md", reading: reading)
+        let (notes, noteDiagnostics) = NoteReader.load(directory: options.content.appendingPathComponent("notes"), displayRoot: contentName,
+                                                       reading: reading)
         diagnostics += overviewDiagnostics + noteDiagnostics
         let linked = Linker.link(articles: loaded.articles, gazetteer: gazetteer, settings: settings, overview: overview,
                                  reusing: consume earlierFacts, naming: earlierNaming, digests: options.cache != nil)
@@ -132,9 +146,11 @@ public enum SiteBuilder {
         facts = []
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
         // Only a build with a cache records them; `check` (no memo saved) has no use for them.
-        let read = options.cache == nil || !saveMemo ? [:]
-            : Dictionary(loaded.files.lazy.map { (UnchangedBuild.readKey(folder: 0, path: $0.sourceFile), $0.digest) },
-                         uniquingKeysWith: { first, _ in first })
+        if recording {
+            for file in loaded.files where read[UnchangedBuild.readKey(folder: 0, path: file.sourceFile)] == nil {
+                read[UnchangedBuild.readKey(folder: 0, path: file.sourceFile)] = file.digest
+            }
+        }
         return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving, read)
     }
 

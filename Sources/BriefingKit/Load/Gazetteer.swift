@@ -32,8 +32,10 @@ public struct Gazetteer: Sendable {
 
     /// Reads the file; a missing file is an empty gazetteer. Malformed entries and ids or aliases
     /// claimed twice are reported with their line and left out; the rest is kept.
-    public static func load(_ url: URL, displayPath: String) -> (Gazetteer, [Diagnostic]) {
-        guard let bytes = try? FileTree.read(url) else { return (Gazetteer(), []) }
+    /// `read` reads the file (a build's keeps the digest of the bytes it read).
+    public static func load(_ url: URL, displayPath: String,
+                            reading read: (URL) throws -> [UInt8] = FileTree.read) -> (Gazetteer, [Diagnostic]) {
+        guard let bytes = try? read(url) else { return (Gazetteer(), []) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return (Gazetteer(), [Diagnostic(file: displayPath, "invalid UTF-8; the gazetteer is ignored")])
         }

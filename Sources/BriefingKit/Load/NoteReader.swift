@@ -27,12 +27,14 @@ public enum NoteReader {
     static let keys: Set<String> = ["id", "tag", "author", "target", "targets", "evidence"]
 
     /// Every `.md` file below `directory`, in path order; `displayRoot` names the content directory.
-    public static func load(directory: URL, displayRoot: String) -> (notes: [Note], diagnostics: [Diagnostic]) {
+    /// `read` reads each file (a build's keeps the digest of the bytes it read).
+    public static func load(directory: URL, displayRoot: String,
+                            reading read: (URL) throws -> [UInt8] = FileTree.read) -> (notes: [Note], diagnostics: [Diagnostic]) {
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
         for relative in FileTree.files(under: directory) where relative.hasSuffix(".md") {
             let display = displayRoot + "/notes/" + relative
-            guard let bytes = try? FileTree.read(directory.appendingPathComponent(relative)) else {
+            guard let bytes = try? read(directory.appendingPathComponent(relative)) else {
                 diagnostics.append(Diagnostic(file: display, "cannot read file"))
                 continue
             }

@@ -4,9 +4,11 @@ import Yams
 /// Reads `Content/briefing.md`, the editor's overview: optional front matter (`title:`), then
 /// Markdown. A missing file is no overview.
 public enum OverviewReader {
-    public static func load(_ url: URL, displayPath: String) -> (overview: Overview?, diagnostics: [Diagnostic]) {
+    /// `read` reads the file (a build's keeps the digest of the bytes it read).
+    public static func load(_ url: URL, displayPath: String,
+                            reading read: (URL) throws -> [UInt8] = FileTree.read) -> (overview: Overview?, diagnostics: [Diagnostic]) {
         guard FileTree.exists(url, directory: false) else { return (nil, []) }
-        guard let bytes = try? FileTree.read(url) else { return (nil, [Diagnostic(file: displayPath, "cannot read file")]) }
+        guard let bytes = try? read(url) else { return (nil, [Diagnostic(file: displayPath, "cannot read file")]) }
         let source: SourceText
         do {
             source = try SourceText(path: displayPath, bytes: bytes)

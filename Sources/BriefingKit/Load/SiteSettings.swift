@@ -34,9 +34,11 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
 
     /// Reads the settings file; a missing file gives the defaults, a bad one gives diagnostics and
     /// the defaults for the fields it could not read.
-    public static func load(_ url: URL, displayPath: String) -> (SiteSettings, [Diagnostic]) {
+    /// `read` reads the file (a build's keeps the digest of the bytes it read).
+    public static func load(_ url: URL, displayPath: String,
+                            reading read: (URL) throws -> [UInt8] = FileTree.read) -> (SiteSettings, [Diagnostic]) {
         var settings = SiteSettings()
-        guard let bytes = try? FileTree.read(url) else {
+        guard let bytes = try? read(url) else {
             return (settings, [Diagnostic(file: displayPath, "no settings file; using the title \"Briefing\"")])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
