@@ -282,8 +282,16 @@ public enum SiteBuilder {
             // from the command line does not wait for.
             Background.release((plan, graph, loadingCache, pages, links))
             if shortcut, let cache = options.cache {
-                let both = read.merging(templates.fileDigests.map { (UnchangedBuild.readKey(folder: 1, path: $0.key), $0.value) },
+                var both = read.merging(templates.fileDigests.map { (UnchangedBuild.readKey(folder: 1, path: $0.key), $0.value) },
                                         uniquingKeysWith: { first, _ in first })
+                // The files copied, by their paths in their folders: the assets in the templates
+                // folder, the static files in the content folder.
+                for (number, root) in [options.content, options.templates].enumerated() {
+                    let prefix = root.path + "/"
+                    for (path, digest) in copied.read where path.hasPrefix(prefix) {
+                        both[UnchangedBuild.readKey(folder: number, path: String(path.dropFirst(prefix.count)))] = digest
+                    }
+                }
                 UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: both, options: options, cache: cache)
             }
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -23,10 +23,10 @@ import Glibc
 /// build read: for a settled file, carried over from the last record when its stamps did not move,
 /// else the build's for a file it read whose stamps are still the ones taken before the build (no
 /// write since), else taken after the build from the file while its stamps are still those; for a
-/// file read too new (an article, a template, the settings, the gazetteer, the overview, a note),
-/// the digest of the bytes the build read (the readers'; a template's text as `TemplateSet` keeps
-/// it), and that file is read by every build after (`File.settled`). A build with a file it copies
-/// too new (an asset, a static file) records nothing.
+/// file too new (an article, a template, the settings, the gazetteer, the overview, a note, an
+/// asset, a static file), the digest of the bytes the build read (the readers'; a template's text
+/// as `TemplateSet` keeps it; the bytes copied), and that file is read by every build after
+/// (`File.settled`). A build with a file too new that it did not read records nothing.
 ///
 /// The output directory is held to every entry's path, kind, size, inode and modification time
 /// (not the change time: unlinking another link to a file of the site moves it). A record is a
@@ -214,9 +214,9 @@ enum UnchangedBuild {
     /// Records what a build was given (`inputs`, taken before it read anything) and what it
     /// left, with the digest of each file's bytes (above): carried over from the last record
     /// (`earlier`) when its stamp did not move, the digest of the bytes the build read (`read`,
-    /// by `readKey(folder:path:)`: every file it reads, not those it copies) for a file too new.
-    /// Removes the last record when the inputs cannot be recorded: a file it copies too new, or a
-    /// file changed since the build read it.
+    /// by `readKey(folder:path:)`: every file it read or copied) for a file too new. Removes the
+    /// last record when the inputs cannot be recorded: a file too new that the build did not read,
+    /// or a file changed since the build read it.
     static func record(_ report: SiteBuilder.Report, inputs: Inputs?, earlier: Record?, read: [String: String],
                        options: SiteBuilder.Options, cache: URL) {
         let file = file(in: cache, for: options.output)

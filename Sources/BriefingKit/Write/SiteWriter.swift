@@ -10,6 +10,9 @@ public enum SiteWriter {
         /// Ids and links of the copied `.html` files, which the link check reads too.
         public var links: [String: LinkChecker.PageLinks]
         public var diagnostics: [Diagnostic]
+        /// The digest of the bytes copied from each file (`StableHasher.digest`), by its path as
+        /// given (below `assets` or `staticFiles`): a build records them (`UnchangedBuild`).
+        public var read: [String: String] = [:]
     }
 
     /// Every file the site will have: the generated ones, `assets/…` and the static files.
@@ -28,10 +31,12 @@ public enum SiteWriter {
         var written = generated
         var links: [String: LinkChecker.PageLinks] = [:]
         var diagnostics: [Diagnostic] = []
+        var read: [String: String] = [:]
         func copy(_ source: URL, to path: String) throws(BuildError) {
             guard let bytes = try? FileTree.read(source) else {
                 throw BuildError(.write, file: source.path, "cannot read file to copy")
             }
+            read[source.path] = StableHasher.digest(bytes)
             try site.write(bytes, at: path)
             written.insert(path)
             if path.hasSuffix(".html") { links[path] = LinkChecker.scan(String(decoding: bytes, as: UTF8.self), on: path, files: files) }
@@ -59,7 +64,7 @@ public enum SiteWriter {
                 folded[foldedPath(file)] = file
             }
         }
-        return Copied(written: written, links: links, diagnostics: diagnostics)
+        return Copied(written: written, links: links, diagnostics: diagnostics, read: read)
     }
 
     /// A path as a file system that ignores case and Unicode normalisation compares it.
