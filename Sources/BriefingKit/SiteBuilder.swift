@@ -147,9 +147,7 @@ public enum SiteBuilder {
         let editorial = EditorialLinking.link(notes: notes, into: &graph, contentRoot: contentName)
         // Only a build with a cache records them; `check` (no memo saved) has no use for them.
         if recording {
-            for file in loaded.files where read[UnchangedBuild.readKey(folder: 0, path: file.sourceFile)] == nil {
-                read[UnchangedBuild.readKey(folder: 0, path: file.sourceFile)] = file.digest
-            }
+            for file in loaded.files { read[UnchangedBuild.readKey(folder: 0, path: file.sourceFile)] = file.digest }
         }
         return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving, read)
     }
@@ -224,7 +222,7 @@ public enum SiteBuilder {
                 into: site, generated: Set(generated).union(fileRecords.keys.filter { !unpublished.contains($0) }), files: files,
                 assets: FileTree.exists(assets, directory: true) ? assets : nil,
                 staticFiles: FileTree.exists(staticDirectory, directory: true) ? staticDirectory : nil,
-                staticDisplayRoot: options.display(staticDirectory))
+                staticDisplayRoot: options.display(staticDirectory), digests: shortcut)
             diagnostics += copied.diagnostics
             // A recycled staging directory still has the files of the site before, which this one may not.
             site.prune(keeping: copied.written)

@@ -10,8 +10,8 @@ public enum SiteWriter {
         /// Ids and links of the copied `.html` files, which the link check reads too.
         public var links: [String: LinkChecker.PageLinks]
         public var diagnostics: [Diagnostic]
-        /// The digest of the bytes copied from each file (`StableHasher.digest`), by its path as
-        /// given (below `assets` or `staticFiles`): a build records them (`UnchangedBuild`).
+        /// With `digests`, the digest of the bytes copied from each file (`StableHasher.digest`), by
+        /// its path as given (below `assets` or `staticFiles`): a build records them (`UnchangedBuild`).
         public var read: [String: String] = [:]
     }
 
@@ -25,9 +25,9 @@ public enum SiteWriter {
 
     /// Copies `Templates/assets/` to `assets/`, then `Content/static/` to the root of the site.
     /// A static file never replaces a generated one. `files` is every file of the site, for the
-    /// links of copied pages.
+    /// links of copied pages. `digests`: give the digest of each file's bytes (`Copied.read`).
     public static func copyFiles(into site: StagedSite, generated: Set<String>, files: Set<String>? = nil, assets: URL?, staticFiles: URL?,
-                                 staticDisplayRoot: String = "Content/static") throws(BuildError) -> Copied {
+                                 staticDisplayRoot: String = "Content/static", digests: Bool = false) throws(BuildError) -> Copied {
         var written = generated
         var links: [String: LinkChecker.PageLinks] = [:]
         var diagnostics: [Diagnostic] = []
@@ -36,7 +36,7 @@ public enum SiteWriter {
             guard let bytes = try? FileTree.read(source) else {
                 throw BuildError(.write, file: source.path, "cannot read file to copy")
             }
-            read[source.path] = StableHasher.digest(bytes)
+            if digests { read[source.path] = StableHasher.digest(bytes) }
             try site.write(bytes, at: path)
             written.insert(path)
             if path.hasSuffix(".html") { links[path] = LinkChecker.scan(String(decoding: bytes, as: UTF8.self), on: path, files: files) }
