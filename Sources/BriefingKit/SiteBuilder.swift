@@ -85,7 +85,9 @@ public enum SiteBuilder {
     /// cache and the memo saved, `read` gives the digest of the bytes read of each file read: the
     /// articles, the settings, the gazetteer, the overview and the notes
     /// (`UnchangedBuild.readKey(folder:path:)`), for `UnchangedBuild.record`; else it is empty.
-    static func loadAndLink(_ options: Options, saveMemo: Bool = true)
+    /// `known`: the digests of article files known unchanged without reading them
+    /// (`UnchangedBuild.knownArticleDigests`).
+    static func loadAndLink(_ options: Options, saveMemo: Bool = true, known: [String: String] = [:])
         -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?, read: [String: String]) {
         MallocTuning.apply()
         let contentName = options.display(options.content)
@@ -115,7 +117,7 @@ public enum SiteBuilder {
         let earlierNaming = memo?.naming
         memo = nil
         let loaded = ArticleLoader.load(directory: options.content.appendingPathComponent("articles"), displayRoot: contentName,
-                                        reusing: earlierFiles)
+                                        reusing: earlierFiles, known: known)
         earlierFiles = nil
         var diagnostics = settingsDiagnostics + loaded.diagnostics
         if loaded.articles.isEmpty {
@@ -184,7 +186,9 @@ public enum SiteBuilder {
         // The templates' keys are checked then too, off the way from the graph to the pages.
         let checkingTemplates = BackgroundValue { templateDiagnostics(templates) }
         progress?(Progress(stage: "loading and linking", done: 0, total: 1))
-        let (graph, loadDiagnostics, loadNotes, saving, read) = loadAndLink(options)
+        // An article file the last record holds settled, with the stamps it has now, is not read.
+        let known = inputs.map { UnchangedBuild.knownArticleDigests($0, record: earlier) } ?? [:]
+        let (graph, loadDiagnostics, loadNotes, saving, read) = loadAndLink(options, known: known)
         defer { saving?.wait() }
         finish("load and link")
         let (cache, cacheNote) = loadingCache.value

@@ -224,6 +224,52 @@ struct UnchangedBuildTests {
         #expect(Self.rewritten(try SiteBuilder.build(options)) == 0)
     }
 
+    /// An article file the last record holds settled, with the stamps it still has, is known by
+    /// the digest of its bytes without reading it (`knownArticleDigests`); one whose stamps moved,
+    /// or that the record holds too new, or a record made for other folders, gives none. The
+    /// loader takes a known digest for the bytes: the file is not read.
+    @Test func articlesKnownUnchangedAreNotReadAgain() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        Self.settle()
+        let options = Self.options(workspace)
+        _ = try SiteBuilder.build(options)
+        let record = try #require(UnchangedBuild.read(options, cache: workspace.cache))
+        let articles = try FileManager.default.contentsOfDirectory(at: workspace.articles, includingPropertiesForKeys: nil)
+            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.path < $1.path }
+        #expect(articles.count > 2)
+        let edited = articles[0]
+        try Data(try Data(contentsOf: edited) + Data("\nA sentence added.\n".utf8)).write(to: edited)
+        Self.settle()  // settled again, with other stamps than the record's
+        let inputs = UnchangedBuild.inputs(options)
+        #expect(inputs.settled)
+        let known = UnchangedBuild.knownArticleDigests(inputs, record: record)
+        #expect(known.count == articles.count - 1)
+        #expect(known["articles/" + edited.lastPathComponent] == nil)
+        for article in articles.dropFirst() {
+            #expect(known["articles/" + article.lastPathComponent] == StableHasher.digest(try FileTree.read(article)))
+        }
+        var unsettled = record
+        for index in unsettled.inputFiles.indices { unsettled.inputFiles[index].settled = false }
+        #expect(UnchangedBuild.knownArticleDigests(inputs, record: unsettled).isEmpty)
+        var elsewhere = record
+        elsewhere.folders = "another content folder"
+        #expect(UnchangedBuild.knownArticleDigests(inputs, record: elsewhere).isEmpty)
+
+        // Given the digest of the earlier file, the loader keeps the earlier result without
+        // reading the file: here it has other bytes, which a read would find.
+        let earlier = ArticleLoader.load(directory: workspace.articles, displayRoot: "Content", reusing: [])
+        let other = "articles/" + articles[1].lastPathComponent
+        let before = try #require(earlier.files.first { $0.sourceFile == other })
+        try Data(try Data(contentsOf: articles[1]) + Data("\nAnother sentence.\n".utf8)).write(to: articles[1])
+        let trusting = ArticleLoader.load(directory: workspace.articles, displayRoot: "Content", reusing: earlier.files, known: [other: before.digest])
+        #expect(trusting.reused.contains(other))
+        #expect(trusting.files.first { $0.sourceFile == other }?.digest == before.digest)
+        let reading = ArticleLoader.load(directory: workspace.articles, displayRoot: "Content", reusing: earlier.files)
+        #expect(!reading.reused.contains(other))
+        #expect(reading.files.first { $0.sourceFile == other }?.digest == StableHasher.digest(try FileTree.read(articles[1])))
+    }
+
     /// A file's bytes are taken for its stamps only while it has them: read after it changed, it
     /// gives no digest, and a record is not made of it.
     @Test func aFileThatChangedSinceItsStampsGivesNoDigest() throws {

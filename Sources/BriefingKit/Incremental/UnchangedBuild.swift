@@ -200,6 +200,23 @@ enum UnchangedBuild {
         return (files, moved)
     }
 
+    /// The digest of the bytes of each article file the last record holds settled with the stamp
+    /// it has among these inputs, by its path from the content folder (`articles/x.txt`), as
+    /// `StableHasher.digest` gives it: the file is unchanged since (its stamps are trusted as a
+    /// build with nothing to do trusts them), and the loader need not read it to know its bytes.
+    static func knownArticleDigests(_ inputs: Inputs, record: Record?) -> [String: String] {
+        guard let record, record.folders == inputs.folders else { return [:] }
+        let recorded = Dictionary(record.inputFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let articles = Array("/articles/".utf8)
+        var known: [String: String] = [:]
+        for input in inputs.entries where input.folder == 0 && input.isFile && input.settled && input.relative.starts(with: articles) {
+            guard let file = recorded[input.path], file.settled, file.stamp == input.stamp, let bytes = file.bytes,
+                  let path = String(bytes: input.relative.dropFirst(), encoding: .utf8) else { continue }
+            known[path] = StableHasher.text((bytes.first, bytes.second))
+        }
+        return known
+    }
+
     /// The digest of an input file's bytes, when it still has the stamp it had among the inputs
     /// (then they are the bytes the build read): nil when it changed or cannot be read.
     static func digest(of input: Input) -> Words? {

@@ -60,7 +60,11 @@ public enum ArticleLoader {
     /// - Parameter earlier: the files an earlier build read, in any order; one whose bytes have
     ///   the same digest as its source file's there is not parsed again. Given, the result lists
     ///   every file read (`files`).
-    public static func load(directory: URL, displayRoot: String, reusing earlier: [LoadedFile]? = nil) -> Result {
+    /// - Parameter known: the digest of a file's bytes known without reading it, by source file
+    ///   (`UnchangedBuild.knownArticleDigests`): one with the digest of its earlier file is not
+    ///   read at all.
+    public static func load(directory: URL, displayRoot: String, reusing earlier: [LoadedFile]? = nil,
+                            known: [String: String] = [:]) -> Result {
         // Files are read and parsed on every core; ids are then checked in path order. Their paths
         // are strings: `URL.appendingPathComponent` would ask the file system whether each is a folder.
         let root = directory.standardizedFileURL.path
@@ -72,6 +76,10 @@ public enum ArticleLoader {
             let displayPath = displayRoot + "/articles/" + relative
             let id = Self.id(of: relative)
             guard !id.isEmpty else { return (displayPath, nil, nil, false) }
+            if let earlier, let place, let digest = known["articles/" + relative], let position = place["articles/" + relative],
+               earlier[position].digest == digest {
+                return (displayPath, earlier[position].read, earlier[position], true)
+            }
             guard let bytes = try? FileTree.read(path: root + "/" + relative) else {
                 return (displayPath, .failed(LoadProblem(line: nil, "cannot read file")), nil, false)
             }
