@@ -125,7 +125,7 @@ public enum CacheProperties {
         let inputs = UnchangedBuild.Inputs(digest: record.inputs, folders: record.folders, entries: record.inputFiles.map {
             UnchangedBuild.Input(root: nowhere, relative: Array("/file".utf8), path: $0.path, stamp: $0.stamp, isFile: $0.bytes != nil,
                                  settled: $0.settled, folder: 0)
-        }, settled: true)
+        })
         let options = SiteBuilder.Options(content: URL(fileURLWithPath: nowhere), templates: URL(fileURLWithPath: nowhere),
                                           output: URL(fileURLWithPath: nowhere + "/Public"), cache: nil)
         if UnchangedBuild.unchanged(options, inputs: inputs, record: record) != nil { found.append("unchanged without its output") }

@@ -60,7 +60,7 @@ enum UnchangedBuild {
         var folders: String
         var entries: [Input]
         /// Every file is older than `settled`: their stamps may be trusted.
-        var settled: Bool
+        var settled: Bool { entries.allSatisfy(\.settled) }
     }
 
     /// An entry of the inputs: its folder, its path from it (starting with `/`), the digest of
@@ -78,15 +78,16 @@ enum UnchangedBuild {
 
         var file: String { root + String(decoding: relative, as: UTF8.self) }
 
+        /// Its path from its folder without the leading `/` (`articles/x.txt`), when it is UTF-8.
+        var relativePath: String? { String(bytes: relative.dropFirst(), encoding: .utf8) }
+
         /// Whether a regular file with these attributes has the stamp it had among the inputs.
         func hasStamp(_ info: stat) -> Bool {
             Words(TreeStamps.fileStamp(path: relative, info, changeTimes: true)) == stamp
         }
 
         /// How `readKey(folder:path:)` names it, when its name is UTF-8.
-        var readKey: String? {
-            String(bytes: relative.dropFirst(), encoding: .utf8).map { UnchangedBuild.readKey(folder: folder, path: $0) }
-        }
+        var readKey: String? { relativePath.map { UnchangedBuild.readKey(folder: folder, path: $0) } }
     }
 
     /// How a digest of the bytes a build read names the file (`record`'s `read`): its folder (0
@@ -101,6 +102,11 @@ enum UnchangedBuild {
         var stamp: Words
         var bytes: Words?
         var settled = true
+
+        /// Each of `files` by its `path` (the first, should two have one).
+        static func byPath(_ files: [File]) -> [Words: File] {
+            Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// What a build was given and what it left, and what it told.
@@ -124,13 +130,12 @@ enum UnchangedBuild {
         clock_gettime(CLOCK_REALTIME, &now)
         let newest = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - settled
         var hasher = StableHasher(), folders = StableHasher()
-        var entries: [Input] = [], settled = true
+        var entries: [Input] = []
         for (number, root) in [options.content, options.templates].enumerated() {
             let path = root.standardizedFileURL.path
             var sums: (UInt64, UInt64) = (0, 0)
             for entry in TreeStamps.entries(of: path, changeTimes: true) {
                 sums = (sums.0 &+ entry.stamp.0, sums.1 &+ entry.stamp.1)
-                if entry.time >= newest { settled = false }
                 var key = StableHasher()
                 key.combine(number); key.combine(entry.path)
                 entries.append(Input(root: path, relative: entry.path, path: Words(key.words), stamp: Words(entry.stamp), isFile: entry.isFile,
@@ -142,7 +147,7 @@ enum UnchangedBuild {
         }
         hasher.combine(options.output.standardizedFileURL.path)
         folders.combine(options.output.standardizedFileURL.path)
-        return Inputs(digest: hasher.finalize(), folders: folders.finalize(), entries: entries, settled: settled)
+        return Inputs(digest: hasher.finalize(), folders: folders.finalize(), entries: entries)
     }
 
     /// Every entry below the output directory, hidden ones too: its path, kind, and for a file
@@ -187,7 +192,7 @@ enum UnchangedBuild {
     /// stamp moved or is not to be trusted, is a regular file with the same bytes; and how many
     /// were written again (their stamps moved). Nil when one does not.
     private static func sameBytes(_ inputs: [Input], as recorded: [File]) -> (files: [File], moved: Int)? {
-        let known = Dictionary(recorded.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = File.byPath(recorded)
         var files: [File] = [], moved = 0
         files.reserveCapacity(inputs.count)
         for input in inputs {
@@ -206,12 +211,12 @@ enum UnchangedBuild {
     /// build with nothing to do trusts them), and the loader need not read it to know its bytes.
     static func knownArticleDigests(_ inputs: Inputs, record: Record?) -> [String: String] {
         guard let record, record.folders == inputs.folders else { return [:] }
-        let recorded = Dictionary(record.inputFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let recorded = File.byPath(record.inputFiles)
         let articles = Array("/articles/".utf8)
         var known: [String: String] = [:]
         for input in inputs.entries where input.folder == 0 && input.isFile && input.settled && input.relative.starts(with: articles) {
             guard let file = recorded[input.path], file.settled, file.stamp == input.stamp, let bytes = file.bytes,
-                  let path = String(bytes: input.relative.dropFirst(), encoding: .utf8) else { continue }
+                  let path = input.relativePath else { continue }
             known[path] = StableHasher.text((bytes.first, bytes.second))
         }
         return known
@@ -265,7 +270,7 @@ enum UnchangedBuild {
     private static func recordedFiles(_ inputs: [Input], earlier: [File], read: [String: String]) -> [File]? {
         @Sendable func loaded(_ input: Input) -> Words? { input.readKey.flatMap { read[$0] }.flatMap(Words.init(text:)) }
         guard inputs.allSatisfy({ $0.settled || !$0.isFile || loaded($0) != nil }) else { return nil }
-        let known = Dictionary(earlier.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = File.byPath(earlier)
         let files = Parallel.map(inputs) { input -> File? in
             guard input.isFile else { return File(path: input.path, stamp: input.stamp, bytes: nil) }
             guard input.settled else { return loaded(input).map { File(path: input.path, stamp: input.stamp, bytes: $0, settled: false) } }
