@@ -95,11 +95,10 @@ public enum SiteBuilder {
         // articles' are kept, for `UnchangedBuild.record`.
         let recording = options.cache != nil && saveMemo
         var read: [String: String] = [:]
-        let contentPath = options.content.path + "/"
         func reading(_ url: URL) throws -> [UInt8] {
             let bytes = try FileTree.read(url)
-            if recording, url.path.hasPrefix(contentPath) {
-                read[UnchangedBuild.readKey(folder: 0, path: String(url.path.dropFirst(contentPath.count)))] = StableHasher.digest(bytes)
+            if recording, let key = UnchangedBuild.readKey(folder: 0, root: options.content, file: url.path) {
+                read[key] = StableHasher.digest(bytes)
             }
             return bytes
         }
@@ -289,9 +288,8 @@ public enum SiteBuilder {
                 // The files copied, by their paths in their folders: the assets in the templates
                 // folder, the static files in the content folder.
                 for (number, root) in [options.content, options.templates].enumerated() {
-                    let prefix = root.path + "/"
-                    for (path, digest) in copied.read where path.hasPrefix(prefix) {
-                        both[UnchangedBuild.readKey(folder: number, path: String(path.dropFirst(prefix.count)))] = digest
+                    for (path, digest) in copied.read {
+                        if let key = UnchangedBuild.readKey(folder: number, root: root, file: path) { both[key] = digest }
                     }
                 }
                 UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: both, options: options, cache: cache)

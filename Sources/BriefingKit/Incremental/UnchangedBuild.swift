@@ -95,6 +95,14 @@ enum UnchangedBuild {
     /// `partials/note.md`).
     static func readKey(folder: Int, path: String) -> String { "\(folder)/" + path }
 
+    /// `readKey(folder:path:)` of the file at `file` (a path as `URL.path` gives it) when it is
+    /// below `root`, the folder as the options give it; nil when it is not.
+    static func readKey(folder: Int, root: URL, file: String) -> String? {
+        let prefix = root.path + "/"
+        guard file.hasPrefix(prefix) else { return nil }
+        return readKey(folder: folder, path: String(file.dropFirst(prefix.count)))
+    }
+
     /// An input as a record keeps it: for a regular file, the digest of its bytes too, and
     /// whether its stamps may be trusted (`settled`); a file recorded too new is read by every build.
     struct File: Equatable {
