@@ -57,6 +57,42 @@ struct BadInputTests {
         #expect(read.article?.blocks.map(\.text) == ["Text one.", "Text two."])
     }
 
+    @Test func textOutsideTheTagsIsReportedWithItsLine() {
+        let text = """
+            <DOC>
+            <TITLE>T</TITLE>
+            A stray line between two tags.
+            <PUBLISHED_DATE>2025-01-01</PUBLISHED_DATE>
+            <CONTENT>
+            Text one.
+            </CONTENT>
+
+            A paragraph written after the content, where no reader looks for it, and then some more.
+
+            More of it.
+            </DOC>
+
+            """
+        let read = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.txt")
+        #expect(read.problems == [
+            LoadProblem(line: 1, "unknown tag <DOC> ignored"),
+            LoadProblem(line: 3, "text outside the tags ignored: `A stray line between two tags.`; put it inside <CONTENT> to keep it"),
+            LoadProblem(line: 9, "text outside the tags ignored: `A paragraph written after the content, w…`; put it inside <CONTENT> to keep it"),
+        ])
+        #expect(read.article?.blocks.map(\.text) == ["Text one."])
+    }
+
+    @Test func whiteSpaceAndUnknownTagsOutsideTheTagsAreNotText() {
+        let text = "  \n<DOC>\n\t<TITLE>T</TITLE> </DOC>\n<PUBLISHED_DATE>2025-01-01</PUBLISHED_DATE>\n\n<CONTENT>\nText.\n</CONTENT>\n\n \n"
+        let read = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.txt")
+        #expect(read.problems == [LoadProblem(line: 2, "unknown tag <DOC> ignored")])
+        let unclosed = "<TITLE>T</TITLE>\n<PUBLISHED_DATE>2025-01-01</PUBLISHED_DATE>\n<SUMMARY>\nLead.\n<CONTENT>\nText.\n</CONTENT>\nafter\n"
+        #expect(ArticleLoader.read(bytes: Array(unclosed.utf8), id: "x", sourceFile: "articles/x.txt").problems == [
+            LoadProblem(line: 3, "unclosed <SUMMARY> tag"),
+            LoadProblem(line: 8, "text outside the tags ignored: `after`; put it inside <CONTENT> to keep it"),
+        ])
+    }
+
     @Test func controlCharactersFromTheInputArePrintedEscaped() {
         let text = "<TITLE>T</TITLE>\n<PUBLISHED_DATE>2025-01-0\u{1B}[2J1</PUBLISHED_DATE>\n<CONTENT>\nText.\n</CONTENT>\n"
         let read = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.txt")

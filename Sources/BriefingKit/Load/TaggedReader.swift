@@ -86,30 +86,71 @@ public enum TaggedReader {
         let scanned = Tag.scan(text)
         let tags = scanned.filter { knownTags.contains($0.name) }
         var elements: [Element] = []
+        // What the known tags take, each with the line where it ends: their elements, and the
+        // stray closing tags. The rest of the text lies outside every element.
+        var taken: [(range: Range<String.Index>, line: Int)] = []
         var index = 0
         while index < tags.count {
             let open = tags[index]
             if open.isClosing {
                 problems.append(LoadProblem(line: open.line, "closing </\(open.name)> without an opening tag"))
+                taken.append((open.range, open.line))
                 index += 1
                 continue
             }
             let next = tags[(index + 1)...].firstIndex { !$0.isClosing || $0.name == open.name }
             if let next, tags[next].isClosing {
                 elements.append(Element(name: open.name, content: text[open.range.upperBound..<tags[next].range.lowerBound], line: open.line))
+                taken.append((open.range.lowerBound..<tags[next].range.upperBound, tags[next].line))
                 index = next + 1
             } else {
                 problems.append(LoadProblem(line: open.line, "unclosed <\(open.name)> tag"))
                 let end = next.map { tags[$0].range.lowerBound } ?? text.endIndex
                 elements.append(Element(name: open.name, content: text[open.range.upperBound..<end], line: open.line))
+                taken.append((open.range.lowerBound..<end, next.map { tags[$0].line } ?? open.line))
                 index = next ?? tags.count
             }
         }
-        for tag in scanned where !tag.isClosing && !knownTags.contains(tag.name)
-            && !elements.contains(where: { $0.content.startIndex <= tag.range.lowerBound && tag.range.upperBound <= $0.content.endIndex }) {
+        let unknown = scanned.filter { tag in
+            !knownTags.contains(tag.name)
+                && !elements.contains(where: { $0.content.startIndex <= tag.range.lowerBound && tag.range.upperBound <= $0.content.endIndex })
+        }
+        for tag in unknown where !tag.isClosing {
             problems.append(LoadProblem(line: tag.line, "unknown tag <\(tag.name)> ignored"))
         }
+        problems += strayText(in: text, outside: taken, unknown: unknown)
         return elements
+    }
+
+    /// Text outside every element is not part of the article: it is reported, once for each
+    /// stretch between elements, at the line where it starts. Unknown tags there (an opening one is
+    /// reported on its own, a closing one is not) and white space are not text.
+    static func strayText(in text: String, outside taken: [(range: Range<String.Index>, line: Int)], unknown: [Tag]) -> [LoadProblem] {
+        var problems: [LoadProblem] = []
+        var unknown = unknown[...]
+        var position = text.startIndex
+        var line = 1
+        for next in taken + [(text.endIndex..<text.endIndex, 0)] {
+            while position < next.range.lowerBound {
+                while let tag = unknown.first, tag.range.lowerBound < position { unknown = unknown.dropFirst() }
+                if let tag = unknown.first, tag.range.lowerBound == position {
+                    position = tag.range.upperBound
+                    continue
+                }
+                let character = text[position]
+                if !character.isWhitespace {
+                    let stray = String(text[position..<next.range.lowerBound].prefix { $0 != "\n" }).trimmingWhitespace
+                    let shown = stray.count > 40 ? String(stray.prefix(40)) + "…" : stray
+                    problems.append(LoadProblem(line: line, "text outside the tags ignored: `\(shown)`; put it inside <CONTENT> to keep it"))
+                    break
+                }
+                if character == "\n" { line += 1 }
+                position = text.index(after: position)
+            }
+            position = next.range.upperBound
+            line = next.line
+        }
+        return problems
     }
 
     /// A first line (if any) and the `-` bullets that follow; a bullet's continuation lines join it.
