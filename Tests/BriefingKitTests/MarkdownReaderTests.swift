@@ -25,6 +25,22 @@ struct MarkdownReaderTests {
         #expect(body.count == 5)
     }
 
+    @Test func unknownFieldsAreReportedWithTheirLine() {
+        let text = "---\ntitle: Talks resume\ndate: 2025-01-12\nsumary: A misspelt summary.\ndraft: true\n---\nBody.\n"
+        let result = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.md")
+        #expect(result.problems == [
+            LoadProblem(line: 4, "unknown front matter field `sumary` ignored; expected one of title, date, source, url, author, summary"),
+            LoadProblem(line: 5, "unknown front matter field `draft` ignored; expected one of title, date, source, url, author, summary"),
+        ])
+        #expect(result.article?.blocks.map(\.text) == ["Body."])
+        // A field reported before the article is skipped is still reported.
+        let undated = "---\ntitle: T\ndat: 2025-01-12\n---\nBody.\n"
+        #expect(ArticleLoader.read(bytes: Array(undated.utf8), id: "x", sourceFile: "articles/x.md").problems == [
+            LoadProblem(line: 3, "unknown front matter field `dat` ignored; expected one of title, date, source, url, author, summary"),
+            LoadProblem(line: 1, "missing `date` in front matter; the article is skipped"),
+        ])
+    }
+
     @Test func badYAMLNamesTheLine() {
         let text = "---\ntitle: ok\ndate: [unclosed\n---\nBody.\n"
         let result = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.md")

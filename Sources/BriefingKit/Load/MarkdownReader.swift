@@ -15,6 +15,9 @@ import Yams
 /// Body paragraphs in Markdown…
 /// ```
 public enum MarkdownReader {
+    /// The front matter's fields; any other is reported and ignored.
+    public static let fields = ["title", "date", "source", "url", "author", "summary"]
+
     public static func sniff(_ source: SourceText) -> Bool {
         source.lines.first.map { $0.trimmingWhitespace == "---" } ?? false
     }
@@ -25,6 +28,7 @@ public enum MarkdownReader {
         }
         let yaml = source.lines[1..<close].joined(separator: "\n")
         let fields: [String: Node]
+        var problems: [LoadProblem] = []
         do {
             guard let node = try YAMLText.compose(yaml) else {
                 return .failed(LoadProblem(line: 1, "empty front matter; `title` and `date` are required"))
@@ -33,7 +37,12 @@ public enum MarkdownReader {
                 return .failed(LoadProblem(line: 2, "front matter must be a mapping of `key: value` lines"))
             }
             var byKey: [String: Node] = [:]
-            for (key, value) in mapping { if let name = key.string { byKey[name] = value } }
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                if Self.fields.contains(name) { byKey[name] = value } else {
+                    problems.append(LoadProblem(line: (key.mark?.line ?? 0) + 1, "unknown front matter field `\(name)` ignored; expected one of \(Self.fields.joined(separator: ", "))"))
+                }
+            }
             fields = byKey
         } catch let error as YamlError {
             return .failed(LoadProblem(line: 1 + (error.line ?? 0), "invalid YAML front matter: \(error.problemText)"))
@@ -42,14 +51,13 @@ public enum MarkdownReader {
         }
         func line(_ key: String) -> Int { (fields[key]?.mark?.line ?? 0) + 1 }
 
-        var problems: [LoadProblem] = []
         guard let dateText = fields["date"]?.string?.trimmingWhitespace, !dateText.isEmpty else {
-            return .failed(LoadProblem(line: 1, "missing `date` in front matter; the article is skipped"))
+            return .failed(LoadProblem(line: 1, "missing `date` in front matter; the article is skipped"), after: problems)
         }
         // A timestamp such as `2025-01-12 10:00` keeps its day.
         let dayText = String(dateText.prefix(10))
         guard let published = CalendarDay(iso: dayText) else {
-            return .failed(LoadProblem(line: line("date"), "impossible or malformed date `\(dateText)`; expected YYYY-MM-DD"))
+            return .failed(LoadProblem(line: line("date"), "impossible or malformed date `\(dateText)`; expected YYYY-MM-DD"), after: problems)
         }
 
         var blocks = BlockList()
@@ -67,7 +75,7 @@ public enum MarkdownReader {
         }
         guard !blocks.blocks.isEmpty else {
             // At the closing `---`: the line after it may be past the end of the file.
-            return .failed(LoadProblem(line: close + 1, "no text after the front matter; the article is skipped"))
+            return .failed(LoadProblem(line: close + 1, "no text after the front matter; the article is skipped"), after: problems)
         }
 
         var title = fields["title"]?.string.map(ParagraphRepair.clean) ?? ""
