@@ -338,8 +338,9 @@ public enum SiteBuilder {
         TemplateCheck.unknownKeys(in: templates, vocabulary: TemplateCheck.knownKeys).map(\.diagnostic)
     }
 
-    /// The output directory is replaced whole, so it must not be, hold or sit inside the inputs.
-    static func checkOutputIsSafe(_ options: Options) throws(BuildError) {
+    /// The output directory is replaced whole, so it must not be, hold or sit inside the inputs,
+    /// nor be a folder that holds anything but a site.
+    public static func checkOutputIsSafe(_ options: Options) throws(BuildError) {
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
@@ -352,6 +353,9 @@ public enum SiteBuilder {
                 throw BuildError(.write, file: options.display(options.output),
                                  "the output directory overlaps \(options.display(input)); it is replaced on every build")
             }
+        }
+        if let reason = OutputDirectory(options.output).notReplaceable() {
+            throw BuildError(.write, file: options.display(options.output), "refusing to replace this directory with the site: " + reason)
         }
     }
 }

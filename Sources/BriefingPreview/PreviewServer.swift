@@ -33,7 +33,11 @@ public actor PreviewServer {
     /// first build: a port in use fails the command at once, not after a build of the briefing.
     /// "Serving" is logged once the socket listens and the first build is done: a browser (or a
     /// test) that opens the address on that line is not refused.
+    ///
+    /// An output directory no build may replace (`SiteBuilder.checkOutputIsSafe`) fails the
+    /// command before anything else: the server would show what it holds as the site.
     public func run() async throws {
+        try SiteBuilder.checkOutputIsSafe(options)
         // Watching from before the first build: a file saved while it runs is not missed.
         watcher = SourceWatcher([options.content, options.templates])
         let address: sockaddr_in

@@ -25,7 +25,7 @@ struct Paths: ParsableArguments {
     @Option(help: "Directory with the Markdown templates, layout.html and assets/.")
     var templates = "Templates"
 
-    @Option(help: "Output directory. It belongs to briefing: each build replaces it whole.")
+    @Option(help: "Output directory. It belongs to briefing: each build replaces it whole, so it must be new, empty or a site briefing wrote.")
     var output = "Public"
 
     var options: SiteBuilder.Options {
@@ -105,6 +105,9 @@ struct Serve: AsyncParsableCommand {
         do {
             try await server.run()
         } catch let failure as ListenFailure {
+            printError(failure.description)
+            throw ExitCode(1)
+        } catch let failure as BuildError {
             printError(failure.description)
             throw ExitCode(1)
         }

@@ -35,6 +35,48 @@ struct AtomicOutputTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test func aFolderThatIsNotASiteIsNeverReplaced() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let manager = FileManager.default
+        func refusal(_ output: URL) -> String? {
+            do {
+                _ = try SiteBuilder.build(options(Fixtures.templates, output))
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        // A folder of one's own, given as --output by mistake.
+        let own = directory.appendingPathComponent("Documents")
+        try manager.createDirectory(at: own.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        for name in ["thesis.docx", "notes.txt", "budget.ods"] { try Data(name.utf8).write(to: own.appendingPathComponent(name)) }
+        #expect(refusal(own) == own.path + ": error: refusing to replace this directory with the site: it holds `budget.ods`, `drafts`, `notes.txt` and 1 more "
+                + "and is not a site Briefing wrote (no briefing.json); a build replaces the output directory whole, so choose a new or empty one, or remove this one first [write]")
+        #expect(try manager.contentsOfDirectory(atPath: own.path).sorted() == ["budget.ods", "drafts", "notes.txt", "thesis.docx"])
+        #expect(try String(contentsOf: own.appendingPathComponent("thesis.docx"), encoding: .utf8) == "thesis.docx")
+        // A repository alone (a gh-pages checkout) is not a site either.
+        let repository = directory.appendingPathComponent("pages")
+        try manager.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        #expect(refusal(repository)?.contains("it holds `.git` and is not a site Briefing wrote") == true)
+        #expect(manager.fileExists(atPath: repository.appendingPathComponent(".git").path))
+        // Nor is a file.
+        let file = directory.appendingPathComponent("site.html")
+        try Data("<p>mine</p>".utf8).write(to: file)
+        #expect(refusal(file)?.contains("it is a file, not a directory") == true)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "<p>mine</p>")
+        // Nothing was staged beside them.
+        #expect(try manager.contentsOfDirectory(atPath: directory.path).sorted() == ["Documents", "pages", "site.html"])
+
+        // An empty folder is built into, and the site it then holds is replaced by the next build.
+        let empty = directory.appendingPathComponent("Public")
+        try manager.createDirectory(at: empty, withIntermediateDirectories: true)
+        #expect(refusal(empty) == nil)
+        #expect(manager.fileExists(atPath: empty.appendingPathComponent("briefing.json").path))
+        try Data("stale".utf8).write(to: empty.appendingPathComponent("stale.html"))
+        #expect(refusal(empty) == nil)
+        #expect(!manager.fileExists(atPath: empty.appendingPathComponent("stale.html").path))
+    }
+
     @Test func leftoverStagingIsClearedAndAnInterruptedSwapIsRestored() throws {
         let directory = try Fixtures.temporaryDirectory()
         let output = directory.appendingPathComponent("Public")

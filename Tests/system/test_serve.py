@@ -2,7 +2,7 @@
 changes, names the file in its log, and serves the new pages; a hidden file (an editor's swap file) is not such a file; a
 broken template keeps the last good site served, with the error in the status, until it is fixed. "Serving" is logged
 only once the port listens, and a port another program holds ends the command before any build, with a message that
-names the address.
+names the address; so does an output folder that is not a site (the server would show what it holds).
 """
 from __future__ import annotations
 
@@ -148,3 +148,27 @@ def test_serve_on_a_port_another_program_holds_fails_before_building_and_never_s
     assert logged == [f"error: cannot serve on 127.0.0.1:{served.port}: the port is in use (another `briefing serve`?); "
                       "choose another with --port"], logged
     assert not (tmp_path / "Public").exists()
+
+
+def test_serve_and_build_into_a_folder_that_is_not_a_site_fail_and_touch_nothing(tmp_path):
+    if not BRIEFING.exists():
+        pytest.fail(f"{BRIEFING} is missing: run `make release`")
+    public = tmp_path / "Public"
+    public.mkdir()
+    (public / "thesis.docx").write_text("mine")
+    served = Served(tmp_path)
+    try:
+        code = served.process.wait(timeout=30)
+        served.reader.join(timeout=10)
+        logged = served.quiet_for(0.1)
+    finally:
+        served.stop()
+    refusal = ("error: refusing to replace this directory with the site: it holds `thesis.docx` and is not a site "
+               "Briefing wrote (no briefing.json)")
+    assert code == 1
+    assert len(logged) == 1 and refusal in logged[0], logged
+    built = subprocess.run([str(BRIEFING), "build", "--content", str(served.content), "--templates", str(served.templates),
+                            "--output", str(public), "--no-cache"], capture_output=True, text=True, timeout=60)
+    assert built.returncode == 1 and refusal in built.stderr, built.stderr
+    assert [p.name for p in public.iterdir()] == ["thesis.docx"] and (public / "thesis.docx").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Content", "Public", "Templates"]

@@ -27,6 +27,28 @@ public struct OutputDirectory: Sendable {
         self.url = url.standardizedFileURL
     }
 
+    /// A file at the top of every site a build writes (`BriefingExport`): a folder that holds
+    /// other things but not it is not a site, and is never replaced.
+    static let siteMark = BriefingExport.path
+
+    /// Why the output directory may not be replaced by a site, or nil when it may: it is not
+    /// there, it is empty, or it holds a site (`siteMark`). Anything else (a folder of the user's
+    /// own, a `.git` alone, a file) is named, so that a mistyped `--output` loses nothing.
+    public func notReplaceable() -> String? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            return "it is a file, not a directory; the site is a directory"
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        if names.isEmpty { return nil }
+        var mark = stat()
+        if lstat(url.appendingPathComponent(Self.siteMark).path, &mark) == 0, (mark.st_mode & S_IFMT) == S_IFREG { return nil }
+        let shown = names.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+        return "it holds \(shown) and is not a site Briefing wrote (no \(Self.siteMark)); a build replaces "
+            + "the output directory whole, so choose a new or empty one, or remove this one first"
+    }
+
     var parent: URL { url.deletingLastPathComponent() }
     var stagingPrefix: String { "." + url.lastPathComponent + ".staging-" }
     var previousPrefix: String { "." + url.lastPathComponent + ".previous-" }
