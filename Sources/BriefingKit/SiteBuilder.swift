@@ -162,7 +162,7 @@ public enum SiteBuilder {
             stages.append((stage, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9, PeakMemory.bytes))
             mark = now
         }
-        try checkOutputIsSafe(options)
+        try checkDirectories(options)
         // The sites the last build retired (and could not sweep before it exited) are made spare
         // files while this one loads (`RetiredSites`, `SpareFiles`), or while it ends at once.
         if let cache = options.cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }
@@ -338,9 +338,21 @@ public enum SiteBuilder {
         TemplateCheck.unknownKeys(in: templates, vocabulary: TemplateCheck.knownKeys).map(\.diagnostic)
     }
 
+    /// What a build checks before it reads anything (and `serve` before it listens): the content
+    /// directory is there (a mistyped `--content` would publish an empty site), and the output
+    /// directory may be replaced (`checkOutputIsSafe`).
+    public static func checkDirectories(_ options: Options) throws(BuildError) {
+        guard FileTree.exists(options.content, directory: true) else {
+            throw BuildError(.load, file: options.display(options.content), contentNotFound)
+        }
+        try checkOutputIsSafe(options)
+    }
+
+    static let contentNotFound = "content directory not found"
+
     /// The output directory is replaced whole, so it must not be, hold or sit inside the inputs,
     /// nor be a folder that holds anything but a site.
-    public static func checkOutputIsSafe(_ options: Options) throws(BuildError) {
+    static func checkOutputIsSafe(_ options: Options) throws(BuildError) {
         let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path

@@ -34,10 +34,11 @@ public actor PreviewServer {
     /// "Serving" is logged once the socket listens and the first build is done: a browser (or a
     /// test) that opens the address on that line is not refused.
     ///
-    /// An output directory no build may replace (`SiteBuilder.checkOutputIsSafe`) fails the
-    /// command before anything else: the server would show what it holds as the site.
+    /// A content directory that is not there, or an output directory no build may replace
+    /// (`SiteBuilder.checkDirectories`), fails the command before anything else: the server would
+    /// show what the output holds as the site.
     public func run() async throws {
-        try SiteBuilder.checkOutputIsSafe(options)
+        try SiteBuilder.checkDirectories(options)
         // Watching from before the first build: a file saved while it runs is not missed.
         watcher = SourceWatcher([options.content, options.templates])
         let address: sockaddr_in

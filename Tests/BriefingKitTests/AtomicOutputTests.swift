@@ -77,6 +77,22 @@ struct AtomicOutputTests {
         #expect(!manager.fileExists(atPath: empty.appendingPathComponent("stale.html").path))
     }
 
+    @Test func aMissingContentDirectoryFailsAndKeepsTheSite() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let output = directory.appendingPathComponent("Public")
+        _ = try SiteBuilder.build(options(Fixtures.templates, output))
+        let site = try Fixtures.snapshot(output)
+        let mistyped = SiteBuilder.Options(content: directory.appendingPathComponent("Contnet"), templates: Fixtures.templates, output: output)
+        #expect {
+            try SiteBuilder.build(mistyped)
+        } throws: { error in
+            (error as? BuildError)?.description == directory.appendingPathComponent("Contnet").path + ": error: content directory not found [load]"
+        }
+        #expect(try Fixtures.snapshot(output) == site)
+        // `check` says the same, and nothing else (not "no articles found").
+        #expect(CheckReport.run(mistyped).diagnostics.map(\.description) == [directory.appendingPathComponent("Contnet").path + ": error: content directory not found"])
+    }
+
     @Test func leftoverStagingIsClearedAndAnInterruptedSwapIsRestored() throws {
         let directory = try Fixtures.temporaryDirectory()
         let output = directory.appendingPathComponent("Public")

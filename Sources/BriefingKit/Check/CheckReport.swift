@@ -24,6 +24,10 @@ public struct CheckReport: Sendable {
         let (graph, loaded) = (linked.graph, linked.diagnostics)
         let (linkDiagnostics, known, remade) = links(graph, options: options)
         var diagnostics = loaded + suspiciousDates(graph, contentName: options.display(options.content)) + linkDiagnostics
+        if !FileTree.exists(options.content, directory: true) {
+            // Not "no articles" and "no settings": the one problem, as `build` says it.
+            diagnostics = [Diagnostic(.error, file: options.display(options.content), SiteBuilder.contentNotFound)]
+        }
         diagnostics.sort()
         return CheckReport(diagnostics: diagnostics, actors: ActorSuggestions(graph), articleCount: graph.articles.count, pagesKnown: known,
                            pagesRemade: remade)
