@@ -25,6 +25,22 @@ struct SampleLinkingTests {
         #expect(peskov.first?.offset == 26)
     }
 
+    /// `briefing check`'s list of actors to add to the gazetteer: the byline's author, never
+    /// mentioned in the text, is "author of 1 article", not "0 mentions in 0 articles".
+    @Test func checkSuggestsTheDiscoveredActorsWithWhatFoundThem() {
+        let lines = ActorSuggestions(graph).suggestions.map { "\($0.actor.name): \($0.counts)" }
+        #expect(lines == [
+            "Keith Kellogg: 2 mentions in 1 article",
+            "Fiona Hill: 1 mention in 1 article",
+            "Heorhii Tykhyi: 1 mention in 1 article",
+            "Jason Miller: 1 mention in 1 article",
+            "Mary Ilyushina: author of 1 article",
+        ])
+        var outlet = ActorSuggestions.Suggestion(actor: graph.actors[0], mentions: 3, articles: 2, bylines: 4)
+        outlet.actor.kind = .outlet
+        #expect(outlet.counts == "3 mentions in 2 articles; source of 4 articles")
+    }
+
     @Test func zelenskyyAndZelenskyAreOneActor() {
         #expect(mentions(dateline, "volodymyr-zelensky").map(\.text) == ["Zelenskyy", "Volodymyr Zelenskyy"])
         #expect(mentions(tagged, "volodymyr-zelensky").map(\.text) == ["Zelensky", "Volodymyr Zelensky", "Zelensky"])

@@ -7,6 +7,17 @@ public struct ActorSuggestions: Sendable {
         public var actor: Actor
         public var mentions: Int
         public var articles: Int
+        /// Articles whose byline names the person, or whose `Source:` names the outlet: how an
+        /// actor found there and never mentioned in the text was found.
+        public var bylines = 0
+
+        /// "2 mentions in 1 article", "author of 1 article", "source of 3 articles", or both.
+        public var counts: String {
+            var parts: [String] = []
+            if mentions > 0 || bylines == 0 { parts.append(Count.mentions(mentions, inArticles: articles)) }
+            if bylines > 0 { parts.append((actor.kind == .outlet ? "source of " : "author of ") + Count.phrase(bylines, "article")) }
+            return parts.joined(separator: "; ")
+        }
     }
 
     public var suggestions: [Suggestion]
@@ -19,8 +30,17 @@ public struct ActorSuggestions: Sendable {
             mentions[mention.actorID, default: 0] += 1
             articles[mention.actorID, default: []].insert(mention.articleID)
         }
+        var bylines: [String: Int] = [:]
+        for article in graph.articles {
+            if let author = article.author { bylines["person " + author, default: 0] += 1 }
+            if let outlet = article.outlet?.name { bylines["outlet " + outlet, default: 0] += 1 }
+        }
         suggestions = graph.actors.filter { $0.origin == .discovered }.map { actor in
-            Suggestion(actor: actor, mentions: mentions[actor.id] ?? 0, articles: articles[actor.id]?.count ?? 0)
+            // As the actor's page counts them (`GraphIndex.authored`, `published`): a person by
+            // name, an outlet by any of its names.
+            let names = actor.kind == .outlet ? [actor.name] + actor.aliases : actor.kind == .person ? [actor.name] : []
+            let byline = names.reduce(0) { $0 + (bylines[actor.kind.rawValue + " " + $1] ?? 0) }
+            return Suggestion(actor: actor, mentions: mentions[actor.id] ?? 0, articles: articles[actor.id]?.count ?? 0, bylines: byline)
         }.sorted { a, b in a.mentions != b.mentions ? a.mentions > b.mentions : a.actor.id < b.actor.id }
         unresolved = graph.unresolved
     }

@@ -167,7 +167,7 @@ public struct CheckReport: Sendable {
         } else {
             out.append("Actors found in the text but not in the gazetteer (\(actors.suggestions.count)):")
             for suggestion in actors.suggestions {
-                out.append("  \(suggestion.actor.name) (\(suggestion.actor.kind.rawValue)): \(Count.phrase(suggestion.mentions, "mention")) in \(Count.phrase(suggestion.articles, "article"))")
+                out.append("  \(suggestion.actor.name) (\(suggestion.actor.kind.rawValue)): \(suggestion.counts)")
             }
             out.append("")
             out.append("Ready to paste into actors.yml:")
