@@ -114,6 +114,7 @@ struct AtomicOutputTests {
         } throws: { error in
             let error = error as? BuildError
             return error?.step == .render && error?.file?.hasSuffix("templates-broken/index.md") == true && error?.line == 5
+                && error?.message == "`{{/article}}` does not close `{{#articles}}`, opened on line 3: end that one first with `{{/articles}}`"
         }
         #expect(!FileTree.exists(output))
     }

@@ -54,4 +54,26 @@ struct TemplateCheckTests {
         #expect(templateWarnings.map(\.description) == [])
         #expect(report.diagnostics.map(\.message) == (shape == "empty" ? ["no articles found"] : []))
     }
+
+    /// swift-mustache says `expectedSectionEnd` at the end of the file; the message names the
+    /// section left open and its line.
+    @Test(arguments: [
+        ("# {{title}}\n\n{{#related}}\n- {{title}}\n\nMore text.\n",
+         3, "section `{{#related}}` is never closed: end it with `{{/related}}`"),
+        ("{{#a}}\n{{^b}}\nx\n{{/b}}\n",
+         1, "section `{{#a}}` is never closed: end it with `{{/a}}`"),
+        ("{{#a}}\n{{#b}}\n{{/a}}\n{{/b}}\n",
+         3, "`{{/a}}` does not close `{{#b}}`, opened on line 2: end that one first with `{{/b}}`"),
+        ("text\n{{/gone}}\n",
+         2, "`{{/gone}}` closes no section: none is open"),
+        ("a {{title\nb\n",
+         1, "a tag is not finished (a `{{` without its `}}`): `a {{title`"),
+        ("{{=<% %>=}}\n<%#a%>\n",
+         3, "template syntax: expectedSectionEnd near ``"),
+    ])
+    func syntaxErrorsNameTheSectionAndWhereItOpened(_ text: String, _ line: Int, _ message: String) {
+        let problem = TemplateSyntax.problem(in: text)
+        #expect(problem?.line == line)
+        #expect(problem?.message == message)
+    }
 }

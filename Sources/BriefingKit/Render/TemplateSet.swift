@@ -183,8 +183,8 @@ public struct TemplateSet: Sendable {
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw BuildError(.render, file: display, line: error.context.lineNumber,
-                             "template syntax: \(error.error) near `\(error.context.line.trimmingWhitespace)`")
+            let problem = TemplateSyntax.problem(error, in: text)
+            throw BuildError(.render, file: display, line: problem.line, problem.message)
         } catch {
             throw BuildError(.render, file: display, "template syntax: \(error)")
         }
