@@ -34,14 +34,17 @@ struct GazetteerTests {
         - name: Vova
           aliases: [Putin]
         - just a string
+        - name: Ann Lee
+          alias: [Lee]
         """, displayPath: "Content/actors.yml")
-        #expect(gazetteer.entries.map(\.id) == ["vladimir-putin", "vova"])
+        #expect(gazetteer.entries.map(\.id) == ["vladimir-putin", "vova", "ann-lee"])
         #expect(diagnostics.map(\.description) == [
             "Content/actors.yml:3: warning: actor without a `name`; skipped",
             "Content/actors.yml:5: warning: unknown kind `club` for Putin Fan Club; expected person, organization, outlet or place",
             "Content/actors.yml:6: warning: id `vladimir-putin` is already claimed on line 1; Vladimir Putin skipped",
             "Content/actors.yml:8: warning: alias `Putin` is already claimed by `vladimir-putin` on line 1; ignored for `vova`",
             "Content/actors.yml:9: warning: an actor must be a mapping with at least `name`",
+            "Content/actors.yml:11: warning: unknown field `alias` ignored; expected one of name, id, kind, aliases, roles, description, link",
         ])
     }
 

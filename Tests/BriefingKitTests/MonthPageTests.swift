@@ -171,5 +171,9 @@ struct MonthPageTests {
                 "Content/briefing.yml:2: warning: `list_limit` must be a whole number above 0; using 300",
             ]))
         }
+        try "title: T\nlist-limit: 25\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(SiteSettings.load(file, displayPath: "Content/briefing.yml").1.map(\.description) == [
+            "Content/briefing.yml:2: warning: unknown setting `list-limit` ignored; expected one of title, description, language, base_url, list_limit, feed_limit",
+        ])
     }
 }

@@ -26,6 +26,9 @@ public struct Gazetteer: Sendable {
 
     public var entries: [Entry]
 
+    /// The fields an entry may have; any other is reported and ignored.
+    public static let fields = ["name", "id", "kind", "aliases", "roles", "description", "link"]
+
     public init(entries: [Entry] = []) {
         self.entries = entries
     }
@@ -70,8 +73,8 @@ public struct Gazetteer: Sendable {
             var fields: [String: Node] = [:]
             for (key, value) in map {
                 guard let name = key.string else { continue }
-                if !["name", "id", "kind", "aliases", "roles", "description", "link"].contains(name) {
-                    warn(key.mark?.line, "unknown field `\(name)` ignored")
+                if !Self.fields.contains(name) {
+                    warn(key.mark?.line, "unknown field `\(name)` ignored; expected one of \(Self.fields.joined(separator: ", "))")
                 }
                 fields[name] = value
             }

@@ -19,6 +19,9 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
     /// of all of them is 5 MB.
     public var feedLimit: Int?
 
+    /// The settings a file may give; any other is reported and ignored.
+    public static let fields = ["title", "description", "language", "base_url", "list_limit", "feed_limit"]
+
     public static let defaultListLimit = 300
     public static let defaultFeedLimit = 50
 
@@ -97,7 +100,8 @@ public struct SiteSettings: Sendable, Hashable, Encodable {
                                                   "`feed_limit` must be a whole number above 0 or `all`; using \(SiteSettings.defaultFeedLimit)"))
                 }
             default:
-                diagnostics.append(Diagnostic(file: displayPath, line: line, "unknown setting `\(name)` ignored"))
+                diagnostics.append(Diagnostic(file: displayPath, line: line,
+                                              "unknown setting `\(name)` ignored; expected one of \(Self.fields.joined(separator: ", "))"))
             }
         }
         return (settings, diagnostics)
