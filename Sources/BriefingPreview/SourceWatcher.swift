@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// Tells `briefing serve` when a file a build reads has changed: any file below the content and
-/// template folders but hidden ones, which no build reads (`FileTree.files`), such as an editor's
-/// swap files.
+/// template folders but those no build reads (`FileTree.isSkipped`): hidden ones, such as an
+/// editor's swap files, and editors' backups.
 ///
 /// On Linux the kernel says so as it happens (inotify, a watch on each folder), and the folders
 /// are looked over every few seconds too, for what it does not tell: a change on a network share,
@@ -143,7 +143,7 @@ final class SourceWatcher {
         let handle = inotify_add_watch(descriptor, folder, Self.mask | (root ? 0 : UInt32(IN_DONT_FOLLOW)))
         guard handle >= 0 else { watchesAll = false; return }
         folders[handle] = folder
-        for (name, kind) in FileTree.entries(of: folder) where kind == .folder && !name.hasPrefix(".") {
+        for (name, kind) in FileTree.entries(of: folder) where kind == .folder && !FileTree.isSkipped(name) {
             watch(tree: folder + "/" + name)
         }
     }
@@ -177,7 +177,7 @@ final class SourceWatcher {
                     if roots.contains(folder) { rewatch = true }
                     continue
                 }
-                guard !name.isEmpty, !name.hasPrefix(".") else { continue }
+                guard !name.isEmpty, !FileTree.isSkipped(name) else { continue }
                 changed = true
                 let path = folder + "/" + name
                 note(shown(path))

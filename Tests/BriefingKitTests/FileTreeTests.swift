@@ -47,6 +47,25 @@ struct FileTreeTests {
     /// Paths, ids and terms are sorted by their UTF-8 bytes: `bytesPrecede` gives the order of
     /// `utf8.lexicographicallyPrecedes` for short (inline) and long strings, prefixes, empty
     /// strings, non-ASCII text and strings that Unicode calls equal but whose bytes differ.
+    /// Hidden files and editors' backups are not read: an Emacs `a.txt~` or `#a.txt#` beside an
+    /// article was published as a second copy of it.
+    @Test func filesNoBuildReadsAreSkipped() throws {
+        #expect([".DS_Store", ".a.txt.swp", ".git", "a.txt~", "#a.txt#", "~", "#x#"].allSatisfy(FileTree.isSkipped))
+        #expect(!["a.txt", "a~b.txt", "#hashtag.md", "notes#", "#", "", "a.txt.bak"].contains(where: FileTree.isSkipped))
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let article = "<TITLE>Talks</TITLE>\n<PUBLISHED_DATE>2025-01-10</PUBLISHED_DATE>\n<CONTENT>\nThe talks went on.\n</CONTENT>\n"
+        for name in ["a.txt", "a.txt~", "#a.txt#", ".#a.txt", "old~/b.txt", "2025/c.txt"] {
+            let file = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(article.utf8).write(to: file)
+        }
+        #expect(FileTree.files(under: directory) == ["2025/c.txt", "a.txt"])
+        let loaded = ArticleLoader.load(directory: directory, displayRoot: "Content")
+        #expect(loaded.articles.map(\.id) == ["c", "a"])
+        #expect(loaded.diagnostics.isEmpty)
+    }
+
     @Test func stringsAreOrderedByTheirBytes() {
         var random = IncrementalBuildTests.Random(state: 5)
         let pieces = ["", "a", "b", "ab", "abc", "é", "e\u{301}", "Z", "articles/", "articles/x.html", "ü", "😀", "\u{0}", "~"]

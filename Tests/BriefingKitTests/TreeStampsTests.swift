@@ -27,6 +27,11 @@ struct TreeStampsTests {
         #expect(digest(hidden: true) != first)
         try manager.removeItem(at: root.appendingPathComponent("a/.one.swp"))
         #expect(digest(hidden: true) == first)
+        // So does an editor's backup.
+        try Data("backup".utf8).write(to: root.appendingPathComponent("a/b/one.txt~"))
+        #expect(digest() == first)
+        #expect(digest(hidden: true) != first)
+        try manager.removeItem(at: root.appendingPathComponent("a/b/one.txt~"))
 
         // The same size and modification time, another byte: only the change time tells.
         let one = root.appendingPathComponent("a/b/one.txt")

@@ -55,7 +55,8 @@ public enum ArticleLoader {
         return String(decoding: utf8[nameStart..<end], as: UTF8.self)
     }
 
-    /// Loads every file under `directory` (hidden files and folders skipped), in path order.
+    /// Loads every file under `directory` (hidden ones, editors' backups and folders of either
+    /// skipped: `FileTree.isSkipped`), in path order.
     /// - Parameter displayRoot: how the content directory is named in diagnostics (e.g. `Content`).
     /// - Parameter earlier: the files an earlier build read, in any order; one whose bytes have
     ///   the same digest as its source file's there is not parsed again. Given, the result lists

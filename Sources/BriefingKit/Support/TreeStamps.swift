@@ -21,7 +21,8 @@ public enum TreeStamps {
         var time: Int64
     }
 
-    /// The digest of the tree below `root` (hidden entries too when `hidden`). A root that cannot
+    /// The digest of the tree below `root` (with `hidden`, the entries no build reads too, hidden
+    /// ones and editors' backups: `FileTree.isSkipped`). A root that cannot
     /// be read has a digest of its own, as a folder below it does.
     public static func digest(of root: String, hidden: Bool, changeTimes: Bool) -> (UInt64, UInt64) {
         var sums: (UInt64, UInt64) = (0, 0)
@@ -31,7 +32,7 @@ public enum TreeStamps {
         return sums
     }
 
-    /// Every entry below `root` (not hidden ones), in the order the folders list them: their stamps
+    /// Every entry below `root` (not those no build reads), in the order the folders list them: their stamps
     /// add up to `digest(of:hidden:changeTimes:)`.
     static func entries(of root: String, changeTimes: Bool) -> [Entry] {
         var entries: [Entry] = []
@@ -85,7 +86,7 @@ public enum TreeStamps {
                     if name.count == 1 && name[0] == UInt8(ascii: ".") || name.count == 2 && name[0] == UInt8(ascii: ".") && name[1] == UInt8(ascii: ".") {
                         return
                     }
-                    if !hidden && name.first == UInt8(ascii: ".") { return }
+                    if !hidden && FileTree.isSkipped(name) { return }
                     var hasher = StableHasher()
                     hasher.combine(relative); hasher.tag(UInt8(ascii: "/")); hasher.combine(name)
                     var info = stat()
