@@ -20,6 +20,13 @@ public enum SiteBuilder {
             self.cache = cache
         }
 
+        /// The same build with no cache.
+        var withoutCache: Options {
+            var options = self
+            options.cache = nil
+            return options
+        }
+
         /// How a directory is named in messages: as given, relative to the working directory.
         public func display(_ url: URL) -> String {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
@@ -47,6 +54,10 @@ public enum SiteBuilder {
         public var dataPartsCopied: Int = 0
         /// Things about the build itself worth telling with `--verbose` (an ignored cache).
         public var notes: [String] = []
+        /// Why the build could not use its cache folder, when it could not (read-only, another
+        /// user's): it then did all its work and kept nothing for the next. Always worth telling,
+        /// and not a warning about the content (`--strict` does not count it).
+        public var cacheProblem: String?
         public var actors: Int
         public var dates: Int
         public var diagnostics: [Diagnostic]
@@ -163,6 +174,12 @@ public enum SiteBuilder {
             mark = now
         }
         try checkDirectories(options)
+        // A cache folder no file can be written in is not used: the build is then a build
+        // without one, and says why, instead of one that cannot save what it would reuse.
+        let problem = options.cache.flatMap(CacheFile.cannotWrite(in:))
+        let cacheProblem = problem.map { "\(options.display(options.cache!)): cannot write the cache (\($0.lowercased())); "
+            + "this build does all its work and keeps nothing for the next" }
+        let options = problem == nil ? options : options.withoutCache
         // The sites the last build retired (and could not sweep before it exited) are made spare
         // files while this one loads (`RetiredSites`, `SpareFiles`), or while it ends at once.
         if let cache = options.cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }
@@ -294,6 +311,7 @@ public enum SiteBuilder {
                 }
                 UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: both, options: options, cache: cache)
             }
+            report.cacheProblem = cacheProblem
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         } catch {

@@ -133,6 +133,7 @@ public actor PreviewServer {
             ? " (\(report.pagesRendered) rendered, \(report.pages - report.pagesRendered) unchanged)" : ""
         var lines = ["Rebuilt (\(reason)): \(report.pages) pages\(rendered), \(report.diagnostics.count) warning(s), "
             + String(format: "%.2f s", report.seconds)]
+        if let problem = report.cacheProblem { lines.append(problem) }
         // In the order `briefing build` prints them: by file, then line.
         lines += report.diagnostics.sorted().map(\.description)
         if templateMetrics { lines += report.templateMetrics.printed }

@@ -143,6 +143,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         progress.clear()
+        if let problem = report.cacheProblem { printError(problem) }
         for diagnostic in report.diagnostics.sorted() { printError(diagnostic.description) }
         if verbose {
             for note in report.notes { print(note) }

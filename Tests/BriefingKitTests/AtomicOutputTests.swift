@@ -93,6 +93,31 @@ struct AtomicOutputTests {
         #expect(CheckReport.run(mistyped).diagnostics.map(\.description) == [directory.appendingPathComponent("Contnet").path + ": error: content directory not found"])
     }
 
+    /// A cache folder no file can be written in (a file in its place, or below one; read-only, or
+    /// another user's, which root, running the tests, cannot be kept out of) is not used, and the
+    /// report says why, apart from the warnings.
+    @Test func aCacheThatCannotBeWrittenIsSaidAndNotUsed() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let output = directory.appendingPathComponent("Public")
+        let file = directory.appendingPathComponent("cache")
+        try Data("not a folder".utf8).write(to: file)
+        for (cache, problem) in [(file, "it is not a folder"), (file.appendingPathComponent("below"), "not a directory")] {
+            var options = options(Fixtures.templates, output)
+            options.cache = cache
+            let report = try SiteBuilder.build(options)
+            #expect(report.cacheProblem == cache.path + ": cannot write the cache (\(problem)); this build does all its work and keeps nothing for the next")
+            #expect(report.diagnostics.isEmpty)
+            #expect(report.pagesRendered == report.pages)
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "not a folder")
+        // A folder that can be written in is used, and the check leaves nothing in it.
+        var options = options(Fixtures.templates, output)
+        options.cache = directory.appendingPathComponent("new/cache")
+        #expect(try SiteBuilder.build(options).cacheProblem == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: options.cache!.path).allSatisfy { !$0.hasPrefix(".write-check") })
+        #expect(try SiteBuilder.build(options).pagesRendered == 0)
+    }
+
     @Test func leftoverStagingIsClearedAndAnInterruptedSwapIsRestored() throws {
         let directory = try Fixtures.temporaryDirectory()
         let output = directory.appendingPathComponent("Public")

@@ -65,6 +65,25 @@ enum CacheFile {
         return (value, nil)
     }
 
+    /// Why no file can be written in the cache folder, or nil when one can. The folder is made
+    /// if it is not there, and a file made in it and removed: that tells a read-only file system,
+    /// a folder of another user and a file in the folder's place alike.
+    static func cannotWrite(in folder: URL) -> String? {
+        let path = folder.standardizedFileURL.path
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST { return String(cString: strerror(errno)) }
+        }
+        guard FileTree.isFolder(path) else { return "it is not a folder" }
+        let probe = path + "/.write-check-\(getpid())"
+        let descriptor = Glibc.open(probe, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        unlink(probe)
+        return nil
+    }
+
     /// Writes a cache file atomically (into a temporary file beside it, then renamed): a build
     /// killed while saving leaves the old file or none.
     static func write(_ kind: String, owner: URL, to file: URL, _ write: (inout BinaryWriter) -> Void) throws {
