@@ -76,8 +76,18 @@ struct BenchCorpusCommand: ParsableCommand {
     @Argument(help: "Directory to write Content/ and hugo/ into.")
     var directory: String
 
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("the number of articles must be at least 1") }
+    }
+
     func run() throws {
-        let bytes = try BenchCorpus.write(count: count, to: URL(fileURLWithPath: directory))
+        let bytes: Int
+        do {
+            bytes = try BenchCorpus.write(count: count, to: URL(fileURLWithPath: directory))
+        } catch let error as BuildError {
+            printError(error.description)
+            throw ExitCode(1)
+        }
         print("Wrote \(count) articles (\(bytes / 1024) KiB of text) to \(directory)/Content and \(directory)/hugo")
     }
 }

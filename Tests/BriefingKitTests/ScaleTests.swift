@@ -15,6 +15,29 @@ struct ScaleTests {
         return SitePlanner.plan(SiteBuilder.load(options).graph)
     }()
 
+    /// `bench-corpus` given a project's folder writes nothing: its settings, gazetteer and
+    /// articles stay as they are.
+    @Test func aCorpusIsNeverWrittenOverAProject() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let content = directory.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try Data("title: Mine\n".utf8).write(to: content.appendingPathComponent("briefing.yml"))
+        #expect {
+            try BenchCorpus.write(count: 3, to: directory)
+        } throws: { error in
+            (error as? BuildError)?.description == content.path + ": error: holds files already; a corpus is written into a new or empty directory [write]"
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["Content"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).isEmpty)
+        #expect(try String(contentsOf: content.appendingPathComponent("briefing.yml"), encoding: .utf8) == "title: Mine\n")
+        // Empty folders are written into.
+        try FileManager.default.removeItem(at: content)
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        #expect(try BenchCorpus.write(count: 3, to: directory) > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("articles").path).count == 3)
+    }
+
     func page(_ path: String) -> Page {
         Self.plan.page(at: Self.plan.paths.firstIndex(of: path)!)
     }

@@ -61,12 +61,18 @@ public enum BenchCorpus {
 
     /// Writes `count` articles to `directory/Content/articles`, the gazetteer, `briefing.yml`, and the
     /// Hugo site to `directory/hugo`. Returns the number of bytes of article text written.
+    ///
+    /// `Content/` and `hugo/` must be new or empty: in a project's folder, a corpus would replace
+    /// its settings and gazetteer and mix its articles with the project's.
     @discardableResult
     public static func write(count: Int, to directory: URL) throws -> Int {
         let manager = FileManager.default
         let content = directory.appendingPathComponent("Content")
         let articles = content.appendingPathComponent("articles")
         let hugo = directory.appendingPathComponent("hugo")
+        for folder in [content, hugo] where !((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty {
+            throw BuildError(.write, file: folder.path, "holds files already; a corpus is written into a new or empty directory")
+        }
         let hugoArticles = hugo.appendingPathComponent("content/articles")
         for folder in [articles, hugoArticles, hugo.appendingPathComponent("layouts/_default"), hugo.appendingPathComponent("layouts/partials")] {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
