@@ -364,9 +364,25 @@ public enum SiteBuilder {
             throw BuildError(.load, file: options.display(options.content), contentNotFound)
         }
         try checkOutputIsSafe(options)
+        try checkCacheIsApart(options)
     }
 
     static let contentNotFound = "content directory not found"
+
+    /// The cache may not be, or sit inside, the output (each build replaces it, and would
+    /// publish the cache) nor the content or templates (which builds read and `serve` watches).
+    static func checkCacheIsApart(_ options: Options) throws(BuildError) {
+        guard let cache = options.cache else { return }
+        let path = cache.standardizedFileURL.resolvingSymlinksInPath().path
+        for (folder, what) in [(options.output, "each build replaces it whole"), (options.content, "builds read it"),
+                               (options.templates, "builds read it")] {
+            let other = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            if path == other || path.hasPrefix(other + "/") {
+                throw BuildError(.write, file: options.display(cache),
+                                 "the cache directory is inside \(options.display(folder)), and \(what); keep it apart (the default is `.briefing-cache` in the working directory)")
+            }
+        }
+    }
 
     /// The output directory is replaced whole, so it must not be, hold or sit inside the inputs,
     /// nor be a folder that holds anything but a site.

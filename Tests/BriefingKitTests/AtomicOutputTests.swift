@@ -118,6 +118,29 @@ struct AtomicOutputTests {
         #expect(try SiteBuilder.build(options).pagesRendered == 0)
     }
 
+    /// A cache inside the output would be replaced with it on every build, and published; one
+    /// inside the content or templates would be read and watched.
+    @Test func aCacheInsideTheOutputOrTheInputsIsRefused() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let templates = try templates(in: directory)
+        let output = directory.appendingPathComponent("Public")
+        for (cache, message) in [
+            (output.appendingPathComponent(".cache"), "inside \(output.path), and each build replaces it whole"),
+            (output, "inside \(output.path), and each build replaces it whole"),
+            (templates.appendingPathComponent("cache"), "inside \(templates.path), and builds read it"),
+        ] {
+            var options = options(templates, output)
+            options.cache = cache
+            #expect {
+                try SiteBuilder.build(options)
+            } throws: { error in
+                (error as? BuildError)?.description == cache.path + ": error: the cache directory is " + message
+                    + "; keep it apart (the default is `.briefing-cache` in the working directory) [write]"
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["Templates"])
+    }
+
     @Test func leftoverStagingIsClearedAndAnInterruptedSwapIsRestored() throws {
         let directory = try Fixtures.temporaryDirectory()
         let output = directory.appendingPathComponent("Public")
