@@ -27,7 +27,7 @@ public enum MarkdownReader {
             return .failed(LoadProblem(line: 1, "front matter is not closed by a `---` line"))
         }
         let yaml = source.lines[1..<close].joined(separator: "\n")
-        let fields: [String: Node]
+        var fields: [String: Node]
         var problems: [LoadProblem] = []
         do {
             guard let node = try YAMLText.compose(yaml) else {
@@ -50,6 +50,12 @@ public enum MarkdownReader {
             return .failed(LoadProblem(line: 1, "invalid YAML front matter: \(error)"))
         }
         func line(_ key: String) -> Int { (fields[key]?.mark?.line ?? 0) + 1 }
+        // A list or a mapping where one line of text belongs (`author: [A, B]`) is said, not lost.
+        let notText = Self.fields.filter { $0 != "summary" && fields[$0] != nil && fields[$0]?.scalar == nil }
+        for name in notText.sorted(by: { line($0) < line($1) }) {
+            problems.append(LoadProblem(line: line(name), "`\(name)` must be a single line of text; ignored"))
+            fields[name] = nil
+        }
 
         guard let dateText = fields["date"]?.string?.trimmingWhitespace, !dateText.isEmpty else {
             return .failed(LoadProblem(line: 1, "missing `date` in front matter; the article is skipped"), after: problems)
@@ -65,8 +71,13 @@ public enum MarkdownReader {
         case .scalar(let scalar)?:
             blocks.append(.lead, ParagraphRepair.clean(scalar.string), line: line("summary"))
         case .sequence(let items)?:
+            for item in items where item.scalar == nil {
+                problems.append(LoadProblem(line: (item.mark?.line ?? 0) + 1, "a `summary` item must be a single line of text; ignored"))
+            }
             blocks.appendRepaired(.summary, items.compactMap { item in item.string.map { ($0, (item.mark?.line ?? 0) + 1) } })
-        default:
+        case .some:
+            problems.append(LoadProblem(line: line("summary"), "`summary` must be one line of text or a list of them; ignored"))
+        case nil:
             break
         }
         let bodyStart = close + 2
