@@ -48,6 +48,28 @@ struct GazetteerTests {
         ])
     }
 
+    @Test func aListOrAMappingWhereTextBelongsIsReported() {
+        let (gazetteer, diagnostics) = Gazetteer.parse("""
+        - name: Ann Lee
+          aliases: Lee
+          roles: [ambassador, [envoy, adviser]]
+          description: [a, b]
+          link:
+            url: https://example.org
+        - name: [A, B]
+        """, displayPath: "actors.yml")
+        #expect(gazetteer.entries.map(\.aliases) == [["Lee"]])
+        #expect(gazetteer.entries.map(\.roles) == [["ambassador"]])
+        #expect(gazetteer.entries.first?.description == nil)
+        #expect(diagnostics.map(\.description) == [
+            "actors.yml:4: warning: `description` must be a single line of text; ignored",
+            "actors.yml:5: warning: `link` must be a single line of text; ignored",
+            "actors.yml:3: warning: an item of `roles` must be a single line of text; ignored",
+            "actors.yml:7: warning: `name` must be a single line of text; ignored",
+            "actors.yml:7: warning: actor without a `name`; skipped",
+        ])
+    }
+
     @Test func invalidYAMLNamesTheLine() {
         let (_, diagnostics) = Gazetteer.parse("- name: A\n  aliases: [unclosed\n", displayPath: "actors.yml")
         #expect(diagnostics.count == 1)

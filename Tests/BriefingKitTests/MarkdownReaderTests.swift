@@ -60,14 +60,14 @@ struct MarkdownReaderTests {
         let result = ArticleLoader.read(bytes: Array(text.utf8), id: "x", sourceFile: "articles/x.md")
         #expect(result.problems == [
             LoadProblem(line: 4, "`author` must be a single line of text; ignored"),
-            LoadProblem(line: 6, "`source` must be a single line of text; ignored"),
+            LoadProblem(line: 5, "`source` must be a single line of text; ignored"),
             LoadProblem(line: 9, "a `summary` item must be a single line of text; ignored"),
         ])
         #expect(result.article?.author == nil)
         #expect(result.article?.blocks(.summary).map(\.text) == ["A first point.", "A last point."])
         let mapping = "---\ntitle: T\ndate: 2025-01-01\nsummary:\n  first: a\n---\nBody.\n"
         #expect(ArticleLoader.read(bytes: Array(mapping.utf8), id: "x", sourceFile: "articles/x.md").problems == [
-            LoadProblem(line: 5, "`summary` must be one line of text or a list of them; ignored"),
+            LoadProblem(line: 4, "`summary` must be one line of text or a list of them; ignored"),
         ])
     }
 

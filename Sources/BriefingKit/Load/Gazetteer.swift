@@ -71,12 +71,19 @@ public struct Gazetteer: Sendable {
             let line = item.mark?.line ?? 0
             guard let map = item.mapping else { warn(line, "an actor must be a mapping with at least `name`"); continue }
             var fields: [String: Node] = [:]
+            var keyLines: [String: Int] = [:]
             for (key, value) in map {
                 guard let name = key.string else { continue }
                 if !Self.fields.contains(name) {
                     warn(key.mark?.line, "unknown field `\(name)` ignored; expected one of \(Self.fields.joined(separator: ", "))")
                 }
                 fields[name] = value
+                keyLines[name] = key.mark?.line
+            }
+            // A list or a mapping where one line of text belongs is said, not lost.
+            for key in ["name", "id", "kind", "description", "link"] where fields[key] != nil && fields[key]?.scalar == nil {
+                warn(keyLines[key], "`\(key)` must be a single line of text; ignored")
+                fields[key] = nil
             }
             guard let name = fields["name"]?.scalar?.string.collapsingWhitespace, !name.isEmpty else {
                 warn(line, "actor without a `name`; skipped")
@@ -107,6 +114,9 @@ public struct Gazetteer: Sendable {
                 guard let sequence = node.sequence else {
                     warn(node.mark?.line, "`\(key)` must be a list")
                     return []
+                }
+                for item in sequence where item.scalar == nil {
+                    warn(item.mark?.line, "an item of `\(key)` must be a single line of text; ignored")
                 }
                 return sequence.compactMap { $0.scalar?.string.collapsingWhitespace }.filter { !$0.isEmpty }
             }

@@ -28,6 +28,7 @@ public enum MarkdownReader {
         }
         let yaml = source.lines[1..<close].joined(separator: "\n")
         var fields: [String: Node]
+        var keyLines: [String: Int] = [:]
         var problems: [LoadProblem] = []
         do {
             guard let node = try YAMLText.compose(yaml) else {
@@ -39,8 +40,9 @@ public enum MarkdownReader {
             var byKey: [String: Node] = [:]
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
+                keyLines[name] = (key.mark?.line ?? 0) + 1
                 if Self.fields.contains(name) { byKey[name] = value } else {
-                    problems.append(LoadProblem(line: (key.mark?.line ?? 0) + 1, "unknown front matter field `\(name)` ignored; expected one of \(Self.fields.joined(separator: ", "))"))
+                    problems.append(LoadProblem(line: keyLines[name], "unknown front matter field `\(name)` ignored; expected one of \(Self.fields.joined(separator: ", "))"))
                 }
             }
             fields = byKey
@@ -52,8 +54,8 @@ public enum MarkdownReader {
         func line(_ key: String) -> Int { (fields[key]?.mark?.line ?? 0) + 1 }
         // A list or a mapping where one line of text belongs (`author: [A, B]`) is said, not lost.
         let notText = Self.fields.filter { $0 != "summary" && fields[$0] != nil && fields[$0]?.scalar == nil }
-        for name in notText.sorted(by: { line($0) < line($1) }) {
-            problems.append(LoadProblem(line: line(name), "`\(name)` must be a single line of text; ignored"))
+        for name in notText.sorted(by: { keyLines[$0, default: 0] < keyLines[$1, default: 0] }) {
+            problems.append(LoadProblem(line: keyLines[name], "`\(name)` must be a single line of text; ignored"))
             fields[name] = nil
         }
 
@@ -76,7 +78,7 @@ public enum MarkdownReader {
             }
             blocks.appendRepaired(.summary, items.compactMap { item in item.string.map { ($0, (item.mark?.line ?? 0) + 1) } })
         case .some:
-            problems.append(LoadProblem(line: line("summary"), "`summary` must be one line of text or a list of them; ignored"))
+            problems.append(LoadProblem(line: keyLines["summary"], "`summary` must be one line of text or a list of them; ignored"))
         case nil:
             break
         }
