@@ -62,6 +62,20 @@ struct NoteTests {
         ])
     }
 
+    /// A misspelt target field (`exat:`) would anchor the note to the whole article without a
+    /// word; a list where one line belongs was dropped.
+    @Test func aMisspeltTargetFieldOrAListWhereTextBelongsIsReported() throws {
+        let text = "---\nauthor: [A, B]\ntarget: {article: a1, exat: The passage.}\n---\nA note.\n"
+        let read = NoteReader.parse(try SourceText(path: "x.md", bytes: Array(text.utf8)), sourceFile: "notes/x.md", stem: "x")
+        #expect(read.problems.map(\.message) == [
+            "`author` must be a single line of text; ignored",
+            "unknown target field `exat` ignored; expected one of article, actor, date, exact, prefix, suffix",
+        ])
+        #expect(read.problems.map(\.line) == [2, 3])
+        #expect(read.notes.first?.author == nil)
+        #expect(read.notes.first?.targets.map(\.kind) == [.article(id: "a1", quote: nil)])
+    }
+
     @Test func aNoteWithoutFrontMatterOrTargetIsReported() throws {
         let source = try SourceText(path: "x.md", bytes: Array("---\ntag: context\n---\nNo target.\n\n---\ntarget: [unclosed\n".utf8))
         let read = NoteReader.parse(source, sourceFile: "notes/x.md", stem: "x")

@@ -121,6 +121,11 @@ public enum NoteReader {
             if keys.contains(name) { fields[name] = value } else {
                 problems.append(LoadProblem(line: lineOf(key), "unknown note field `\(name)`; expected one of \(keys.sorted().joined(separator: ", "))"))
             }
+            // A list or a mapping where one line of text belongs is said, not lost.
+            if ["id", "tag", "author"].contains(name), value.scalar == nil {
+                problems.append(LoadProblem(line: lineOf(key), "`\(name)` must be a single line of text; ignored"))
+                fields[name] = nil
+            }
         }
         var tag: NoteTag?
         if let node = fields["tag"], let text = node.string?.trimmingWhitespace.lowercased(), !text.isEmpty {
@@ -156,8 +161,16 @@ public enum NoteReader {
             return (nil, LoadProblem(line: line, "a target is a mapping: `article: …` (with `exact: …`), `actor: …` or `date: …`"))
         }
         var fields: [String: String] = [:]
+        var stray: LoadProblem?
         for (key, value) in mapping {
-            if let name = key.string, let text = value.string { fields[name] = text.trimmingWhitespace }
+            guard let name = key.string else { continue }
+            if let text = value.string { fields[name] = text.trimmingWhitespace }
+            // A misspelt `exat:` would anchor the note to the whole article without a word.
+            if !targetKeys.contains(name) || value.scalar == nil, stray == nil {
+                stray = LoadProblem(line: line, targetKeys.contains(name)
+                    ? "`\(name)` must be a single line of text; ignored"
+                    : "unknown target field `\(name)` ignored; expected one of \(targetKeys.joined(separator: ", "))")
+            }
         }
         let kinds = ["article", "actor", "date"].filter { fields[$0] != nil }
         guard kinds.count == 1, let value = fields[kinds[0]], !value.isEmpty else {
@@ -170,11 +183,14 @@ public enum NoteReader {
                 return (nil, LoadProblem(line: line, "`prefix` and `suffix` need an `exact` passage"))
             }
             let quote = exact.map { TextQuote(exact: $0, prefix: fields["prefix"], suffix: fields["suffix"]) }
-            return (NoteTarget(kind: .article(id: value, quote: quote), line: line), nil)
+            return (NoteTarget(kind: .article(id: value, quote: quote), line: line), stray)
         case "actor":
-            return (NoteTarget(kind: .actor(value), line: line), nil)
+            return (NoteTarget(kind: .actor(value), line: line), stray)
         default:
-            return (NoteTarget(kind: .date(value), line: line), nil)
+            return (NoteTarget(kind: .date(value), line: line), stray)
         }
     }
+
+    /// The fields of a target: what it names, and for an article the passage.
+    static let targetKeys = ["article", "actor", "date", "exact", "prefix", "suffix"]
 }
