@@ -201,6 +201,17 @@ struct NoteTests {
         #expect(short.overview?.isLong == false)
     }
 
+    @Test func anOverviewsUnknownFrontMatterFieldIsReported() throws {
+        let text = "---\ntitle: Where talks stand\nauthor: Desk\n---\nOpening judgement.\n"
+        let read = OverviewReader.parse(try SourceText(path: "briefing.md", bytes: Array(text.utf8)), sourceFile: "briefing.md")
+        #expect(read.overview?.title == "Where talks stand")
+        #expect(read.problems == [LoadProblem(line: 3, "unknown front matter field `author` ignored; expected `title`")])
+        let listed = "---\ntitle: [A, B]\n---\nOpening judgement.\n"
+        let list = OverviewReader.parse(try SourceText(path: "briefing.md", bytes: Array(listed.utf8)), sourceFile: "briefing.md")
+        #expect(list.overview?.title == "Overview")
+        #expect(list.problems == [LoadProblem(line: 2, "`title` must be a single line of text; ignored")])
+    }
+
     // MARK: Export
 
     /// The structure the W3C Web Annotation Data Model requires, checked field by field.

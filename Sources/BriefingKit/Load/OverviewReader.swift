@@ -30,6 +30,14 @@ public enum OverviewReader {
             do {
                 let node = try YAMLText.compose(source.lines[1..<close].joined(separator: "\n"))
                 if let text = node?.mapping?["title"]?.string?.trimmingWhitespace, !text.isEmpty { title = text }
+                for (key, value) in node?.mapping ?? [:] {
+                    let line = (key.mark?.line ?? 0) + 1
+                    if key.string != "title" {
+                        problems.append(LoadProblem(line: line, "unknown front matter field `\(key.string ?? "?")` ignored; expected `title`"))
+                    } else if value.scalar == nil {
+                        problems.append(LoadProblem(line: line, "`title` must be a single line of text; ignored"))
+                    }
+                }
             } catch let error as YamlError {
                 problems.append(LoadProblem(line: 1 + (error.line ?? 0), "invalid YAML front matter: \(error.problemText); ignored"))
             } catch {
