@@ -75,6 +75,15 @@ class Served:
     def status(self) -> dict:
         return json.loads(self.get("/__briefing/status"))
 
+    def ended(self) -> tuple[int, list[str]]:
+        """The status of a process that ends by itself (a failure before serving), and what it logged."""
+        try:
+            code = self.process.wait(timeout=30)
+            self.reader.join(timeout=10)
+            return code, self.quiet_for(0.1)
+        finally:
+            self.stop()
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -138,12 +147,7 @@ def test_serve_on_a_port_another_program_holds_fails_before_building_and_never_s
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         served = Served(tmp_path, port=holder.getsockname()[1])
-        try:
-            code = served.process.wait(timeout=30)
-            served.reader.join(timeout=10)
-            logged = served.quiet_for(0.1)
-        finally:
-            served.stop()
+        code, logged = served.ended()
     assert code == 1
     assert logged == [f"error: cannot serve on 127.0.0.1:{served.port}: the port is in use (another `briefing serve`?); "
                       "choose another with --port"], logged
@@ -157,12 +161,7 @@ def test_serve_and_build_into_a_folder_that_is_not_a_site_fail_and_touch_nothing
     public.mkdir()
     (public / "thesis.docx").write_text("mine")
     served = Served(tmp_path)
-    try:
-        code = served.process.wait(timeout=30)
-        served.reader.join(timeout=10)
-        logged = served.quiet_for(0.1)
-    finally:
-        served.stop()
+    code, logged = served.ended()
     refusal = ("error: refusing to replace this directory with the site: it holds `thesis.docx` and is not a site "
                "Briefing wrote (no briefing.json)")
     assert code == 1
