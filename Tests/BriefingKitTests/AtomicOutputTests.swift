@@ -64,6 +64,13 @@ struct AtomicOutputTests {
         try Data("<p>mine</p>".utf8).write(to: file)
         #expect(refusal(file)?.contains("it is a file, not a directory") == true)
         #expect(try String(contentsOf: file, encoding: .utf8) == "<p>mine</p>")
+        // Nor a link, even to a site: the swap would put a folder in its place.
+        let link = directory.appendingPathComponent("www")
+        try manager.createSymbolicLink(atPath: link.path, withDestinationPath: "pages")
+        #expect(refusal(link) == link.path + ": error: refusing to replace this directory with the site: it is a symbolic link to `pages`, "
+                + "which the swap would replace with a folder; give the folder it leads to as the output [write]")
+        #expect(try manager.destinationOfSymbolicLink(atPath: link.path) == "pages")
+        try manager.removeItem(at: link)
         // Nothing was staged beside them.
         #expect(try manager.contentsOfDirectory(atPath: directory.path).sorted() == ["Documents", "pages", "site.html"])
 
@@ -116,6 +123,13 @@ struct AtomicOutputTests {
         #expect(try SiteBuilder.build(options).cacheProblem == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: options.cache!.path).allSatisfy { !$0.hasPrefix(".write-check") })
         #expect(try SiteBuilder.build(options).pagesRendered == 0)
+        // A link to a cache folder is followed.
+        let linked = directory.appendingPathComponent("linked-cache")
+        try FileManager.default.createSymbolicLink(atPath: linked.path, withDestinationPath: options.cache!.path)
+        options.cache = linked
+        let throughLink = try SiteBuilder.build(options)
+        #expect(throughLink.cacheProblem == nil)
+        #expect(throughLink.pagesRendered == 0)
     }
 
     /// A cache inside the output would be replaced with it on every build, and published; one

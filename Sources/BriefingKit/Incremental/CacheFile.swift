@@ -75,7 +75,8 @@ enum CacheFile {
             prefix += "/" + component
             if mkdir(prefix, 0o755) != 0, errno != EEXIST { return String(cString: strerror(errno)) }
         }
-        guard FileTree.isFolder(path) else { return "it is not a folder" }
+        // A link to a folder is followed, as the cache's files are written through it.
+        guard FileTree.exists(folder, directory: true) else { return "it is not a folder" }
         let probe = path + "/.write-check-\(getpid())"
         let descriptor = Glibc.open(probe, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }

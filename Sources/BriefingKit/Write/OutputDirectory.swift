@@ -33,10 +33,15 @@ public struct OutputDirectory: Sendable {
 
     /// Why the output directory may not be replaced by a site, or nil when it may: it is not
     /// there, it is empty, or it holds a site (`siteMark`). Anything else (a folder of the user's
-    /// own, a `.git` alone, a file) is named, so that a mistyped `--output` loses nothing.
+    /// own, a `.git` alone, a file, a link the swap would replace) is named, so that a mistyped
+    /// `--output` loses nothing.
     public func notReplaceable() -> String? {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)).map { " to `\($0)`" } ?? ""
+            return "it is a symbolic link\(target), which the swap would replace with a folder; give the folder it leads to as the output"
+        }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             return "it is a file, not a directory; the site is a directory"
         }
