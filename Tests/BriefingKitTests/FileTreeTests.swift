@@ -66,6 +66,25 @@ struct FileTreeTests {
         #expect(loaded.diagnostics.isEmpty)
     }
 
+    /// A hidden file in `Content/static/` is not published, and says so; what systems and editors
+    /// leave there does not.
+    @Test func hiddenStaticFilesAreNotCopiedAndSaySo() throws {
+        let workspace = try IncrementalBuildTests.Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        let statics = workspace.content.appendingPathComponent("static")
+        for name in [".htaccess", ".well-known/security.txt", ".DS_Store", ".gitkeep", "robots.txt~", ".robots.txt.swp", ".#robots.txt", "humans.txt"] {
+            let file = statics.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(name.utf8).write(to: file)
+        }
+        let report = try SiteBuilder.build(workspace.options(cached: false))
+        #expect(report.diagnostics.filter { $0.file.contains("/static/") }.map(\.description) == [".htaccess", ".well-known"].map {
+            workspace.content.path + "/static/\($0): warning: hidden files are not copied to the site; this one is not published"
+        })
+        #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("humans.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent(".htaccess").path))
+    }
+
     @Test func stringsAreOrderedByTheirBytes() {
         var random = IncrementalBuildTests.Random(state: 5)
         let pieces = ["", "a", "b", "ab", "abc", "é", "e\u{301}", "Z", "articles/", "articles/x.html", "ü", "😀", "\u{0}", "~"]

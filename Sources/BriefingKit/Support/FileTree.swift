@@ -36,6 +36,34 @@ public enum FileTree {
         return paths.sorted { $0.bytesPrecede($1) }
     }
 
+    /// The hidden files and folders below `directory` that `files(under:)` leaves out, as paths
+    /// relative to it, sorted bytewise; not those a system or an editor leaves everywhere
+    /// (`.DS_Store`, `.git…`, an editor's swap or lock file), nor editors' backups. What a folder
+    /// copied as it is (`Content/static/`) does not publish: a `.htaccess`, a `.well-known/`.
+    static func hiddenLeftOut(under directory: URL) -> [String] {
+        let root = directory.standardizedFileURL.path
+        guard isFolder(root) else { return [] }
+        var paths: [String] = []
+        var folders = [""]
+        while let folder = folders.popLast() {
+            for (name, kind) in entries(of: folder.isEmpty ? root : root + "/" + folder) where kind != .other {
+                let path = folder.isEmpty ? name : folder + "/" + name
+                if !isSkipped(name) {
+                    if kind == .folder { folders.append(path) }
+                } else if name.hasPrefix("."), !isHousekeeping(name) {
+                    paths.append(path)
+                }
+            }
+        }
+        return paths.sorted { $0.bytesPrecede($1) }
+    }
+
+    /// A hidden name that systems and editors leave in any folder: not worth a word.
+    static func isHousekeeping(_ name: String) -> Bool {
+        name == ".DS_Store" || name.hasPrefix(".git") || name.hasPrefix(".#")
+            || (name.count > 4 && name.dropLast().hasSuffix(".sw"))  // Vim's .a.txt.swp, .swo, …
+    }
+
     public enum EntryKind: Sendable { case file, folder, other }
 
     /// The entries of one folder (hidden ones too, not `.` and `..`), each a regular file, a

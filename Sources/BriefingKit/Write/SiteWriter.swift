@@ -63,6 +63,9 @@ public enum SiteWriter {
                 try copy(statics.appendingPathComponent(file), to: file)
                 folded[foldedPath(file)] = file
             }
+            for hidden in FileTree.hiddenLeftOut(under: statics) {
+                diagnostics.append(Diagnostic(file: "\(staticDisplayRoot)/\(hidden)", "hidden files are not copied to the site; this one is not published"))
+            }
         }
         return Copied(written: written, links: links, diagnostics: diagnostics, read: read)
     }
