@@ -54,9 +54,10 @@ public enum SiteBuilder {
         public var dataPartsCopied: Int = 0
         /// Things about the build itself worth telling with `--verbose` (an ignored cache).
         public var notes: [String] = []
-        /// Why the build could not use its cache folder, when it could not (read-only, another
-        /// user's): it then did all its work and kept nothing for the next. Always worth telling,
-        /// and not a warning about the content (`--strict` does not count it).
+        /// Why the build could not use its cache folder (read-only, another user's: it then did
+        /// all its work and kept nothing for the next), or could not save part of the cache there
+        /// (a full disk: the next build does that part's work again). Always worth telling, and
+        /// not a warning about the content (`--strict` does not count it).
         public var cacheProblem: String?
         public var actors: Int
         public var dates: Int
@@ -86,7 +87,7 @@ public enum SiteBuilder {
     /// Loads and links without writing anything: what `build` would publish, and its warnings.
     public static func load(_ options: Options) -> (graph: BriefingGraph, diagnostics: [Diagnostic]) {
         let linked = loadAndLink(options)
-        linked.saving?.wait()
+        _ = linked.saving?.value
         return (linked.graph, linked.diagnostics)
     }
 
@@ -99,7 +100,7 @@ public enum SiteBuilder {
     /// `known`: the digests of article files known unchanged without reading them
     /// (`UnchangedBuild.knownArticleDigests`).
     static func loadAndLink(_ options: Options, saveMemo: Bool = true, known: [String: String] = [:])
-        -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: Background?, read: [String: String]) {
+        -> (graph: BriefingGraph, diagnostics: [Diagnostic], notes: [String], saving: BackgroundValue<Bool>?, read: [String: String]) {
         MallocTuning.apply()
         let contentName = options.display(options.content)
         // The digests of the other files read (settings, gazetteer, overview, notes), as the
@@ -150,9 +151,9 @@ public enum SiteBuilder {
         // the facts are true of the content, and the memory they hold is given back early.
         let saving = (saveMemo ? memoFile : nil).map { memoFile in
             let new = ArticleMemo(files: loaded.files, facts: facts, naming: naming)
-            return Background {
+            return BackgroundValue { () -> Bool in
                 let reused = ArticleMemo.Reused(files: loaded.reused, facts: Linker.Linked.sourceFiles(of: new.facts, taken: taken))
-                try? new.save(memoFile, content: options.content, unchangedFrom: outline, reused: reused)
+                return (try? new.save(memoFile, content: options.content, unchangedFrom: outline, reused: reused)) != nil
             }
         }
         facts = []
@@ -205,7 +206,7 @@ public enum SiteBuilder {
         // An article file the last record holds settled, with the stamps it has now, is not read.
         let known = inputs.map { UnchangedBuild.knownArticleDigests($0, record: earlier) } ?? [:]
         let (graph, loadDiagnostics, loadNotes, saving, read) = loadAndLink(options, known: known)
-        defer { saving?.wait() }
+        defer { _ = saving?.value }
         finish("load and link")
         let (cache, cacheNote) = loadingCache.value
         let plan = SitePlanner.plan(graph, incremental: options.cache != nil, earlierRelated: cache?.related)
@@ -264,11 +265,11 @@ public enum SiteBuilder {
             let pendingCache = cacheFile.map(BuildCache.pending(for:))
             let savingCache = pendingCache.map { [entries = pages.entries, written = copied.written, related = plan.index.relatedLists] pendingCache in
                 // The 12,000 paths sorted on that thread too, not before the link check.
-                Background {
+                BackgroundValue { () -> Bool in
                     let checkedFiles = written.sorted { $0.bytesPrecede($1) }
                     var cache = BuildCache(entries: entries, files: fileRecords, checkedFiles: checkedFiles, linkedFiles: linkedFiles)
                     cache.related = related
-                    try? cache.save(pendingCache, output: options.output)
+                    return (try? cache.save(pendingCache, output: options.output)) != nil
                 }
             }
             do throws(BuildError) {
@@ -279,17 +280,23 @@ public enum SiteBuilder {
                 // again (a template edit) it is deleted, as the next build would only replace it.
                 try site.publish(keepingPrevious: pages.rendered * 2 < plan.pageCount)
             } catch {
-                savingCache?.wait()
+                _ = savingCache?.value
                 if let pendingCache { try? FileManager.default.removeItem(at: pendingCache) }
                 throw error
             }
             finish("check and publish")
-            savingCache?.wait()
-            if let cacheFile, let pendingCache, rename(pendingCache.path, cacheFile.path) != 0 {
+            var pagesSaved = savingCache?.value ?? true
+            if pagesSaved, let cacheFile, let pendingCache, rename(pendingCache.path, cacheFile.path) != 0 {
+                pagesSaved = false
+            }
+            if !pagesSaved, let cacheFile {
                 // Not saved: the last build's cache no longer describes the output.
                 try? FileManager.default.removeItem(at: cacheFile)
             }
-            saving?.wait()
+            // What could not be saved is said (a full disk), as a cache that cannot be written is.
+            let unsaved = [(saving?.value ?? true) ? nil : "the articles' memo", pagesSaved ? nil : "the pages' cache"].compactMap { $0 }
+            let saveProblem = options.cache.flatMap { cache in unsaved.isEmpty ? nil
+                : "\(options.display(cache)): could not save \(unsaved.joined(separator: " and ")); the next build does that work again" }
             var report = Report(articles: graph.articles.count, pages: plan.pageCount, filesWritten: copied.written.count,
                                 pagesRendered: pages.rendered, pagesMade: pages.made, pagesReframed: pages.reframed, pagesSpliced: pages.spliced,
                                 dataPartsCopied: fileRecords.values.map(\.copied).reduce(0, +), notes: loadNotes + (cacheNote.map { [$0] } ?? []),
@@ -311,7 +318,7 @@ public enum SiteBuilder {
                 }
                 UnchangedBuild.record(report, inputs: inputs, earlier: earlier, read: both, options: options, cache: cache)
             }
-            report.cacheProblem = cacheProblem
+            report.cacheProblem = cacheProblem ?? saveProblem
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         } catch {

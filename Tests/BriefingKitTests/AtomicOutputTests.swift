@@ -132,6 +132,24 @@ struct AtomicOutputTests {
         #expect(throughLink.pagesRendered == 0)
     }
 
+    /// A part of the cache that cannot be saved (here the articles' memo, a file in the way of
+    /// its folder; a full disk in life) is said too, and the parts that could be are used.
+    @Test func aCacheThatCannotBeSavedIsSaid() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        var options = options(Fixtures.templates, directory.appendingPathComponent("Public"))
+        let cache = directory.appendingPathComponent("cache")
+        options.cache = cache
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try Data("in the way".utf8).write(to: ArticleMemo.file(in: cache, for: options.content))
+        let first = try SiteBuilder.build(options)
+        #expect(first.cacheProblem == cache.path + ": could not save the articles' memo; the next build does that work again")
+        let second = try SiteBuilder.build(options)
+        #expect(second.cacheProblem == first.cacheProblem)
+        #expect(second.pagesRendered == 0, "the pages' cache was saved")
+        try FileManager.default.removeItem(at: ArticleMemo.file(in: cache, for: options.content))
+        #expect(try SiteBuilder.build(options).cacheProblem == nil)
+    }
+
     /// A cache inside the output would be replaced with it on every build, and published; one
     /// inside the content or templates would be read and watched.
     @Test func aCacheInsideTheOutputOrTheInputsIsRefused() throws {
