@@ -20,6 +20,17 @@ public enum SiteBuilder {
             self.cache = cache
         }
 
+        /// The same build into the folder the output leads to, when the output is a symbolic link
+        /// to one (`Public` linked to `/var/www/briefing`): the site then replaces that folder,
+        /// and the link stays as it is. Any other output as given.
+        public var followingOutputLink: Options {
+            var info = stat()
+            guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, FileTree.exists(output, directory: true) else { return self }
+            var options = self
+            options.output = output.resolvingSymlinksInPath()
+            return options
+        }
+
         /// The same build with no cache.
         var withoutCache: Options {
             var options = self
@@ -165,7 +176,8 @@ public enum SiteBuilder {
         return (graph, diagnostics + editorial, memoNote.map { [$0] } ?? [], saving, read)
     }
 
-    public static func build(_ options: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
+    public static func build(_ given: Options, progress: (@Sendable (Progress) -> Void)? = nil) throws(BuildError) -> Report {
+        let resolved = given.followingOutputLink
         let start = DispatchTime.now()
         var stages: [(String, Double, Int?)] = []
         var mark = start
@@ -174,13 +186,13 @@ public enum SiteBuilder {
             stages.append((stage, Double(now.uptimeNanoseconds - mark.uptimeNanoseconds) / 1e9, PeakMemory.bytes))
             mark = now
         }
-        try checkDirectories(options)
+        try checkDirectories(resolved)
         // A cache folder no file can be written in is not used: the build is then a build
         // without one, and says why, instead of one that cannot save what it would reuse.
-        let problem = options.cache.flatMap(CacheFile.cannotWrite(in:))
-        let cacheProblem = problem.map { "\(options.display(options.cache!)): cannot write the cache (\($0.lowercased())); "
+        let problem = resolved.cache.flatMap(CacheFile.cannotWrite(in:))
+        let cacheProblem = problem.map { "\(resolved.display(resolved.cache!)): cannot write the cache (\($0.lowercased())); "
             + "this build does all its work and keeps nothing for the next" }
-        let options = problem == nil ? options : options.withoutCache
+        let options = problem == nil ? resolved : resolved.withoutCache
         // The sites the last build retired (and could not sweep before it exited) are made spare
         // files while this one loads (`RetiredSites`, `SpareFiles`), or while it ends at once.
         if let cache = options.cache { RetiredSites.sweep(RetiredSites.folder(in: cache)) }

@@ -19,7 +19,7 @@ public actor PreviewServer {
 
     public init(options: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 8000, templateMetrics: Bool = false,
                 log: @escaping @Sendable (String) -> Void) {
-        self.options = options
+        self.options = options.followingOutputLink
         self.host = host
         self.port = port
         self.templateMetrics = templateMetrics

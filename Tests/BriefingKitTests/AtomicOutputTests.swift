@@ -64,12 +64,16 @@ struct AtomicOutputTests {
         try Data("<p>mine</p>".utf8).write(to: file)
         #expect(refusal(file)?.contains("it is a file, not a directory") == true)
         #expect(try String(contentsOf: file, encoding: .utf8) == "<p>mine</p>")
-        // Nor a link, even to a site: the swap would put a folder in its place.
+        // A link is followed: to a folder that is not a site, refused as that folder; to nothing,
+        // refused as a link.
         let link = directory.appendingPathComponent("www")
         try manager.createSymbolicLink(atPath: link.path, withDestinationPath: "pages")
-        #expect(refusal(link) == link.path + ": error: refusing to replace this directory with the site: it is a symbolic link to `pages`, "
-                + "which the swap would replace with a folder; give the folder it leads to as the output [write]")
+        #expect(refusal(link)?.contains("pages: error: refusing to replace this directory with the site: it holds `.git`") == true)
         #expect(try manager.destinationOfSymbolicLink(atPath: link.path) == "pages")
+        try manager.removeItem(at: link)
+        try manager.createSymbolicLink(atPath: link.path, withDestinationPath: "nowhere")
+        #expect(refusal(link) == link.path + ": error: refusing to replace this directory with the site: it is a symbolic link to `nowhere` "
+                + "that does not lead to a folder [write]")
         try manager.removeItem(at: link)
         // Nothing was staged beside them.
         #expect(try manager.contentsOfDirectory(atPath: directory.path).sorted() == ["Documents", "pages", "site.html"])
@@ -171,6 +175,28 @@ struct AtomicOutputTests {
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["Templates"])
+    }
+
+    /// An output linked to a folder (`Public` → `/var/www/briefing`) builds into that folder, over
+    /// and over, incrementally, and the link stays.
+    @Test func anOutputLinkedToAFolderIsBuiltIntoAndKept() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let manager = FileManager.default
+        let served = directory.appendingPathComponent("www/briefing")
+        try manager.createDirectory(at: served, withIntermediateDirectories: true)
+        let link = directory.appendingPathComponent("Public")
+        try manager.createSymbolicLink(atPath: link.path, withDestinationPath: served.path)
+        var options = options(Fixtures.templates, link)
+        options.cache = directory.appendingPathComponent("cache")
+        let first = try SiteBuilder.build(options)
+        #expect(first.pagesRendered == first.pages)
+        #expect(try manager.destinationOfSymbolicLink(atPath: link.path) == served.path)
+        #expect(manager.fileExists(atPath: served.appendingPathComponent("index.html").path))
+        #expect(try SiteBuilder.build(options).pagesRendered == 0)
+        #expect(try manager.destinationOfSymbolicLink(atPath: link.path) == served.path)
+        #expect(try manager.contentsOfDirectory(atPath: served.deletingLastPathComponent().path) == ["briefing"])
+        // `check` finds the build's cache through the link as well.
+        #expect(CheckReport.run(options).pagesKnown == first.pages)
     }
 
     @Test func leftoverStagingIsClearedAndAnInterruptedSwapIsRestored() throws {

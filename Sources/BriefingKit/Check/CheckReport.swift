@@ -19,7 +19,9 @@ public struct CheckReport: Sendable {
     /// it had, or not), or the page rendered.
     enum Source { case known, remade(sameLinks: Bool), rendered }
 
-    public static func run(_ options: SiteBuilder.Options) -> CheckReport {
+    public static func run(_ given: SiteBuilder.Options) -> CheckReport {
+        // The cache names the output as a build does: the folder a link leads to.
+        let options = given.followingOutputLink
         let linked = SiteBuilder.loadAndLink(options, saveMemo: false)
         let (graph, loaded) = (linked.graph, linked.diagnostics)
         let (linkDiagnostics, known, remade) = links(graph, options: options)

@@ -40,7 +40,7 @@ public struct OutputDirectory: Sendable {
         guard lstat(url.path, &info) == 0 else { return nil }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)).map { " to `\($0)`" } ?? ""
-            return "it is a symbolic link\(target), which the swap would replace with a folder; give the folder it leads to as the output"
+            return "it is a symbolic link\(target) that does not lead to a folder"
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             return "it is a file, not a directory; the site is a directory"
