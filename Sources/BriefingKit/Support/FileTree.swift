@@ -23,17 +23,7 @@ public enum FileTree {
     /// Read with `readdir`, whose entries carry their type: Foundation's enumerator asked for
     /// each file's properties, which was half a second of every build of 10,000 articles.
     public static func files(under directory: URL) -> [String] {
-        let root = directory.standardizedFileURL.path
-        guard isFolder(root) else { return [] }
-        var paths: [String] = []
-        var folders = [""]
-        while let folder = folders.popLast() {
-            for (name, kind) in entries(of: folder.isEmpty ? root : root + "/" + folder) where !isSkipped(name) {
-                let path = folder.isEmpty ? name : folder + "/" + name
-                if kind == .file { paths.append(path) } else if kind == .folder { folders.append(path) }
-            }
-        }
-        return paths.sorted { $0.bytesPrecede($1) }
+        paths(under: directory) { name, kind in kind == .file && !isSkipped(name) }
     }
 
     /// The hidden files and folders below `directory` that `files(under:)` leaves out, as paths
@@ -41,18 +31,21 @@ public enum FileTree {
     /// (`.DS_Store`, `.git…`, an editor's swap or lock file), nor editors' backups. What a folder
     /// copied as it is (`Content/static/`) does not publish: a `.htaccess`, a `.well-known/`.
     static func hiddenLeftOut(under directory: URL) -> [String] {
+        paths(under: directory) { name, kind in kind != .other && name.hasPrefix(".") && !isHousekeeping(name) }
+    }
+
+    /// The paths below `directory` (relative to it, sorted bytewise) of the entries `listed`
+    /// picks, in the folders a build reads: none below a skipped one (`isSkipped`), nor below a link.
+    private static func paths(under directory: URL, _ listed: (_ name: String, _ kind: EntryKind) -> Bool) -> [String] {
         let root = directory.standardizedFileURL.path
         guard isFolder(root) else { return [] }
         var paths: [String] = []
         var folders = [""]
         while let folder = folders.popLast() {
-            for (name, kind) in entries(of: folder.isEmpty ? root : root + "/" + folder) where kind != .other {
+            for (name, kind) in entries(of: folder.isEmpty ? root : root + "/" + folder) {
                 let path = folder.isEmpty ? name : folder + "/" + name
-                if !isSkipped(name) {
-                    if kind == .folder { folders.append(path) }
-                } else if name.hasPrefix("."), !isHousekeeping(name) {
-                    paths.append(path)
-                }
+                if listed(name, kind) { paths.append(path) }
+                if kind == .folder, !isSkipped(name) { folders.append(path) }
             }
         }
         return paths.sorted { $0.bytesPrecede($1) }
