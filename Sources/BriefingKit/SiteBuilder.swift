@@ -392,11 +392,9 @@ public enum SiteBuilder {
     /// publish the cache) nor the content or templates (which builds read and `serve` watches).
     static func checkCacheIsApart(_ options: Options) throws(BuildError) {
         guard let cache = options.cache else { return }
-        let path = cache.standardizedFileURL.resolvingSymlinksInPath().path
         for (folder, what) in [(options.output, "each build replaces it whole"), (options.content, "builds read it"),
                                (options.templates, "builds read it")] {
-            let other = folder.standardizedFileURL.resolvingSymlinksInPath().path
-            if path == other || path.hasPrefix(other + "/") {
+            if lies(cache, within: folder) {
                 throw BuildError(.write, file: options.display(cache),
                                  "the cache directory is inside \(options.display(folder)), and \(what); keep it apart (the default is `.briefing-cache` in the working directory)")
             }
@@ -413,8 +411,7 @@ public enum SiteBuilder {
             throw BuildError(.write, file: options.display(options.output), "refusing to replace this directory with the site")
         }
         for input in [options.content, options.templates] {
-            let path = input.standardizedFileURL.resolvingSymlinksInPath().path
-            if path == output || path.hasPrefix(output + "/") || output.hasPrefix(path + "/") {
+            if lies(input, within: options.output) || lies(options.output, within: input) {
                 throw BuildError(.write, file: options.display(options.output),
                                  "the output directory overlaps \(options.display(input)); it is replaced on every build")
             }
@@ -422,5 +419,12 @@ public enum SiteBuilder {
         if let reason = OutputDirectory(options.output).notReplaceable() {
             throw BuildError(.write, file: options.display(options.output), "refusing to replace this directory with the site: " + reason)
         }
+    }
+
+    /// Whether `inner` is `outer` or a folder below it, once links are resolved.
+    static func lies(_ inner: URL, within outer: URL) -> Bool {
+        let path = inner.standardizedFileURL.resolvingSymlinksInPath().path
+        let folder = outer.standardizedFileURL.resolvingSymlinksInPath().path
+        return path == folder || path.hasPrefix(folder + "/")
     }
 }
