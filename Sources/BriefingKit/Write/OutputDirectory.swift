@@ -45,10 +45,11 @@ public struct OutputDirectory: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             return "it is a file, not a directory; the site is a directory"
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
-        if names.isEmpty { return nil }
+        // A site (every build's case) is told by one lstat; only a folder that is not one is listed.
         var mark = stat()
         if lstat(url.appendingPathComponent(Self.siteMark).path, &mark) == 0, (mark.st_mode & S_IFMT) == S_IFREG { return nil }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        if names.isEmpty { return nil }
         let shown = names.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
         return "it holds \(shown) and is not a site Briefing wrote (no \(Self.siteMark)); a build replaces "
             + "the output directory whole, so choose a new or empty one, or remove this one first"
