@@ -82,7 +82,7 @@ public struct Gazetteer: Sendable {
             }
             // A list or a mapping where one line of text belongs is said, not lost.
             for key in ["name", "id", "kind", "description", "link"] where fields[key] != nil && fields[key]?.scalar == nil {
-                warn(keyLines[key], "`\(key)` must be a single line of text; ignored")
+                warn(keyLines[key], YAMLText.notOneLine(key))
                 fields[key] = nil
             }
             guard let name = fields["name"]?.scalar?.string.collapsingWhitespace, !name.isEmpty else {

@@ -55,7 +55,7 @@ public enum MarkdownReader {
         // A list or a mapping where one line of text belongs (`author: [A, B]`) is said, not lost.
         let notText = Self.fields.filter { $0 != "summary" && fields[$0] != nil && fields[$0]?.scalar == nil }
         for name in notText.sorted(by: { keyLines[$0, default: 0] < keyLines[$1, default: 0] }) {
-            problems.append(LoadProblem(line: keyLines[name], "`\(name)` must be a single line of text; ignored"))
+            problems.append(LoadProblem(line: keyLines[name], YAMLText.notOneLine(name)))
             fields[name] = nil
         }
 

@@ -123,7 +123,7 @@ public enum NoteReader {
             }
             // A list or a mapping where one line of text belongs is said, not lost.
             if ["id", "tag", "author"].contains(name), value.scalar == nil {
-                problems.append(LoadProblem(line: lineOf(key), "`\(name)` must be a single line of text; ignored"))
+                problems.append(LoadProblem(line: lineOf(key), YAMLText.notOneLine(name)))
                 fields[name] = nil
             }
         }
@@ -168,7 +168,7 @@ public enum NoteReader {
             // A misspelt `exat:` would anchor the note to the whole article without a word.
             if !targetKeys.contains(name) || value.scalar == nil, stray == nil {
                 stray = LoadProblem(line: line, targetKeys.contains(name)
-                    ? "`\(name)` must be a single line of text; ignored"
+                    ? YAMLText.notOneLine(name)
                     : "unknown target field `\(name)` ignored; expected one of \(targetKeys.joined(separator: ", "))")
             }
         }

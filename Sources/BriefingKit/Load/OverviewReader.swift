@@ -35,7 +35,7 @@ public enum OverviewReader {
                     if key.string != "title" {
                         problems.append(LoadProblem(line: line, "unknown front matter field `\(key.string ?? "?")` ignored; expected `title`"))
                     } else if value.scalar == nil {
-                        problems.append(LoadProblem(line: line, "`title` must be a single line of text; ignored"))
+                        problems.append(LoadProblem(line: line, YAMLText.notOneLine("title")))
                     }
                 }
             } catch let error as YamlError {

@@ -8,6 +8,10 @@ enum YAMLText {
         try Yams.compose(yaml: prepared(text))
     }
 
+    /// What every reader says of a list or a mapping where one line of text belongs
+    /// (`author: [A, B]`): it is not lost without a word.
+    static func notOneLine(_ field: String) -> String { "`\(field)` must be a single line of text; ignored" }
+
     static func prepared(_ text: String) -> String {
         let text = text.utf8.contains(UInt8(ascii: "\r")) ? SourceText.unixLineEnds(text) : text
         let breaks: Set<Unicode.Scalar> = ["\u{85}", "\u{2028}", "\u{2029}"]
