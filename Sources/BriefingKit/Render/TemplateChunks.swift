@@ -113,9 +113,9 @@ struct TemplateChunks: Sendable {
     /// The template's text cut after each line at whose end no section is open (its tags as
     /// `MustacheTags.scan` reads them).
     static func cut(_ text: String) -> [Substring]? {
-        var unclosed = false
+        var unclosed: [Int] = []
         let tags = MustacheTags.scan(text, unclosed: &unclosed)
-        guard !unclosed else { return nil }
+        guard unclosed.isEmpty else { return nil }
         var chunks: [Substring] = []
         var depth = 0, line = 1, next = tags.startIndex
         let utf8 = text.utf8

@@ -214,18 +214,18 @@ struct MustacheTags {
     }
 
     static func scan(_ text: String) -> [Tag] {
-        var unclosed = false
+        var unclosed: [Int] = []
         return scan(text, unclosed: &unclosed)
     }
 
-    /// … and whether a line has a `{{` without its `}}` (`unclosed`), which the scan passes over.
-    static func scan(_ text: String, unclosed: inout Bool) -> [Tag] {
+    /// … and the lines with a `{{` without its `}}` (`unclosed`), which the scan passes over.
+    static func scan(_ text: String, unclosed: inout [Int]) -> [Tag] {
         var tags: [Tag] = []
         for (offset, line) in text.linesAtNewlineBytes.enumerated() {
             var rest = line
             while let open = rest.range(of: "{{") {
                 rest = rest[open.upperBound...]
-                guard let close = rest.range(of: "}}") else { unclosed = true; break }
+                guard let close = rest.range(of: "}}") else { unclosed.append(offset + 1); break }
                 var body = rest[..<close.lowerBound].trimmingWhitespace[...]
                 rest = rest[close.upperBound...]
                 var sigil = ""

@@ -20,7 +20,8 @@ enum TemplateSyntax {
     static func problem(_ error: MustacheTemplate.ParserError, in text: String) -> (line: Int, message: String) {
         let line = error.context.lineNumber
         let near = error.context.line.trimmingWhitespace
-        let tags = MustacheTags.scan(text)
+        var unclosed: [Int] = []
+        let tags = MustacheTags.scan(text, unclosed: &unclosed)
         let scanned = !tags.contains { $0.sigil == "=" }
         switch error.error as? MustacheTemplate.Error {
         case .expectedSectionEnd? where scanned:
@@ -36,16 +37,7 @@ enum TemplateSyntax {
         case .unfinishedName?:
             // The parser notices at the line after; the tag is the last `{{` left open up to there.
             let lines = text.linesAtNewlineBytes
-            let start = lines.indices.prefix(line).last { n in
-                var rest = lines[n][...]
-                while let open = rest.range(of: "{{") {
-                    rest = rest[open.upperBound...]
-                    guard let close = rest.range(of: "}}") else { return true }
-                    rest = rest[close.upperBound...]
-                }
-                return false
-            }
-            return start.map { ($0 + 1, "a tag is not finished (a `{{` without its `}}`): `\(lines[$0].trimmingWhitespace)`") }
+            return unclosed.last { $0 <= line }.map { ($0, "a tag is not finished (a `{{` without its `}}`): `\(lines[$0 - 1].trimmingWhitespace)`") }
                 ?? (line, "a tag is not finished (a `{{` without its `}}`) near `\(near)`")
         case .invalidSetDelimiter?:
             return (line, "a delimiter change must read `{{=<% %>=}}` (two delimiters, a space between) near `\(near)`")
