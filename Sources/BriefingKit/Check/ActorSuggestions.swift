@@ -30,17 +30,12 @@ public struct ActorSuggestions: Sendable {
             mentions[mention.actorID, default: 0] += 1
             articles[mention.actorID, default: []].insert(mention.articleID)
         }
-        var bylines: [String: Int] = [:]
-        for article in graph.articles {
-            if let author = article.author { bylines["person " + author, default: 0] += 1 }
-            if let outlet = article.outlet?.name { bylines["outlet " + outlet, default: 0] += 1 }
-        }
+        // By the rules of the actor's page (`GraphIndex.authored`, `published`): a person by name,
+        // an outlet by any of its names, each article once.
+        let (byAuthor, byOutlet) = GraphIndex.byByline(graph.articles)
         suggestions = graph.actors.filter { $0.origin == .discovered }.map { actor in
-            // As the actor's page counts them (`GraphIndex.authored`, `published`): a person by
-            // name, an outlet by any of its names.
-            let names = actor.kind == .outlet ? [actor.name] + actor.aliases : actor.kind == .person ? [actor.name] : []
-            let byline = names.reduce(0) { $0 + (bylines[actor.kind.rawValue + " " + $1] ?? 0) }
-            return Suggestion(actor: actor, mentions: mentions[actor.id] ?? 0, articles: articles[actor.id]?.count ?? 0, bylines: byline)
+            let bylines = GraphIndex.authored(by: actor, in: byAuthor).count + Set(GraphIndex.published(by: actor, in: byOutlet).map(\.id)).count
+            return Suggestion(actor: actor, mentions: mentions[actor.id] ?? 0, articles: articles[actor.id]?.count ?? 0, bylines: bylines)
         }.sorted { a, b in a.mentions != b.mentions ? a.mentions > b.mentions : a.actor.id < b.actor.id }
         unresolved = graph.unresolved
     }

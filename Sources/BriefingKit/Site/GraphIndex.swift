@@ -146,8 +146,7 @@ final class GraphIndex: Sendable {
         notesByActor = notes.actors
         notesByDate = notes.dates
         noteNumbers = Dictionary(graph.notes.enumerated().map { ($1.note.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
-        let byAuthor = Dictionary(grouping: graph.articles.filter { $0.author != nil }, by: { $0.author! })
-        let byOutlet = Dictionary(grouping: graph.articles.filter { $0.outlet != nil }, by: { $0.outlet!.name })
+        let (byAuthor, byOutlet) = Self.byByline(graph.articles)
         articlesByAuthor = byAuthor
         articlesByOutlet = byOutlet
         var outlets: [String: Actor] = [:]
@@ -282,6 +281,13 @@ final class GraphIndex: Sendable {
 
     /// Articles whose byline names this person.
     func authored(by actor: Actor) -> [Article] { Self.authored(by: actor, in: articlesByAuthor) }
+
+    /// The articles under each author's name and under each outlet's, in article order: what
+    /// `authored(by:in:)` and `published(by:in:)` look in.
+    static func byByline(_ articles: [Article]) -> (byAuthor: [String: [Article]], byOutlet: [String: [Article]]) {
+        (Dictionary(grouping: articles.filter { $0.author != nil }, by: { $0.author! }),
+         Dictionary(grouping: articles.filter { $0.outlet != nil }, by: { $0.outlet!.name }))
+    }
 
     /// `authored(by:)` from the articles by byline (for `init`, before there is a `self` to ask).
     static func authored(by actor: Actor, in byAuthor: [String: [Article]]) -> [Article] {
