@@ -41,6 +41,39 @@ struct SampleLinkingTests {
         #expect(outlet.counts == "3 mentions in 2 articles; source of 4 articles")
     }
 
+    /// The snippet `check` prints reads back as the entries it suggests: names keep their letters,
+    /// a comma inside a role does not split it, a name YAML would read as another type is quoted.
+    @Test func suggestedGazetteerEntriesReadBackAsSuggested() {
+        let day = CalendarDay(year: 2025, month: 1, day: 22)!
+        func actor(_ name: String, _ kind: ActorKind, roles: [String]) -> ActorSuggestions.Suggestion {
+            var actor = Actor(id: Slug.make(name), name: name, kind: kind, origin: .discovered, aliases: [], roles: [])
+            actor.roleSightings = roles.map { .init(role: $0, articleID: "a", date: day) }
+            return .init(actor: actor, mentions: 1, articles: 1)
+        }
+        var suggestions = ActorSuggestions(graph)
+        suggestions.suggestions = [
+            actor("Anna Müller", .person, roles: ["adviser, former", "Zürich's mayor: acting", "author"]),
+            actor("Zürich", .place, roles: []),
+            actor("True", .organization, roles: ["[a] {b} #c"]),
+        ]
+        #expect(suggestions.yaml == """
+            - name: Anna Müller
+              roles: ['adviser, former', 'Zürich''s mayor: acting']
+              aliases: [Müller]
+            - name: Zürich
+              kind: place
+            - name: 'True'
+              kind: organization
+              roles: ['[a] {b} #c']
+            """)
+        let (read, problems) = Gazetteer.parse(suggestions.yaml, displayPath: "actors.yml")
+        #expect(problems.isEmpty)
+        #expect(read.entries.map(\.name) == ["Anna Müller", "Zürich", "True"])
+        #expect(read.entries.map(\.roles) == [["adviser, former", "Zürich's mayor: acting"], [], ["[a] {b} #c"]])
+        #expect(read.entries.map(\.aliases) == [["Müller"], [], []])
+        #expect(read.entries.map(\.kind) == [.person, .place, .organization])
+    }
+
     @Test func zelenskyyAndZelenskyAreOneActor() {
         #expect(mentions(dateline, "volodymyr-zelensky").map(\.text) == ["Zelenskyy", "Volodymyr Zelenskyy"])
         #expect(mentions(tagged, "volodymyr-zelensky").map(\.text) == ["Zelensky", "Volodymyr Zelensky", "Zelensky"])

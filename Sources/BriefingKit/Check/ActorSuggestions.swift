@@ -40,24 +40,35 @@ public struct ActorSuggestions: Sendable {
         unresolved = graph.unresolved
     }
 
-    /// Gazetteer entries for the suggestions, in the format of `actors.yml`.
+    /// Gazetteer entries for the suggestions, in the format of `actors.yml`: each entry a block
+    /// mapping, its roles and aliases flow lists, serialized by Yams as one document, so that
+    /// each scalar is quoted as its place needs (a comma splits an item of a flow list, not a
+    /// block value), names keep their letters (`Zürich`, not `"Z\xFCrich"`) and a long role stays on
+    /// its line.
     public var yaml: String {
-        suggestions.map { suggestion in
+        let entries = suggestions.map { suggestion -> Node in
             let actor = suggestion.actor
-            var lines = ["- name: \(Self.scalar(actor.name))"]
-            if actor.kind != .person { lines.append("  kind: \(actor.kind.rawValue)") }
+            var pairs: [(Node, Node)] = [("name", Self.text(actor.name))]
+            if actor.kind != .person { pairs.append(("kind", Self.text(actor.kind.rawValue))) }
             var roles: [String] = []
             for sighting in actor.roleSightings where sighting.role != "author" && !roles.contains(sighting.role) {
                 roles.append(sighting.role)
             }
-            if !roles.isEmpty { lines.append("  roles: [\(roles.map(Self.scalar).joined(separator: ", "))]") }
-            if let surname = actor.surname { lines.append("  aliases: [\(Self.scalar(surname))]") }
-            return lines.joined(separator: "\n")
-        }.joined(separator: "\n")
+            if !roles.isEmpty { pairs.append(("roles", Self.flowList(roles))) }
+            if let surname = actor.surname { pairs.append(("aliases", Self.flowList([surname]))) }
+            return Node.mapping(Node.Mapping(pairs, .implicit, .block))
+        }
+        guard !entries.isEmpty else { return "" }
+        let document = Node.sequence(Node.Sequence(entries, .implicit, .block))
+        let text = (try? Yams.serialize(node: document, width: -1, allowUnicode: true)) ?? ""
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
-    /// A YAML scalar, quoted when plain style would change its meaning.
-    static func scalar(_ text: String) -> String {
-        (try? Yams.dump(object: text).trimmingWhitespace) ?? "\"\(text)\""
+    private static func flowList(_ items: [String]) -> Node {
+        Node.sequence(Node.Sequence(items.map(text), .implicit, .flow))
     }
+
+    /// A string that reads back as that string: quoted when plain it would be another type
+    /// (`true`, `2024`, `null`).
+    private static func text(_ string: String) -> Node { .scalar(string.represented()) }
 }
