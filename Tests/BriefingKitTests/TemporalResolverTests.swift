@@ -44,6 +44,14 @@ struct TemporalResolverTests {
         #expect(one("the Helsinki summit in 2018, when")! == ("2018", "2018", .year, nil))
         #expect(one("in spring 2022 the army advanced")! == ("spring 2022", "2022-SP", .season, nil))
         #expect(one("revenue in Q4 2024 fell")! == ("Q4 2024", "2024-Q4", .quarter, nil))
+        // With "of" between, as reporters often write it.
+        #expect(one("the ceasefire collapsed in the spring of 2023.")! == ("spring of 2023", "2023-SP", .season, nil))
+        #expect(one("It was agreed in April of 2024 in Doha.")! == ("April of 2024", "2024-04", .month, nil))
+        #expect(one("growth in the third quarter of 2024 slowed")! == ("the third quarter of 2024", "2024-Q3", .quarter, nil))
+        #expect(one("in the last quarter of 2023, exports fell")! == ("the last quarter of 2023", "2023-Q4", .quarter, nil))
+        // "of" and no year: the season is not a date, and the month is one only as a bare month.
+        #expect(one("the spring of discontent").map(\.0) == nil)
+        #expect(one("the third quarter of the match").map(\.0) == nil)
     }
 
     @Test func bareMonths() {

@@ -55,7 +55,7 @@ struct Scan {
         .union(DateLexicon.numbers.keys) // ago, duration
         .union(periodQualifiers).union(approximations) // partOfPeriod, duration
         .union(["from", // yearRange
-                "at", "by", "until", "the", // partOfPeriod, relativePeriod, relativeDay
+                "at", "by", "until", "the", // partOfPeriod, relativePeriod, relativeDay, seasonOrQuarter
                 "last", "this", "next", "past", "coming", // relativePeriod
                 "more", "less", "fewer", // duration
                 "today", "tonight", "yesterday", "tomorrow", // relativeDay
@@ -241,18 +241,32 @@ struct Scan {
         return nil
     }
 
-    /// `April 2024`
+    /// `April 2024`, `April of 2024`
     func monthYear() -> Match? {
-        guard let m = month(0), let y = year(1), let day = CalendarDay(year: y, month: m, day: 1) else { return nil }
-        return reference(2, day.monthValue, .month)
+        guard let m = month(0), let (length, y) = yearAfter(1), let day = CalendarDay(year: y, month: m, day: 1) else { return nil }
+        return reference(length, day.monthValue, .month)
     }
 
-    /// `spring 2022`, `Q4 2024`
+    /// `spring 2022`, `spring of 2022`, `Q4 2024`, `the first quarter of 2024`
     func seasonOrQuarter() -> Match? {
-        if let w = word(0), let season = DateLexicon.seasons[w], let y = year(1) { return reference(2, "\(y)-\(season)", .season) }
+        if let w = word(0), let season = DateLexicon.seasons[w], let (length, y) = yearAfter(1) {
+            return reference(length, "\(y)-\(season)", .season)
+        }
         if let w = word(0), w.count == 2, w.first == "q", let q = Int(w.dropFirst()), (1...4).contains(q), let y = year(1) {
             return reference(2, "\(y)-Q\(q)", .quarter)
         }
+        if word(0) == "the", let ordinal = word(1), let q = Self.quarterOrdinals[ordinal], word(2) == "quarter", word(3) == "of", let y = year(4) {
+            return reference(5, "\(y)-Q\(q)", .quarter)
+        }
+        return nil
+    }
+
+    static let quarterOrdinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4]
+
+    /// The year at word `k`, or after an `of` there: the words read up to it, from word 0.
+    func yearAfter(_ k: Int) -> (length: Int, year: Int)? {
+        if let y = year(k) { return (k + 1, y) }
+        if word(k) == "of", let y = year(k + 1) { return (k + 2, y) }
         return nil
     }
 
