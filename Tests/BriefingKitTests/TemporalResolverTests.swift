@@ -59,6 +59,22 @@ struct TemporalResolverTests {
         #expect(value("Elections will be held in March.") == "2025-03")
     }
 
+    /// A verb after "to" and a word such as "agreed" or "likely" looks ahead, however the
+    /// sentence is told; "to" before a noun does not.
+    @Test func prospectiveInfinitives() {
+        #expect(TemporalResolver.resolve("OPEC+ agreed on Sunday to press ahead with an increase in output from April.", dct: Self.dct)
+            .map(\.value) == ["2025-01-05", "2025-04"])
+        #expect(value("The agency hoped to send a convoy before the season, which begins in June.") == "2025-06")
+        #expect(value("He said the vote was likely to be held in March.") == "2025-03")
+        #expect(value("a step officials expect to complete on Monday.") == "2025-01-13")
+        #expect(value("They vowed to discuss it again in June.") == "2025-06")
+        // "to" as a preposition: the telling decides.
+        #expect(value("Putin agreed to a ceasefire in June.") == "2024-06")
+        #expect(value("Moscow agreed to talks in June.") == "2024-06")
+        #expect(value("He returned to power in June.") == "2024-06")
+        #expect(value("Kyiv agreed to Washington's terms in June.") == "2024-06")
+    }
+
     @Test func lastThisNextMonth() {
         #expect(one("Putin said last June that Russia was willing")! == ("last June", "2024-06", .month, nil))
         #expect(value("The deal is due next March.") == "2025-03")

@@ -33,6 +33,18 @@ enum DateLexicon {
                                           "homes", "jobs", "residents", "civilians", "prisoners", "cases", "miles"]
     static let futureCues: Set<String> = ["will", "would", "shall", "plans", "plan", "planned", "expects", "expected",
                                           "scheduled", "upcoming", "going", "intends", "aims", "due", "set", "ll", "hopes", "could"]
+    /// Words after which `to` and a verb speak of what is still to come, however the sentence
+    /// is told: "agreed to press ahead from April", "hoped to send a convoy before June",
+    /// "officials expect to complete it on Monday", "likely to be held in March".
+    static let prospectiveBeforeTo: Set<String> = ["expect", "expects", "hope", "hopes", "hoped", "agree", "agrees", "agreed",
+                                                   "likely", "unlikely", "intend", "intended", "aim", "aimed", "plan", "plans", "planned",
+                                                   "want", "wants", "wanted", "promise", "promises", "promised", "vow", "vows", "vowed",
+                                                   "pledge", "pledges", "pledged", "threaten", "threatens", "threatened", "prepared", "ready",
+                                                   "decide", "decides", "decided", "voted", "set", "due", "scheduled", "expected", "going"]
+    /// Words that make `to` a preposition before a noun ("agreed to a ceasefire in March").
+    static let nounIntroducers: Set<String> = ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
+                                               "our", "my", "your", "some", "any", "no", "all", "both", "each", "every", "such",
+                                               "him", "them", "us", "me", "it", "what", "which", "whom"]
     static let pastCues: Set<String> = ["was", "were", "had", "did", "said", "told", "met", "held", "took", "made", "gave",
                                         "came", "went", "spoke", "ago", "previously", "earlier", "been", "began", "won", "lost",
                                         "signed", "stated", "claimed", "announced", "visited", "agreed", "called"]

@@ -107,7 +107,9 @@ struct Scan {
     /// Past or future, from the nearest tense cue before the expression, back to the start of the
     /// sentence or of a reported clause ("said … that"). A participle after a form of "be" is no
     /// cue ("will be held", "is being scheduled"). With no cue before it, the first cue after it
-    /// in the sentence decides ("in April, CNN learned").
+    /// in the sentence decides ("in April, CNN learned"). A verb after `to` and a word such as
+    /// "agreed", "hoped" or "likely" looks ahead, whatever the tense of the telling
+    /// ("agreed on Sunday to press ahead from April"): `prospectiveInfinitive`.
     func tense() -> Scan.Tense {
         func cue(_ k: Int) -> Scan.Tense? {
             let w = lower[k]
@@ -122,6 +124,7 @@ struct Scan {
         var k = index - 1
         while k >= 0, !sentenceEnds(between: k, k + 1) {
             if lower[k] == "that" { break }
+            if prospectiveInfinitive(at: k) { return .future }
             if let found = cue(k) { return found }
             k -= 1
         }
@@ -131,6 +134,22 @@ struct Scan {
             k += 1
         }
         return .neutral
+    }
+
+    /// Whether word `k` is a `to` that opens a verb looking ahead: a word of
+    /// `DateLexicon.prospectiveBeforeTo` among the three before it ("agreed on Sunday to"), and before a word that reads as a verb's base form
+    /// (lower case, not a determiner or pronoun, no `-s`, `-ing` or `-ed` but `-ss` and
+    /// `-eed`), before the expression.
+    func prospectiveInfinitive(at k: Int) -> Bool {
+        guard lower[k] == "to", k + 1 < index,
+              (max(0, k - 3)..<k).contains(where: { DateLexicon.prospectiveBeforeTo.contains(lower[$0]) }) else { return false }
+        let next = lower[k + 1]
+        guard !words[k + 1].isCapitalized, !DateLexicon.nounIntroducers.contains(next),
+              next.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return false }
+        if next.hasSuffix("s"), !next.hasSuffix("ss") { return false }
+        if next.hasSuffix("ing") { return false }
+        if next.hasSuffix("ed"), !next.hasSuffix("eed") { return false }
+        return true
     }
 
     enum Tense { case past, future, neutral }
