@@ -94,14 +94,17 @@ struct LinkingQualityTests {
         let (mentions, _, perArticle) = try Self.scores()
         print("Actor mentions: \(mentions)")
         for (id, score) in perArticle.sorted(by: { $0.key < $1.key }) { print("  \(id): \(score)") }
-        #expect(mentions.precision >= 0.95)
-        #expect(mentions.recall >= 0.85)
+        // A floor a little under the measured figures (0.987 and 0.928): a change that loses
+        // mentions fails here, not in a reader's briefing.
+        #expect(mentions.precision >= 0.98)
+        #expect(mentions.recall >= 0.92)
     }
 
     @Test func quoteAttributionPrecisionAndRecall() throws {
         let (_, quotes, _) = try Self.scores()
         print("Quote attribution: \(quotes)")
-        #expect(quotes.precision >= 0.95)
-        #expect(quotes.recall >= 0.75)
+        // Measured 1.000 and 0.892.
+        #expect(quotes.precision >= 0.98)
+        #expect(quotes.recall >= 0.88)
     }
 }
