@@ -293,6 +293,24 @@ struct IncrementalBuildTests {
         #expect(report.pagesRendered < report.pages / 4)
     }
 
+    /// A quotation's label links its speaker only while the speaker has a page: a page kept on
+    /// its inputs digest must change when another article gives the speaker one.
+    @Test func aQuoteLabelLinksItsSpeakerOnceTheSpeakerHasAPage() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
+        try Data(("date 2025-03-04 Grain talks stall\n\nQuote from Mykola Hrytsenko: \"We will not sign.\"\n\n"
+            + "The talks in Istanbul ended without a deal.\n").utf8).write(to: workspace.articles.appendingPathComponent("120_grain.txt"))
+        _ = try SiteBuilder.build(workspace.options())
+        let page = workspace.output.appendingPathComponent("articles/120_grain.html")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("<p>— Mykola Hrytsenko</p>"))
+        // Far from it in time and sharing no actor with it: not its neighbour, not related.
+        try Data("date 2024-06-05 Envoy named\n\nThe new envoy, Mykola Hrytsenko, said he would travel widely.\n".utf8)
+            .write(to: workspace.articles.appendingPathComponent("121_envoy.txt"))
+        let (_, same, differences) = try workspace.buildBoth()
+        #expect(same, "differs in \(differences.prefix(5))")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("<p>— <a href=\"../actors/mykola-hrytsenko.html\">Mykola Hrytsenko</a></p>"))
+    }
+
     /// On 120 articles of the synthetic corpus, where every actor is in many articles (the
     /// fixture briefing is too small: each article there is related to nearly every other).
     @Test func anAddedArticleChangesOnlyThePagesThatShowIt() throws {

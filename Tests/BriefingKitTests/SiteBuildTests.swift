@@ -66,7 +66,8 @@ struct SiteBuildTests {
         }
         let dateline = try page("articles/000_a07414719247a0af.html", in: output)
         #expect(dateline.contains("by <strong><a href=\"../sources/ria-novosti.html\">RIA Novosti</a></strong>, a Kremlin-aligned Russian news outlet"))
-        #expect(dateline.contains("<p>— Peskov</p>"))
+        // The label's speaker links to the actor the quotation is attributed to.
+        #expect(dateline.contains("<p>— <a href=\"../actors/dmitry-peskov.html\">Peskov</a></p>"))
         #expect(dateline.contains("<h2>Background</h2>"))
     }
 

@@ -4,12 +4,12 @@
 ///
 /// It must cover every part of the graph `ArticlePages.page` reads: the article and its
 /// mentions and dates (which give each actor's mentions in the article); each actor it links
-/// (name, kind, page); the dates it links (whether they have a page); the articles before and
+/// (name, kind, page), and the speaker its quote's label links; the dates it links (whether they have a page); the articles before and
 /// after it and its related articles (title, date, page, shared actors); its outlet's page. A page with notes is always made: notes read
 /// too much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
 /// never hides a changed page.
 enum ArticlePageInputs {
-    static let version = "article-page-inputs 5"
+    static let version = "article-page-inputs 6"
 
     /// False when the page has no such digest and must be made.
     static func combine(_ index: GraphIndex, _ digests: ArticleDigests, position: Int, into hasher: inout StableHasher) -> Bool {
@@ -29,6 +29,10 @@ enum ArticlePageInputs {
         if let author, !(index.actorsByArticle[article.id] ?? []).contains(author.id) {
             writer.string(author.name); writer.raw(author.kind); writer.string(index.actorPath(author.id))
         }
+        // The speaker of its quote block, as the link on the label shows them.
+        let speaker = index.quoteSpeaker(ofArticleAt: position)
+        writer.string(speaker?.id)
+        if let speaker { writer.string(index.actorPath(speaker.id)) }
         // Whether each date it names has a page (a date's page is named after its value).
         index.datesByArticle.forEach(article.id) { date in
             let point = date.reference.firstPoint

@@ -85,7 +85,8 @@ enum ArticlePages {
             lead = nil
         }
         let quote = parts.make(Self.roleKeys[.quote]!) ? article.blocks(.quote).first.map {
-            QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker)
+            QuoteContext(anchor: $0.anchor, text: MarkdownFragment(block: $0), speaker: article.quote?.speaker,
+                         speakerURL: index.quoteSpeaker(ofArticleAt: position).map { SitePlanner.actorLink($0, from: path, index: index).url })
         } : nil
         let author = article.author.flatMap { index.personActors[$0] }
         let related = !parts.make("related") ? [] : index.related(to: article).map { item in

@@ -482,6 +482,7 @@ extension QuoteContext: StableHashing {
         sink.field("anchor", anchor)
         sink.field("text", text)
         sink.field("speaker", speaker)
+        sink.field("speakerURL", speakerURL)
     }
 }
 

@@ -580,6 +580,7 @@ extension QuoteContext: MustacheParent {
         case "anchor": return MustacheText.value(self.anchor)
         case "text": return MustacheText.value(self.text)
         case "speaker": return MustacheText.value(self.speaker)
+        case "speakerURL": return MustacheText.value(self.speakerURL)
         default: return nil
         }
     }

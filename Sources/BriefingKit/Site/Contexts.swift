@@ -52,7 +52,10 @@ public struct OutletContext: Sendable, Codable {
 public struct QuoteContext: Sendable, Codable {
     public var anchor: String
     public var text: MarkdownFragment
+    /// The speaker as the label names them ("Peskov").
     public var speaker: String?
+    /// The speaker's actor page, when the quotation is attributed to an actor with one.
+    public var speakerURL: String?
 }
 
 /// An article as listed on the front page.

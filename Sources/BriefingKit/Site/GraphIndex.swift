@@ -279,6 +279,23 @@ final class GraphIndex: Sendable {
         return low
     }
 
+    /// The actor the quotation of an article's quote block (the dateline format's `Quote from
+    /// X:`) is attributed to, when that actor has a page. An article's quotes are a run of
+    /// `graph.quotes` (the linker gathers them in article order), found by binary search in
+    /// `quoteArticles`.
+    func quoteSpeaker(ofArticleAt position: Int) -> Actor? {
+        guard let block = graph.articles[position].blocks(.quote).first?.number else { return nil }
+        var n = Self.firstIndex(in: quoteArticles, notBelow: Int32(position)) { $0 }
+        while n < quoteArticles.count, quoteArticles[n] == Int32(position) {
+            let quote = graph.quotes[n]
+            if quote.block == block {
+                return quote.speakerID.flatMap { hasPage.contains($0) ? actorsByID[$0] : nil }
+            }
+            n += 1
+        }
+        return nil
+    }
+
     /// Articles whose byline names this person.
     func authored(by actor: Actor) -> [Article] { Self.authored(by: actor, in: articlesByAuthor) }
 
