@@ -75,4 +75,23 @@ struct GazetteerTests {
         #expect(diagnostics.count == 1)
         #expect(diagnostics[0].line == 2)  // the last line: libyaml says 3, past the end of the file
     }
+
+    /// A name that ends in a plus is its own actor: "OPEC+" is not "OPEC", which is another's alias.
+    @Test func aNameWithAClosingPlusIsNotItsStem() {
+        let (gazetteer, _) = Gazetteer.parse("""
+        - name: OPEC+
+          kind: organization
+        - name: Organization of the Petroleum Exporting Countries
+          kind: organization
+          aliases: [OPEC]
+        """, displayPath: "actors.yml")
+        let text = "OPEC+ agreed to raise output, and OPEC's members met in Vienna. Analysts say OPEC+, not OPEC, sets prices."
+        let article = Article(id: "a", sourceFile: "articles/a.txt", format: .tagged, title: "Output",
+                              published: CalendarDay(year: 2025, month: 3, day: 2)!, blocks: [TextBlock(number: 1, role: .body, text: text, line: 1)])
+        let graph = Linker.link(articles: [article], gazetteer: gazetteer, settings: SiteSettings())
+        #expect(graph.mentions.map { "\($0.actorID): \($0.text)" } == [
+            "opec: OPEC+", "organization-of-the-petroleum-exporting-countries: OPEC", "vienna: Vienna",
+            "opec: OPEC+", "organization-of-the-petroleum-exporting-countries: OPEC",
+        ])
+    }
 }

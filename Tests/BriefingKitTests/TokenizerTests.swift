@@ -45,7 +45,8 @@ struct TokenizerTests {
 
     /// Word ranges on the bytes in place, against the reading by scalars they stand for: a word is
     /// letters and digits, joined by a hyphen, an apostrophe or a dot before a letter or digit, a
-    /// dot only inside single letters between dots ("U.S"), and "U.S." keeps its last dot.
+    /// dot only inside single letters between dots ("U.S"), "U.S." keeps its last dot, and a word
+    /// its one or two closing pluses ("OPEC+").
     @Test func wordRangesAreWhatTheScalarsSay() throws {
         func definition(_ text: String) -> [Range<Int>] {
             var ranges: [Range<Int>] = []
@@ -67,12 +68,18 @@ struct TokenizerTests {
                     j += 1
                 }
                 if last < scalars.count, scalars[last] == ".", initialism(i, last) { last += 1 }
+                // One or two closing pluses, when no word and no other plus follows them.
+                if last == j {
+                    var plus = last
+                    while plus < scalars.count, plus - last < 2, scalars[plus] == "+" { plus += 1 }
+                    if plus > last, plus == scalars.count || (!isWord(plus) && scalars[plus] != "+") { last = plus; j = plus }
+                }
                 ranges.append(offsets[i]..<offsets[last])
                 i = max(j, last)
             }
             return ranges
         }
-        let pieces = ["U", ".", "S", "a", "é", "-", "'", "’", "“", "”", "—", "\u{2060}", "\u{2070}", "\u{2071}", "²", "日本", "20", " ", "..", "Jan."]
+        let pieces = ["U", ".", "S", "a", "é", "-", "'", "’", "“", "”", "—", "\u{2060}", "\u{2070}", "\u{2071}", "²", "日本", "20", " ", "..", "Jan.", "+", "OPEC+"]
         var random = IncrementalBuildTests.Random(state: 11)
         var texts = (0..<3000).map { _ in (0..<random.next(14)).map { _ in pieces[random.next(pieces.count)] }.joined() }
         texts += try ParagraphRepairTests.fixtureParagraphs()

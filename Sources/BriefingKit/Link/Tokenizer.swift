@@ -21,7 +21,8 @@ struct Token: Sendable, Hashable {
 }
 
 /// Splits text into word tokens. Letters, digits and inner hyphens and apostrophes make a word;
-/// initialisms keep their dots ("U.S."); a possessive `'s` is noted and left out of the word.
+/// initialisms keep their dots ("U.S."), and a name its closing plus ("OPEC+"); a possessive
+/// `'s` is noted and left out of the word.
 enum Tokenizer {
     static func tokens(in text: String) -> [Token] {
         let bytes = Array(text.utf8)
@@ -74,6 +75,16 @@ enum Tokenizer {
             }
             // "U.S." keeps its final dot.
             if end < bytes.count, bytes[end] == UInt8(ascii: "."), isInitialism(bytes, start: start, dot: end) { end += 1 }
+            // "OPEC+", "Disney+": a plus or two that end a word are the name's, so that "OPEC+"
+            // and "OPEC" can be two actors. Not before a word or a number ("5+3").
+            if end == j {
+                var plus = end
+                while plus < bytes.count, plus - end < 2, bytes[plus] == UInt8(ascii: "+") { plus += 1 }
+                if plus > end, plus == bytes.count || decode(bytes, at: plus).map({ !UTF8Bytes.isWordScalar($0.0) && $0.0 != "+" }) ?? true {
+                    end = plus
+                    j = plus
+                }
+            }
             body(start, end)
             i = max(j, end)
         }
