@@ -32,6 +32,30 @@ struct ActorDiscoveryTests {
         #expect(people(graph) == ["Anna Weber", "Heorhii Tykhyi", "Jean Dupont", "Lukas Braun", "Maria Lopez"])
     }
 
+    /// An appositive that opens with a party's or firm's possessive, or with the role noun itself
+    /// and "of"; a role, a comma and a possessive before the name.
+    @Test func appositivesWithoutAnArticle() {
+        let graph = link([
+            "Richard Caldwell, Reform UK's chairman, said the party would fight on.",
+            "Grace Wanjiru, governor of the Central Bank of Kenya, said the deal would help.",
+            "The by-election was called after the sitting MP, Labour's Kevin Marsh, resigned.",
+            "The Conservatives' candidate, Hannah Price, finished third.",
+        ])
+        #expect(people(graph) == ["Grace Wanjiru", "Hannah Price", "Kevin Marsh", "Richard Caldwell"])
+        #expect(graph.actors.first { $0.name == "Kevin Marsh" }?.roleSightings.map(\.role) == ["MP"])
+        #expect(graph.actors.first { $0.name == "Hannah Price" }?.roleSightings.map(\.role) == ["candidate"])
+    }
+
+    /// Such appositives still need a role noun, and a name of two to four words.
+    @Test func appositivesWithoutARoleAreNotCues() {
+        let graph = link([
+            "Maria Santos, Brazil's neighbour, was quiet.",
+            "Paulo Reis, chance of rain, was there.",
+            "The winner, Labour's Ashfield North, was declared.",
+        ])
+        #expect(people(graph).isEmpty)
+    }
+
     @Test func sentenceInitialWordsAreNotNames() {
         let graph = link(["However, Details remained unclear, Background briefings said.", "However Peskov said nothing."])
         #expect(people(graph).isEmpty)

@@ -100,6 +100,10 @@ enum ActorDiscovery {
             role = prefix.joined(separator: " ")
         } else if start == run.range.lowerBound, start > 0, let phrase = rolePhrase(tokens, endingAt: start - 1, bytes: bytes) {
             role = phrase
+        } else if start == run.range.lowerBound, start > 1, tokens[start - 1].isPossessive, tokens[start - 1].isCapitalized,
+                  isCommaSpace(bytes, tokens[start - 2], tokens[start - 1]), let phrase = rolePhrase(tokens, endingAt: start - 2, bytes: bytes) {
+            // "the sitting MP, Labour's Kevin Marsh": a role, a comma and a party's or a firm's possessive.
+            role = phrase
         }
         let saidBefore = beforeRun.map { NameLexicon.speechVerbs.contains($0.text) } ?? false
         let saidAfter = after.map { NameLexicon.speechVerbs.contains($0.text) && isSpaceOnly(bytes, tokens[end - 1], $0) } ?? false
@@ -162,11 +166,25 @@ enum ActorDiscovery {
         return tokens[first...index].map(\.text).joined(separator: " ").replacingOccurrences(of: " ,", with: ",")
     }
 
-    /// "Heorhii Tykhyi, a spokesman for …", "Jamal Haddad, OPEC's secretary general, said": a comma,
-    /// then a/an/the or a possessive, and a role noun within four words.
+    /// "Heorhii Tykhyi, a spokesman for …", "Jamal Haddad, OPEC's secretary general, said",
+    /// "Richard Caldwell, Reform UK's chairman, said": a comma, then a/an/the or up to three
+    /// capitalised words the last of them possessive, and a role noun within four words; or a
+    /// role noun at once and "of", "at" or "for" ("Grace Wanjiru, governor of the Central Bank").
     static func isAppositiveAfter(_ tokens: [Token], end: Int, bytes: [UInt8]) -> Bool {
-        guard end < tokens.count, bytes[tokens[end - 1].end..<tokens[end].start].elementsEqual(Array(", ".utf8)),
-              ["a", "an", "the"].contains(tokens[end].text) || tokens[end].isPossessive else { return false }
-        return tokens[(end + 1)..<min(tokens.count, end + 5)].contains { NameLexicon.roleNouns.contains($0.text) }
+        guard end < tokens.count, isCommaSpace(bytes, tokens[end - 1], tokens[end]) else { return false }
+        var k = end
+        if !["a", "an", "the"].contains(tokens[k].text) {
+            if NameLexicon.roleNouns.contains(tokens[k].text), k + 1 < tokens.count, ["of", "at", "for"].contains(tokens[k + 1].text) {
+                return true
+            }
+            while k < min(tokens.count, end + 3), tokens[k].isCapitalized, !tokens[k].isPossessive { k += 1 }
+            guard k < tokens.count, tokens[k].isCapitalized, tokens[k].isPossessive else { return false }
+        }
+        return tokens[(k + 1)..<min(tokens.count, k + 5)].contains { NameLexicon.roleNouns.contains($0.text) }
+    }
+
+    /// Whether ", " and nothing else lies between two tokens.
+    static func isCommaSpace(_ bytes: [UInt8], _ a: Token, _ b: Token) -> Bool {
+        bytes[a.end..<b.start].elementsEqual(Array(", ".utf8))
     }
 }

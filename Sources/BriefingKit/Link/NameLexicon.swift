@@ -57,6 +57,7 @@ enum NameLexicon {
         "official", "aide", "correspondent", "analyst", "negotiator", "premier", "mayor", "lawmaker", "deputy",
         "head", "founder", "chairman", "chairwoman", "chair", "ceo", "professor", "researcher", "reporter", "editor",
         "press", "strategist", "diplomat", "representative", "speaker", "counsel", "economist", "expert",
+        "candidate", "MP", "judge", "prosecutor",
     ]
 
     /// Verbs that mark a speaker: "X said", "said X", "X told reporters".
