@@ -56,6 +56,29 @@ struct ActorDiscoveryTests {
         #expect(people(graph).isEmpty)
     }
 
+    /// Places by their names' last word or by "the … mine", organisations by theirs after "the".
+    @Test func placesAndOrganisationsByTheirNames() {
+        let graph = link([
+            "The strike at the Escondida mine in the Atacama Desert spread to the Adre border crossing.",
+            "Ships in the Red Sea turned back, and Coney Island flooded.",
+            "The Financial Conduct Authority and the Pacific Islands Forum said so.",
+        ])
+        let found = graph.actors.map { "\($0.kind.rawValue): \($0.name)" }.sorted()
+        #expect(found == ["organization: Financial Conduct Authority", "organization: Pacific Islands Forum",
+                          "place: Adre", "place: Atacama Desert", "place: Coney Island", "place: Escondida", "place: Red Sea"])
+    }
+
+    /// Not a place: a title, a possessive, a name of three words before "mine", a word that is no
+    /// name; not an organisation: "the Oval Office" ("Office" is no organisation's ending).
+    @Test func placeAndOrganisationCuesNeedAName() {
+        let graph = link([
+            "The President River said the Trump's Sea plan failed.",
+            "He visited the Big New Shiny mine and the Monday port.",
+            "She spoke in the Oval Office.",
+        ])
+        #expect(graph.actors.map(\.name).sorted() == [])
+    }
+
     @Test func sentenceInitialWordsAreNotNames() {
         let graph = link(["However, Details remained unclear, Background briefings said.", "However Peskov said nothing."])
         #expect(people(graph).isEmpty)

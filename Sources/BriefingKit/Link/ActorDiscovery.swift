@@ -7,7 +7,8 @@
 ///   "X told reporters", "according to X"), a `Quote from X:` label or a byline.
 /// - An outlet comes from a `Source:` line, or a name ending like an outlet ("… Post") that
 ///   "reported" or follows "according to".
-/// - An organisation comes from "the … Ministry" and the like; a place from "in Riyadh".
+/// - An organisation comes from "the … Ministry" and the like; a place from "in Riyadh", a name
+///   such as "… Desert" or "… Sea", or "the Escondida mine".
 enum ActorDiscovery {
     struct Candidate: Hashable {
         var name: String
@@ -21,7 +22,17 @@ enum ActorDiscovery {
     static let outletEndings: Set<String> = ["Post", "Times", "News", "Journal", "Agency", "Press", "Novosti", "Tribune",
                                              "Herald", "Telegraph", "Guardian", "Reuters", "Bloomberg", "Gazette", "Interfax", "Axios"]
     static let organizationEndings: Set<String> = ["Ministry", "Department", "Agency", "Council", "Committee", "Service",
-                                                   "Commission", "Parliament", "Party", "Army", "Court", "Bureau"]
+                                                   "Commission", "Parliament", "Party", "Army", "Court", "Bureau",
+                                                   "Authority", "Forum", "Fund", "Institute", "Organisation",
+                                                   "Organization", "Assembly", "Senate", "Alliance",
+                                                   "Association", "Foundation", "Board", "Tribunal", "Police", "Navy", "Guard"]
+    /// The last words of a place's name of two words or more: "the Atacama Desert", "the Red Sea".
+    static let placeEndings: Set<String> = ["Desert", "River", "Sea", "Ocean", "Island", "Islands", "Strait", "Peninsula",
+                                            "Mountains", "Valley", "Province", "Region", "Oblast", "Canal", "Basin", "Plateau"]
+    /// What "the Escondida mine" and "the Adre border crossing" are: the capitalised words
+    /// before one of these, after "the", are a place's name.
+    static let placeNouns: Set<String> = ["mine", "port", "airport", "region", "province", "district", "oblast", "crossing",
+                                          "oilfield", "peninsula", "valley", "river", "island"]
 
     /// Lower-case words that may stand before a role noun in a role: "special envoy", "former adviser".
     static let roleModifiers: Set<String> = [
@@ -86,6 +97,16 @@ enum ActorDiscovery {
            after?.text == "reported" || after?.text == "reports" || isAccordingTo(tokens, before: run.range.lowerBound) {
             let full = tokens[run.range].map(\.text).joined(separator: " ")
             return (full.hasPrefix("The ") || full.hasPrefix("the ") ? full : name, .outlet, nil)
+        }
+        // A place by its name's last word ("Atacama Desert"), or by what follows "the" and the
+        // name ("the Escondida mine").
+        if !tokens[end - 1].isPossessive, words.allSatisfy({ !isTitle($0) && !isAcronym($0) && !$0.contains(where: \.isNumber) }) {
+            if words.count >= 2, placeEndings.contains(last) { return (name, .place, nil) }
+            if words.count <= 2, leadingThe || beforeRun?.text == "the", prefix.allSatisfy({ $0 == "The" }), let noun = after,
+               placeNouns.contains(noun.text) || (noun.text == "border" && end + 1 < tokens.count && tokens[end + 1].text == "crossing"),
+               isSpaceOnly(bytes, tokens[end - 1], noun), !NameLexicon.isStopWord(last), !NameLexicon.notPersonWords.contains(last) {
+                return (name, .place, nil)
+            }
         }
         // A place: "in Riyadh".
         if words.count == 1, beforeRun?.text == "in", prefix.isEmpty, !tokens[start].isPossessive,
