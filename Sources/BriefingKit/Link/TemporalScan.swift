@@ -137,9 +137,9 @@ struct Scan {
     }
 
     /// Whether word `k` is a `to` that opens a verb looking ahead: a word of
-    /// `DateLexicon.prospectiveBeforeTo` among the three before it ("agreed on Sunday to"), and before a word that reads as a verb's base form
-    /// (lower case, not a determiner or pronoun, no `-s`, `-ing` or `-ed` but `-ss` and
-    /// `-eed`), before the expression.
+    /// `DateLexicon.prospectiveBeforeTo` among the three before it ("agreed on Sunday to"), and
+    /// before the expression a word that reads as a verb's base form (lower case, not a
+    /// determiner or pronoun, no `-s`, `-ing` or `-ed` but `-ss` and `-eed`).
     func prospectiveInfinitive(at k: Int) -> Bool {
         guard lower[k] == "to", k + 1 < index,
               (max(0, k - 3)..<k).contains(where: { DateLexicon.prospectiveBeforeTo.contains(lower[$0]) }) else { return false }

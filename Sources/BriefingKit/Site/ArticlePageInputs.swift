@@ -4,9 +4,10 @@
 ///
 /// It must cover every part of the graph `ArticlePages.page` reads: the article and its
 /// mentions and dates (which give each actor's mentions in the article); each actor it links
-/// (name, kind, page), and the speaker its quote's label links; the dates it links (whether they have a page); the articles before and
-/// after it and its related articles (title, date, page, shared actors); its outlet's page. A page with notes is always made: notes read
-/// too much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
+/// (name, kind, page), and the speaker its quote's label links; the dates it links (whether
+/// they have a page); the articles before and after it and its related articles (title, date,
+/// page, shared actors); its outlet's page. A page with notes is always made: notes read too
+/// much of the graph to list here. `IncrementalBuildTests` checks that an unchanged digest
 /// never hides a changed page.
 enum ArticlePageInputs {
     static let version = "article-page-inputs 6"
