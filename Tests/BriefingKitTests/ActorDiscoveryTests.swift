@@ -79,6 +79,20 @@ struct ActorDiscoveryTests {
         #expect(graph.actors.map(\.name).sorted() == [])
     }
 
+    /// "Analysts at Goldman Sachs said": a firm, not a person; after "at" a name is never a
+    /// person's. A minister's portfolio is part of the role.
+    @Test func firmsAfterAtAndPortfoliosInRoles() {
+        let graph = link([
+            "Analysts at Goldman Sachs said a strike could tighten the market.",
+            "Talks at Camp David said nothing, aides noted.",
+            "Chile's labour minister, Javiera Soto, urged both sides to return. Tuvalu's prime minister, Kausea Tafia, agreed.",
+        ])
+        #expect(graph.actors.map { "\($0.kind.rawValue): \($0.name)" }.sorted()
+                == ["organization: Goldman Sachs", "person: Javiera Soto", "person: Kausea Tafia"])
+        #expect(graph.actors.first { $0.name == "Javiera Soto" }?.roleSightings.map(\.role) == ["labour minister"])
+        #expect(graph.actors.first { $0.name == "Kausea Tafia" }?.roleSightings.map(\.role) == ["prime minister"])
+    }
+
     @Test func sentenceInitialWordsAreNotNames() {
         let graph = link(["However, Details remained unclear, Background briefings said.", "However Peskov said nothing."])
         #expect(people(graph).isEmpty)

@@ -39,7 +39,12 @@ enum ActorDiscovery {
         "special", "former", "campaign", "senior", "chief", "deputy", "top", "foreign", "press", "incoming", "outgoing",
         "acting", "national", "security", "defense", "defence", "presidential", "military", "economic", "policy",
         "foreign-policy", "lead", "peace", "trade", "government", "state", "regional", "opposition",
+        "prime", "labour", "labor", "finance", "interior", "justice", "health", "energy", "education", "transport",
+        "environment", "agriculture", "economy",
     ]
+    /// "Analysts at Goldman Sachs said": people of a firm or body, whose name follows "at".
+    static let staffNouns: Set<String> = ["analysts", "economists", "researchers", "officials", "experts", "strategists",
+                                          "executives", "scientists", "lawyers", "engineers", "staff", "workers"]
 
     /// - Parameter words: the words of each block, in order, when already read (`Tokenizer.tokens`).
     static func candidates(in article: Article, words: [[Token]]? = nil) -> [Candidate] {
@@ -115,6 +120,13 @@ enum ActorDiscovery {
             return (name, .place, nil)
         }
 
+        // "Analysts at Goldman Sachs said": the firm's, not a person's, name; and "at" a name
+        // is never a person's ("talks at Camp David").
+        if beforeRun?.text == "at", prefix.isEmpty {
+            guard start >= 2, staffNouns.contains(tokens[start - 2].text.lowercased()), words.count <= 4,
+                  words.allSatisfy({ !isTitle($0) && !$0.contains(where: \.isNumber) }) else { return nil }
+            return (name, .organization, nil)
+        }
         guard isPersonName(words) else { return nil }
         var role: String?
         if !prefix.isEmpty, prefix.contains(where: isTitle) {
