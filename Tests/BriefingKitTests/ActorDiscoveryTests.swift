@@ -79,16 +79,17 @@ struct ActorDiscoveryTests {
         #expect(graph.actors.map(\.name).sorted() == [])
     }
 
-    /// "Analysts at Goldman Sachs said": a firm, not a person; after "at" a name is never a
-    /// person's. A minister's portfolio is part of the role.
+    /// "Analysts at Goldman Sachs said": a firm, not a person; after "at" a name is a person's
+    /// only by another cue than "said" ("fired at Robert Fico, the prime minister"). A
+    /// minister's portfolio is part of the role.
     @Test func firmsAfterAtAndPortfoliosInRoles() {
         let graph = link([
             "Analysts at Goldman Sachs said a strike could tighten the market.",
-            "Talks at Camp David said nothing, aides noted.",
+            "Talks at Camp David said nothing, aides noted. A gunman fired at Robert Fico, the prime minister, twice.",
             "Chile's labour minister, Javiera Soto, urged both sides to return. Tuvalu's prime minister, Kausea Tafia, agreed.",
         ])
         #expect(graph.actors.map { "\($0.kind.rawValue): \($0.name)" }.sorted()
-                == ["organization: Goldman Sachs", "person: Javiera Soto", "person: Kausea Tafia"])
+                == ["organization: Goldman Sachs", "person: Javiera Soto", "person: Kausea Tafia", "person: Robert Fico"])
         #expect(graph.actors.first { $0.name == "Javiera Soto" }?.roleSightings.map(\.role) == ["labour minister"])
         #expect(graph.actors.first { $0.name == "Kausea Tafia" }?.roleSightings.map(\.role) == ["prime minister"])
     }

@@ -120,11 +120,10 @@ enum ActorDiscovery {
             return (name, .place, nil)
         }
 
-        // "Analysts at Goldman Sachs said": the firm's, not a person's, name; and "at" a name
-        // is never a person's ("talks at Camp David").
-        if beforeRun?.text == "at", prefix.isEmpty {
-            guard start >= 2, staffNouns.contains(tokens[start - 2].text.lowercased()), words.count <= 4,
-                  words.allSatisfy({ !isTitle($0) && !$0.contains(where: \.isNumber) }) else { return nil }
+        // "Analysts at Goldman Sachs said": the firm's, not a person's, name.
+        let afterAt = beforeRun?.text == "at" && prefix.isEmpty
+        if afterAt, start >= 2, staffNouns.contains(tokens[start - 2].text.lowercased()), words.count <= 4,
+           words.allSatisfy({ !isTitle($0) && !$0.contains(where: \.isNumber) }) {
             return (name, .organization, nil)
         }
         guard isPersonName(words) else { return nil }
@@ -139,7 +138,8 @@ enum ActorDiscovery {
             role = phrase
         }
         let saidBefore = beforeRun.map { NameLexicon.speechVerbs.contains($0.text) } ?? false
-        let saidAfter = after.map { NameLexicon.speechVerbs.contains($0.text) && isSpaceOnly(bytes, tokens[end - 1], $0) } ?? false
+        // Who "said" after "at" a name is someone else ("talks at Camp David said nothing").
+        let saidAfter = !afterAt && after.map { NameLexicon.speechVerbs.contains($0.text) && isSpaceOnly(bytes, tokens[end - 1], $0) } ?? false
         let appositiveAfter = isAppositiveAfter(tokens, end: end, bytes: bytes)
         guard role != nil || saidBefore || saidAfter || appositiveAfter || isAccordingTo(tokens, before: run.range.lowerBound) else { return nil }
         return (name, .person, role)
