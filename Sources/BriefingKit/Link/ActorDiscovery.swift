@@ -105,11 +105,14 @@ enum ActorDiscovery {
         }
         // A place by its name's last word ("Atacama Desert"), or by what follows "the" and the
         // name ("the Escondida mine").
-        if !tokens[end - 1].isPossessive, words.allSatisfy({ !isTitle($0) && !isAcronym($0) && !$0.contains(where: \.isNumber) }) {
-            if words.count >= 2, placeEndings.contains(last) { return (name, .place, nil) }
-            if words.count <= 2, leadingThe || beforeRun?.text == "the", prefix.allSatisfy({ $0 == "The" }), let noun = after,
-               placeNouns.contains(noun.text) || (noun.text == "border" && end + 1 < tokens.count && tokens[end + 1].text == "crossing"),
-               isSpaceOnly(bytes, tokens[end - 1], noun), !NameLexicon.isStopWord(last), !NameLexicon.notPersonWords.contains(last) {
+        // The cheap tests first: every name run of every block comes this way.
+        if !tokens[end - 1].isPossessive {
+            let byEnding = words.count >= 2 && placeEndings.contains(last)
+            let byNoun = !byEnding && words.count <= 2 && (leadingThe || beforeRun?.text == "the") && after.map { noun in
+                (placeNouns.contains(noun.text) || (noun.text == "border" && end + 1 < tokens.count && tokens[end + 1].text == "crossing"))
+                    && isSpaceOnly(bytes, tokens[end - 1], noun)
+            } == true && prefix.allSatisfy({ $0 == "The" }) && !NameLexicon.isStopWord(last) && !NameLexicon.notPersonWords.contains(last)
+            if byEnding || byNoun, words.allSatisfy({ !isTitle($0) && !isAcronym($0) && !$0.contains(where: \.isNumber) }) {
                 return (name, .place, nil)
             }
         }
