@@ -75,6 +75,13 @@ struct TemporalResolverTests {
         #expect(value("Kyiv agreed to Washington's terms in June.") == "2024-06")
     }
 
+    /// A name in -ed inside a sentence is no verb: "United" does not make the telling past.
+    @Test func namesInEdAreNotPastTense() {
+        #expect(value("The region would press its case at the United Nations conference in March.") == "2025-03")
+        // At the start of a sentence a word in -ed is still read as a verb.
+        #expect(value("Asked about talks in March, he smiled.") == "2024-03")
+    }
+
     @Test func lastThisNextMonth() {
         #expect(one("Putin said last June that Russia was willing")! == ("last June", "2024-06", .month, nil))
         #expect(value("The deal is due next March.") == "2025-03")

@@ -106,20 +106,22 @@ struct Scan {
 
     /// Past or future, from the nearest tense cue before the expression, back to the start of the
     /// sentence or of a reported clause ("said … that"). A participle after a form of "be" is no
-    /// cue ("will be held", "is being scheduled"). With no cue before it, the first cue after it
+    /// cue ("will be held", "is being scheduled"), nor a name in -ed ("the United Nations"). With no cue before it, the first cue after it
     /// in the sentence decides ("in April, CNN learned"). A verb after `to` and a word such as
     /// "agreed", "hoped" or "likely" looks ahead, whatever the tense of the telling
     /// ("agreed on Sunday to press ahead from April"): `prospectiveInfinitive`.
     func tense() -> Scan.Tense {
+        func sentenceEnds(between a: Int, _ b: Int) -> Bool {
+            bytes[words[a].end..<words[b].start].contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
+        }
         func cue(_ k: Int) -> Scan.Tense? {
             let w = lower[k]
             if DateLexicon.futureCues.contains(w) { return .future }
-            guard DateLexicon.pastCues.contains(w) || (w.count > 4 && w.hasSuffix("ed")) else { return nil }
+            // A capitalised word in -ed inside a sentence is a name ("the United Nations"), not a verb.
+            let pastForm = w.count > 4 && w.hasSuffix("ed") && (k == 0 || !words[k].isCapitalized || sentenceEnds(between: k - 1, k))
+            guard DateLexicon.pastCues.contains(w) || pastForm else { return nil }
             if k > 0, ["be", "being", "been", "is", "are"].contains(lower[k - 1]), w != "been" { return nil }
             return .past
-        }
-        func sentenceEnds(between a: Int, _ b: Int) -> Bool {
-            bytes[words[a].end..<words[b].start].contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
         }
         var k = index - 1
         while k >= 0, !sentenceEnds(between: k, k + 1) {
