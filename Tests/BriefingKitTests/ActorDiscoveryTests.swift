@@ -94,6 +94,21 @@ struct ActorDiscoveryTests {
         #expect(graph.actors.first { $0.name == "Kausea Tafia" }?.roleSightings.map(\.role) == ["prime minister"])
     }
 
+    /// A word that says what the name after it is: "the collapsed lender Harbour Capital"; a role
+    /// noun ("founder", "chief") still introduces a person.
+    @Test func descriptorsBeforeANameSayWhatItIs() {
+        let graph = link([
+            "An executive of the collapsed lender Harbour Capital went on trial.",
+            "The story ran in the daily Kommersant and on the broadcaster NHK, and the utility Eskom denied it.",
+            "The company founder Elon Musk met a firm spokesman, Paul Reyes, who said so.",
+            "A bank in Paris and the firm's chief Anna Berg (a person by her role) were quiet.",
+        ])
+        #expect(graph.actors.map { "\($0.kind.rawValue): \($0.name)" }.sorted() == [
+            "organization: Eskom", "organization: Harbour Capital", "outlet: Kommersant", "outlet: NHK",
+            "person: Anna Berg", "person: Elon Musk", "person: Paul Reyes", "place: Paris",
+        ])
+    }
+
     @Test func sentenceInitialWordsAreNotNames() {
         let graph = link(["However, Details remained unclear, Background briefings said.", "However Peskov said nothing."])
         #expect(people(graph).isEmpty)

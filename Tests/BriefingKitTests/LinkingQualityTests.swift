@@ -120,9 +120,10 @@ struct LinkingQualityTests {
         // Measured when the set was written (1e7634b … e671ae7): mentions 1.000 and 0.667, quotes
         // 1.000 and 1.000. People were found; places and organisations the gazetteer lacks and
         // no cue introduces were not. The rules for places and organisations by their names'
-        // last words came of those misses: 1.000 and 0.778 after them, a figure no longer held out.
+        // last words and by a word before them ("the lender Harbour Capital") came of those
+        // misses: 1.000 and 0.833 after them, a figure no longer held out.
         #expect(mentions.precision >= 0.97)
-        #expect(mentions.recall >= 0.75)
+        #expect(mentions.recall >= 0.8)
         #expect(quotes.precision >= 0.97)
         #expect(quotes.recall >= 0.8)
     }

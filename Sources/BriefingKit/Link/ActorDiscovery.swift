@@ -42,6 +42,14 @@ enum ActorDiscovery {
         "prime", "labour", "labor", "finance", "interior", "justice", "health", "energy", "education", "transport",
         "environment", "agriculture", "economy",
     ]
+    /// Words that say what the name right after them is: "the lender Harbour Capital".
+    static let descriptors: [String: ActorKind] = [
+        "lender": .organization, "bank": .organization, "company": .organization, "firm": .organization,
+        "insurer": .organization, "airline": .organization, "carrier": .organization, "miner": .organization,
+        "retailer": .organization, "conglomerate": .organization, "utility": .organization, "militia": .organization,
+        "startup": .organization, "automaker": .organization, "broadcaster": .outlet, "newspaper": .outlet,
+        "daily": .outlet, "magazine": .outlet, "tabloid": .outlet, "outlet": .outlet,
+    ]
     /// "Analysts at Goldman Sachs said": people of a firm or body, whose name follows "at".
     static let staffNouns: Set<String> = ["analysts", "economists", "researchers", "officials", "experts", "strategists",
                                           "executives", "scientists", "lawyers", "engineers", "staff", "workers"]
@@ -77,6 +85,13 @@ enum ActorDiscovery {
         if leadingThe || beforeRun?.text == "the", organizationEndings.contains(tokens[end - 1].text),
            end - start - (leadingThe ? 1 : 0) >= 2 {
             return (tokens[(start + (leadingThe ? 1 : 0))..<end].map(\.text).joined(separator: " "), .organization, nil)
+        }
+        // "the collapsed lender Harbour Capital", "the broadcaster NHK": a word that says what
+        // the name is, right before it, after "the" or "a" within three words.
+        if let noun = beforeRun, let kind = descriptors[noun.text], isSpaceOnly(bytes, noun, tokens[start]),
+           (max(0, start - 4)..<(start - 1)).contains(where: { ["the", "a", "an"].contains(tokens[$0].text) }),
+           (1...4).contains(end - start), tokens[start..<end].allSatisfy({ !isTitle($0.text) && !NameLexicon.isStopWord($0.text) }) {
+            return (tokens[start..<end].map(\.text).joined(separator: " "), kind, nil)
         }
         // Leading words that are not names: "The", "However", "Russian", and titles.
         var prefix: [String] = []
