@@ -109,6 +109,18 @@ struct ActorDiscoveryTests {
         ])
     }
 
+    /// A title before a name is not part of it ("Chief Executive", "CEO", "Sir"), and a
+    /// descriptor with a title after it introduces the person, not a firm of that name.
+    @Test func titlesAfterADescriptorIntroduceAPerson() {
+        let graph = link([
+            "The company CEO Tim Cook said sales rose.",
+            "The firm Chief Executive Jane Fraser said so, and Sir Keir Starmer said nothing.",
+            "The aircraft carrier Gerald Ford sailed.",
+        ])
+        #expect(graph.actors.map { "\($0.kind.rawValue): \($0.name)" }.sorted()
+                == ["person: Jane Fraser", "person: Keir Starmer", "person: Tim Cook"])
+    }
+
     @Test func sentenceInitialWordsAreNotNames() {
         let graph = link(["However, Details remained unclear, Background briefings said.", "However Peskov said nothing."])
         #expect(people(graph).isEmpty)

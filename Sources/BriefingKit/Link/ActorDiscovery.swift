@@ -45,7 +45,7 @@ enum ActorDiscovery {
     /// Words that say what the name right after them is: "the lender Harbour Capital".
     static let descriptors: [String: ActorKind] = [
         "lender": .organization, "bank": .organization, "company": .organization, "firm": .organization,
-        "insurer": .organization, "airline": .organization, "carrier": .organization, "miner": .organization,
+        "insurer": .organization, "airline": .organization, "miner": .organization,
         "retailer": .organization, "conglomerate": .organization, "utility": .organization, "militia": .organization,
         "startup": .organization, "automaker": .organization, "broadcaster": .outlet, "newspaper": .outlet,
         "daily": .outlet, "magazine": .outlet, "tabloid": .outlet, "outlet": .outlet,
@@ -89,7 +89,7 @@ enum ActorDiscovery {
         // "the collapsed lender Harbour Capital", "the broadcaster NHK": a word that says what
         // the name is, right before it, after "the" or "a" within three words.
         if let noun = beforeRun, let kind = descriptors[noun.text], isSpaceOnly(bytes, noun, tokens[start]),
-           (max(0, start - 4)..<(start - 1)).contains(where: { ["the", "a", "an"].contains(tokens[$0].text) }),
+           (max(0, start - 4)..<(start - 1)).contains(where: { ["the", "The", "a", "A", "an", "An"].contains(tokens[$0].text) }),
            (1...4).contains(end - start), tokens[start..<end].allSatisfy({ !isTitle($0.text) && !NameLexicon.isStopWord($0.text) }) {
             return (tokens[start..<end].map(\.text).joined(separator: " "), kind, nil)
         }

@@ -47,6 +47,8 @@ enum NameLexicon {
         "Judge", "Justice", "Commander", "Colonel", "Col.", "Lt.", "Admiral", "Adm.", "Mayor", "Premier", "Mr.", "Mrs.",
         "Ms.", "Dr.", "Former", "Interior", "Finance", "Economy", "State", "Sheikh", "Emir", "Crown", "Speaker",
         "Leader", "Adviser", "Advisor", "Director", "Officer", "Lieutenant", "Major", "Captain", "Sergeant", "Marshal",
+        "Executive", "Editor", "Chairman", "Chairwoman", "Commissioner", "Attorney", "Prosecutor", "Professor", "Prof.",
+        "Sir", "Dame", "Lord", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Imam", "CEO", "CFO", "COO",
     ]
 
     /// Lower-case role nouns that introduce a name right after them ("spokesman Dmitry Peskov",

@@ -106,8 +106,8 @@ struct Scan {
 
     /// Past or future, from the nearest tense cue before the expression, back to the start of the
     /// sentence or of a reported clause ("said … that"). A participle after a form of "be" is no
-    /// cue ("will be held", "is being scheduled"), nor a name in -ed ("the United Nations"). With no cue before it, the first cue after it
-    /// in the sentence decides ("in April, CNN learned"). A verb after `to` and a word such as
+    /// cue ("will be held", "is being scheduled"), nor a name in -ed ("the United Nations"). With
+    /// no cue before it, the first cue after it in the sentence decides ("in April, CNN learned"). A verb after `to` and a word such as
     /// "agreed", "hoped" or "likely" looks ahead, whatever the tense of the telling
     /// ("agreed on Sunday to press ahead from April"): `prospectiveInfinitive`.
     func tense() -> Scan.Tense {
