@@ -116,9 +116,11 @@ struct ActorDiscoveryTests {
             "The company CEO Tim Cook said sales rose.",
             "The firm Chief Executive Jane Fraser said so, and Sir Keir Starmer said nothing.",
             "The aircraft carrier Gerald Ford sailed.",
+            // Words that are titles and surnames are left as names.
+            "Foreign Minister Julie Bishop met Mayor Peter Lord.",
         ])
         #expect(graph.actors.map { "\($0.kind.rawValue): \($0.name)" }.sorted()
-                == ["person: Jane Fraser", "person: Keir Starmer", "person: Tim Cook"])
+                == ["person: Jane Fraser", "person: Julie Bishop", "person: Keir Starmer", "person: Peter Lord", "person: Tim Cook"])
     }
 
     @Test func sentenceInitialWordsAreNotNames() {

@@ -48,7 +48,7 @@ enum NameLexicon {
         "Ms.", "Dr.", "Former", "Interior", "Finance", "Economy", "State", "Sheikh", "Emir", "Crown", "Speaker",
         "Leader", "Adviser", "Advisor", "Director", "Officer", "Lieutenant", "Major", "Captain", "Sergeant", "Marshal",
         "Executive", "Editor", "Chairman", "Chairwoman", "Commissioner", "Attorney", "Prosecutor", "Professor", "Prof.",
-        "Sir", "Dame", "Lord", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Imam", "CEO", "CFO", "COO",
+        "Sir", "Dame", "Archbishop", "Rabbi", "Imam", "CEO", "CFO", "COO",
     ]
 
     /// Lower-case role nouns that introduce a name right after them ("spokesman Dmitry Peskov",
