@@ -75,6 +75,14 @@ struct TemporalResolverTests {
         #expect(value("Kyiv agreed to Washington's terms in June.") == "2024-06")
     }
 
+    /// What is extended or put off until a time runs on ahead, however it is told; other
+    /// verbs before "until" keep the telling's tense.
+    @Test func extendedUntilLooksAhead() {
+        #expect(value("Sanctions were extended until the end of August.") == "2025-08")
+        #expect(value("The vote was postponed until March.") == "2025-03")
+        #expect(value("He served until March.") == "2024-03")
+    }
+
     /// A name in -ed inside a sentence is no verb: "United" does not make the telling past.
     @Test func namesInEdAreNotPastTense() {
         #expect(value("The region would press its case at the United Nations conference in March.") == "2025-03")

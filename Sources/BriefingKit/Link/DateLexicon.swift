@@ -41,6 +41,9 @@ enum DateLexicon {
                                                    "want", "wants", "wanted", "promise", "promises", "promised", "vow", "vows", "vowed",
                                                    "pledge", "pledges", "pledged", "threaten", "threatens", "threatened", "prepared", "ready",
                                                    "decide", "decides", "decided", "voted", "set", "due", "scheduled", "expected", "going"]
+    /// Verbs whose "until" looks ahead whatever the tense: "extended until the end of August".
+    static let extensionVerbs: Set<String> = ["extended", "extend", "extends", "extending", "prolonged", "prolong",
+                                              "renewed", "renew", "postponed", "postpone", "delayed", "delay", "suspended"]
     /// Words that make `to` a preposition before a noun ("agreed to a ceasefire in March").
     static let nounIntroducers: Set<String> = ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
                                                "our", "my", "your", "some", "any", "no", "all", "both", "each", "every", "such",

@@ -109,7 +109,8 @@ struct Scan {
     /// cue ("will be held", "is being scheduled"), nor a name in -ed ("the United Nations"). With
     /// no cue before it, the first cue after it in the sentence decides ("in April, CNN learned"). A verb after `to` and a word such as
     /// "agreed", "hoped" or "likely" looks ahead, whatever the tense of the telling
-    /// ("agreed on Sunday to press ahead from April"): `prospectiveInfinitive`.
+    /// ("agreed on Sunday to press ahead from April"): `prospectiveInfinitive`; so does what is
+    /// extended until a time ("sanctions extended until the end of August").
     func tense() -> Scan.Tense {
         func sentenceEnds(between a: Int, _ b: Int) -> Bool {
             bytes[words[a].end..<words[b].start].contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
@@ -122,6 +123,12 @@ struct Scan {
             guard DateLexicon.pastCues.contains(w) || pastForm else { return nil }
             if k > 0, ["be", "being", "been", "is", "are"].contains(lower[k - 1]), w != "been" { return nil }
             return .past
+        }
+        // "Sanctions extended until the end of August": what is extended runs on ahead.
+        let until = ["until", "till", "through"]
+        if let u = [index, index - 1].first(where: { $0 >= 0 && $0 < lower.count && until.contains(lower[$0]) }),
+           (max(0, u - 2)..<u).contains(where: { DateLexicon.extensionVerbs.contains(lower[$0]) }) {
+            return .future
         }
         var k = index - 1
         while k >= 0, !sentenceEnds(between: k, k + 1) {
