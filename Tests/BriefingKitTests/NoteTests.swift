@@ -109,8 +109,26 @@ struct NoteTests {
         #expect(try note("not-found").targets.first?.articleID == "003_aa876f87d1a0a2ba")
         #expect(warnings("notes/anchoring.md") == [
             "35: note `ambiguous`: the passage “Trump said” occurs 3 times in 003_aa876f87d1a0a2ba (paragraphs 16, 17, 18); add a `prefix` or `suffix` to choose one. The note is shown at article level",
-            "44: note `not-found`: the passage “Putin is closed to any meeting with Trump after he is sworn in” is not in 003_aa876f87d1a0a2ba; closest passage: “to a meeting with President-elect Donald Trump after he is sworn in to” (paragraph 11). The note is shown at article level",
+            "44: note `not-found`: the passage “Putin is closed to any meeting with Trump after he is sworn in” is not in 003_aa876f87d1a0a2ba; closest passage: “Putin is open to a meeting with President-elect Donald Trump after he is sworn in” (paragraph 11). The note is shown at article level",
         ])
+    }
+
+    /// The closest passage is the one to paste: its words in the passage's order, from its first
+    /// word to its last, not a run as long that shares as many words shifted by one.
+    @Test func theClosestPassageIsTheOneToPaste() throws {
+        let article = try Fixtures.article("003_aa876f87d1a0a2ba.txt")
+        let wanted = "open to a meeting with President-elect Donald Trump after he is sworn in to office on Jan 20"
+        #expect(TextQuoteMatch.nearMiss(wanted, in: article) == .init(block: 11,
+            text: "open to a meeting with President-elect Donald Trump after he is sworn in to office on Jan. 20."))
+        #expect(TextQuoteMatch.nearMiss("nothing of the kind whatsoever", in: article) == nil)
+        // A passage longer than `orderedLimit` words: compared as a bag of words, over runs of its length.
+        let words = (1...120).map { "w\($0)" }
+        let long = Article(id: "l", sourceFile: "articles/l.txt", format: .tagged, title: "Long", published: CalendarDay(year: 2025, month: 1, day: 1)!,
+                           blocks: [TextBlock(number: 1, role: .body, text: "Short one.", line: 1),
+                                    TextBlock(number: 2, role: .body, text: words.joined(separator: " "), line: 2)])
+        var typo = Array(words[10..<100])
+        typo[40] = "typo"
+        #expect(TextQuoteMatch.nearMiss(typo.joined(separator: " "), in: long) == .init(block: 2, text: words[10..<100].joined(separator: " ")))
     }
 
     @Test func actorsAndDatesAreFoundByNameAliasAndValue() throws {

@@ -5,7 +5,7 @@ public enum TextQuoteMatch {
         case found(Passage)
         /// Found this many times, in these paragraphs; prefix and suffix did not decide.
         case ambiguous(Int, [Int])
-        /// Not found; the closest passage of about the same length, if any words match.
+        /// Not found; the closest passage of about the same length, if half its words match.
         case notFound(NearMiss?)
     }
 
@@ -78,24 +78,60 @@ public enum TextQuoteMatch {
         zip(a, b).prefix { $0 == $1 }.count
     }
 
-    /// The run of words, as many as the passage has, that shares the most words with it.
+    /// The run of words most like the passage, for the editor to paste: the one that has the
+    /// most of the passage's words in the passage's order (their longest common subsequence),
+    /// of about its length (up to three words more or fewer), starting and ending on one of
+    /// its words; of those, the nearest in length, then the first. A passage of more than
+    /// `orderedLimit` words is compared as a bag of words over runs of its length, which costs
+    /// a walk over the text instead of one comparison of the two runs per word of it.
     static func nearMiss(_ exact: String, in article: Article) -> NearMiss? {
-        let wanted = words(exact)
+        let wanted = words(exact).map { $0.lowercased() }
         guard !wanted.isEmpty else { return nil }
-        let wantedSet = Set(wanted.map { $0.lowercased() })
-        var best: (score: Int, block: Int, text: String)?
+        let wantedSet = Set(wanted)
+        let ordered = wanted.count <= orderedLimit
+        let widths = ordered ? max(1, wanted.count - 3)...(wanted.count + 3) : wanted.count...wanted.count
+        var best: (score: Int, gap: Int, block: Int, text: String)?
         for block in article.blocks {
             let all = normalize(block.text).split(separator: " ")
-            guard !all.isEmpty else { continue }
-            let width = min(wanted.count, all.count)
-            for start in 0...(all.count - width) {
-                let window = all[start..<(start + width)]
-                let score = window.filter { wantedSet.contains(Self.word($0).lowercased()) }.count
-                if score > (best?.score ?? 0) { best = (score, block.number, window.joined(separator: " ")) }
+            let keys = all.map { Self.word($0).lowercased() }
+            for start in keys.indices where wantedSet.contains(keys[start]) {
+                let run = keys[start..<min(keys.count, start + widths.upperBound)]
+                // The score of every width from this start, from one comparison of the longest run.
+                let scores = ordered ? commonSubsequences(wanted, run) : bagCounts(wantedSet, run)
+                for width in widths where width <= run.count && wantedSet.contains(keys[start + width - 1]) {
+                    let score = scores[width], gap = abs(width - wanted.count)
+                    if let best, score < best.score || (score == best.score && gap >= best.gap) { continue }
+                    best = (score, gap, block.number, all[start..<(start + width)].joined(separator: " "))
+                }
             }
         }
-        guard let best, best.score * 3 >= wanted.count else { return nil }
+        guard let best, best.score * 2 >= wanted.count else { return nil }
         return NearMiss(block: best.block, text: best.text)
+    }
+
+    static let orderedLimit = 80
+
+    /// For each length `j` of a prefix of `b`, the length of the longest common subsequence of
+    /// `a` and that prefix.
+    private static func commonSubsequences(_ a: [String], _ b: ArraySlice<String>) -> [Int] {
+        // Columns are b's words: after every word of a, row[j] is the answer for a so far and b's first j words.
+        var row = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var diagonal = 0
+            for (j, y) in b.enumerated() {
+                let above = row[j + 1]
+                row[j + 1] = x == y ? diagonal + 1 : max(row[j], above)
+                diagonal = above
+            }
+        }
+        return row
+    }
+
+    /// For each length `j` of a prefix of `b`, how many of its words are among `wanted`.
+    private static func bagCounts(_ wanted: Set<String>, _ b: ArraySlice<String>) -> [Int] {
+        var counts = [0]
+        for y in b { counts.append(counts.last! + (wanted.contains(y) ? 1 : 0)) }
+        return counts
     }
 
     private static func words(_ text: String) -> [String] {
